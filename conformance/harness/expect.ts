@@ -1,0 +1,69 @@
+/**
+ * Assertions for rules. A failure carries what was expected and what was observed, so the report can say
+ * both without the rule formatting them.
+ */
+import { isDeepStrictEqual, inspect } from 'node:util';
+
+export class RuleFailure extends Error {
+  readonly expected: string;
+  readonly observed: string;
+  constructor(what: string, expected: unknown, observed: unknown) {
+    const e = show(expected);
+    const o = show(observed);
+    super(`${what}: expected ${e}, observed ${o}`);
+    this.name = 'RuleFailure';
+    this.expected = e;
+    this.observed = o;
+  }
+}
+
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value.startsWith('/') && value.endsWith('/') ? value : JSON.stringify(value);
+  return inspect(value, { depth: 4, breakLength: Infinity });
+}
+
+/** Deep, strict equality. */
+export function expectEqual(observed: unknown, expected: unknown, what: string): void {
+  if (!isDeepStrictEqual(observed, expected)) throw new RuleFailure(what, expected, observed);
+}
+
+export function expectTrue(condition: boolean, what: string, observed?: unknown): void {
+  if (!condition) throw new RuleFailure(what, 'true', observed === undefined ? false : observed);
+}
+
+/** Awaits `action` and requires it to reject with a message matching `pattern`; returns the error. */
+export async function expectRejects(action: () => Promise<unknown>, pattern: RegExp, what: string): Promise<Error> {
+  let value: unknown;
+  try {
+    value = await action();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!pattern.test(message)) throw new RuleFailure(`${what} (error message)`, `/${pattern.source}/`, message);
+    return error instanceof Error ? error : new Error(message);
+  }
+  throw new RuleFailure(what, `an error matching /${pattern.source}/`, `no error (resolved with ${show(value)})`);
+}
+
+/** Polls `read` until `accept` holds or `withinMs` passes; returns the last value read. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, withinMs: number): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() >= deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Reads a JSON file a task wrote, waiting up to `withinMs` for it to appear. */
+export async function readJsonWritten<T = unknown>(path: string, withinMs = 5000): Promise<T> {
+  const { readFile } = await import('node:fs/promises');
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return JSON.parse(await readFile(path, 'utf8')) as T;
+    } catch (error) {
+      if (Date.now() >= deadline) throw new RuleFailure(`file written by the task at ${path}`, 'JSON', String(error));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

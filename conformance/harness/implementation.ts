@@ -1,0 +1,96 @@
+/**
+ * The contract between the conformance suite and an implementation under test. Rules see only this: never
+ * the reference, never a driver. Every call is async so that an implementation may live in another process
+ * (CPython's is driven over stdio).
+ *
+ * Contract for adapters (as promises-aplus says of its adapter): methods reject only for the reasons a rule
+ * asks about (misuse, timeouts); a rejection's message carries the implementation's own text, so rules match
+ * Python's wording with a regular expression.
+ */
+
+/** What an implementation may claim. A rule that needs a capability the implementation lacks is `unsupported`. */
+export const CAPABILITIES = {
+  process: 'Process: start, join with and without timeout, isAlive, terminate, exit codes, pid, name',
+  'process.kill': 'Process.kill() sends SIGKILL',
+  'process.close': 'Process.close() and the closed state',
+  'process.daemon': 'daemonic processes: the flag, its default, and the rules about children',
+  'process.current': 'currentProcess() inside a child reports that child',
+  'process.nested': 'a child may start its own child processes',
+} as const;
+export type Capability = keyof typeof CAPABILITIES;
+
+/**
+ * The task catalog: named tasks every implementation provides with the same behaviour, so a rule can say
+ * "run exitWith(3)" on any implementation. Paths are files a rule reads afterwards to see what a child did.
+ */
+export const TASKS = {
+  noop: 'returns at once',
+  sleepFor: '(ms) sleeps ms milliseconds, then returns',
+  exitWith: '(code) ends the process with that exit status (process.exit / sys.exit)',
+  killSelf: '(signal) sends the signal with that number to its own process',
+  raiseError: '(message) throws an error with that message (ValueError in Python)',
+  square: '(x) returns x * x',
+  power: '(base, exp) returns base ** exp',
+  slowSquare: '(x, ms = 300) sleeps ms milliseconds, returns x * x',
+  risky: '(x) throws ValueError("Cannot process zero!") when x is 0, else returns 100 / x',
+  getPid: '() returns the pid of the process running it',
+  writeIdentity:
+    '(path) writes JSON {name, pid, ppid, daemon} of currentProcess() in the child to path (ppid = parent pid)',
+  appendToGlobal:
+    '(path, value) pushes value onto a module-level list and writes the list as JSON to path (separate memory)',
+  startChild:
+    '(path) creates and starts a child process running noop, joins it, writes JSON {ok: true, name} to path; ' +
+    'when starting fails writes {ok: false, error: message}',
+  ignoreTerminate:
+    '(path) ignores SIGTERM, writes "ready" to path, then sleeps 30 s (only kill() stops it early)',
+  writeThenSleep: '(path, text, ms) writes text to path, then sleeps ms milliseconds',
+} as const;
+export type TaskName = keyof typeof TASKS;
+
+export interface ProcessOptions {
+  readonly target: TaskName;
+  readonly args?: readonly unknown[];
+  readonly name?: string;
+  readonly daemon?: boolean;
+}
+
+/** A Process, seen through the suite. Each method mirrors Python's `multiprocessing.Process`. */
+export interface ProcessHandle {
+  start(): Promise<void>;
+  /** Resolves when the child exited or `timeoutMs` passed; never rejects on timeout. */
+  join(timeoutMs?: number): Promise<void>;
+  isAlive(): Promise<boolean>;
+  terminate(): Promise<void>;
+  kill(): Promise<void>;
+  close(): Promise<void>;
+  pid(): Promise<number | null>;
+  exitCode(): Promise<number | null>;
+  name(): Promise<string>;
+  daemon(): Promise<boolean>;
+  setDaemon(value: boolean): Promise<void>;
+}
+
+export interface ProcessInfo {
+  readonly name: string;
+  readonly pid: number;
+  readonly daemon: boolean;
+}
+
+/** One isolated connection to an implementation: a rule gets its own and closes it afterwards. */
+export interface Session {
+  createProcess(options: ProcessOptions): Promise<ProcessHandle>;
+  /** currentProcess() as seen by the process that creates the processes (the parent). */
+  currentProcess(): Promise<ProcessInfo>;
+  cpuCount(): Promise<number>;
+  /** Ends the session: kills every child it started and waits until they are gone. */
+  close(): Promise<void>;
+}
+
+/** What an adapter module exports (as its default export or as `implementation`). */
+export interface Implementation {
+  readonly name: string;
+  readonly description: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** Opens a session, or rejects with a reason when the implementation is not available on this machine. */
+  open(): Promise<Session>;
+}

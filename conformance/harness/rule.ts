@@ -1,0 +1,35 @@
+/**
+ * A conformance rule is data: an id that reads as a sentence, the normative statement, where it comes from,
+ * what it needs, and a check written only against the Implementation interface.
+ */
+import type { Capability, Session } from './implementation.js';
+
+export type RuleSource = 'seed' | 'python-docs' | 'beyond';
+
+export interface RuleContext {
+  /** The implementation's name, for messages only: a check must not branch on it. */
+  readonly implementation: string;
+  /** A fresh directory for files the tasks write; removed after the rule. */
+  readonly tmpdir: string;
+  /** Aborted when the rule passes its time bound, so a check can stop waiting. */
+  readonly signal: AbortSignal;
+}
+
+export interface Rule {
+  /** `area.subject.claim`, e.g. `process.exitcode.signal-is-negative`; matches the file name. */
+  readonly id: string;
+  /** The normative sentence the check proves. */
+  readonly statement: string;
+  readonly source: RuleSource;
+  /** Where Python says it: a docs anchor (`library/multiprocessing.html#…`) or `seed: <section>`. */
+  readonly python?: string;
+  readonly needs: readonly Capability[];
+  /** The rule's own time bound; the harness fails the rule (naming it) when it is passed. */
+  readonly timeoutMs?: number;
+  check(session: Session, context: RuleContext): Promise<void>;
+}
+
+/** Identity function that gives rule files type checking without a class. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

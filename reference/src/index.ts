@@ -1,0 +1,15 @@
+/**
+ * multiproc: Python's multiprocessing model (Process, Pool, Queue) for Node.js.
+ */
+export { Process, type ProcessOptions } from './process/process.js';
+export { currentProcess, cpuCount, type ProcessInfo } from './identity.js';
+export { tasks, type TaskFunction, type TaskRef } from './task-registry.js';
+export { isMain } from './is-main.js';
+export { toExitCode } from './exit-code.js';
+export {
+  MultiprocError,
+  ProcessStateError,
+  TimeoutError,
+  TaskReferenceError,
+  SerializationError,
+} from './errors.js';

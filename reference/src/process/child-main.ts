@@ -1,0 +1,35 @@
+/**
+ * Entry point of a Process child: waits for the start message, adopts its identity, runs the target and
+ * leaves the exit code to Node (0 when the target returns and the event loop drains, `n` from
+ * `process.exit(n)`, 1 when the target throws).
+ * @python multiprocessing.process.BaseProcess._bootstrap
+ */
+import { adoptIdentity } from '../identity.js';
+import type { FromProcessChild, ToProcessChild } from '../protocol.js';
+import { encodeError, formatThrown } from '../remote-error.js';
+import { loadTask } from '../task-registry.js';
+
+process.once('message', (message: ToProcessChild) => {
+  adoptIdentity(message.name, message.daemon, [...message.identity]);
+  // The channel must not keep the child alive once the target is done: like Python, the child lives as long
+  // as its target and whatever the target left running (Python's non-daemonic threads).
+  process.channel?.unref();
+  if (message.daemon) {
+    // A daemonic child dies with its parent even when the parent could not say goodbye (SIGKILL).
+    process.once('disconnect', () => process.exit(1));
+  }
+  void run(message);
+});
+
+async function run({ task, args, name }: ToProcessChild): Promise<void> {
+  try {
+    const target = await loadTask(task);
+    await target(...args);
+  } catch (thrown) {
+    process.exitCode = 1;
+    // Python prints "Process <name>:" and the traceback to the child's stderr; so do we.
+    process.stderr.write(`Process ${name}:\n${formatThrown(thrown)}\n`);
+    const report: FromProcessChild = { kind: 'target-error', error: encodeError(thrown) };
+    if (process.connected) process.send?.(report, () => undefined);
+  }
+}

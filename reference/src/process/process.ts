@@ -1,0 +1,238 @@
+/**
+ * One child process running one task, with Python's life cycle and exit codes.
+ * @python multiprocessing.Process
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { childExecArgv } from '../child-flags.js';
+import { ProcessStateError } from '../errors.js';
+import { toExitCode } from '../exit-code.js';
+import { currentProcess, takeChildIdentity } from '../identity.js';
+import type { FromProcessChild, ToProcessChild } from '../protocol.js';
+import { decodeError } from '../remote-error.js';
+import { assertSerializable } from '../serialization.js';
+import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
+import { childEntry } from './child-entry.js';
+import { terminateAtExit } from './exit-hooks.js';
+
+/** @python multiprocessing.Process(target=, args=, name=, daemon=) */
+export interface ProcessOptions<F extends TaskFunction> {
+  /** A registered task function (see `tasks()`); it runs in the child with `args`. */
+  readonly target: F;
+  readonly args?: Parameters<F>;
+  /** Defaults to `Process-N`, counted as Python counts (`Process-1:2` for a grandchild). */
+  readonly name?: string;
+  /** Defaults to the current process's daemon flag, as in Python. */
+  readonly daemon?: boolean;
+}
+
+const CHILD_MAIN = childEntry(import.meta.url, 'child-main');
+
+/** @python multiprocessing.Process */
+export class Process<F extends TaskFunction = TaskFunction> {
+  readonly #task: TaskRef;
+  readonly #args: readonly unknown[];
+  readonly #identity: readonly number[];
+  #name: string;
+  #daemon: boolean;
+  #child: ChildProcess | undefined;
+  #exitCode: number | null = null;
+  #exited: Promise<void> | undefined;
+  #error: unknown;
+  #closed = false;
+
+  constructor(options: ProcessOptions<F>) {
+    this.#task = resolveTask(options.target, 'Process target');
+    this.#args = options.args ?? [];
+    if (!Array.isArray(this.#args)) throw new TypeError('Process args must be an array of arguments for the target');
+    assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
+    this.#identity = takeChildIdentity();
+    this.#name = options.name ?? `Process-${this.#identity.join(':')}`;
+    this.#daemon = options.daemon ?? currentProcess().daemon;
+  }
+
+  /** @python Process.name */
+  get name(): string {
+    return this.#name;
+  }
+  set name(value: string) {
+    this.#name = String(value);
+  }
+
+  /** @python Process.daemon — settable only before `start()`. */
+  get daemon(): boolean {
+    return this.#daemon;
+  }
+  set daemon(value: boolean) {
+    if (this.#child !== undefined) {
+      throw new ProcessStateError('process has already started: set daemon before calling start()');
+    }
+    this.#daemon = Boolean(value);
+  }
+
+  /** The child's pid: null before `start()`. @python Process.pid */
+  get pid(): number | null {
+    this.#checkOpen();
+    return this.#child?.pid ?? null;
+  }
+
+  /** null before start and while running, then 0, 1, n or -signal. @python Process.exitcode */
+  get exitCode(): number | null {
+    this.#checkOpen();
+    return this.#exitCode;
+  }
+
+  /**
+   * The error that made the target fail, rebuilt in the parent with the child's stack (undefined otherwise).
+   * Python only prints it in the child; we print it too and also keep it here.
+   */
+  get error(): unknown {
+    return this.#error;
+  }
+
+  /** @python Process.start() */
+  start(): void {
+    this.#checkOpen();
+    if (this.#child !== undefined) {
+      throw new ProcessStateError('cannot start a process twice: create a new Process to run the target again');
+    }
+    if (currentProcess().daemon) {
+      throw new ProcessStateError(
+        'daemonic processes are not allowed to have children: create the Process with daemon: false ' +
+          'in the parent if this one must start processes',
+      );
+    }
+    const child = fork(CHILD_MAIN, [], {
+      execArgv: childExecArgv(),
+      serialization: 'advanced',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
+    if (child.pid === undefined) {
+      // Spawning failed (EAGAIN, ENOMEM): Node reports it by an 'error' event without a pid.
+      child.once('error', () => undefined);
+      throw new ProcessStateError('could not start a child process: the system refused to create one');
+    }
+    this.#child = child;
+    this.#exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.#exitCode = toExitCode(code, signal);
+        resolve();
+      });
+    });
+    child.on('message', (message: FromProcessChild) => {
+      if (message.kind === 'target-error') this.#error = decodeError(message.error, `process ${this.#name}`);
+    });
+    // A closed channel after the child died is expected; the 'exit' event tells the rest.
+    child.on('error', () => undefined);
+    const start: ToProcessChild = {
+      kind: 'start',
+      task: this.#task,
+      args: this.#args,
+      name: this.#name,
+      daemon: this.#daemon,
+      identity: this.#identity,
+    };
+    child.send(start);
+    if (this.#daemon) {
+      this.#setHoldsParent(false);
+      terminateAtExit(child);
+    }
+  }
+
+  /**
+   * Resolves when the child has exited, or when `timeoutMs` has passed (it never rejects on timeout: check
+   * `exitCode` or `isAlive()`, as in Python). @python Process.join(timeout=None)
+   */
+  async join(timeoutMs?: number): Promise<void> {
+    this.#checkOpen();
+    const exited = this.#exited;
+    if (exited === undefined) throw new ProcessStateError('can only join a started process: call start() first');
+    if (this.#exitCode !== null) return;
+    // While someone waits, the parent must stay alive even for a daemonic child (Python's join blocks).
+    this.#setHoldsParent(true);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (timeoutMs === undefined || timeoutMs === null) return await exited;
+      const bound = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, timeoutMs));
+      });
+      await Promise.race([exited, bound]);
+    } finally {
+      clearTimeout(timer);
+      if (this.#daemon) this.#setHoldsParent(false);
+    }
+  }
+
+  /** @python Process.is_alive() */
+  isAlive(): boolean {
+    this.#checkOpen();
+    return this.#child !== undefined && this.#exitCode === null;
+  }
+
+  /** Sends SIGTERM (exit code -15). @python Process.terminate() */
+  terminate(): void {
+    this.#signal('SIGTERM', 'terminate');
+  }
+
+  /** Sends SIGKILL (exit code -9). @python Process.kill() */
+  kill(): void {
+    this.#signal('SIGKILL', 'kill');
+  }
+
+  /** Releases the process object; most methods throw afterwards. @python Process.close() */
+  close(): void {
+    if (this.#child !== undefined && this.#exitCode === null) {
+      throw new ProcessStateError(
+        'Cannot close a process while it is still running. You should first call join() or terminate().',
+      );
+    }
+    this.#child?.removeAllListeners('message');
+    this.#closed = true;
+  }
+
+  /** `await using p = new Process(…)`: kills a child still running when the scope ends, then closes. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.#closed) return;
+    if (this.isAlive()) {
+      this.kill();
+      await this.join();
+    }
+    this.close();
+  }
+
+  toString(): string {
+    const state = this.#closed
+      ? 'closed'
+      : this.#child === undefined
+        ? 'initial'
+        : this.#exitCode === null
+          ? 'started'
+          : `stopped exitcode=${this.#exitCode}`;
+    return `<Process name='${this.#name}' ${state}${this.#daemon ? ' daemon' : ''}>`;
+  }
+
+  #signal(signal: NodeJS.Signals, method: string): void {
+    this.#checkOpen();
+    if (this.#child === undefined) {
+      throw new ProcessStateError(`can only ${method} a started process: call start() first`);
+    }
+    // Signalling a child that already exited is a no-op, as in Python.
+    if (this.#exitCode === null) this.#child.kill(signal);
+  }
+
+  #setHoldsParent(holds: boolean): void {
+    const child = this.#child;
+    if (child === undefined) return;
+    const channel = child.channel as { ref(): void; unref(): void } | null | undefined;
+    if (holds) {
+      child.ref();
+      channel?.ref();
+    } else {
+      child.unref();
+      channel?.unref();
+    }
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) throw new ProcessStateError('process object is closed: create a new Process');
+  }
+}

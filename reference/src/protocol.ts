@@ -1,0 +1,25 @@
+/**
+ * Every message that crosses a parent–child IPC channel, as one discriminated union per direction.
+ * Messages travel with Node's advanced serialization (structured clone).
+ */
+import type { EncodedError } from './remote-error.js';
+import type { TaskRef } from './task-registry.js';
+
+/** Parent → Process child: the one message a Process child needs before it runs its target. */
+export interface StartMessage {
+  readonly kind: 'start';
+  readonly task: TaskRef;
+  readonly args: readonly unknown[];
+  readonly name: string;
+  readonly daemon: boolean;
+  readonly identity: readonly number[];
+}
+
+/** Process child → parent: the target failed; sent just before the child exits with code 1. */
+export interface TargetErrorMessage {
+  readonly kind: 'target-error';
+  readonly error: EncodedError;
+}
+
+export type ToProcessChild = StartMessage;
+export type FromProcessChild = TargetErrorMessage;

@@ -1,0 +1,87 @@
+/**
+ * How a function value in the parent becomes something a child can find: the module that defines it
+ * registers it under a key, and a child imports that module and looks the key up.
+ * @python "functions must be picklable": defined at module level, found again by module and name.
+ */
+import { TaskReferenceError } from './errors.js';
+
+/** Any function a child may run. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TaskFunction = (...args: any[]) => unknown;
+
+/** Where a child finds a task: the module's URL and the key it was registered under. */
+export interface TaskRef {
+  readonly moduleUrl: string;
+  readonly key: string;
+}
+
+interface Registry {
+  readonly byFunction: WeakMap<TaskFunction, TaskRef>;
+  readonly byRef: Map<string, TaskFunction>;
+}
+
+// On globalThis for the same reason as the identity: one registry however many copies of this module load.
+const KEY = Symbol.for('multiproc.tasks');
+
+function registry(): Registry {
+  const holder = globalThis as { [KEY]?: Registry };
+  holder[KEY] ??= { byFunction: new WeakMap(), byRef: new Map() };
+  return holder[KEY];
+}
+
+const refKey = (ref: TaskRef): string => `${ref.moduleUrl}#${ref.key}`;
+
+/**
+ * Registers a module's task functions so they can run in other processes. One line at the end of the module:
+ * `tasks(import.meta, { square, power })`. Returns the table unchanged, so it can also be exported.
+ */
+export function tasks<const T extends Record<string, TaskFunction>>(meta: ImportMeta | string, table: T): T {
+  const moduleUrl = typeof meta === 'string' ? meta : meta.url;
+  const { byFunction, byRef } = registry();
+  for (const [key, fn] of Object.entries(table)) {
+    if (typeof fn !== 'function') {
+      throw new TypeError(`tasks(): "${key}" is ${describe(fn)}, not a function; register only functions`);
+    }
+    const ref = { moduleUrl, key };
+    // The first registration wins so that a function re-exported by another module keeps its home.
+    if (!byFunction.has(fn)) byFunction.set(fn, ref);
+    byRef.set(refKey(ref), fn);
+  }
+  return table;
+}
+
+/** The reference a child needs for `fn`, or a TypeError that names the function and the fix. */
+export function resolveTask(fn: unknown, role: string): TaskRef {
+  if (typeof fn !== 'function') {
+    throw new TaskReferenceError(`${role} must be a function, got ${describe(fn)}`);
+  }
+  const ref = registry().byFunction.get(fn as TaskFunction);
+  if (ref !== undefined) return ref;
+  const name = fn.name === '' ? '<anonymous>' : fn.name;
+  throw new TaskReferenceError(
+    `${role} "${name}" is not a registered task, so a child process cannot find it. ` +
+      `Define it as a top-level function of an ES module and register it there: ` +
+      `tasks(import.meta, { ${fn.name === '' ? 'myTask' : fn.name} }). ` +
+      `Inline arrow functions, closures and methods cannot run in another process ` +
+      `(Python: the function must be picklable, defined at module level).`,
+  );
+}
+
+/** Imports the task's module (which registers it) and returns the function. Runs in the child. */
+export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
+  await import(ref.moduleUrl);
+  const fn = registry().byRef.get(refKey(ref));
+  if (fn === undefined) {
+    throw new TaskReferenceError(
+      `module ${ref.moduleUrl} registers no task named "${ref.key}" when imported in a child process; ` +
+        `make sure tasks(import.meta, { ${ref.key} }) runs at the module's top level, not inside a condition`,
+    );
+  }
+  return fn;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
