@@ -91,6 +91,11 @@ export interface Implementation {
   readonly name: string;
   readonly description: string;
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * True for CPython itself: rules whose source is `beyond` ask for more than Python does, so when they fail
+   * here the report says "beyond Python" instead of FAIL.
+   */
+  readonly isPython?: boolean;
   /** Opens a session, or rejects with a reason when the implementation is not available on this machine. */
   open(): Promise<Session>;
 }

@@ -1,0 +1,76 @@
+/**
+ * Finds the rules: every file under conformance/rules/<area>/ default-exports one Rule whose id matches
+ * the file's place (`process.exitcode.signal-is-negative` lives in rules/process/exitcode-signal-is-negative.ts).
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CAPABILITIES } from './implementation.js';
+import type { Rule } from './rule.js';
+
+export const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+
+const ID = /^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*){2,}$/;
+const SOURCES = new Set(['seed', 'python-docs', 'beyond']);
+
+/** Where a rule with this id must live, relative to the rules directory. */
+export function expectedFileOf(id: string): string {
+  const [area, ...rest] = id.split('.');
+  return join(area!, `${rest.join('-')}.ts`);
+}
+
+/** Metadata problems of one rule, as sentences (empty when the rule is well formed). */
+export function lintRule(rule: Rule, file: string): string[] {
+  const problems: string[] = [];
+  if (!ID.test(rule.id)) problems.push(`id "${rule.id}" is not of the form area.subject.claim-in-words`);
+  else if (file !== expectedFileOf(rule.id)) problems.push(`rule ${rule.id} should live in ${expectedFileOf(rule.id)}, not ${file}`);
+  if (!SOURCES.has(rule.source)) problems.push(`rule ${rule.id}: source must be seed, python-docs or beyond`);
+  if (rule.source !== 'beyond' && !rule.python) problems.push(`rule ${rule.id}: a ${rule.source} rule must say where Python says it`);
+  if (!rule.statement || !/[.]$/.test(rule.statement)) problems.push(`rule ${rule.id}: statement must be a sentence`);
+  for (const need of rule.needs) {
+    if (!(need in CAPABILITIES)) problems.push(`rule ${rule.id}: unknown capability "${need}"`);
+  }
+  if (typeof rule.check !== 'function') problems.push(`rule ${rule.id}: check must be a function`);
+  return problems;
+}
+
+function ruleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return ruleFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Loads every rule, sorted by id; throws listing every malformed rule at once. */
+export async function loadRules(): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  const problems: string[] = [];
+  for (const path of ruleFiles(RULES_DIR)) {
+    const module = (await import(pathToFileURL(path).href)) as { default?: Rule };
+    const file = relative(RULES_DIR, path).split(sep).join('/');
+    if (module.default === undefined) {
+      problems.push(`${file} has no default export (export default defineRule({...}))`);
+      continue;
+    }
+    problems.push(...lintRule(module.default, file));
+    rules.push(module.default);
+  }
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) problems.push(`two rules share the id ${rule.id}`);
+    ids.add(rule.id);
+  }
+  if (problems.length > 0) throw new Error(`malformed rules:\n- ${problems.join('\n- ')}`);
+  return rules.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** `*` matches within a dot-separated segment run, `**`-free globbing is enough for ids. */
+export function matchesFilter(id: string, glob: string | undefined): boolean {
+  if (glob === undefined) return true;
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${pattern}$`).test(id);
+}
