@@ -1,0 +1,140 @@
+/**
+ * The package as users get it: `npm run build` emits dist/, the "exports" map resolves `multiproc` to
+ * dist/index.js, and a plain .mjs script run with plain `node` (no tsx, no NODE_OPTIONS) can start a Process.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import test from 'ava';
+import { assertNoOrphans } from '../../test-support/no-orphans.js';
+
+assertNoOrphans(test);
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const distIndex = join(root, 'dist', 'index.js');
+
+/** The environment of a user's shell: no loader smuggled in through NODE_OPTIONS. */
+function plainEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['NODE_OPTIONS'];
+  return env;
+}
+
+// Inside the package (so `multiproc` resolves through its own "exports"), in the gitignored .tmp/.
+const dir = join(root, '.tmp', `built-package-${process.pid}`);
+
+// A user's task module, in plain JavaScript against the package name.
+const SCRIPT = `
+import { Process, tasks, isMain } from 'multiproc';
+
+export function exitFive() {
+  // What the child was started with: a plain node must not have passed a loader on.
+  console.log('CHILD ' + JSON.stringify({ execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS ?? null }));
+  process.exit(5);
+}
+
+export function noop() {}
+
+tasks(import.meta, { exitFive, noop });
+
+if (isMain(import.meta)) {
+  console.log('RESOLVED ' + JSON.stringify(import.meta.resolve('multiproc')));
+  const p = new Process({ target: exitFive });
+  p.start();
+  await p.join();
+  console.log('EXITCODE ' + JSON.stringify(p.exitCode));
+
+  // What one Process costs: start() + join() of a task that does nothing.
+  const costs = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const q = new Process({ target: noop });
+    q.start();
+    await q.join();
+    costs.push(Math.round(performance.now() - t0));
+    if (q.exitCode !== 0) throw new Error('noop exited with ' + q.exitCode);
+  }
+  console.log('COSTS ' + JSON.stringify(costs));
+}
+`;
+
+interface ScriptRun {
+  readonly resolved: string;
+  readonly exitCode: unknown;
+  readonly child: { execArgv: string[]; nodeOptions: string | null };
+  readonly costs: number[];
+}
+
+function parse(stdout: string): ScriptRun {
+  const field = (tag: string): unknown => {
+    const line = stdout.split('\n').find((l) => l.startsWith(`${tag} `));
+    if (line === undefined) throw new Error(`no ${tag} line in:\n${stdout}`);
+    return JSON.parse(line.slice(tag.length + 1));
+  };
+  return {
+    resolved: field('RESOLVED') as string,
+    exitCode: field('EXITCODE'),
+    child: field('CHILD') as ScriptRun['child'],
+    costs: field('COSTS') as number[],
+  };
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+test.before('npm run build', async () => {
+  await run('npm', ['run', 'build'], { cwd: root, env: plainEnv(), timeout: 120_000, killSignal: 'SIGKILL' });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'user-tasks.mjs'), SCRIPT);
+});
+
+test.after.always('remove the temporary script', () => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test.serial('package.json "exports" points at files the build emitted, with types', (t) => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: { '.': { types: string; default: string } };
+  };
+  t.is(pkg.name, 'multiproc');
+  t.is(join(root, pkg.exports['.'].default), distIndex);
+  t.true(existsSync(distIndex), 'dist/index.js');
+  t.true(existsSync(join(root, 'dist', 'process', 'child-main.js')), 'the child entry is built next to Process');
+  const dts = join(root, pkg.exports['.'].types);
+  t.is(dts, join(root, 'dist', 'index.d.ts'));
+  t.true(existsSync(dts), 'dist/index.d.ts');
+  t.regex(readFileSync(dts, 'utf8'), /export\s*\{[^}]*\bProcess\b[^}]*\}\s*from/, 'index.d.ts exports Process');
+});
+
+test.serial('plain node runs a .mjs task module importing `multiproc`: a child exiting with 5 gives exitCode 5', async (t) => {
+  const { stdout, stderr } = await run(process.execPath, [join(dir, 'user-tasks.mjs')], {
+    cwd: dir,
+    env: plainEnv(),
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+    encoding: 'utf8',
+  });
+  t.is(stderr, '');
+  const result = parse(stdout);
+  t.is(result.resolved, pathToFileURL(distIndex).href, '`multiproc` resolves to dist/index.js');
+  t.is(result.exitCode, 5);
+  t.deepEqual(result.child, { execArgv: [], nodeOptions: null }, 'the child ran without any loader');
+  t.log(`plain node: Process start()+join() of a noop: ${result.costs.join(', ')} ms (median ${median(result.costs)} ms)`);
+});
+
+test.serial('the same script under tsx (children inherit --import tsx): for comparison of the fork cost', async (t) => {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(dir, 'user-tasks.mjs')], {
+    cwd: root,
+    env: plainEnv(),
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+    encoding: 'utf8',
+  });
+  const result = parse(stdout);
+  t.is(result.exitCode, 5);
+  t.deepEqual(result.child.execArgv, ['--import', 'tsx']);
+  t.log(`under tsx:  Process start()+join() of a noop: ${result.costs.join(', ')} ms (median ${median(result.costs)} ms)`);
+});
