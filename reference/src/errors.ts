@@ -35,3 +35,60 @@ export class SerializationError extends TypeError {
     Object.defineProperty(this, 'name', { value: 'SerializationError', enumerable: false, configurable: true, writable: true });
   }
 }
+
+/** A Pool method was called in a state that does not allow it. @python ValueError("Pool not running") */
+export class PoolStateError extends MultiprocError {}
+
+/** `successful()` was asked before the result was ready. @python ValueError("… not ready") */
+export class NotReadyError extends MultiprocError {}
+
+/** What we know about a pool worker that died with tasks in hand. */
+export interface CrashDetails {
+  readonly worker: string;
+  readonly pid: number;
+  /** Exit code in Python's convention: n, or -N for signal N. */
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly job: number;
+  /** Index in the job's input of the first item of the lost chunk, and how many items it held. */
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The worker running a task died (killed, `process.exit()` in the task, out of memory). Python's Pool hangs
+ * forever in this case; ours rejects the task that was running and replaces the worker.
+ */
+export class WorkerCrashedError extends MultiprocError {
+  readonly worker: string;
+  readonly pid: number;
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly job: number;
+  readonly index: number;
+  readonly count: number;
+  constructor(details: CrashDetails) {
+    const how = details.signal === null ? `exit code ${details.exitCode}` : `signal ${details.signal}`;
+    const which = details.count === 1 ? `item ${details.index}` : `items ${details.index}–${details.index + details.count - 1}`;
+    super(
+      `pool worker ${details.worker} (pid ${details.pid}) died with ${how} while running ${which} of job ${details.job}; ` +
+        `the worker was replaced and the other tasks go on`,
+    );
+    this.worker = details.worker;
+    this.pid = details.pid;
+    this.exitCode = details.exitCode;
+    this.signal = details.signal;
+    this.job = details.job;
+    this.index = details.index;
+    this.count = details.count;
+  }
+}
+
+/**
+ * A pool worker's initializer failed, so the pool cannot run tasks. Python respawns such workers forever;
+ * ours stops, rejects every pending task with this error, and refuses new ones.
+ */
+export class InitializerError extends MultiprocError {}
+
+/** The pool was terminated before this task finished. Python leaves such results pending forever. */
+export class PoolTerminatedError extends MultiprocError {}

@@ -13,3 +13,13 @@ export {
   TaskReferenceError,
   SerializationError,
 } from './errors.js';
+export { Pool, type PoolOptions } from './pool/pool.js';
+export { AsyncResult, type ResultCallbacks } from './pool/async-result.js';
+export {
+  PoolStateError,
+  NotReadyError,
+  WorkerCrashedError,
+  InitializerError,
+  PoolTerminatedError,
+  type CrashDetails,
+} from './errors.js';

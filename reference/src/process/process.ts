@@ -12,6 +12,7 @@ import { decodeError } from '../remote-error.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import { childEntry } from './child-entry.js';
+import { whenGone } from './child-gone.js';
 import { terminateAtExit } from './exit-hooks.js';
 
 /** @python multiprocessing.Process(target=, args=, name=, daemon=) */
@@ -101,6 +102,9 @@ export class Process<F extends TaskFunction = TaskFunction> {
           'in the parent if this one must start processes',
       );
     }
+    // Checked again: the args are sent now, not copied at construction, and may have changed since (Python
+    // pickles them in start() too). A failed send after fork() would leave a child waiting forever.
+    assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
     const child = fork(CHILD_MAIN, [], {
       execArgv: childExecArgv(),
       serialization: 'advanced',
@@ -113,7 +117,8 @@ export class Process<F extends TaskFunction = TaskFunction> {
     }
     this.#child = child;
     this.#exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+      // After the channel drains, so a failing target's error report has arrived when join() returns.
+      whenGone(child, (code, signal) => {
         this.#exitCode = toExitCode(code, signal);
         resolve();
       });

@@ -1,0 +1,87 @@
+/**
+ * The handle of work submitted without waiting. @python multiprocessing.pool.AsyncResult
+ */
+import { NotReadyError, TimeoutError } from '../errors.js';
+
+export interface ResultCallbacks<T> {
+  /** Called once in the parent with the value when the work succeeds. */
+  readonly callback?: (value: T) => void;
+  /** Called once in the parent with the error when the work fails. */
+  readonly errorCallback?: (error: unknown) => void;
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/** @python multiprocessing.pool.AsyncResult */
+export class AsyncResult<T> {
+  #outcome: Outcome<T> | undefined;
+  readonly #settled: Promise<Outcome<T>>;
+  #settle!: (outcome: Outcome<T>) => void;
+  readonly #callbacks: ResultCallbacks<T>;
+
+  /** @internal Created by the Pool. */
+  constructor(callbacks: ResultCallbacks<T> = {}) {
+    this.#callbacks = callbacks;
+    this.#settled = new Promise((resolve) => (this.#settle = resolve));
+  }
+
+  /** @python AsyncResult.ready() */
+  ready(): boolean {
+    return this.#outcome !== undefined;
+  }
+
+  /** Throws NotReadyError before the result is ready, as Python raises ValueError. @python AsyncResult.successful() */
+  successful(): boolean {
+    if (this.#outcome === undefined) throw new NotReadyError(`${this} not ready: wait() or get() first`);
+    return this.#outcome.ok;
+  }
+
+  /**
+   * The value, or the task's error re-raised. Rejects with TimeoutError after `timeoutMs`; the work goes on and
+   * a later get() can still return it. @python AsyncResult.get(timeout=None)
+   */
+  async get(timeoutMs?: number): Promise<T> {
+    await this.wait(timeoutMs);
+    const outcome = this.#outcome;
+    if (outcome === undefined) throw new TimeoutError(`no result within ${timeoutMs} ms; the task goes on`);
+    if (outcome.ok) return outcome.value;
+    throw outcome.error;
+  }
+
+  /** Resolves when the result is ready or `timeoutMs` has passed; never rejects. @python AsyncResult.wait() */
+  async wait(timeoutMs?: number): Promise<void> {
+    if (this.#outcome !== undefined) return;
+    if (timeoutMs === undefined || timeoutMs === null) {
+      await this.#settled;
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.#settled, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, timeoutMs))))]);
+    clearTimeout(timer);
+  }
+
+  toString(): string {
+    return `<AsyncResult ${this.#outcome === undefined ? 'pending' : this.#outcome.ok ? 'ok' : 'failed'}>`;
+  }
+
+  /** @internal */
+  resolve(value: T): void {
+    this.#finish({ ok: true, value });
+  }
+
+  /** @internal */
+  reject(error: unknown): void {
+    this.#finish({ ok: false, error });
+  }
+
+  #finish(outcome: Outcome<T>): void {
+    if (this.#outcome !== undefined) return;
+    this.#outcome = outcome;
+    this.#settle(outcome);
+    const { callback, errorCallback } = this.#callbacks;
+    // A callback that throws must not corrupt the pool's bookkeeping; it surfaces as an uncaught error,
+    // where Python's would silently kill the result-handler thread.
+    if (outcome.ok && callback) queueMicrotask(() => callback(outcome.value));
+    if (!outcome.ok && errorCallback) queueMicrotask(() => errorCallback(outcome.error));
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The iterator behind imap and imapUnordered. It reads its input lazily: at most `maxChunks` chunks are out
+ * (submitted and not yet consumed) at any time, so an endless generator or a huge stream runs in bounded
+ * memory and a slow consumer holds back the producer. Python reads the whole input up front.
+ * @python multiprocessing.pool.IMapIterator
+ */
+import type { JobSink } from './jobs.js';
+
+/** What the iterator needs from its pool. */
+export interface IMapHost {
+  open(sink: JobSink): number;
+  /** Submits one chunk; throws when the pool no longer accepts work. */
+  submit(job: number, start: number, items: unknown[]): void;
+  /** The iterator reads no more input (finished, failed or abandoned). */
+  doneFeeding(job: number): void;
+  /** Results of this job are no longer wanted. */
+  drop(job: number): void;
+}
+
+type Entry<T> = { readonly value: T } | { readonly error: unknown } | { readonly endOfChunk: true };
+
+export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
+  readonly #source: Iterator<unknown> | AsyncIterator<unknown>;
+  readonly #job: number;
+  /** Ordered mode: chunks that arrived ahead of their turn, by start index. */
+  readonly #early = new Map<number, Entry<T>[]>();
+  readonly #sizes = new Map<number, number>();
+  readonly #out: Entry<T>[] = [];
+  #outHead = 0;
+  #nextStart = 0;
+  #expected = 0;
+  #outstanding = 0;
+  #exhausted = false;
+  #reading = false;
+  #closed = false;
+  /** The pool stopped (terminated, broken): thrown at the next step. */
+  #fatal: { error: unknown } | undefined;
+  /** The input failed or the pool refused more work: thrown after the results already submitted. */
+  #lastError: { error: unknown } | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(
+    iterable: Iterable<unknown> | AsyncIterable<unknown>,
+    private readonly chunksize: number,
+    private readonly ordered: boolean,
+    private readonly maxChunks: number,
+    private readonly host: IMapHost,
+  ) {
+    this.#source = Symbol.asyncIterator in Object(iterable)
+      ? (iterable as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+      : (iterable as Iterable<unknown>)[Symbol.iterator]();
+    this.#job = host.open(this);
+    void this.#fill();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<T>> {
+    for (;;) {
+      if (this.#outHead < this.#out.length) {
+        const entry = this.#out[this.#outHead++]!;
+        if (this.#outHead === this.#out.length) {
+          this.#out.length = 0;
+          this.#outHead = 0;
+        }
+        if ('endOfChunk' in entry) {
+          this.#outstanding--;
+          void this.#fill();
+          continue;
+        }
+        if ('error' in entry) throw entry.error;
+        return { value: entry.value, done: false };
+      }
+      if (this.#closed) return { value: undefined, done: true };
+      const ending = this.#fatal ?? (this.#exhausted && this.#outstanding === 0 ? this.#lastError ?? null : undefined);
+      if (ending !== undefined) {
+        this.#finish();
+        if (ending !== null) throw ending.error;
+        return { value: undefined, done: true };
+      }
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
+  }
+
+  /** Leaving a for-await loop early stops reading the input and drops the results still to come. */
+  async return(): Promise<IteratorResult<T>> {
+    if (!this.#closed) {
+      this.#finish();
+      await this.#source.return?.();
+    }
+    return { value: undefined, done: true };
+  }
+
+  chunkDone(start: number, values: readonly unknown[]): void {
+    this.#arrive(start, values.map((value) => ({ value: value as T })));
+  }
+
+  chunkFailed(start: number, values: readonly unknown[], error: unknown): void {
+    this.#arrive(start, [...values.map((value) => ({ value: value as T })), { error }]);
+  }
+
+  abort(error: unknown): void {
+    this.#fatal = { error };
+    this.#exhausted = true;
+    this.#signal();
+  }
+
+  #arrive(start: number, entries: Entry<T>[]): void {
+    if (this.#closed) return;
+    if (!this.ordered) {
+      this.#out.push(...entries, { endOfChunk: true });
+    } else {
+      this.#early.set(start, entries);
+      // Release every chunk that is now next in input order.
+      for (let ready = this.#early.get(this.#expected); ready !== undefined; ready = this.#early.get(this.#expected)) {
+        this.#early.delete(this.#expected);
+        this.#out.push(...ready, { endOfChunk: true });
+        this.#expected += this.#sizes.get(this.#expected)!;
+      }
+    }
+    this.#signal();
+  }
+
+  async #fill(): Promise<void> {
+    if (this.#reading) return;
+    this.#reading = true;
+    try {
+      while (!this.#exhausted && !this.#closed && this.#outstanding < this.maxChunks) {
+        const items: unknown[] = [];
+        while (items.length < this.chunksize) {
+          const step = await this.#source.next();
+          if (step.done) {
+            this.#exhausted = true;
+            break;
+          }
+          items.push(step.value);
+        }
+        if (items.length === 0 || this.#closed) break;
+        const start = this.#nextStart;
+        this.#nextStart += items.length;
+        this.#sizes.set(start, items.length);
+        this.#outstanding++;
+        this.host.submit(this.#job, start, items);
+      }
+    } catch (error) {
+      // The input itself failed, or the pool stopped taking work: the iterator ends with that error once the
+      // results already submitted have been yielded.
+      this.#exhausted = true;
+      this.#lastError ??= { error };
+    } finally {
+      this.#reading = false;
+      if (this.#exhausted) this.host.doneFeeding(this.#job);
+      this.#signal();
+    }
+  }
+
+  #signal(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  #finish(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#exhausted = true;
+    this.host.doneFeeding(this.#job);
+    this.host.drop(this.#job);
+  }
+}

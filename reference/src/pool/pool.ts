@@ -1,0 +1,384 @@
+/**
+ * A fixed set of long-lived worker processes that run registered task functions.
+ * @python multiprocessing.pool.Pool
+ */
+import {
+  InitializerError,
+  PoolStateError,
+  PoolTerminatedError,
+  SerializationError,
+  WorkerCrashedError,
+} from '../errors.js';
+import { toExitCode } from '../exit-code.js';
+import { cpuCount, takeChildIdentity } from '../identity.js';
+import { decodeError } from '../remote-error.js';
+import { assertSerializable, isSerializable } from '../serialization.js';
+import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
+import type { AsyncResult, ResultCallbacks } from './async-result.js';
+import { checkChunksize, defaultChunksize } from './chunking.js';
+import { IMapIterator } from './imap.js';
+import { ApplyJob, MapJob, type JobSink } from './jobs.js';
+import type { Chunk, FromWorker } from './messages.js';
+import { WindowSizer } from './window.js';
+import { WorkerHandle } from './worker-handle.js';
+
+/** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
+export interface PoolOptions<I extends TaskFunction = TaskFunction> {
+  /** Number of workers; defaults to cpuCount(). */
+  readonly processes?: number;
+  /** A registered task run once in each worker before its first task. */
+  readonly initializer?: I;
+  readonly initargs?: Parameters<I>;
+  /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
+  readonly maxTasksPerChild?: number | null;
+}
+
+type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
+type Result<F extends TaskFunction> = Awaited<ReturnType<F>>;
+type Items<T> = Iterable<T> | AsyncIterable<T>;
+
+/** @python multiprocessing.pool.Pool */
+export class Pool {
+  readonly processes: number;
+  #state: State = 'RUN';
+  #broken: InitializerError | undefined;
+  readonly #workers = new Set<WorkerHandle>();
+  readonly #pending: Chunk[] = [];
+  readonly #jobs = new Map<number, JobSink>();
+  /** imap jobs still reading their input: a closed pool keeps its workers until they are done. */
+  readonly #feeding = new Set<number>();
+  readonly #functionIds = new Map<string, number>();
+  readonly #functions: TaskRef[] = [];
+  readonly #initializer: TaskRef | null;
+  readonly #initargs: readonly unknown[];
+  readonly #maxTasks: number | null;
+  readonly #window = new WindowSizer();
+  #nextJob = 0;
+  #nextSeq = 0;
+  #allExited: Promise<void>;
+  #markAllExited!: () => void;
+
+  constructor(options: PoolOptions = {}) {
+    const processes = options.processes ?? cpuCount();
+    if (!Number.isInteger(processes) || processes < 1) {
+      throw new RangeError(`Number of processes must be at least 1: options.processes is ${processes}`);
+    }
+    const maxTasks = options.maxTasksPerChild ?? null;
+    if (maxTasks !== null && (!Number.isInteger(maxTasks) || maxTasks < 1)) {
+      throw new RangeError(`maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${maxTasks}`);
+    }
+    this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
+    this.#initargs = options.initargs ?? [];
+    assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
+    this.processes = processes;
+    this.#maxTasks = maxTasks;
+    this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
+    for (let i = 0; i < processes; i++) this.#spawn();
+  }
+
+  /** Calls `fn(...args)` in a worker and waits for the result. @python Pool.apply() */
+  apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>> {
+    return this.applyAsync(fn, args).get();
+  }
+
+  /** @python Pool.apply_async(func, args, callback=, error_callback=) */
+  applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, callbacks?: ResultCallbacks<Result<F>>): AsyncResult<Result<F>> {
+    const fnId = this.#functionId(fn);
+    this.#checkRunning();
+    const job = new ApplyJob<Result<F>>(callbacks);
+    const jobId = this.#register(job);
+    this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [args ?? []], star: true });
+    this.#dispatch();
+    return job;
+  }
+
+  /** Results in input order, whatever order the workers finish in. @python Pool.map() */
+  async map<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize?: number): Promise<Result<F>[]> {
+    return (await this.#mapAsync(fn, iterable, chunksize, false, undefined)).get();
+  }
+
+  /** @python Pool.starmap() */
+  async starmap<F extends TaskFunction>(fn: F, iterable: Items<Parameters<F>>, chunksize?: number): Promise<Result<F>[]> {
+    return (await this.#mapAsync(fn, iterable, chunksize, true, undefined)).get();
+  }
+
+  /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
+  mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
+    callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
+    return this.#mapSync(fn, [...iterable], chunksize, false, callbacks);
+  }
+
+  /** @python Pool.starmap_async() */
+  starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<Parameters<F>>, chunksize?: number,
+    callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
+    return this.#mapSync(fn, [...iterable], chunksize, true, callbacks);
+  }
+
+  /**
+   * Results in input order as they become available. Reads the input lazily, with a bounded look-ahead, so an
+   * endless or huge (async) iterable runs in bounded memory (Python lists the whole input first).
+   * @python Pool.imap(func, iterable, chunksize=1)
+   */
+  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): AsyncIterableIterator<Result<F>> {
+    return this.#imap(fn, iterable, chunksize, true);
+  }
+
+  /** Each result once, as soon as it is ready. @python Pool.imap_unordered() */
+  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): AsyncIterableIterator<Result<F>> {
+    return this.#imap(fn, iterable, chunksize, false);
+  }
+
+  /** No more work is accepted; workers exit once the submitted work is done. @python Pool.close() */
+  close(): void {
+    if (this.#state === 'RUN') this.#state = 'CLOSE';
+    this.#retireIdleWorkers();
+  }
+
+  /**
+   * Stops the workers now (SIGTERM). Work not finished is rejected with PoolTerminatedError, where Python
+   * leaves it pending forever. @python Pool.terminate()
+   */
+  terminate(): void {
+    if (this.#state === 'TERMINATE') return;
+    this.#state = 'TERMINATE';
+    this.#failEverything(new PoolTerminatedError('the pool was terminated before this task finished'));
+    for (const worker of this.#workers) worker.terminate();
+    this.#checkAllExited();
+  }
+
+  /** Waits for every worker to exit; call close() or terminate() first. @python Pool.join() */
+  async join(): Promise<void> {
+    if (this.#state === 'RUN') {
+      throw new PoolStateError('Pool is still running: call close() or terminate() before join()');
+    }
+    await this.#allExited;
+  }
+
+  /** `await using pool = new Pool()` terminates the pool at the end of the scope, as Python's `with Pool()`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.terminate();
+    await this.join();
+  }
+
+  toString(): string {
+    return `<Pool state=${this.#state} pool_size=${this.processes}>`;
+  }
+
+  // ——— submission ———
+
+  #functionId(fn: TaskFunction): number {
+    const ref = resolveTask(fn, 'Pool task');
+    const key = `${ref.moduleUrl}#${ref.key}`;
+    let id = this.#functionIds.get(key);
+    if (id === undefined) {
+      id = this.#functions.push(ref) - 1;
+      this.#functionIds.set(key, id);
+    }
+    return id;
+  }
+
+  #checkRunning(): void {
+    if (this.#state === 'BROKEN') throw this.#broken!;
+    if (this.#state !== 'RUN') throw new PoolStateError('Pool not running: it was closed or terminated; create a new Pool');
+  }
+
+  #register(job: JobSink): number {
+    const id = this.#nextJob++;
+    this.#jobs.set(id, job);
+    return id;
+  }
+
+  #submit(chunk: Chunk): void {
+    this.#pending.push(chunk);
+  }
+
+  async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | undefined, star: boolean,
+    callbacks: ResultCallbacks<unknown[]> | undefined): Promise<AsyncResult<any[]>> {
+    const items: unknown[] = [];
+    if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
+    else items.push(...(iterable as Iterable<unknown>));
+    return this.#mapSync(fn, items, chunksize, star, callbacks);
+  }
+
+  #mapSync(fn: TaskFunction, items: unknown[], chunksize: number | undefined, star: boolean,
+    callbacks: ResultCallbacks<any[]> | undefined): AsyncResult<any[]> {
+    const fnId = this.#functionId(fn);
+    this.#checkRunning();
+    const size = chunksize === undefined ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
+    const job = new MapJob<unknown>(items.length, callbacks);
+    if (items.length === 0) return job;
+    const jobId = this.#register(job);
+    for (let start = 0; start < items.length; start += size) {
+      this.#submit({ seq: this.#nextSeq++, job: jobId, start, fn: fnId, items: items.slice(start, start + size), star });
+    }
+    this.#dispatch();
+    return job;
+  }
+
+  #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean): AsyncIterableIterator<any> {
+    const fnId = this.#functionId(fn);
+    this.#checkRunning();
+    checkChunksize(chunksize);
+    return new IMapIterator(iterable, chunksize, ordered, this.processes * 4, {
+      open: (sink) => {
+        const job = this.#register(sink);
+        this.#feeding.add(job);
+        return job;
+      },
+      submit: (job, start, items) => {
+        // An imap started before close() is work already submitted: it may go on reading its input.
+        if (this.#state !== 'CLOSE') this.#checkRunning();
+        this.#submit({ seq: this.#nextSeq++, job, start, fn: fnId, items, star: false });
+        this.#dispatch();
+      },
+      doneFeeding: (job) => {
+        this.#feeding.delete(job);
+        if (this.#state === 'CLOSE') this.#retireIdleWorkers();
+      },
+      drop: (job) => this.#jobs.delete(job),
+    });
+  }
+
+  // ——— scheduling ———
+
+  /** Hands pending chunks to workers round-robin, up to each worker's window, oldest chunk first. */
+  #dispatch(): void {
+    const window = this.#window.size;
+    let gave = true;
+    while (this.#pending.length > 0 && gave) {
+      gave = false;
+      for (const worker of this.#workers) {
+        if (this.#pending.length === 0) break;
+        if (!worker.canTake(window)) continue;
+        const chunk = this.#pending.shift()!;
+        worker.assign(chunk, this.#functions[chunk.fn]!);
+        gave = true;
+      }
+    }
+  }
+
+  #spawn(): void {
+    const identity = takeChildIdentity();
+    const worker = new WorkerHandle(
+      {
+        kind: 'init',
+        name: `PoolWorker-${identity.join(':')}`,
+        identity,
+        initializer: this.#initializer,
+        initargs: this.#initargs,
+        maxTasks: this.#maxTasks,
+      },
+      {
+        message: (w, message) => this.#onMessage(w, message),
+        unsendable: (_w, chunks, cause) => this.#onUnsendable(chunks, cause),
+        closed: (w, code, signal) => this.#onClosed(w, code, signal),
+      },
+    );
+    this.#workers.add(worker);
+  }
+
+  #onMessage(worker: WorkerHandle, message: FromWorker): void {
+    switch (message.kind) {
+      case 'ready':
+        worker.ready = true;
+        return;
+      case 'init-error':
+        this.#breakPool(worker, decodeError(message.error, `the initializer in pool worker ${worker.name}`));
+        return;
+      case 'result': {
+        // Results still arriving from a pool being torn down belong to jobs already rejected.
+        if (this.#state === 'TERMINATE' || this.#state === 'BROKEN') return;
+        const chunk = worker.answered(message.seq);
+        this.#window.record(worker.lastChunkMs);
+        const job = this.#jobs.get(chunk.job);
+        if (job !== undefined) {
+          if (message.ok) job.chunkDone(chunk.start, message.values);
+          else job.chunkFailed(chunk.start, message.values, decodeError(message.error, `pool worker ${worker.name}`));
+          if (isFinished(job)) this.#jobs.delete(chunk.job);
+        }
+        this.#dispatch();
+        if (this.#state === 'CLOSE') this.#retireIdleWorkers();
+        return;
+      }
+    }
+  }
+
+  #onUnsendable(chunks: readonly Chunk[], cause: unknown): void {
+    for (const chunk of chunks) {
+      const offset = chunk.items.findIndex((item) => !isSerializable(item));
+      const error = new SerializationError(
+        `item ${chunk.start + Math.max(0, offset)} of job ${chunk.job} cannot be sent to a pool worker: ` +
+          `${cause instanceof Error ? cause.message : String(cause)}; task arguments cross by structured clone ` +
+          `(Python: they must be picklable) — pass plain data, not functions, symbols or handles`,
+        { cause },
+      );
+      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], error);
+    }
+    this.#dispatch();
+  }
+
+  #onClosed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void {
+    this.#workers.delete(worker);
+    const lost = worker.inflight.splice(0);
+    if (this.#state === 'RUN' || this.#state === 'CLOSE') {
+      if (!worker.ready && !worker.retiring) {
+        const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
+        this.#breakPool(worker, new Error(`pool worker ${worker.name} exited with ${how} before it was ready`));
+        this.#pending.unshift(...lost);
+        this.#failEverything(this.#broken!);
+      } else {
+        // The worker runs its chunks in order, so the oldest unanswered one is the one it died in; the others
+        // never started and go back to the front of the queue.
+        const [running, ...notStarted] = lost;
+        if (running !== undefined) {
+          const crash = new WorkerCrashedError({
+            worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
+            job: running.job, index: running.start, count: running.items.length,
+          });
+          this.#jobs.get(running.job)?.chunkFailed(running.start, [], crash);
+        }
+        this.#pending.unshift(...notStarted);
+        if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
+      }
+    }
+    this.#dispatch();
+    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
+    this.#checkAllExited();
+  }
+
+  #breakPool(worker: WorkerHandle, cause: unknown): void {
+    if (this.#state === 'BROKEN' || this.#state === 'TERMINATE') return;
+    const initializer = this.#initializer === null ? 'none' : this.#initializer.key;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    this.#broken = new InitializerError(
+      `Pool initializer ${initializer} failed in pool worker ${worker.name}: ${reason}. ` +
+        `The pool stopped instead of restarting workers forever; fix the initializer and create a new Pool`,
+      { cause },
+    );
+    this.#state = 'BROKEN';
+    this.#failEverything(this.#broken);
+    for (const w of this.#workers) w.terminate();
+  }
+
+  /** Rejects every job that still waits for a chunk, queued or running. */
+  #failEverything(error: Error): void {
+    this.#pending.length = 0;
+    for (const worker of this.#workers) worker.inflight.length = 0;
+    for (const job of this.#jobs.values()) job.abort(error);
+    this.#jobs.clear();
+    this.#feeding.clear();
+  }
+
+  #retireIdleWorkers(): void {
+    if (this.#pending.length > 0 || this.#feeding.size > 0) return;
+    for (const worker of this.#workers) if (worker.inflight.length === 0 && !worker.retiring) worker.retire();
+  }
+
+  #checkAllExited(): void {
+    if (this.#state !== 'RUN' && this.#workers.size === 0) this.#markAllExited();
+  }
+}
+
+function isFinished(job: JobSink): boolean {
+  return 'ready' in job && typeof job.ready === 'function' && (job as { ready(): boolean }).ready();
+}

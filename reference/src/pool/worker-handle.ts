@@ -1,0 +1,156 @@
+/**
+ * The parent's side of one pool worker: the child process, the chunks it holds in the order it runs them,
+ * and an outbox that coalesces everything assigned in one tick into one IPC message.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { childExecArgv } from '../child-flags.js';
+import { childEntry } from '../process/child-entry.js';
+import { whenGone } from '../process/child-gone.js';
+import { terminateAtExit } from '../process/exit-hooks.js';
+import { isSerializable } from '../serialization.js';
+import type { TaskRef } from '../task-registry.js';
+import type { BatchMessage, Chunk, FromWorker, InitMessage } from './messages.js';
+
+const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
+
+export interface WorkerEvents {
+  message(worker: WorkerHandle, message: FromWorker): void;
+  /** The batch could not be serialized; the worker has taken the chunks back out of `inflight`. */
+  unsendable(worker: WorkerHandle, chunks: readonly Chunk[], cause: unknown): void;
+  /** The process is gone and its channel drained: every result it sent has been delivered. */
+  closed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void;
+}
+
+export class WorkerHandle {
+  readonly name: string;
+  readonly pid: number;
+  /** Chunks sent and not yet answered, oldest first: the worker runs them in this order. */
+  readonly inflight: Chunk[] = [];
+  /** Chunks this worker may still be given (maxTasksPerChild), Infinity when unlimited. */
+  budget: number;
+  ready = false;
+  retiring = false;
+  /** How long the last answered chunk took, from when the worker could start it to its result. */
+  lastChunkMs = 0;
+  #busySince = 0;
+  readonly #child: ChildProcess;
+  readonly #known = new Set<number>();
+  #defines: BatchMessage['defines'][number][] = [];
+  #chunks: Chunk[] = [];
+  #flushQueued = false;
+  #holdsParent = true;
+
+  constructor(init: InitMessage, private readonly events: WorkerEvents) {
+    this.name = init.name;
+    this.budget = init.maxTasks ?? Infinity;
+    this.#child = fork(WORKER_MAIN, [], {
+      execArgv: childExecArgv(),
+      serialization: 'advanced',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
+    if (this.#child.pid === undefined) throw new Error('could not start a pool worker: the system refused to create a process');
+    this.pid = this.#child.pid;
+    this.#child.on('message', (message: FromWorker) => events.message(this, message));
+    // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
+    whenGone(this.#child, (code, signal) => events.closed(this, code, signal));
+    this.#child.on('error', () => undefined);
+    terminateAtExit(this.#child);
+    this.#child.send(init);
+    this.#setHoldsParent(false);
+  }
+
+  canTake(window: number): boolean {
+    return !this.retiring && this.budget > 0 && this.inflight.length < window;
+  }
+
+  /** Queues `chunk` for this worker; `task` is sent along the first time the worker needs that function. */
+  assign(chunk: Chunk, task: TaskRef): void {
+    if (!this.#known.has(chunk.fn)) {
+      this.#known.add(chunk.fn);
+      this.#defines.push({ id: chunk.fn, task });
+    }
+    this.#chunks.push(chunk);
+    if (this.inflight.length === 0) this.#busySince = performance.now();
+    this.inflight.push(chunk);
+    this.budget--;
+    this.#setHoldsParent(true);
+    if (!this.#flushQueued) {
+      this.#flushQueued = true;
+      queueMicrotask(() => this.#flush());
+    }
+  }
+
+  /** Takes the answered chunk off the front of `inflight`. */
+  answered(seq: number): Chunk {
+    const chunk = this.inflight.shift();
+    if (chunk === undefined || chunk.seq !== seq) {
+      throw new Error(`internal: worker ${this.name} answered chunk ${seq}, expected ${chunk?.seq}`);
+    }
+    const now = performance.now();
+    this.lastChunkMs = now - this.#busySince;
+    this.#busySince = now;
+    if (this.inflight.length === 0 && !this.retiring) this.#setHoldsParent(false);
+    return chunk;
+  }
+
+  /** Lets the worker finish: it exits when its channel closes. */
+  retire(): void {
+    this.retiring = true;
+    // Whoever closes a pool usually joins it next: keep the parent alive until this worker is gone.
+    this.#setHoldsParent(true);
+    if (this.#child.connected) this.#child.disconnect();
+  }
+
+  terminate(): void {
+    this.retiring = true;
+    this.#setHoldsParent(true);
+    this.#child.kill('SIGTERM');
+  }
+
+  #flush(): void {
+    this.#flushQueued = false;
+    if (this.#chunks.length === 0) return;
+    const message: BatchMessage = { kind: 'batch', defines: this.#defines, chunks: this.#chunks };
+    this.#defines = [];
+    this.#chunks = [];
+    if (!this.#child.connected) return; // It died; 'close' will account for the inflight chunks.
+    try {
+      this.#child.send(message);
+    } catch (cause) {
+      this.#recoverUnsendable(message, cause);
+    }
+  }
+
+  /** Serialization failed before anything was written: send again without the chunks that cannot cross. */
+  #recoverUnsendable(message: BatchMessage, cause: unknown): void {
+    const bad = message.chunks.filter((chunk) => !isSerializable(chunk.items));
+    const badSet = new Set(bad);
+    for (let i = this.inflight.length - 1; i >= 0; i--) {
+      if (badSet.has(this.inflight[i]!)) {
+        this.inflight.splice(i, 1);
+        this.budget++;
+      }
+    }
+    this.events.unsendable(this, bad, cause);
+    const good = message.chunks.filter((chunk) => !badSet.has(chunk));
+    if (good.length > 0 || message.defines.length > 0) this.#child.send({ ...message, chunks: good });
+    if (this.inflight.length === 0) this.#setHoldsParent(false);
+  }
+
+  /**
+   * A worker with work keeps the parent alive; an idle one does not, so a script that forgets `close()` still
+   * ends (its workers are then terminated at exit, as Python's pool finalizer does).
+   */
+  #setHoldsParent(holds: boolean): void {
+    if (holds === this.#holdsParent) return;
+    this.#holdsParent = holds;
+    const channel = this.#child.channel as { ref(): void; unref(): void } | null | undefined;
+    if (holds) {
+      this.#child.ref();
+      channel?.ref();
+    } else {
+      this.#child.unref();
+      channel?.unref();
+    }
+  }
+}
