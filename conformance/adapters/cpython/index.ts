@@ -1,0 +1,231 @@
+/**
+ * CPython's real `multiprocessing` seen through the conformance interface: the ground truth of the suite.
+ * Each session spawns driver.py (one JSON line per request and per response, matched by id) in its own process
+ * group, so that closing the session can kill Python's children and grandchildren along with the driver.
+ */
+import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Implementation, ProcessHandle, ProcessInfo, ProcessOptions, Session } from '../../harness/implementation.js';
+
+const DRIVER = fileURLToPath(new URL('./driver.py', import.meta.url));
+/** How long close() lets the driver end on its own (stdin EOF) before killing its process group. */
+const GRACE_MS = 2000;
+
+interface Python {
+  readonly executable: string;
+  readonly version: string;
+}
+
+function unavailable(reason: string): Error {
+  return new Error(`python3 not available: ${reason.trim()}; the CPython column is skipped`);
+}
+
+let probed: Python | Error | undefined;
+/**
+ * `python3` may be a pyenv shim costing ~90 ms a start: resolve the real interpreter once, synchronously so
+ * that `description` can name the version.
+ */
+function python(): Python | Error {
+  if (probed === undefined) {
+    try {
+      const script = 'import sys; print(sys.executable); print(sys.version.split()[0])';
+      const [executable = '', version = ''] = execFileSync('python3', ['-c', script], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 10_000,
+      })
+        .trim()
+        .split('\n');
+      probed = executable === '' ? unavailable('python3 printed no sys.executable') : { executable, version };
+    } catch (error) {
+      probed = unavailable((error as Error).message);
+    }
+  }
+  return probed;
+}
+
+/** A rejection carrying Python's exception: `name` is the type, the message reads `Type: message`. */
+function pythonError(type: string, message: string): Error {
+  const error = new Error(`${type}: ${message}`);
+  error.name = type;
+  return error;
+}
+
+type Response = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { type: string; message: string } };
+
+interface Pending {
+  readonly op: string;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+class CpythonSession implements Session {
+  readonly #driver: ChildProcessByStdio<Writable, Readable, null>;
+  readonly #pending = new Map<number, Pending>();
+  /** Resolves once the driver is gone and its stdout is drained (so no response is lost to the race). */
+  readonly #gone: Promise<void>;
+  #nextId = 1;
+  #goneReason: string | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(executable: string) {
+    this.#driver = spawn(executable, [DRIVER], { detached: true, stdio: ['pipe', 'pipe', 'inherit'] });
+    // Writing to a driver that died raises EPIPE here; the 'close' handler below reports the death instead.
+    this.#driver.stdin.on('error', () => undefined);
+    createInterface({ input: this.#driver.stdout }).on('line', (line) => this.#answer(line));
+    this.#gone = new Promise((resolve) => {
+      const gone = (reason: string) => {
+        this.#goneReason ??= reason;
+        for (const [id, pending] of this.#pending) {
+          this.#pending.delete(id);
+          pending.reject(new Error(`the CPython driver ${this.#goneReason} before answering "${pending.op}"`));
+        }
+        resolve();
+      };
+      this.#driver.on('error', (error) => gone(`failed: ${error.message}`));
+      this.#driver.on('close', (code, signal) => gone(`exited (${signal ?? `code ${code}`})`));
+    });
+  }
+
+  #answer(line: string): void {
+    let response: Response;
+    try {
+      response = JSON.parse(line) as Response;
+    } catch {
+      return; // Not the protocol: nothing else writes to this pipe, but never let a stray line crash us.
+    }
+    const pending = this.#pending.get(response.id);
+    if (pending === undefined) return;
+    this.#pending.delete(response.id);
+    if (response.ok) pending.resolve(response.value);
+    else pending.reject(pythonError(response.error.type, response.error.message));
+  }
+
+  request<T>(op: string, params: Record<string, unknown> = {}): Promise<T> {
+    if (this.#goneReason !== undefined) {
+      return Promise.reject(new Error(`the CPython driver ${this.#goneReason}; cannot run "${op}"`));
+    }
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { op, resolve: resolve as (value: unknown) => void, reject });
+      this.#driver.stdin.write(`${JSON.stringify({ id, op, ...params })}\n`);
+    });
+  }
+
+  async createProcess(options: ProcessOptions): Promise<ProcessHandle> {
+    const handle = await this.request<number>('create', {
+      target: options.target,
+      args: options.args ?? [],
+      name: options.name,
+      daemon: options.daemon,
+    });
+    const call = <T = void>(op: string, params: Record<string, unknown> = {}) =>
+      this.request<T>(op, { handle, ...params });
+    return {
+      start: () => call('start'),
+      // JSON drops an undefined timeout, so Python sees None: wait for ever.
+      join: (timeoutMs) => call('join', { timeout: timeoutMs }),
+      isAlive: () => call<boolean>('is_alive'),
+      terminate: () => call('terminate'),
+      kill: () => call('kill'),
+      close: () => call('close'),
+      pid: () => call<number | null>('pid'),
+      exitCode: () => call<number | null>('exitcode'),
+      name: () => call<string>('name'),
+      daemon: () => call<boolean>('daemon'),
+      setDaemon: (value) => call('set_daemon', { value }),
+    };
+  }
+
+  currentProcess(): Promise<ProcessInfo> {
+    return this.request<ProcessInfo>('current_process');
+  }
+
+  cpuCount(): Promise<number> {
+    return this.request<number>('cpu_count');
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      // EOF makes the driver kill its children and exit, even in the middle of a join().
+      this.#driver.stdin.end();
+      await within(this.#gone, GRACE_MS);
+      // Grandchildren (a child's own children) and a stuck driver share the driver's process group.
+      const group = this.#driver.pid;
+      if (group === undefined) return; // Never started.
+      signalGroup(group, 'SIGKILL');
+      await this.#gone;
+      // SIGKILL is asynchronous: wait (bounded) until the group is empty, so callers see no survivors.
+      const deadline = Date.now() + GRACE_MS;
+      while (groupLives(group) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    })();
+    return this.#closing;
+  }
+}
+
+/** Sends `signal` to every process of the group; false when the group has no process left. */
+function signalGroup(group: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-group, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: nobody left.
+  }
+}
+
+/**
+ * Whether the group still has a living process. Orphans (a driver's children after the driver died, or
+ * grandchildren) stay zombies for ever where init does not reap them (some containers): they count as gone.
+ */
+function groupLives(group: number): boolean {
+  if (!signalGroup(group, 0)) return false;
+  try {
+    return readdirSync('/proc').some((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const [state, , pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return state !== 'Z' && Number(pgid) === group;
+      } catch {
+        return false; // Not a process, or it ended while we read.
+      }
+    });
+  } catch {
+    return true; // No /proc (not Linux): trust kill(0).
+  }
+}
+
+/** Waits for `promise` but no longer than `ms`; clears its timer so that it does not hold the event loop. */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+export const implementation: Implementation = {
+  name: 'cpython',
+  get description() {
+    const found = python();
+    return found instanceof Error
+      ? `CPython multiprocessing (${found.message})`
+      : `CPython ${found.version} multiprocessing, fork start method, driven over stdio (${found.executable})`;
+  },
+  capabilities: new Set(['process', 'process.kill', 'process.close', 'process.daemon', 'process.current', 'process.nested']),
+  async open(): Promise<Session> {
+    const found = python();
+    if (found instanceof Error) throw found;
+    const session = new CpythonSession(found.executable);
+    try {
+      // The first answer proves the interpreter runs the driver (python3 may be too old, or broken).
+      await session.request('hello');
+    } catch (error) {
+      await session.close();
+      throw unavailable((error as Error).message);
+    }
+    return session;
+  },
+};
+
+export default implementation;
