@@ -92,3 +92,12 @@ export class InitializerError extends MultiprocError {}
 
 /** The pool was terminated before this task finished. Python leaves such results pending forever. */
 export class PoolTerminatedError extends MultiprocError {}
+
+/** `get` found nothing before its timeout, or `getNowait` on an empty queue. @python queue.Empty */
+export class QueueEmpty extends MultiprocError {}
+
+/** `put` found no room before its timeout, or `putNowait` on a full queue. @python queue.Full */
+export class QueueFull extends MultiprocError {}
+
+/** The queue was closed, or the process that hosts it is gone. @python ValueError("Queue … is closed") */
+export class QueueClosedError extends MultiprocError {}

@@ -23,3 +23,5 @@ export {
   PoolTerminatedError,
   type CrashDetails,
 } from './errors.js';
+export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';
+export { QueueEmpty, QueueFull, QueueClosedError } from './errors.js';

@@ -28,6 +28,8 @@ export interface Chunk {
   readonly items: readonly unknown[];
   /** starmap/apply: each item is an argument list. */
   readonly star: boolean;
+  /** Some item holds a Queue descriptor to turn back into a Queue. */
+  readonly queues?: true;
 }
 
 /** Parent → worker: functions the worker has not seen yet, then chunks to run in order. */

@@ -12,6 +12,7 @@ import {
 import { toExitCode } from '../exit-code.js';
 import { cpuCount, takeChildIdentity } from '../identity.js';
 import { decodeError } from '../remote-error.js';
+import { packQueues } from '../queue/transfer.js';
 import { assertSerializable, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
@@ -68,7 +69,7 @@ export class Pool {
       throw new RangeError(`maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${maxTasks}`);
     }
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    this.#initargs = options.initargs ?? [];
+    this.#initargs = packQueues(options.initargs ?? []);
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
     this.processes = processes;
     this.#maxTasks = maxTasks;
@@ -189,7 +190,9 @@ export class Pool {
   }
 
   #submit(chunk: Chunk): void {
-    this.#pending.push(chunk);
+    // Queues in arguments cross as descriptors; the flag spares workers a search when there are none.
+    const items = packQueues(chunk.items);
+    this.#pending.push(items === chunk.items ? chunk : { ...chunk, items, queues: true });
   }
 
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | undefined, star: boolean,

@@ -5,6 +5,8 @@
  */
 import { adoptIdentity } from '../identity.js';
 import { encodeError, formatThrown } from '../remote-error.js';
+import { restoreDefaultSignals } from '../process/default-signals.js';
+import { unpackQueues } from '../queue/transfer.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
 import { SerializationError } from '../errors.js';
 import { isSerializable } from '../serialization.js';
@@ -16,6 +18,8 @@ let initialized: Promise<void> | undefined;
 let maxTasks: number | null = null;
 let done = 0;
 let running = false;
+
+restoreDefaultSignals();
 
 // Workers die with their pool: a parent that exits, crashes or calls close() disconnects the channel.
 process.on('disconnect', () => process.exit(0));
@@ -38,7 +42,7 @@ async function initialize(message: InitMessage): Promise<void> {
   if (message.initializer !== null) {
     try {
       const initializer = await loadTask(message.initializer);
-      await initializer(...message.initargs);
+      await initializer(...unpackQueues(message.initargs));
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);
       send({ kind: 'init-error', error: encodeError(thrown) }, () => process.exit(1));
@@ -96,8 +100,9 @@ async function runChunk(chunk: Chunk): Promise<ResultMessage> {
     let fn = functions.get(chunk.fn);
     if (fn === undefined) throw new Error(`internal: function ${chunk.fn} was never defined for this worker`);
     if (fn instanceof Promise) fn = await fn;
-    for (; offset < chunk.items.length; offset++) {
-      const item = chunk.items[offset];
+    const items = chunk.queues ? unpackQueues(chunk.items) : chunk.items;
+    for (; offset < items.length; offset++) {
+      const item = items[offset];
       let value = chunk.star ? fn(...(item as unknown[])) : fn(item);
       // Only real thenables cost a microtask turn; plain values stay on the synchronous path.
       if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {

@@ -7,7 +7,11 @@
 import { adoptIdentity } from '../identity.js';
 import type { FromProcessChild, ToProcessChild } from '../protocol.js';
 import { encodeError, formatThrown } from '../remote-error.js';
+import { unpackQueues } from '../queue/transfer.js';
+import { restoreDefaultSignals } from './default-signals.js';
 import { loadTask } from '../task-registry.js';
+
+restoreDefaultSignals();
 
 process.once('message', (message: ToProcessChild) => {
   adoptIdentity(message.name, message.daemon, [...message.identity]);
@@ -24,7 +28,7 @@ process.once('message', (message: ToProcessChild) => {
 async function run({ task, args, name }: ToProcessChild): Promise<void> {
   try {
     const target = await loadTask(task);
-    await target(...args);
+    await target(...unpackQueues(args));
   } catch (thrown) {
     process.exitCode = 1;
     // Python prints "Process <name>:" and the traceback to the child's stderr; so do we.

@@ -9,6 +9,7 @@ import { toExitCode } from '../exit-code.js';
 import { currentProcess, takeChildIdentity } from '../identity.js';
 import type { FromProcessChild, ToProcessChild } from '../protocol.js';
 import { decodeError } from '../remote-error.js';
+import { packQueues } from '../queue/transfer.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import { childEntry } from './child-entry.js';
@@ -131,7 +132,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     const start: ToProcessChild = {
       kind: 'start',
       task: this.#task,
-      args: this.#args,
+      args: packQueues(this.#args),
       name: this.#name,
       daemon: this.#daemon,
       identity: this.#identity,

@@ -1,0 +1,97 @@
+/**
+ * A connection from a process that uses a queue to the process that hosts it: one socket per hosting
+ * process, requests matched to responses by id. The socket keeps this process alive only while a request is
+ * waiting for its answer.
+ */
+import { connect, type Socket } from 'node:net';
+import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { readFrames, writeFrame } from './frames.js';
+import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+type RequestBody = QueueRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+class Connection {
+  readonly #socket: Socket;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #failure: Error | undefined;
+
+  constructor(readonly path: string, readonly ownerPid: number) {
+    this.#socket = connect(path);
+    this.#socket.unref();
+    readFrames(this.#socket, (frame) => this.#answer(frame as QueueResponse));
+    this.#socket.on('error', (error) => this.#fail(error));
+    this.#socket.on('close', () => this.#fail());
+  }
+
+  /**
+   * Sends without waiting for an answer; resolves once the bytes are in the kernel, from where the hosting
+   * process reads them even if this process exits right after. Frames on one socket keep their order.
+   */
+  post(body: RequestBody): Promise<void> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      // Until the write completes, the socket must keep this process alive.
+      this.#socket.ref();
+      writeFrame(this.#socket, { ...body, id: 0 }, (error) => {
+        if (this.#pending.size === 0) this.#socket.unref();
+        if (error) reject(this.#failure ?? error);
+        else resolve();
+      });
+    });
+  }
+
+  request(body: RequestBody): Promise<unknown> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      if (this.#pending.size === 1) this.#socket.ref();
+      writeFrame(this.#socket, { ...body, id });
+    });
+  }
+
+  #answer(response: QueueResponse): void {
+    const pending = this.#pending.get(response.id);
+    if (pending === undefined) return;
+    this.#pending.delete(response.id);
+    if (this.#pending.size === 0) this.#socket.unref();
+    if (response.ok) pending.resolve(response.value);
+    else pending.reject(toError(response.kind, response.message));
+  }
+
+  /** The hosting process is gone (or refused us): every waiting call fails now, later calls at once. */
+  #fail(cause?: Error): void {
+    if (this.#failure !== undefined) return;
+    this.#failure = new QueueClosedError(
+      `the process that hosts this queue (pid ${this.ownerPid}) is gone or closed it; ` +
+        `a queue lives as long as the process that created it`,
+      cause === undefined ? undefined : { cause },
+    );
+    connections.delete(this.path);
+    for (const pending of this.#pending.values()) pending.reject(this.#failure);
+    this.#pending.clear();
+    this.#socket.destroy();
+  }
+}
+
+const connections = new Map<string, Connection>();
+
+/** The shared connection to the process listening on `path`. */
+export function connectionTo(path: string, ownerPid: number): Connection {
+  let connection = connections.get(path);
+  if (connection === undefined) {
+    connection = new Connection(path, ownerPid);
+    connections.set(path, connection);
+  }
+  return connection;
+}
+
+function toError(kind: ErrorKind, message: string): Error {
+  if (kind === 'empty') return new QueueEmpty(message);
+  if (kind === 'full') return new QueueFull(message);
+  return new QueueClosedError(message);
+}
+
+export type { Connection };

@@ -1,0 +1,122 @@
+/**
+ * Where queues live: in the process that created them. Other processes reach them over one Unix domain
+ * socket per hosting process, in a directory only this user can enter (mode 0700), removed when the process
+ * exits. Why a socket and not the IPC channel: a queue must work between any two processes (child → child,
+ * worker → worker, grandchild → parent), and an IPC channel only joins a parent to its own child.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { readFrames, writeFrame } from './frames.js';
+import type { QueueStore } from './store.js';
+import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
+
+interface HostState {
+  readonly stores: Map<number, QueueStore>;
+  nextId: number;
+  server: Server | undefined;
+  directory: string | undefined;
+  path: string | undefined;
+}
+
+const KEY = Symbol.for('multiproc.queueHost');
+
+function state(): HostState {
+  const holder = globalThis as { [KEY]?: HostState };
+  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined };
+  return holder[KEY];
+}
+
+/** Registers a store so other processes can reach it; returns its id. */
+export function host(store: QueueStore): number {
+  const hosting = state();
+  const id = hosting.nextId++;
+  hosting.stores.set(id, store);
+  return id;
+}
+
+/** Forgets a closed store; the socket goes away with the last one. */
+export function unhost(id: number): void {
+  const hosting = state();
+  hosting.stores.delete(id);
+  if (hosting.stores.size === 0) stopServer();
+}
+
+export function hostedStore(id: number): QueueStore | undefined {
+  return state().stores.get(id);
+}
+
+/** The socket path, starting the server the first time a queue is sent to another process. */
+export function socketPath(): string {
+  const hosting = state();
+  if (hosting.path !== undefined) return hosting.path;
+  const directory = mkdtempSync(join(tmpdir(), `multiproc-${process.pid}-`)); // created with mode 0700
+  const path = join(directory, 'queues.sock');
+  const server = createServer(serve);
+  // listen() on a path binds synchronously, so the socket exists before any child is told about it.
+  server.listen(path);
+  // Hosting queues must not keep a process alive on its own, as in Python.
+  server.unref();
+  hosting.server = server;
+  hosting.directory = directory;
+  hosting.path = path;
+  process.once('exit', stopServer);
+  return path;
+}
+
+function stopServer(): void {
+  const hosting = state();
+  hosting.server?.close();
+  if (hosting.directory !== undefined) rmSync(hosting.directory, { recursive: true, force: true });
+  hosting.server = undefined;
+  hosting.directory = undefined;
+  hosting.path = undefined;
+}
+
+function serve(socket: Socket): void {
+  socket.unref();
+  const gone = new AbortController();
+  socket.on('close', () => gone.abort());
+  socket.on('error', () => undefined);
+  readFrames(socket, (frame) => {
+    const request = frame as QueueRequest;
+    const answered = answer(request, gone.signal);
+    if (request.op === 'put' && !request.ack) {
+      answered.catch(() => undefined);
+      return;
+    }
+    answered.then(
+      (value) => reply(socket, { id: request.id, ok: true, value }),
+      (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
+    );
+  });
+}
+
+async function answer(request: QueueRequest, signal: AbortSignal): Promise<unknown> {
+  const store = hostedStore(request.queue);
+  if (store === undefined || store.closed) throw new QueueClosedError('Queue is closed: its owner closed it');
+  switch (request.op) {
+    case 'put':
+      return store.put(request.item, { block: request.block, timeoutMs: request.timeoutMs, signal });
+    case 'get':
+      return store.get({ block: request.block, timeoutMs: request.timeoutMs, signal });
+    case 'size':
+      return store.size;
+  }
+}
+
+function reply(socket: Socket, response: QueueResponse): void {
+  if (!socket.destroyed) writeFrame(socket, response);
+}
+
+function kindOf(error: unknown): ErrorKind {
+  if (error instanceof QueueEmpty) return 'empty';
+  if (error instanceof QueueFull) return 'full';
+  return 'closed';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

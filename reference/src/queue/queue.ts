@@ -1,0 +1,175 @@
+/**
+ * A FIFO queue that any process can use once it is passed to it as an argument (a Process target's args, a
+ * Pool task's args, or initargs). It lives in the process that created it; others reach it over a Unix socket.
+ * @python multiprocessing.Queue
+ */
+import { QueueClosedError } from '../errors.js';
+import { connectionTo, type Connection } from './client.js';
+import { host, hostedStore, socketPath, unhost } from './host.js';
+import { QueueStore } from './store.js';
+import type { QueueDescriptor } from './wire.js';
+
+/** @python multiprocessing.Queue(maxsize=0) */
+export interface QueueOptions {
+  /** At most this many items; 0 or less means unbounded, as in Python. */
+  readonly maxsize?: number;
+}
+
+/** @python Queue.put(obj, block=True, timeout=None) / Queue.get(block=True, timeout=None) */
+export interface BlockOptions {
+  readonly block?: boolean;
+  /** How long to wait when blocking, in ms; undefined waits without limit. */
+  readonly timeoutMs?: number;
+}
+
+type Where = { readonly local: QueueStore; readonly id: number } | { readonly remote: Connection; readonly id: number };
+
+const BRAND = Symbol.for('multiproc.Queue');
+const ADOPT = Symbol('adopt a queue from its descriptor');
+
+/** @python multiprocessing.Queue */
+export class Queue<T = unknown> {
+  readonly maxsize: number;
+  readonly #where: Where;
+  #closed = false;
+  readonly #puts = new Set<Promise<void>>();
+
+  constructor(options: QueueOptions = {}, ...internal: [typeof ADOPT, QueueDescriptor] | []) {
+    Object.defineProperty(this, BRAND, { value: true });
+    if (internal.length === 2) {
+      const descriptor = internal[1];
+      this.maxsize = descriptor.maxsize;
+      const store = descriptor.ownerPid === process.pid ? hostedStore(descriptor.id) : undefined;
+      this.#where = store !== undefined
+        ? { local: store, id: descriptor.id }
+        : { remote: connectionTo(descriptor.path, descriptor.ownerPid), id: descriptor.id };
+      return;
+    }
+    const maxsize = options.maxsize ?? 0;
+    if (!Number.isInteger(maxsize)) throw new RangeError(`options.maxsize must be an integer, got ${maxsize}`);
+    this.maxsize = maxsize;
+    const store = new QueueStore(maxsize);
+    this.#where = { local: store, id: host(store) };
+  }
+
+  /** True for a Queue made by any copy of this library (so a bundled duplicate still counts). */
+  static isQueue(value: unknown): value is Queue {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
+  }
+
+  /** @internal What crosses to another process in place of this queue. */
+  toDescriptor(): QueueDescriptor {
+    const where = this.#where;
+    if ('local' in where) {
+      return { '@multiproc/queue': 1, path: socketPath(), id: where.id, maxsize: this.maxsize, ownerPid: process.pid };
+    }
+    return { '@multiproc/queue': 1, path: where.remote.path, id: where.id, maxsize: this.maxsize, ownerPid: where.remote.ownerPid };
+  }
+
+  /** @internal The queue a descriptor stands for, as seen from this process. */
+  static fromDescriptor<T>(descriptor: QueueDescriptor): Queue<T> {
+    return new Queue<T>({}, ADOPT, descriptor);
+  }
+
+  /** Adds an item at the end, waiting for room in a full bounded queue. Rejects with QueueFull past the timeout. */
+  put(item: T, options: BlockOptions = {}): Promise<void> {
+    const done = this.#call((where, wait) =>
+      'local' in where
+        ? held(where.local.put(item, wait))
+        : this.maxsize > 0
+          ? (where.remote.request({ op: 'put', queue: where.id, item, ack: true, ...wait }) as Promise<void>)
+          : // An unbounded queue always has room: no need to wait for the host to answer.
+            where.remote.post({ op: 'put', queue: where.id, item, ack: false, ...wait }),
+    options);
+    this.#puts.add(done);
+    const forget = () => this.#puts.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+
+  /** Takes the oldest item, waiting for one. Rejects with QueueEmpty past the timeout. */
+  get(options: BlockOptions = {}): Promise<T> {
+    return this.#call(
+      (where, wait) =>
+        'local' in where
+          ? held(where.local.get(wait) as Promise<T>)
+          : (where.remote.request({ op: 'get', queue: where.id, ...wait }) as Promise<T>),
+      options,
+    );
+  }
+
+  /** @python Queue.put_nowait() — rejects with QueueFull at once when there is no room. */
+  putNowait(item: T): Promise<void> {
+    return this.put(item, { block: false });
+  }
+
+  /** @python Queue.get_nowait() — rejects with QueueEmpty at once when there is no item. */
+  getNowait(): Promise<T> {
+    return this.get({ block: false });
+  }
+
+  /** The exact number of items (Python's is approximate, and missing on macOS). */
+  async qsize(): Promise<number> {
+    this.#checkOpen();
+    const where = this.#where;
+    if ('local' in where) return where.local.size;
+    return (await where.remote.request({ op: 'size', queue: where.id })) as number;
+  }
+
+  async empty(): Promise<boolean> {
+    return (await this.qsize()) === 0;
+  }
+
+  async full(): Promise<boolean> {
+    return this.maxsize > 0 && (await this.qsize()) >= this.maxsize;
+  }
+
+  /**
+   * This process will use the queue no more. In the process that created it, the queue closes for everyone:
+   * waiting calls fail and other processes get QueueClosedError. @python Queue.close()
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const where = this.#where;
+    if ('local' in where) {
+      where.local.close();
+      unhost(where.id);
+    }
+  }
+
+  /**
+   * Resolves when every put made through this object has reached the queue. Python's join_thread waits for
+   * its feeder thread; here a put resolves only once the queue holds the item, so this waits for puts not
+   * yet awaited. @python Queue.join_thread()
+   */
+  async joinThread(): Promise<void> {
+    await Promise.allSettled([...this.#puts]);
+  }
+
+  toString(): string {
+    return `<Queue maxsize=${this.maxsize}${this.#closed ? ' closed' : ''}>`;
+  }
+
+  #call<R>(run: (where: Where, wait: { block: boolean; timeoutMs: number | undefined }) => Promise<R>, options: BlockOptions): Promise<R> {
+    try {
+      this.#checkOpen();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const block = options.block ?? true;
+    return run(this.#where, { block, timeoutMs: block ? options.timeoutMs : undefined });
+  }
+
+  #checkOpen(): void {
+    if (this.#closed) throw new QueueClosedError(`${this} is closed in this process: use another Queue object`);
+  }
+}
+
+/** A local wait holds the event loop open, as a blocking get would hold Python's main thread. */
+function held<R>(promise: Promise<R>): Promise<R> {
+  const hold = setInterval(() => undefined, 1 << 30);
+  const release = () => clearInterval(hold);
+  promise.then(release, release);
+  return promise;
+}

@@ -1,0 +1,145 @@
+/**
+ * The items of one queue, kept in the process that created it, with FIFO waiting lists for `get` on an
+ * empty queue and `put` on a full one. Local and remote callers both end up here.
+ */
+import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+
+export interface WaitOptions {
+  readonly block: boolean;
+  /** Only when blocking; undefined waits without limit. */
+  readonly timeoutMs: number | undefined;
+  /** A remote caller that disconnects stops waiting, so no item is handed to a process that is gone. */
+  readonly signal?: AbortSignal;
+}
+
+interface Waiter {
+  settle(): void;
+  fail(error: Error): void;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export class QueueStore<T = unknown> {
+  readonly maxsize: number;
+  #items: T[] = [];
+  #head = 0;
+  readonly #getters: Waiter[] = [];
+  readonly #putters: (Waiter & { item: T })[] = [];
+  #closed = false;
+
+  constructor(maxsize: number) {
+    this.maxsize = maxsize;
+  }
+
+  get size(): number {
+    return this.#items.length - this.#head;
+  }
+
+  get full(): boolean {
+    return this.maxsize > 0 && this.size >= this.maxsize;
+  }
+
+  put(item: T, { block, timeoutMs, signal }: WaitOptions): Promise<void> {
+    if (this.#closed) return Promise.reject(closed());
+    if (!this.full) {
+      this.#push(item);
+      return Promise.resolve();
+    }
+    if (!block) return Promise.reject(new QueueFull('the queue is full (putNowait or put without blocking)'));
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        item,
+        settle: () => resolve(),
+        fail: reject,
+        timer: timerFor(timeoutMs, () => {
+          remove(this.#putters, waiter);
+          reject(new QueueFull(`the queue stayed full for ${timeoutMs} ms`));
+        }),
+      };
+      this.#putters.push(waiter);
+      onAbort(signal, () => {
+        clearTimeout(waiter.timer);
+        remove(this.#putters, waiter);
+      });
+    });
+  }
+
+  get({ block, timeoutMs, signal }: WaitOptions): Promise<T> {
+    if (this.#closed) return Promise.reject(closed());
+    if (this.size > 0) return Promise.resolve(this.#shift());
+    if (!block) return Promise.reject(new QueueEmpty('the queue is empty (getNowait or get without blocking)'));
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        // Called only when an item is there for this waiter: it is first in line.
+        settle: () => resolve(this.#shift()),
+        fail: reject,
+        timer: timerFor(timeoutMs, () => {
+          remove(this.#getters, waiter);
+          reject(new QueueEmpty(`no item arrived within ${timeoutMs} ms`));
+        }),
+      };
+      this.#getters.push(waiter);
+      onAbort(signal, () => {
+        clearTimeout(waiter.timer);
+        remove(this.#getters, waiter);
+      });
+    });
+  }
+
+  /** Closes the queue for everyone: waiting callers fail, later calls fail. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const waiter of [...this.#getters.splice(0), ...this.#putters.splice(0)]) {
+      clearTimeout(waiter.timer);
+      waiter.fail(closed());
+    }
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  #push(item: T): void {
+    this.#items.push(item);
+    const getter = this.#getters.shift();
+    if (getter !== undefined) {
+      clearTimeout(getter.timer);
+      getter.settle();
+    }
+  }
+
+  #shift(): T {
+    const item = this.#items[this.#head]!;
+    this.#items[this.#head] = undefined as T;
+    this.#head++;
+    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    // Room was made: the longest-waiting putter gets it.
+    const putter = this.#putters.shift();
+    if (putter !== undefined) {
+      clearTimeout(putter.timer);
+      this.#items.push(putter.item);
+      putter.settle();
+    }
+    return item;
+  }
+}
+
+function closed(): QueueClosedError {
+  return new QueueClosedError('Queue is closed: it was closed by its owner; create a new Queue');
+}
+
+function timerFor(timeoutMs: number | undefined, onTimeout: () => void): NodeJS.Timeout | undefined {
+  return timeoutMs === undefined ? undefined : setTimeout(onTimeout, Math.max(0, timeoutMs));
+}
+
+function remove<W>(list: W[], waiter: W): void {
+  const index = list.indexOf(waiter);
+  if (index !== -1) list.splice(index, 1);
+}
+
+function onAbort(signal: AbortSignal | undefined, then: () => void): void {
+  signal?.addEventListener('abort', then, { once: true });
+}
