@@ -1,0 +1,26 @@
+import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'process.close.while-running-fails',
+  statement: 'close() on a process that is still running raises ValueError and leaves the Process usable.',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.Process.close',
+  needs: ['process', 'process.close'],
+  async check(session) {
+    const p = await session.createProcess({ target: 'sleepFor', args: [5000] });
+    try {
+      await p.start();
+      await expectRejects(() => p.close(), /Cannot close a process while it is still running/, 'close() while running');
+      // The refused close() must not have closed anything.
+      expectEqual(await p.isAlive(), true, 'isAlive() after the refused close()');
+      await p.terminate();
+      await p.join(10_000);
+      expectEqual(await p.exitCode(), -15, 'exitCode() after terminate() following the refused close()');
+      await p.close();
+    } finally {
+      await p.terminate().catch(() => undefined);
+      await p.join(5000).catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'process.exitcode.terminate-gives-minus-fifteen',
+  statement: 'terminate() sends SIGTERM, so a terminated child has exit code -15.',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.Process.terminate',
+  needs: ['process'],
+  async check(session) {
+    const p = await session.createProcess({ target: 'sleepFor', args: [10_000] });
+    try {
+      await p.start();
+      await p.join(200);
+      await p.terminate();
+      await p.join(10_000);
+      expectEqual(await p.exitCode(), -15, 'exitCode() after terminate() of a 10 s task');
+    } finally {
+      await p.terminate().catch(() => undefined);
+      await p.join(5000).catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { eventually, expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'process.start.children-run-concurrently',
+  statement: 'start() does not wait for the target: several started processes run at the same time.',
+  source: 'seed',
+  python: 'seed: Multiple Processes and Separate Memory',
+  needs: ['process'],
+  timeoutMs: 40_000,
+  async check(session, context) {
+    const names = ['a', 'b', 'c'];
+    const children = [];
+    for (const name of names) {
+      const path = join(context.tmpdir, `${name}.txt`);
+      children.push(await session.createProcess({ target: 'writeThenSleep', args: [path, name, 30_000] }));
+    }
+    try {
+      for (const child of children) await child.start();
+      // Each child writes its file and then sleeps 30 s: all three files can exist within 20 s only if the
+      // three children run side by side (one at a time, the second file would wait for the first child's end).
+      const read = async () =>
+        Promise.all(names.map((name) => readFile(join(context.tmpdir, `${name}.txt`), 'utf8').catch(() => null)));
+      const written = await eventually(read, (texts) => texts.every((text, i) => text === names[i]), 20_000);
+      expectEqual(written, names, 'files written by three 30 s writeThenSleep children within 20 s of starting them');
+      const alive = [];
+      for (const child of children) alive.push(await child.isAlive());
+      expectEqual(alive, [true, true, true], 'isAlive() of the three children once all files were written');
+    } finally {
+      for (const child of children) await child.terminate().catch(() => undefined);
+      for (const child of children) await child.join(10_000).catch(() => undefined);
+    }
+  },
+});
