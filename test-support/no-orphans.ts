@@ -41,11 +41,20 @@ export function commandOf(pid: number): string {
   }
 }
 
+/**
+ * The TypeScript loader's own helper: tsx starts an esbuild service the first time it transforms a file that is
+ * not in its cache, and that service lives as long as the test process. It is not a child the code under test
+ * started, so it is not an orphan.
+ */
+export function isLoaderHelper(pid: number): boolean {
+  return /\/esbuild(\.exe)? --service=/.test(commandOf(pid));
+}
+
 /** Waits up to `withinMs` for every descendant to be gone; returns those still there, with their commands. */
 export async function leftoverChildren(withinMs = 3000): Promise<string[]> {
   const deadline = Date.now() + withinMs;
   for (;;) {
-    const left = descendantsOf();
+    const left = descendantsOf().filter((pid) => !isLoaderHelper(pid));
     if (left.length === 0 || Date.now() >= deadline) return left.map((pid) => `${pid} ${commandOf(pid)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

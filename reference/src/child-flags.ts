@@ -35,6 +35,32 @@ const WITHOUT_VALUE = new Set([
   '--trace-warnings',
 ]);
 
+/**
+ * Dropped flags that take a value as the next argument (`-e code`, `--inspect-port 1234`): the value goes with
+ * them, so that code passed to `-e` is never read as a flag the child would keep.
+ */
+const DROPPED_WITH_VALUE = new Set([
+  '--eval',
+  '-e',
+  '--print',
+  '-p',
+  '-pe',
+  '--input-type',
+  '--inspect-port',
+  '--debug-port',
+  '--watch-path',
+  '--env-file',
+  '--title',
+  '--redirect-warnings',
+  '--test-name-pattern',
+  '--test-skip-pattern',
+  '--test-reporter',
+  '--test-reporter-destination',
+  '--test-concurrency',
+  '--test-timeout',
+  '--test-shard',
+]);
+
 /** Filters `execArgv` down to what a child should inherit. */
 export function childExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
   const kept: string[] = [];
@@ -47,6 +73,8 @@ export function childExecArgv(execArgv: readonly string[] = process.execArgv): s
       else if (i + 1 < execArgv.length) kept.push(arg, execArgv[++i]!);
     } else if (WITHOUT_VALUE.has(flag)) {
       kept.push(arg);
+    } else if (DROPPED_WITH_VALUE.has(flag) && eq === -1) {
+      i++;
     }
   }
   return kept;

@@ -58,10 +58,12 @@ export function resolveTask(fn: unknown, role: string): TaskRef {
   const ref = registry().byFunction.get(fn as TaskFunction);
   if (ref !== undefined) return ref;
   const name = fn.name === '' ? '<anonymous>' : fn.name;
+  // The fix must be code that runs: a bound function is named "bound f", which is no identifier.
+  const key = IDENTIFIER.test(fn.name) ? fn.name : 'myTask';
   throw new TaskReferenceError(
     `${role} "${name}" is not a registered task, so a child process cannot find it. ` +
       `Define it as a top-level function of an ES module and register it there: ` +
-      `tasks(import.meta, { ${fn.name === '' ? 'myTask' : fn.name} }). ` +
+      `tasks(import.meta, { ${key} }). ` +
       `Inline arrow functions, closures and methods cannot run in another process ` +
       `(Python: the function must be picklable, defined at module level).`,
   );
@@ -80,8 +82,10 @@ export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
   return fn;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
