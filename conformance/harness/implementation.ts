@@ -16,6 +16,11 @@ export const CAPABILITIES = {
   'process.daemon': 'daemonic processes: the flag, its default, and the rules about children',
   'process.current': 'currentProcess() inside a child reports that child',
   'process.nested': 'a child may start its own child processes',
+  pool: 'Pool: map, starmap, apply, applyAsync/mapAsync/starmapAsync with AsyncResult, close, terminate, join',
+  'pool.imap': 'Pool.imap and Pool.imapUnordered',
+  'pool.initializer': 'Pool(initializer, initargs)',
+  'pool.maxtasks': 'Pool(maxTasksPerChild): workers replaced after that many tasks',
+  'pool.callbacks': 'applyAsync/mapAsync callback and errorCallback',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -44,6 +49,12 @@ export const TASKS = {
   ignoreTerminate:
     '(path) ignores SIGTERM, writes "ready" to path, then sleeps 30 s (only kill() stops it early)',
   writeThenSleep: '(path, text, ms) writes text to path, then sleeps ms milliseconds',
+  cpuBound: '(n) returns the sum of i * i for i < n, the seed\'s cpu_bound_task (exact for n <= 100000)',
+  raiseTypeError: '(message) throws the language\'s built-in type error (TypeError in both) with that message',
+  workerIdentity: '(_ignored) returns {name, pid, daemon} of currentProcess() in the worker',
+  recordInit: '(path, value) initializer: appends "<pid> <value>\\n" to path and keeps value in module state',
+  initValue: '(_ignored) returns the value the last recordInit stored in this process (null when none ran)',
+  sleepThenExit: '(ms, code) sleeps ms milliseconds, then ends the process with that exit status',
 } as const;
 export type TaskName = keyof typeof TASKS;
 
@@ -70,6 +81,49 @@ export interface ProcessHandle {
   setDaemon(value: boolean): Promise<void>;
 }
 
+/** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
+export interface PoolOptions {
+  readonly processes?: number;
+  readonly initializer?: TaskName;
+  readonly initargs?: readonly unknown[];
+  readonly maxTasksPerChild?: number;
+}
+
+/**
+ * A Pool seen through the suite. Errors from tasks reject with an Error whose `name` is the error's class name
+ * in the implementation's language (ValueError, TypeError, …) and whose message is the task's message.
+ * imap/imapUnordered collect what the iterator yields, in the order it yields it.
+ */
+export interface PoolHandle {
+  map(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<unknown[]>;
+  starmap(task: TaskName, argLists: readonly (readonly unknown[])[], chunksize?: number): Promise<unknown[]>;
+  apply(task: TaskName, args: readonly unknown[]): Promise<unknown>;
+  applyAsync(task: TaskName, args: readonly unknown[]): Promise<AsyncResultHandle>;
+  mapAsync(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<AsyncResultHandle>;
+  starmapAsync(task: TaskName, argLists: readonly (readonly unknown[])[], chunksize?: number): Promise<AsyncResultHandle>;
+  /** Iterates to the end; on an error, stops there: `values` holds what was yielded before it. */
+  imap(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<IterationOutcome>;
+  imapUnordered(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<IterationOutcome>;
+  close(): Promise<void>;
+  terminate(): Promise<void>;
+  join(): Promise<void>;
+}
+
+export interface IterationOutcome {
+  readonly values: unknown[];
+  readonly error?: { readonly name: string; readonly message: string };
+}
+
+/** @python multiprocessing.pool.AsyncResult; callbacks are recorded by the adapter, in the parent. */
+export interface AsyncResultHandle {
+  get(timeoutMs?: number): Promise<unknown>;
+  wait(timeoutMs?: number): Promise<void>;
+  ready(): Promise<boolean>;
+  successful(): Promise<boolean>;
+  /** What the callback and errorCallback received so far (the adapter always passes both). */
+  callbacks(): Promise<{ readonly values: unknown[]; readonly errors: { name: string; message: string }[] }>;
+}
+
 export interface ProcessInfo {
   readonly name: string;
   readonly pid: number;
@@ -79,6 +133,8 @@ export interface ProcessInfo {
 /** One isolated connection to an implementation: a rule gets its own and closes it afterwards. */
 export interface Session {
   createProcess(options: ProcessOptions): Promise<ProcessHandle>;
+  /** Only for implementations that claim `pool`. */
+  createPool?(options: PoolOptions): Promise<PoolHandle>;
   /** currentProcess() as seen by the process that creates the processes (the parent). */
   currentProcess(): Promise<ProcessInfo>;
   cpuCount(): Promise<number>;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import cpython from '../adapters/cpython/index.js';
-import type { Session } from '../harness/implementation.js';
+import type { PoolHandle, PoolOptions, Session } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
@@ -29,6 +29,36 @@ async function withSession(t: ExecutionContext, body: (session: Session) => Prom
     await body(session);
   } finally {
     await session.close();
+  }
+}
+
+function withPool(
+  t: ExecutionContext,
+  options: PoolOptions,
+  body: (pool: PoolHandle, session: Session) => Promise<void>,
+): Promise<void> {
+  return withSession(t, async (session) => body(await session.createPool!(options), session));
+}
+
+async function rejection(t: ExecutionContext, promise: Promise<unknown>): Promise<Error> {
+  const error = await t.throwsAsync(promise);
+  return error!;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The lines of a file, once it has at least `count` of them (or `withinMs` passed). */
+async function linesOf(path: string, count: number, withinMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+    } catch {
+      // Not written yet.
+    }
+    if (lines.length >= count || Date.now() >= deadline) return lines;
+    await sleep(20);
   }
 }
 
@@ -81,7 +111,7 @@ test("misuse rejects with Python's exception type and message", (t) =>
     await child.start();
     const error = await t.throwsAsync(child.start(), { message: /cannot start a process twice/ });
     t.is(error?.name, 'AssertionError');
-    t.is(error?.message, 'AssertionError: cannot start a process twice');
+    t.is(error?.message, 'cannot start a process twice', "str(exception), as Python's own text");
     await child.join();
   }));
 
@@ -136,4 +166,150 @@ test('a driver that dies rejects pending requests; close() still kills its orpha
     t.is(groupOf(orphan), driver, 'the child outlives its driver, still in its process group');
     await session.close();
     t.is(groupOf(orphan), undefined);
+  }));
+
+// ——— Pool ———
+
+test('the implementation is Python and claims the Pool capabilities', (t) => {
+  t.true(cpython.isPython);
+  for (const capability of ['pool', 'pool.imap', 'pool.initializer', 'pool.maxtasks', 'pool.callbacks'] as const) {
+    t.true(cpython.capabilities.has(capability), capability);
+  }
+});
+
+test('pool: map keeps input order; starmap spreads argument lists; apply runs one call', (t) =>
+  withPool(t, { processes: 2 }, async (pool) => {
+    t.deepEqual(await pool.map('square', [1, 2, 3, 4, 5, 6, 7, 8]), [1, 4, 9, 16, 25, 36, 49, 64]);
+    t.deepEqual(await pool.map('square', [1, 2, 3, 4, 5, 6, 7, 8], 3), [1, 4, 9, 16, 25, 36, 49, 64]);
+    t.deepEqual(await pool.starmap('power', [[2, 3], [3, 2], [10, 0]]), [8, 9, 1]);
+    t.is(await pool.apply('power', [2, 10]), 1024);
+    t.is(await pool.apply('cpuBound', [1000]), 332_833_500);
+  }));
+
+test('pool: tasks without arguments can be mapped; workerIdentity reports a daemonic ForkPoolWorker', (t) =>
+  withPool(t, { processes: 2 }, async (pool, session) => {
+    t.deepEqual(await pool.map('noop', [1, 2]), [null, null]);
+    const pids = (await pool.map('getPid', [1, 2, 3], 1)) as number[];
+    const me = await session.currentProcess();
+    for (const pid of pids) t.not(pid, me.pid);
+    const identity = (await pool.apply('workerIdentity', [0])) as { name: string; pid: number; daemon: boolean };
+    t.like(identity, { daemon: true });
+    t.regex(identity.name, /^ForkPoolWorker-\d+$/);
+  }));
+
+test("pool: a task error rejects with Python's type as name and str(exception) as message", (t) =>
+  withPool(t, { processes: 2 }, async (pool) => {
+    for (const promise of [pool.apply('risky', [0]), pool.map('risky', [1, 0, 2])]) {
+      t.like(await rejection(t, promise), { name: 'ValueError', message: 'Cannot process zero!' });
+    }
+    t.like(await rejection(t, pool.apply('raiseTypeError', ['not a number'])), { name: 'TypeError', message: 'not a number' });
+    t.deepEqual(await pool.map('risky', [1, 2]), [100, 50], 'the pool stays usable');
+  }));
+
+test('pool: applyAsync is not ready at first, then get() gives the value; callbacks record it', (t) =>
+  withPool(t, { processes: 1 }, async (pool) => {
+    const result = await pool.applyAsync('slowSquare', [7, 1500]);
+    t.false(await result.ready());
+    const early = await rejection(t, result.successful());
+    t.is(early.name, 'ValueError');
+    t.regex(early.message, /^<multiprocessing\.pool\.ApplyResult object at 0x[0-9a-f]+> not ready$/);
+    t.is(await result.get(), 49);
+    t.true(await result.ready());
+    t.true(await result.successful());
+    t.is(await result.wait(), undefined);
+    t.deepEqual(await result.callbacks(), { values: [49], errors: [] });
+  }));
+
+test('pool: get(100) on a slow task rejects with TimeoutError (multiprocessing.TimeoutError, no message)', (t) =>
+  withPool(t, { processes: 1 }, async (pool) => {
+    const result = await pool.applyAsync('slowSquare', [3, 2000]);
+    t.like(await rejection(t, result.get(100)), { name: 'TimeoutError', message: '' });
+    await result.wait(100);
+    t.false(await result.ready());
+  }));
+
+test('pool: mapAsync and starmapAsync record what callback and error_callback received', (t) =>
+  withPool(t, { processes: 2 }, async (pool) => {
+    const good = await pool.mapAsync('square', [1, 2, 3]);
+    t.deepEqual(await good.get(), [1, 4, 9]);
+    t.deepEqual(await good.callbacks(), { values: [[1, 4, 9]], errors: [] });
+    const bad = await pool.mapAsync('risky', [1, 0, 2]);
+    await bad.wait();
+    t.false(await bad.successful());
+    t.like(await rejection(t, bad.get()), { name: 'ValueError', message: 'Cannot process zero!' });
+    t.deepEqual(await bad.callbacks(), { values: [], errors: [{ name: 'ValueError', message: 'Cannot process zero!' }] });
+    const star = await pool.starmapAsync('power', [[2, 2], [2, 3]]);
+    t.deepEqual(await star.get(), [4, 8]);
+    t.deepEqual(await star.callbacks(), { values: [[4, 8]], errors: [] });
+  }));
+
+test('pool: imap stops at the first error with the values before it; imap_unordered yields every result', (t) =>
+  withPool(t, { processes: 2 }, async (pool) => {
+    t.deepEqual(await pool.imap('risky', [1, 2, 0, 4, 5]), {
+      values: [100, 50],
+      error: { name: 'ValueError', message: 'Cannot process zero!' },
+    });
+    t.deepEqual(await pool.imap('square', [1, 2, 3], 2), { values: [1, 4, 9] });
+    const unordered = await pool.imapUnordered('square', [1, 2, 3, 4]);
+    t.is(unordered.error, undefined);
+    t.deepEqual((unordered.values as number[]).sort((a, b) => a - b), [1, 4, 9, 16]);
+  }));
+
+test("pool: misuse rejects with Python's wording; map with chunksize 0 quietly gives Nones", (t) =>
+  withPool(t, { processes: 1 }, async (pool) => {
+    t.like(await rejection(t, pool.join()), { name: 'ValueError', message: 'Pool is still running' });
+    t.like(await rejection(t, pool.imap('square', [1], 0)), { name: 'ValueError', message: 'Chunksize must be 1+, not 0' });
+    // Python's MapResult treats chunksize <= 0 as "nothing to wait for": no task runs, every value is None.
+    t.deepEqual(await pool.map('square', [1, 2, 3], 0), [null, null, null]);
+    await pool.close();
+    t.like(await rejection(t, pool.applyAsync('square', [2])), { name: 'ValueError', message: 'Pool not running' });
+    t.like(await rejection(t, pool.imap('square', [2])), { name: 'ValueError', message: 'Pool not running' });
+    t.is(await pool.join(), undefined);
+  }));
+
+test('pool: the initializer runs once in each worker; tasks see what it stored', (t) => {
+  const path = join(directory, 'init.txt');
+  return withPool(t, { processes: 3, initializer: 'recordInit', initargs: [path, 'seeded'] }, async (pool) => {
+    t.deepEqual(await pool.map('initValue', [1, 2, 3, 4], 1), ['seeded', 'seeded', 'seeded', 'seeded']);
+    await pool.close();
+    await pool.join();
+    const lines = await linesOf(path, 3);
+    t.is(lines.length, 3);
+    t.is(new Set(lines.map((line) => line.split(' ')[0])).size, 3, 'three different pids');
+    for (const line of lines) t.regex(line, /^\d+ seeded$/);
+  });
+});
+
+test('pool: maxtasksperchild replaces a worker after that many tasks', (t) =>
+  withPool(t, { processes: 1, maxTasksPerChild: 1 }, async (pool) => {
+    const pids = (await pool.map('getPid', [1, 2, 3], 1)) as number[];
+    t.is(new Set(pids).size, 3);
+  }));
+
+test('pool: a task that exits or a worker killed mid-task leaves the result pending for ever (Python hangs)', (t) =>
+  withPool(t, { processes: 1 }, async (pool) => {
+    // map_async + get(timeout) observes the hang without blocking the driver.
+    const exiting = await pool.starmapAsync('sleepThenExit', [[10, 3]]);
+    t.like(await rejection(t, exiting.get(1500)), { name: 'TimeoutError' });
+    t.false(await exiting.ready());
+    const killed = await pool.mapAsync('killSelf', [9]);
+    t.like(await rejection(t, killed.get(1500)), { name: 'TimeoutError' });
+    t.false(await killed.ready());
+    t.is(await pool.apply('square', [5]), 25, 'the pool replaced the worker and goes on');
+  }));
+
+test('close() while the driver hangs in Pool.map (worker killed) ends the driver and every worker', (t) =>
+  withSession(t, async (session) => {
+    const { pid: driver } = await session.currentProcess();
+    const pool = await session.createPool!({ processes: 2 });
+    const workers = (await pool.map('getPid', [1, 2], 1)) as number[];
+    const busy = await pool.applyAsync('ignoreTerminate', [join(directory, 'pool-ready')]);
+    const hung = pool.map('killSelf', [9]);
+    await sleep(1000);
+    t.false(await Promise.race([hung.then(() => true, () => true), sleep(0).then(() => false)]), 'map() still hangs');
+    await session.close();
+    await t.throwsAsync(hung, { message: 'the CPython driver exited (code 0) before answering "pool_map"' });
+    await t.throwsAsync(busy.ready(), { message: /CPython driver exited/ });
+    t.deepEqual(groupMembers(driver), []);
+    for (const pid of workers) t.is(groupOf(pid), undefined, `worker ${pid} outlived the session`);
   }));

@@ -4,12 +4,17 @@ Protocol: one JSON request per line on stdin, {"id": n, "op": "...", ...}; one J
 protocol channel (the original stdout), {"id": n, "ok": true, "value": ...} or
 {"id": n, "ok": false, "error": {"type": "AssertionError", "message": "..."}}.
 Requests run one after another in the main thread, so a join() blocks the driver: a session serves one rule.
+
+Pools: Python's Pool.map/apply/AsyncResult.get wait for ever when a worker dies mid-task (its task is lost).
+Such a request never answers; the harness times the rule out and closes the session, which ends the driver
+(stdin EOF, then SIGKILL to its process group, which holds every pool worker too).
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import queue
 import sys
@@ -30,6 +35,7 @@ os.register_at_fork(after_in_child=lambda: os.close(PROTOCOL_FD))
 multiprocessing.set_start_method("fork")
 
 _handles: dict[int, multiprocessing.Process] = {}
+_pools: dict[int, multiprocessing.pool.Pool] = {}
 _requests: queue.Queue[bytes] = queue.Queue()
 
 
@@ -39,15 +45,34 @@ def _send(message: dict[str, Any]) -> None:
         data = data[os.write(PROTOCOL_FD, data) :]
 
 
-def _shutdown() -> None:
-    """stdin closed: the session is over, even if the main thread is stuck in join()."""
+def _kill_children() -> list[multiprocessing.process.BaseProcess]:
+    # Pool workers are children too: active_children() lists them with the Processes.
     children = multiprocessing.active_children()
     for child in children:
         try:
             child.kill()
         except Exception:
             pass  # It ended (or was closed) meanwhile.
-    for child in children:
+    return children
+
+
+def _terminate_pools() -> None:
+    for pool in list(_pools.values()):
+        try:
+            pool.terminate()
+        except Exception:
+            pass
+
+
+def _shutdown() -> None:
+    """stdin closed: the session is over, even if the main thread is stuck in join(), map() or get()."""
+    _kill_children()
+    # Pool.terminate() stops the pools' handler threads, so that none starts a replacement worker. It can block
+    # for ever (a worker killed while holding the task queue's lock), hence a thread of its own and a bound.
+    terminating = threading.Thread(target=_terminate_pools, name="pool-terminator", daemon=True)
+    terminating.start()
+    terminating.join(1)
+    for child in _kill_children():  # Replacements started before the pools stopped.
         try:
             child.join(1)  # Reap, so a killed child does not linger as a zombie handed to init.
         except Exception:
@@ -67,12 +92,16 @@ def _read_stdin() -> None:
     _shutdown()
 
 
+def _task(name: str) -> Callable[..., Any]:
+    function = getattr(tasks, name, None)
+    if not callable(function) or name.startswith("_"):
+        raise LookupError(f"tasks.py has no task {name!r}")
+    return function
+
+
 def _create(target: str, args: list[Any] | None = None, name: str | None = None,
             daemon: bool | None = None) -> int:
-    function = getattr(tasks, target, None)
-    if not callable(function) or target.startswith("_"):
-        raise LookupError(f"tasks.py has no task {target!r}")
-    process = multiprocessing.Process(target=function, args=tuple(args or ()), name=name, daemon=daemon)
+    process = multiprocessing.Process(target=_task(target), args=tuple(args or ()), name=name, daemon=daemon)
     handle = len(_handles) + 1
     _handles[handle] = process
     return handle
@@ -96,6 +125,95 @@ def _hello() -> dict[str, Any]:
             "startMethod": multiprocessing.get_start_method()}
 
 
+def _seconds(ms: float | None) -> float | None:
+    return None if ms is None else ms / 1000  # The suite speaks milliseconds.
+
+
+def _describe(error: BaseException) -> dict[str, str]:
+    return {"name": type(error).__name__, "message": str(error)}
+
+
+def _pool_create(processes: int | None = None, initializer: str | None = None, initargs: list[Any] | None = None,
+                 maxtasksperchild: int | None = None) -> int:
+    # multiprocessing.Pool: the default context, which the driver set to fork.
+    pool = multiprocessing.Pool(processes=processes, initializer=None if initializer is None else _task(initializer),
+                                initargs=tuple(initargs or ()), maxtasksperchild=maxtasksperchild)
+    handle = len(_pools) + 1
+    _pools[handle] = pool
+    return handle
+
+
+class _Submitted:
+    """An AsyncResult and what its callback and error_callback received (they run in the pool's result thread)."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self.errors: list[dict[str, str]] = []
+        self.result: multiprocessing.pool.AsyncResult | None = None
+
+    def callbacks(self) -> dict[str, Any]:
+        return {"values": list(self.values), "errors": list(self.errors)}
+
+
+_results: dict[int, _Submitted] = {}
+
+
+def _submit(start: Callable[..., multiprocessing.pool.AsyncResult], *args: Any) -> int:
+    submitted = _Submitted()
+    submitted.result = start(*args, callback=submitted.values.append,
+                             error_callback=lambda error: submitted.errors.append(_describe(error)))
+    handle = len(_results) + 1
+    _results[handle] = submitted
+    return handle
+
+
+def _star(arg_lists: list[list[Any]]) -> list[tuple[Any, ...]]:
+    return [tuple(args) for args in arg_lists]
+
+
+def _iterate(iterator: Any) -> dict[str, Any]:
+    """Collects what an imap iterator yields, stopping at the first exception it raises."""
+    values: list[Any] = []
+    try:
+        for value in iterator:
+            values.append(value)
+    except Exception as error:
+        return {"values": values, "error": _describe(error)}
+    return {"values": values}
+
+
+def _imap(pool: multiprocessing.pool.Pool, task: str, items: list[Any], chunksize: int | None = None,
+          ordered: bool = True) -> dict[str, Any]:
+    start = pool.imap if ordered else pool.imap_unordered
+    # The call itself raises on misuse (closed pool, chunksize 0): a rejection, not part of the iteration.
+    return _iterate(start(_task(task), items, 1 if chunksize is None else chunksize))
+
+
+# Ops on a pool take {"pool": n} and call the Pool method of the same meaning; *_async return a result handle.
+POOL_OPS: dict[str, Callable[..., Any]] = {
+    "pool_map": lambda p, task, items, chunksize=None: p.map(_task(task), items, chunksize),
+    "pool_starmap": lambda p, task, items, chunksize=None: p.starmap(_task(task), _star(items), chunksize),
+    "pool_apply": lambda p, task, args: p.apply(_task(task), tuple(args)),
+    "pool_apply_async": lambda p, task, args: _submit(p.apply_async, _task(task), tuple(args)),
+    "pool_map_async": lambda p, task, items, chunksize=None: _submit(p.map_async, _task(task), items, chunksize),
+    "pool_starmap_async": lambda p, task, items, chunksize=None: _submit(p.starmap_async, _task(task), _star(items),
+                                                                         chunksize),
+    "pool_imap": lambda p, task, items, chunksize=None: _imap(p, task, items, chunksize, True),
+    "pool_imap_unordered": lambda p, task, items, chunksize=None: _imap(p, task, items, chunksize, False),
+    "pool_close": lambda p: p.close(),
+    "pool_terminate": lambda p: p.terminate(),
+    "pool_join": lambda p: p.join(),
+}
+# Ops on an AsyncResult take {"result": n}.
+RESULT_OPS: dict[str, Callable[..., Any]] = {
+    # multiprocessing.TimeoutError is named TimeoutError: the rejection's name is that.
+    "ar_get": lambda r, timeout=None: r.result.get(_seconds(timeout)),
+    "ar_wait": lambda r, timeout=None: r.result.wait(_seconds(timeout)),
+    "ar_ready": lambda r: r.result.ready(),
+    "ar_successful": lambda r: r.result.successful(),  # ValueError("<…> not ready") before it is ready.
+    "ar_callbacks": lambda r: r.callbacks(),
+}
+
 # Ops on a process take {"handle": n} and call the Process method or property of the same meaning.
 PROCESS_OPS: dict[str, Callable[..., Any]] = {
     "start": lambda p: p.start(),
@@ -115,6 +233,7 @@ SESSION_OPS: dict[str, Callable[..., Any]] = {
     "create": _create,
     "current_process": _current_process,
     "cpu_count": multiprocessing.cpu_count,
+    "pool_create": _pool_create,
 }
 
 
@@ -126,6 +245,16 @@ def _run(request: dict[str, Any]) -> Any:
         if handle not in _handles:
             raise LookupError(f"no process handle {handle}")
         return PROCESS_OPS[op](_handles[handle], **request)
+    if op in POOL_OPS:
+        handle = request.pop("pool")
+        if handle not in _pools:
+            raise LookupError(f"no pool handle {handle}")
+        return POOL_OPS[op](_pools[handle], **request)
+    if op in RESULT_OPS:
+        handle = request.pop("result")
+        if handle not in _results:
+            raise LookupError(f"no async result handle {handle}")
+        return RESULT_OPS[op](_results[handle], **request)
     if op in SESSION_OPS:
         return SESSION_OPS[op](**request)
     raise LookupError(f"unknown op {op!r}")

@@ -8,7 +8,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Implementation, ProcessHandle, ProcessInfo, ProcessOptions, Session } from '../../harness/implementation.js';
+import type {
+  AsyncResultHandle,
+  Capability,
+  Implementation,
+  IterationOutcome,
+  PoolHandle,
+  PoolOptions,
+  ProcessHandle,
+  ProcessInfo,
+  ProcessOptions,
+  Session,
+} from '../../harness/implementation.js';
 
 const DRIVER = fileURLToPath(new URL('./driver.py', import.meta.url));
 /** How long close() lets the driver end on its own (stdin EOF) before killing its process group. */
@@ -47,9 +58,12 @@ function python(): Python | Error {
   return probed;
 }
 
-/** A rejection carrying Python's exception: `name` is the type, the message reads `Type: message`. */
+/**
+ * A rejection carrying Python's exception: `name` is its type, `message` is `str(exception)`, exactly (as the
+ * reference's errors carry their own name and message), so a report prints it as Python would: `Type: message`.
+ */
 function pythonError(type: string, message: string): Error {
-  const error = new Error(`${type}: ${message}`);
+  const error = new Error(message);
   error.name = type;
   return error;
 }
@@ -115,6 +129,11 @@ class CpythonSession implements Session {
     });
   }
 
+  /** A request whose answer is Python's None: resolves with undefined, as the contract's Promise<void>. */
+  async command(op: string, params: Record<string, unknown> = {}): Promise<void> {
+    await this.request(op, params);
+  }
+
   async createProcess(options: ProcessOptions): Promise<ProcessHandle> {
     const handle = await this.request<number>('create', {
       target: options.target,
@@ -122,21 +141,59 @@ class CpythonSession implements Session {
       name: options.name,
       daemon: options.daemon,
     });
-    const call = <T = void>(op: string, params: Record<string, unknown> = {}) =>
-      this.request<T>(op, { handle, ...params });
+    const call = <T>(op: string, params: Record<string, unknown> = {}) => this.request<T>(op, { handle, ...params });
+    const command = (op: string, params: Record<string, unknown> = {}) => this.command(op, { handle, ...params });
     return {
-      start: () => call('start'),
+      start: () => command('start'),
       // JSON drops an undefined timeout, so Python sees None: wait for ever.
-      join: (timeoutMs) => call('join', { timeout: timeoutMs }),
+      join: (timeoutMs) => command('join', { timeout: timeoutMs }),
       isAlive: () => call<boolean>('is_alive'),
-      terminate: () => call('terminate'),
-      kill: () => call('kill'),
-      close: () => call('close'),
+      terminate: () => command('terminate'),
+      kill: () => command('kill'),
+      close: () => command('close'),
       pid: () => call<number | null>('pid'),
       exitCode: () => call<number | null>('exitcode'),
       name: () => call<string>('name'),
       daemon: () => call<boolean>('daemon'),
-      setDaemon: (value) => call('set_daemon', { value }),
+      setDaemon: (value) => command('set_daemon', { value }),
+    };
+  }
+
+  async createPool(options: PoolOptions): Promise<PoolHandle> {
+    const pool = await this.request<number>('pool_create', {
+      processes: options.processes,
+      initializer: options.initializer,
+      initargs: options.initargs ?? [],
+      maxtasksperchild: options.maxTasksPerChild,
+    });
+    const call = <T>(op: string, params: Record<string, unknown> = {}) => this.request<T>(op, { pool, ...params });
+    const command = (op: string) => this.command(op, { pool });
+    // A missing chunksize is dropped by JSON: Python then uses its default.
+    const submitted = async (op: string, params: Record<string, unknown>) => this.#asyncResult(await call<number>(op, params));
+    return {
+      map: (task, items, chunksize) => call<unknown[]>('pool_map', { task, items, chunksize }),
+      starmap: (task, items, chunksize) => call<unknown[]>('pool_starmap', { task, items, chunksize }),
+      apply: (task, args) => call<unknown>('pool_apply', { task, args }),
+      applyAsync: (task, args) => submitted('pool_apply_async', { task, args }),
+      mapAsync: (task, items, chunksize) => submitted('pool_map_async', { task, items, chunksize }),
+      starmapAsync: (task, items, chunksize) => submitted('pool_starmap_async', { task, items, chunksize }),
+      imap: (task, items, chunksize) => call<IterationOutcome>('pool_imap', { task, items, chunksize }),
+      imapUnordered: (task, items, chunksize) => call<IterationOutcome>('pool_imap_unordered', { task, items, chunksize }),
+      close: () => command('pool_close'),
+      terminate: () => command('pool_terminate'),
+      join: () => command('pool_join'),
+    };
+  }
+
+  #asyncResult(result: number): AsyncResultHandle {
+    const call = <T>(op: string, params: Record<string, unknown> = {}) => this.request<T>(op, { result, ...params });
+    return {
+      // JSON drops an undefined timeout, so Python sees None: wait for ever.
+      get: (timeoutMs) => call<unknown>('ar_get', { timeout: timeoutMs }),
+      wait: (timeoutMs) => this.command('ar_wait', { result, timeout: timeoutMs }),
+      ready: () => call<boolean>('ar_ready'),
+      successful: () => call<boolean>('ar_successful'),
+      callbacks: () => call<Awaited<ReturnType<AsyncResultHandle['callbacks']>>>('ar_callbacks'),
     };
   }
 
@@ -150,7 +207,8 @@ class CpythonSession implements Session {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      // EOF makes the driver kill its children and exit, even in the middle of a join().
+      // EOF makes the driver kill its children and pool workers and exit, even in the middle of a join(), a map()
+      // or a get() that waits for a task a dead worker lost (Python waits for ever there).
       this.#driver.stdin.end();
       await within(this.#gone, GRACE_MS);
       // Grandchildren (a child's own children) and a stuck driver share the driver's process group.
@@ -204,15 +262,31 @@ async function within(promise: Promise<unknown>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+const CAPABILITIES: readonly Capability[] = [
+  'process',
+  'process.kill',
+  'process.close',
+  'process.daemon',
+  'process.current',
+  'process.nested',
+  'pool',
+  'pool.imap',
+  'pool.initializer',
+  'pool.maxtasks',
+  'pool.callbacks',
+];
+
 export const implementation: Implementation = {
   name: 'cpython',
+  // Rules whose source is `beyond` ask for more than Python does: here their failures read "beyond Python".
+  isPython: true,
   get description() {
     const found = python();
     return found instanceof Error
       ? `CPython multiprocessing (${found.message})`
       : `CPython ${found.version} multiprocessing, fork start method, driven over stdio (${found.executable})`;
   },
-  capabilities: new Set(['process', 'process.kill', 'process.close', 'process.daemon', 'process.current', 'process.nested']),
+  capabilities: new Set(CAPABILITIES),
   async open(): Promise<Session> {
     const found = python();
     if (found instanceof Error) throw found;

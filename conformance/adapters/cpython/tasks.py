@@ -20,7 +20,8 @@ def _write(path: str, text: str) -> None:
         file.write(text)
 
 
-def noop() -> None:
+# Tasks without arguments take one and ignore it, so that a rule can map them over a list.
+def noop(_ignored: Any = None) -> None:
     pass
 
 
@@ -61,7 +62,7 @@ def risky(x: float) -> float:
     return 100 / x
 
 
-def getPid() -> int:
+def getPid(_ignored: Any = None) -> int:
     return os.getpid()
 
 
@@ -98,3 +99,42 @@ def ignoreTerminate(path: str) -> None:
 def writeThenSleep(path: str, text: str, ms: float) -> None:
     _write(path, text)
     time.sleep(ms / 1000)
+
+
+def cpuBound(n: int) -> int:
+    return sum(i * i for i in range(n))
+
+
+def raiseTypeError(message: str) -> None:
+    raise TypeError(message)
+
+
+def workerIdentity(_ignored: Any = None) -> dict[str, Any]:
+    me = multiprocessing.current_process()
+    return {"name": me.name, "pid": me.pid, "daemon": me.daemon}
+
+
+# What the last recordInit stored in this process (each process has its own copy).
+_init_value: Any = None
+
+
+def recordInit(path: str, value: Any) -> None:
+    """Strings are written as they are, anything else as compact JSON: the same text as tasks.ts writes."""
+    global _init_value
+    text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
+    # One write(2) on an O_APPEND descriptor: lines from workers initializing at once never interleave.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        os.write(fd, f"{os.getpid()} {text}\n".encode())
+    finally:
+        os.close(fd)
+    _init_value = value
+
+
+def initValue(_ignored: Any = None) -> Any:
+    return _init_value
+
+
+def sleepThenExit(ms: float, code: int) -> None:
+    time.sleep(ms / 1000)
+    sys.exit(code)

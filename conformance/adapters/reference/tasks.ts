@@ -2,16 +2,17 @@
  * The task catalog (see conformance/harness/implementation.ts TASKS) written for the reference.
  * The CPython driver's tasks.py has the same behaviour.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { currentProcess, Process, tasks } from '../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class ValueError extends Error {
-  override name = 'ValueError';
-}
+/** Python's ValueError. The name lives on the prototype, so an instance's own properties are only Error's. */
+export class ValueError extends Error {}
+Object.defineProperty(ValueError.prototype, 'name', { value: 'ValueError', writable: true, configurable: true });
 
-export function noop(): void {}
+/** Tasks without arguments take one and ignore it, so that a rule can map them over a list. */
+export function noop(_ignored?: unknown): void {}
 
 export async function sleepFor(ms: number): Promise<void> {
   await sleep(ms);
@@ -49,7 +50,7 @@ export function risky(x: number): number {
   return 100 / x;
 }
 
-export function getPid(): number {
+export function getPid(_ignored?: unknown): number {
   return process.pid;
 }
 
@@ -86,6 +87,39 @@ export async function writeThenSleep(path: string, text: string, ms: number): Pr
   await sleep(ms);
 }
 
+export function cpuBound(n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += i * i;
+  return sum;
+}
+
+export function raiseTypeError(message: string): never {
+  throw new TypeError(message);
+}
+
+export function workerIdentity(_ignored?: unknown): { name: string; pid: number; daemon: boolean } {
+  const { name, pid, daemon } = currentProcess();
+  return { name, pid, daemon };
+}
+
+/** What the last recordInit stored in this process; each process has its own. */
+let initStored: unknown = null;
+
+/** Values are written as Python's tasks.py writes them: strings as they are, anything else as compact JSON. */
+export function recordInit(path: string, value: unknown): void {
+  appendFileSync(path, `${process.pid} ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  initStored = value;
+}
+
+export function initValue(_ignored?: unknown): unknown {
+  return initStored;
+}
+
+export async function sleepThenExit(ms: number, code: number): Promise<never> {
+  await sleep(ms);
+  process.exit(code);
+}
+
 export const catalog = tasks(import.meta, {
   noop,
   sleepFor,
@@ -102,4 +136,10 @@ export const catalog = tasks(import.meta, {
   startChild,
   ignoreTerminate,
   writeThenSleep,
+  cpuBound,
+  raiseTypeError,
+  workerIdentity,
+  recordInit,
+  initValue,
+  sleepThenExit,
 });
