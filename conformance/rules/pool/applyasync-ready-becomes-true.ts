@@ -1,0 +1,23 @@
+import { eventually, expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.applyasync.ready-becomes-true',
+  statement: 'AsyncResult.ready() becomes True once the task has finished, without calling get().',
+  source: 'seed',
+  python: 'seed: Pool.apply_async(): Non-Blocking Execution',
+  needs: ['pool'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      const result = await pool.applyAsync('slowSquare', [4, 300]);
+      const ready = await eventually(() => result.ready(), (value) => value, 60_000);
+      expectEqual(ready, true, 'ready() within 60 s of applyAsync(slowSquare, [4, 300])');
+      expectEqual(await result.get(1000), 16, 'get(1000) once ready() is true');
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.asyncresult.get-after-timeout-still-returns',
+  statement: 'A get() that timed out does not cancel the task: a later get() returns its value.',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.pool.AsyncResult.get',
+  needs: ['pool'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      const result = await pool.applyAsync('slowSquare', [5, 1500]);
+      const error = await expectRejects(() => result.get(100), /[^]*/, 'get(100) of slowSquare(5, 1500)');
+      expectEqual(error.name, 'TimeoutError', 'class name of the error get(100) raised');
+      expectEqual(await result.get(60_000), 25, 'get(60000) after the timed-out get(100)');
+      expectEqual(await result.successful(), true, 'successful() once the value arrived');
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

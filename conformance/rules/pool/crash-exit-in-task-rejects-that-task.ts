@@ -1,0 +1,37 @@
+import { RuleFailure, expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.crash.exit-in-task-rejects-that-task',
+  statement: 'A task that ends its worker process (exit status 3) makes apply() raise WorkerCrashedError within 10 s instead of hanging.',
+  source: 'beyond',
+  needs: ['pool'],
+  timeoutMs: 90_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      // Warm up first, so that the time bound below measures the crash, not the start of the workers.
+      await pool.starmap('slowSquare', [[0, 200], [0, 200]], 1);
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        pool.apply('exitWith', [3]).then((value) => ({ value }), (error: unknown) => ({ error })),
+        new Promise<{ pending: true }>((resolve) => (timer = setTimeout(() => resolve({ pending: true }), 10_000))),
+      ]);
+      clearTimeout(timer);
+      if (!('error' in outcome)) {
+        throw new RuleFailure('apply(exitWith, [3])', 'a WorkerCrashedError within 10 s', 'value' in outcome ? `resolved with ${String(outcome.value)}` : 'still pending after 10 s');
+      }
+      const error = outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+      expectEqual(error.name, 'WorkerCrashedError', 'class name of the error apply(exitWith, [3]) raised');
+    } finally {
+      // Bounded: where a crash leaves the pool hung (Python), session.close() cleans up instead.
+      let cleanupTimer: NodeJS.Timeout | undefined;
+      const cleanup = (async () => {
+        await pool.terminate().catch(() => undefined);
+        await pool.join().catch(() => undefined);
+      })();
+      await Promise.race([cleanup, new Promise((resolve) => (cleanupTimer = setTimeout(resolve, 3000)))]);
+      clearTimeout(cleanupTimer);
+    }
+  },
+});

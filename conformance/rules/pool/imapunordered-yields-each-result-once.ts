@@ -1,0 +1,27 @@
+import { expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.imapunordered.yields-each-result-once',
+  statement: 'Pool.imap_unordered yields every result exactly once, in some order.',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.pool.Pool.imap_unordered',
+  needs: ['pool', 'pool.imap'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 3 });
+    try {
+      const range = Array.from({ length: 30 }, (_, i) => i);
+      const expected = range.map((i) => i * i);
+      const byNumber = (a: unknown, b: unknown) => (a as number) - (b as number);
+      for (const chunksize of [1, 4]) {
+        const outcome = await pool.imapUnordered('square', range, chunksize);
+        expectEqual(outcome.error, undefined, `error of imapUnordered(square, range(30), chunksize=${chunksize})`);
+        expectEqual([...outcome.values].sort(byNumber), expected, `imapUnordered(square, range(30), chunksize=${chunksize}), sorted`);
+      }
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.map.preserves-order',
+  statement: 'Pool.map and starmap return results in input order, even when later items finish before earlier ones.',
+  source: 'seed',
+  python: 'seed: Pool: Managing Worker Processes',
+  needs: ['pool'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      // Item 1 sleeps 400 ms while items 2, 3 and 4 finish sooner: completion order is 2, 3, 4, 1 (or so).
+      const results = await pool.starmap('slowSquare', [[1, 400], [2, 10], [3, 200], [4, 0]], 1);
+      expectEqual(results, [1, 4, 9, 16], 'starmap(slowSquare, [[1, 400], [2, 10], [3, 200], [4, 0]], chunksize 1)');
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.map.reraises-task-error',
+  statement: "An exception raised by a task in Pool.map() is re-raised in the parent: risky over [5, 2, 0, 1] raises ValueError('Cannot process zero!').",
+  source: 'seed',
+  python: 'seed: Error Handling in Processes',
+  needs: ['pool'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      const error = await expectRejects(() => pool.map('risky', [5, 2, 0, 1]), /Cannot process zero!/, 'map(risky, [5, 2, 0, 1])');
+      expectEqual(error.name, 'ValueError', 'class name of the error map(risky, [5, 2, 0, 1]) raised');
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

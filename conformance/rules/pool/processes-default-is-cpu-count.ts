@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.processes.default-is-cpu-count',
+  statement: 'A Pool created without processes starts cpu_count() workers (counted by the initializer, which each worker runs once).',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.pool.Pool',
+  needs: ['pool', 'pool.initializer'],
+  timeoutMs: 180_000,
+  async check(session, context) {
+    const cpus = await session.cpuCount();
+    const path = join(context.tmpdir, 'init.txt');
+    const pool = await session.createPool!({ initializer: 'recordInit', initargs: [path, 'w'] });
+    try {
+      // Enough slow work that every worker has something to do before close().
+      await pool.map('slowSquare', Array.from({ length: cpus * 4 }, (_, i) => i), 1);
+    } finally {
+      await pool.close().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+    const lines = (await readFile(path, 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
+    const pids = new Set(lines.map((line) => line.split(' ')[0]));
+    expectEqual(pids.size, cpus, `distinct workers that ran the initializer in Pool() on a machine with cpuCount() ${cpus}`);
+  },
+});

@@ -1,0 +1,43 @@
+import { RuleFailure, expectTrue } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.terminate.rejects-pending-results',
+  statement: 'terminate() fails the results it leaves unfinished, running or queued: their get() raises at once (not a TimeoutError) instead of waiting.',
+  source: 'beyond',
+  needs: ['pool'],
+  timeoutMs: 90_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 1 });
+    try {
+      await pool.map('square', [1]); // the worker is up: the sleeps below start at once
+      const running = await pool.applyAsync('sleepFor', [20_000]);
+      const queued = await pool.applyAsync('sleepFor', [20_000]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pool.terminate();
+      for (const [what, result] of [['running', running], ['queued', queued]] as const) {
+        const started = performance.now();
+        let error: unknown;
+        try {
+          await result.get(5000);
+        } catch (thrown) {
+          error = thrown;
+        }
+        const took = performance.now() - started;
+        if (error === undefined) throw new RuleFailure(`get(5000) of the ${what} sleepFor(20000) after terminate()`, 'an error', 'a value');
+        const name = error instanceof Error ? error.name : String(error);
+        expectTrue(name !== 'TimeoutError', `get(5000) of the ${what} task after terminate() raised something other than TimeoutError`, name);
+        expectTrue(took < 4000, `get(5000) of the ${what} task after terminate() raised within 4000 ms`, `${Math.round(took)} ms`);
+      }
+    } finally {
+      // Bounded: where a crash leaves the pool hung (Python), session.close() cleans up instead.
+      let timer: NodeJS.Timeout | undefined;
+      const cleanup = (async () => {
+        await pool.terminate().catch(() => undefined);
+        await pool.join().catch(() => undefined);
+      })();
+      await Promise.race([cleanup, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+      clearTimeout(timer);
+    }
+  },
+});

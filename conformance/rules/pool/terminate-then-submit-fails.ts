@@ -1,0 +1,27 @@
+import { expectRejects } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.terminate.then-submit-fails',
+  statement: 'After terminate(), submitting work (apply, apply_async, map, map_async) raises ValueError "Pool not running".',
+  source: 'python-docs',
+  python: 'Lib/multiprocessing/pool.py: Pool._check_running',
+  needs: ['pool'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      await pool.map('square', [1, 2]);
+      await pool.terminate();
+      const pattern = /Pool not running/;
+      await expectRejects(() => pool.apply('square', [2]), pattern, 'apply(square, [2]) after terminate()');
+      await expectRejects(() => pool.applyAsync('square', [2]), pattern, 'applyAsync(square, [2]) after terminate()');
+      await expectRejects(() => pool.map('square', [1, 2, 3]), pattern, 'map(square, [1, 2, 3]) after terminate()');
+      await expectRejects(() => pool.mapAsync('square', [1, 2, 3]), pattern, 'mapAsync(square, [1, 2, 3]) after terminate()');
+      await pool.join();
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { expectTrue } from '../../harness/expect.js';
+import type { ProcessInfo } from '../../harness/implementation.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'pool.worker.is-daemonic',
+  statement: 'Pool workers are daemonic processes: current_process().daemon is True inside a task, and the worker is not the parent.',
+  source: 'python-docs',
+  python: 'Lib/multiprocessing/pool.py: Pool._repopulate_pool_static',
+  needs: ['pool'],
+  timeoutMs: 120_000,
+  async check(session) {
+    const parent = await session.currentProcess();
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      const identities = (await pool.map('workerIdentity', [0, 1, 2, 3], 1)) as ProcessInfo[];
+      expectTrue(identities.length === 4 && identities.every((who) => who.daemon === true), 'daemon of currentProcess() in every task', identities);
+      expectTrue(identities.every((who) => who.pid !== parent.pid && who.name !== parent.name),
+        `every task ran outside the parent (pid ${parent.pid}, name ${parent.name})`, identities);
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});
