@@ -5,7 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
-import { readFrames, writeFrame } from './frames.js';
+import { encodeFrame, readFrames, sendFrame } from './frames.js';
 import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
@@ -27,14 +27,17 @@ class Connection {
 
   /**
    * Sends without waiting for an answer; resolves once the bytes are in the kernel, from where the hosting
-   * process reads them even if this process exits right after. Frames on one socket keep their order.
+   * process reads them even if this process exits right after. Frames on one socket keep their order. Throws
+   * at once, with nothing sent, for an item that cannot be cloned.
    */
   post(body: RequestBody): Promise<void> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    // Encoded first: an item that cannot be cloned throws here, before the socket is held or anything is sent.
+    const frame = encodeFrame({ ...body, id: 0 });
     return new Promise((resolve, reject) => {
       // Until the write completes, the socket must keep this process alive.
       this.#socket.ref();
-      writeFrame(this.#socket, { ...body, id: 0 }, (error) => {
+      sendFrame(this.#socket, frame, (error) => {
         if (this.#pending.size === 0) this.#socket.unref();
         if (error) reject(this.#failure ?? error);
         else resolve();
@@ -42,13 +45,16 @@ class Connection {
     });
   }
 
+  /** Sends and waits for the answer. Throws at once, with nothing sent or waiting, for an item that cannot be cloned. */
   request(body: RequestBody): Promise<unknown> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    const id = this.#nextId++;
+    const id = this.#nextId;
+    const frame = encodeFrame({ ...body, id });
+    this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#socket.ref();
-      writeFrame(this.#socket, { ...body, id });
+      sendFrame(this.#socket, frame);
     });
   }
 

@@ -5,17 +5,30 @@
 import type { Socket } from 'node:net';
 import { deserialize, serialize } from 'node:v8';
 
-/** Writes one frame; `then` runs once the bytes are handed to the kernel (or the write failed). */
-export function writeFrame(socket: Socket, value: unknown, then?: (error?: Error | null) => void): void {
+/**
+ * A value's frame, ready to write: header and body. Throws (v8's DataCloneError) for a value structured
+ * clone cannot copy, before anything is written, so a caller can refuse it with nothing half sent.
+ */
+export function encodeFrame(value: unknown): readonly [header: Buffer, body: Buffer] {
   const body = serialize(value);
   const header = Buffer.allocUnsafe(4);
   header.writeUInt32BE(body.length, 0);
+  return [header, body];
+}
+
+/** Writes an encoded frame; `then` runs once the bytes are handed to the kernel (or the write failed). */
+export function sendFrame(socket: Socket, [header, body]: readonly [Buffer, Buffer], then?: (error?: Error | null) => void): void {
   // One write (one syscall) for the small frames that make up most traffic; large bodies are not copied.
   if (body.length < 65_536) socket.write(Buffer.concat([header, body]), then);
   else {
     socket.write(header);
     socket.write(body, then);
   }
+}
+
+/** Encodes and writes one frame (see encodeFrame and sendFrame). */
+export function writeFrame(socket: Socket, value: unknown, then?: (error?: Error | null) => void): void {
+  sendFrame(socket, encodeFrame(value), then);
 }
 
 /**

@@ -19,13 +19,15 @@ interface HostState {
   server: Server | undefined;
   directory: string | undefined;
   path: string | undefined;
+  /** The 'exit' hook is added once, however often the server stops and starts again. */
+  exitHook: boolean;
 }
 
 const KEY = Symbol.for('multiproc.queueHost');
 
 function state(): HostState {
   const holder = globalThis as { [KEY]?: HostState };
-  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined };
+  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, exitHook: false };
   return holder[KEY];
 }
 
@@ -62,7 +64,10 @@ export function socketPath(): string {
   hosting.server = server;
   hosting.directory = directory;
   hosting.path = path;
-  process.once('exit', stopServer);
+  if (!hosting.exitHook) {
+    hosting.exitHook = true;
+    process.on('exit', stopServer);
+  }
   return path;
 }
 
@@ -88,7 +93,13 @@ function serve(socket: Socket): void {
       return;
     }
     answered.then(
-      (value) => reply(socket, { id: request.id, ok: true, value }),
+      (value) =>
+        reply(socket, { id: request.id, ok: true, value }, (delivered) => {
+          // A consumer that died before its answer reached its socket never had the item: it goes back to the
+          // head of the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
+          // before reading it, that one item is lost with it (never duplicated), as in Python.
+          if (!delivered && request.op === 'get') hostedStore(request.queue)?.restore(value);
+        }),
       (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
     );
   });
@@ -107,8 +118,11 @@ async function answer(request: QueueRequest, signal: AbortSignal): Promise<unkno
   }
 }
 
-function reply(socket: Socket, response: QueueResponse): void {
-  if (!socket.destroyed) writeFrame(socket, response);
+/** Answers a request; `then(false)` when the answer could not be handed to the caller's socket. */
+function reply(socket: Socket, response: QueueResponse, then?: (delivered: boolean) => void): void {
+  // Writing to a socket whose peer process is dead fails (EPIPE): the kernel took none of it.
+  if (socket.destroyed) then?.(false);
+  else writeFrame(socket, response, then && ((error) => then(!error)));
 }
 
 function kindOf(error: unknown): ErrorKind {

@@ -3,7 +3,9 @@
  * Pool task's args, or initargs). It lives in the process that created it; others reach it over a Unix socket.
  * @python multiprocessing.Queue
  */
+import { deserialize, serialize } from 'node:v8';
 import { QueueClosedError } from '../errors.js';
+import { assertSerializable } from '../serialization.js';
 import { connectionTo, type Connection } from './client.js';
 import { host, hostedStore, socketPath, unhost } from './host.js';
 import { QueueStore } from './store.js';
@@ -75,19 +77,25 @@ export class Queue<T = unknown> {
   put(item: T, options: BlockOptions = {}): Promise<void> {
     const done = this.#call((where, wait) =>
       'local' in where
-        ? held(where.local.put(item, wait))
+        ? held(where.local.put(copyOf(item), wait))
         : this.maxsize > 0
           ? (where.remote.request({ op: 'put', queue: where.id, item, ack: true, ...wait }) as Promise<void>)
           : // An unbounded queue always has room: no need to wait for the host to answer.
             where.remote.post({ op: 'put', queue: where.id, item, ack: false, ...wait }),
-    options);
+    options, item);
     this.#puts.add(done);
     const forget = () => this.#puts.delete(done);
     done.then(forget, forget);
     return done;
   }
 
-  /** Takes the oldest item, waiting for one. Rejects with QueueEmpty past the timeout. */
+  /**
+   * Takes the oldest item, waiting for one. Rejects with QueueEmpty past the timeout.
+   * Each item is handed over once. A process that dies while waiting here takes nothing with it, unless the
+   * owner had already written the item into its socket: then that one item is lost with it, never duplicated.
+   * An item that could not be written goes back to the head of the queue (so another consumer may already
+   * have taken items put after it).
+   */
   get(options: BlockOptions = {}): Promise<T> {
     return this.#call(
       (where, wait) =>
@@ -121,7 +129,9 @@ export class Queue<T = unknown> {
   }
 
   async full(): Promise<boolean> {
-    return this.maxsize > 0 && (await this.qsize()) >= this.maxsize;
+    // qsize() first, so a closed queue rejects whatever its maxsize.
+    const size = await this.qsize();
+    return this.maxsize > 0 && size >= this.maxsize;
   }
 
   /**
@@ -151,19 +161,39 @@ export class Queue<T = unknown> {
     return `<Queue maxsize=${this.maxsize}${this.#closed ? ' closed' : ''}>`;
   }
 
-  #call<R>(run: (where: Where, wait: { block: boolean; timeoutMs: number | undefined }) => Promise<R>, options: BlockOptions): Promise<R> {
+  /** Runs a call; what it throws at once (closed here, an item that cannot be cloned) becomes a rejection. */
+  #call<R>(run: (where: Where, wait: { block: boolean; timeoutMs: number | undefined }) => Promise<R>, options: BlockOptions,
+    ...item: [T] | []): Promise<R> {
     try {
       this.#checkOpen();
+      const block = options.block ?? true;
+      return run(this.#where, { block, timeoutMs: block ? options.timeoutMs : undefined });
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(item.length === 1 && !(error instanceof QueueClosedError) ? cloneError(item[0], error) : error);
     }
-    const block = options.block ?? true;
-    return run(this.#where, { block, timeoutMs: block ? options.timeoutMs : undefined });
   }
 
   #checkOpen(): void {
     if (this.#closed) throw new QueueClosedError(`${this} is closed in this process: use another Queue object`);
   }
+}
+
+/**
+ * In the owner, too, the queue holds a copy made at put(), as in every other process: later changes to the
+ * object do not reach the queue, get() returns a new object, and only structured-clone values are accepted.
+ */
+function copyOf<T>(item: T): T {
+  return deserialize(serialize(item)) as T;
+}
+
+/** v8's DataCloneError becomes the SerializationError task arguments get, naming the value and the fix. */
+function cloneError(item: unknown, error: unknown): unknown {
+  try {
+    assertSerializable([item], () => 'a Queue item');
+  } catch (refused) {
+    return refused;
+  }
+  return error;
 }
 
 /** A local wait holds the event loop open, as a blocking get would hold Python's main thread. */

@@ -99,6 +99,22 @@ export class QueueStore<T = unknown> {
     return this.#closed;
   }
 
+  /**
+   * Puts back, at the head, an item a get took but could not hand over (its remote caller died before the
+   * answer reached it), so an item no one received is not lost. The longest-waiting getter, if any, gets it.
+   * A putter admitted meanwhile may leave the queue one over maxsize until the next get.
+   */
+  restore(item: T): void {
+    if (this.#closed) return;
+    if (this.#head > 0) this.#items[--this.#head] = item;
+    else this.#items.unshift(item);
+    const getter = this.#getters.shift();
+    if (getter !== undefined) {
+      clearTimeout(getter.timer);
+      getter.settle();
+    }
+  }
+
   #push(item: T): void {
     this.#items.push(item);
     const getter = this.#getters.shift();
