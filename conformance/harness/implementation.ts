@@ -21,6 +21,10 @@ export const CAPABILITIES = {
   'pool.initializer': 'Pool(initializer, initargs)',
   'pool.maxtasks': 'Pool(maxTasksPerChild): workers replaced after that many tasks',
   'pool.callbacks': 'applyAsync/mapAsync callback and errorCallback',
+  queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
+  'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
+  'queue.cross-process':
+    'a QueueHandle in Process args or Pool initargs reaches that process as the same queue (and the tasks that use one)',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -55,11 +59,34 @@ export const TASKS = {
   recordInit: '(path, value) initializer: appends "<pid> <value>\\n" to path and keeps value in module state',
   initValue: '(_ignored) returns the value the last recordInit stored in this process (null when none ran)',
   sleepThenExit: '(ms, code) sleeps ms milliseconds, then ends the process with that exit status',
+  // Queue tasks: `queue` is a QueueHandle passed as an argument; the task uses the implementation's real queue.
+  putItems: '(queue, items) puts each item in order (blocking, no timeout), then returns',
+  putThenExit:
+    '(queue, item, code) puts item, then ends the process at once with that exit status (process.exit / sys.exit)',
+  getAndRecord:
+    '(queue, path, count, timeoutMs) gets count items (each get waits at most timeoutMs) and writes them as a JSON ' +
+    'list to path; when a get fails writes {error: name, items} instead (name "Empty" for queue.Empty / QueueEmpty, ' +
+    'else the error\'s class name; items: what it got before)',
+  putSquare: '(n, queue) the seed\'s compute_square: puts [n, n * n, pid] (a tuple in Python)',
+  putLarge: '(queue, bytes) puts a string of that many "x" characters',
+  queueSize: '(queue, path) writes queue.qsize() as JSON to path',
+  putThenKill: '(queue, item) puts item, then sends SIGKILL to its own process (after put returned)',
+  hostQueueThenExit:
+    '(path, timeoutMs) creates a Queue in this process, starts a child running getAndRecord(queue, path, 2, ' +
+    'timeoutMs), puts "first", waits until the child took it (qsize 0, at most 60 s), waits 200 ms more (the child ' +
+    'is now waiting in its second get), then ends this process at once (process.exit(0) / os._exit(0)) without ' +
+    'closing the queue',
+  rememberQueue: '(queue) initializer: keeps queue in module state, for putOnRemembered',
+  putOnRemembered: '(item) puts item on the queue the last rememberQueue kept in this process',
 } as const;
 export type TaskName = keyof typeof TASKS;
 
 export interface ProcessOptions {
   readonly target: TaskName;
+  /**
+   * JSON values, and QueueHandles of the same session (as an argument, or inside arrays and plain objects):
+   * the adapter passes its real queue in their place (needs `queue.cross-process`).
+   */
   readonly args?: readonly unknown[];
   readonly name?: string;
   readonly daemon?: boolean;
@@ -85,6 +112,7 @@ export interface ProcessHandle {
 export interface PoolOptions {
   readonly processes?: number;
   readonly initializer?: TaskName;
+  /** As ProcessOptions.args: QueueHandles are passed as the real queue. */
   readonly initargs?: readonly unknown[];
   readonly maxTasksPerChild?: number;
 }
@@ -93,6 +121,8 @@ export interface PoolOptions {
  * A Pool seen through the suite. Errors from tasks reject with an Error whose `name` is the error's class name
  * in the implementation's language (ValueError, TypeError, …) and whose message is the task's message.
  * imap/imapUnordered collect what the iterator yields, in the order it yields it.
+ * Task arguments (items, argument lists, args) may hold QueueHandles as ProcessOptions.args do; whether the
+ * implementation can send a queue to a pool task that way is for rules to find out (CPython cannot).
  */
 export interface PoolHandle {
   map(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<unknown[]>;
@@ -124,6 +154,42 @@ export interface AsyncResultHandle {
   callbacks(): Promise<{ readonly values: unknown[]; readonly errors: { name: string; message: string }[] }>;
 }
 
+/** @python multiprocessing.Queue(maxsize=0); 0 or less means unbounded. */
+export interface QueueOptions {
+  readonly maxsize?: number;
+}
+
+/** @python Queue.put(obj, block=True, timeout=None) / Queue.get(block=True, timeout=None), in milliseconds. */
+export interface QueueBlockOptions {
+  readonly block?: boolean;
+  /** Only when blocking; undefined waits without limit. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A multiprocessing.Queue as seen from the process that created it (the parent). Items are JSON values.
+ *
+ * Errors: a get that finds no item (getNowait, get({block: false}), or past its timeout) rejects with an Error
+ * whose `name` is 'Empty'; a put that finds no room rejects with `name` 'Full'. Those are Python's class names
+ * (queue.Empty, queue.Full); an adapter maps its own (the reference's QueueEmpty → 'Empty', QueueFull → 'Full')
+ * and keeps the implementation's message. Every other rejection keeps the implementation's name and message
+ * (put after close: ValueError 'Queue <…> is closed' in Python, QueueClosedError in the reference).
+ *
+ * A handle may be passed in Process args, Pool initargs and Pool task arguments (see ProcessOptions.args).
+ * Calls go one after another: CPython's driver serves one request at a time, so a blocking get or put must
+ * have a timeout unless another process will end the wait.
+ */
+export interface QueueHandle {
+  put(item: unknown, options?: QueueBlockOptions): Promise<void>;
+  get(options?: QueueBlockOptions): Promise<unknown>;
+  putNowait(item: unknown): Promise<void>;
+  getNowait(): Promise<unknown>;
+  qsize(): Promise<number>;
+  empty(): Promise<boolean>;
+  full(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
 export interface ProcessInfo {
   readonly name: string;
   readonly pid: number;
@@ -135,6 +201,8 @@ export interface Session {
   createProcess(options: ProcessOptions): Promise<ProcessHandle>;
   /** Only for implementations that claim `pool`. */
   createPool?(options: PoolOptions): Promise<PoolHandle>;
+  /** Only for implementations that claim `queue`; the session closes its queues when it closes. */
+  createQueue?(options?: QueueOptions): Promise<QueueHandle>;
   /** currentProcess() as seen by the process that creates the processes (the parent). */
   currentProcess(): Promise<ProcessInfo>;
   cpuCount(): Promise<number>;

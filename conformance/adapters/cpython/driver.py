@@ -5,6 +5,12 @@ protocol channel (the original stdout), {"id": n, "ok": true, "value": ...} or
 {"id": n, "ok": false, "error": {"type": "AssertionError", "message": "..."}}.
 Requests run one after another in the main thread, so a join() blocks the driver: a session serves one rule.
 
+Queues: queue_create returns a handle; an argument {"@multiproc/queue": n} (at any depth of lists and dicts) in
+create's args, pool_create's initargs and the pool ops' items/args stands for that multiprocessing.Queue. Process
+children are forked and inherit it; a pool task's arguments are pickled, and CPython refuses a Queue there
+(RuntimeError: "Queue objects should only be shared between processes through inheritance"), as a rule shows.
+A blocking queue_get or queue_put holds the driver like a join() does: rules give them a timeout.
+
 Pools: Python's Pool.map/apply/AsyncResult.get wait for ever when a worker dies mid-task (its task is lost).
 Such a request never answers; the harness times the rule out and closes the session, which ends the driver
 (stdin EOF, then SIGKILL to its process group, which holds every pool worker too).
@@ -36,6 +42,7 @@ multiprocessing.set_start_method("fork")
 
 _handles: dict[int, multiprocessing.Process] = {}
 _pools: dict[int, multiprocessing.pool.Pool] = {}
+_queues: dict[int, Any] = {}
 _requests: queue.Queue[bytes] = queue.Queue()
 
 
@@ -214,6 +221,45 @@ RESULT_OPS: dict[str, Callable[..., Any]] = {
     "ar_callbacks": lambda r: r.callbacks(),
 }
 
+QUEUE_MARK = "@multiproc/queue"
+
+
+def _with_queues(value: Any) -> Any:
+    """`value` with each {"@multiproc/queue": n} replaced by queue n, in lists and dicts at any depth."""
+    if isinstance(value, dict):
+        if len(value) == 1 and QUEUE_MARK in value:
+            handle = value[QUEUE_MARK]
+            if handle not in _queues:
+                raise LookupError(f"no queue handle {handle}")
+            return _queues[handle]
+        return {key: _with_queues(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_queues(item) for item in value]
+    return value
+
+
+def _queue_create(maxsize: int | None = None) -> int:
+    # multiprocessing.Queue: the default context, which the driver set to fork. maxsize <= 0 is unbounded.
+    queue_ = multiprocessing.Queue(0 if maxsize is None else maxsize)
+    handle = len(_queues) + 1
+    _queues[handle] = queue_
+    return handle
+
+
+# Ops on a queue take {"queue": n} and call the Queue method of the same meaning; queue.Empty and queue.Full
+# reach the suite by their class names, "Empty" and "Full". Timeouts come in milliseconds.
+QUEUE_OPS: dict[str, Callable[..., Any]] = {
+    "queue_put": lambda q, item, block=True, timeout=None: q.put(item, block, _seconds(timeout)),
+    "queue_get": lambda q, block=True, timeout=None: q.get(block, _seconds(timeout)),
+    "queue_put_nowait": lambda q, item: q.put_nowait(item),
+    "queue_get_nowait": lambda q: q.get_nowait(),
+    "queue_qsize": lambda q: q.qsize(),
+    "queue_empty": lambda q: q.empty(),
+    "queue_full": lambda q: q.full(),
+    "queue_close": lambda q: q.close(),
+}
+
+
 # Ops on a process take {"handle": n} and call the Process method or property of the same meaning.
 PROCESS_OPS: dict[str, Callable[..., Any]] = {
     "start": lambda p: p.start(),
@@ -234,12 +280,22 @@ SESSION_OPS: dict[str, Callable[..., Any]] = {
     "current_process": _current_process,
     "cpu_count": multiprocessing.cpu_count,
     "pool_create": _pool_create,
+    "queue_create": _queue_create,
 }
 
 
 def _run(request: dict[str, Any]) -> Any:
     op = request.pop("op")
     request.pop("id", None)
+    # Arguments that cross to another process may name queues; a queue item stays data.
+    for key in ("args", "items", "initargs"):
+        if key in request:
+            request[key] = _with_queues(request[key])
+    if op in QUEUE_OPS:
+        handle = request.pop("queue")
+        if handle not in _queues:
+            raise LookupError(f"no queue handle {handle}")
+        return QUEUE_OPS[op](_queues[handle], **request)
     if op in PROCESS_OPS:
         handle = request.pop("handle")
         if handle not in _handles:

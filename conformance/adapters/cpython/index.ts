@@ -18,10 +18,14 @@ import type {
   ProcessHandle,
   ProcessInfo,
   ProcessOptions,
+  QueueHandle,
+  QueueOptions,
   Session,
 } from '../../harness/implementation.js';
 
 const DRIVER = fileURLToPath(new URL('./driver.py', import.meta.url));
+/** The key of the marker that stands for a queue in arguments (driver.py QUEUE_MARK). */
+const QUEUE_MARK = '@multiproc/queue';
 /** How long close() lets the driver end on its own (stdin EOF) before killing its process group. */
 const GRACE_MS = 2000;
 
@@ -82,6 +86,8 @@ class CpythonSession implements Session {
   /** Resolves once the driver is gone and its stdout is drained (so no response is lost to the race). */
   readonly #gone: Promise<void>;
   #nextId = 1;
+  /** Handle → the driver's queue number, for arguments that carry a handle to another process. */
+  readonly #queueIds = new WeakMap<object, number>();
   #goneReason: string | undefined;
   #closing: Promise<void> | undefined;
 
@@ -134,10 +140,24 @@ class CpythonSession implements Session {
     await this.request(op, params);
   }
 
+  /**
+   * `value` with each QueueHandle of this session replaced by the driver's marker {"@multiproc/queue": n}, in
+   * arrays and plain objects at any depth; the driver puts its multiprocessing.Queue in the marker's place.
+   */
+  #marked(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) return value;
+    const queue = this.#queueIds.get(value);
+    if (queue !== undefined) return { [QUEUE_MARK]: queue };
+    if (Array.isArray(value)) return value.map((item) => this.#marked(item));
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.#marked(item)]));
+  }
+
   async createProcess(options: ProcessOptions): Promise<ProcessHandle> {
     const handle = await this.request<number>('create', {
       target: options.target,
-      args: options.args ?? [],
+      args: this.#marked(options.args ?? []),
       name: options.name,
       daemon: options.daemon,
     });
@@ -163,26 +183,46 @@ class CpythonSession implements Session {
     const pool = await this.request<number>('pool_create', {
       processes: options.processes,
       initializer: options.initializer,
-      initargs: options.initargs ?? [],
+      initargs: this.#marked(options.initargs ?? []),
       maxtasksperchild: options.maxTasksPerChild,
     });
     const call = <T>(op: string, params: Record<string, unknown> = {}) => this.request<T>(op, { pool, ...params });
     const command = (op: string) => this.command(op, { pool });
     // A missing chunksize is dropped by JSON: Python then uses its default.
     const submitted = async (op: string, params: Record<string, unknown>) => this.#asyncResult(await call<number>(op, params));
+    const m = (value: unknown) => this.#marked(value);
     return {
-      map: (task, items, chunksize) => call<unknown[]>('pool_map', { task, items, chunksize }),
-      starmap: (task, items, chunksize) => call<unknown[]>('pool_starmap', { task, items, chunksize }),
-      apply: (task, args) => call<unknown>('pool_apply', { task, args }),
-      applyAsync: (task, args) => submitted('pool_apply_async', { task, args }),
-      mapAsync: (task, items, chunksize) => submitted('pool_map_async', { task, items, chunksize }),
-      starmapAsync: (task, items, chunksize) => submitted('pool_starmap_async', { task, items, chunksize }),
-      imap: (task, items, chunksize) => call<IterationOutcome>('pool_imap', { task, items, chunksize }),
-      imapUnordered: (task, items, chunksize) => call<IterationOutcome>('pool_imap_unordered', { task, items, chunksize }),
+      map: (task, items, chunksize) => call<unknown[]>('pool_map', { task, items: m(items), chunksize }),
+      starmap: (task, items, chunksize) => call<unknown[]>('pool_starmap', { task, items: m(items), chunksize }),
+      apply: (task, args) => call<unknown>('pool_apply', { task, args: m(args) }),
+      applyAsync: (task, args) => submitted('pool_apply_async', { task, args: m(args) }),
+      mapAsync: (task, items, chunksize) => submitted('pool_map_async', { task, items: m(items), chunksize }),
+      starmapAsync: (task, items, chunksize) => submitted('pool_starmap_async', { task, items: m(items), chunksize }),
+      imap: (task, items, chunksize) => call<IterationOutcome>('pool_imap', { task, items: m(items), chunksize }),
+      imapUnordered: (task, items, chunksize) =>
+        call<IterationOutcome>('pool_imap_unordered', { task, items: m(items), chunksize }),
       close: () => command('pool_close'),
       terminate: () => command('pool_terminate'),
       join: () => command('pool_join'),
     };
+  }
+
+  async createQueue(options: QueueOptions = {}): Promise<QueueHandle> {
+    const queue = await this.request<number>('queue_create', { maxsize: options.maxsize });
+    const call = <T>(op: string, params: Record<string, unknown> = {}) => this.request<T>(op, { queue, ...params });
+    // JSON drops an undefined block or timeout, so Python uses its defaults (block=True, timeout=None).
+    const handle: QueueHandle = {
+      put: (item, { block, timeoutMs } = {}) => this.command('queue_put', { queue, item, block, timeout: timeoutMs }),
+      get: ({ block, timeoutMs } = {}) => call<unknown>('queue_get', { block, timeout: timeoutMs }),
+      putNowait: (item) => this.command('queue_put_nowait', { queue, item }),
+      getNowait: () => call<unknown>('queue_get_nowait'),
+      qsize: () => call<number>('queue_qsize'),
+      empty: () => call<boolean>('queue_empty'),
+      full: () => call<boolean>('queue_full'),
+      close: () => this.command('queue_close', { queue }),
+    };
+    this.#queueIds.set(handle, queue);
+    return handle;
   }
 
   #asyncResult(result: number): AsyncResultHandle {
@@ -274,6 +314,9 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.initializer',
   'pool.maxtasks',
   'pool.callbacks',
+  'queue',
+  'queue.bounded',
+  'queue.cross-process',
 ];
 
 export const implementation: Implementation = {

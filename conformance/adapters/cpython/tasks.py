@@ -138,3 +138,74 @@ def initValue(_ignored: Any = None) -> Any:
 def sleepThenExit(ms: float, code: int) -> None:
     time.sleep(ms / 1000)
     sys.exit(code)
+
+
+# Queue tasks: `queue` is the driver's real multiprocessing.Queue, inherited by the forked child.
+
+
+def putItems(queue: Any, items: list[Any]) -> None:
+    for item in items:
+        queue.put(item)
+
+
+def putThenExit(queue: Any, item: Any, code: int) -> None:
+    queue.put(item)
+    # sys.exit, as exitWith: multiprocessing then flushes the queue's feeder thread before the process ends.
+    sys.exit(code)
+
+
+def getAndRecord(queue: Any, path: str, count: int, timeoutMs: float) -> None:
+    items: list[Any] = []
+    try:
+        for _ in range(count):
+            items.append(queue.get(timeout=timeoutMs / 1000))
+    except Exception as error:  # queue.Empty is named "Empty".
+        _write(path, json.dumps({"error": type(error).__name__, "items": items}))
+        return
+    _write(path, json.dumps(items))
+
+
+def putSquare(n: int, queue: Any) -> None:
+    """The seed's compute_square."""
+    queue.put((n, n * n, os.getpid()))
+
+
+def putLarge(queue: Any, size: int) -> None:
+    queue.put("x" * size)
+
+
+def queueSize(queue: Any, path: str) -> None:
+    _write(path, json.dumps(queue.qsize()))
+
+
+def putThenKill(queue: Any, item: Any) -> None:
+    queue.put(item)
+    os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(10)
+
+
+def hostQueueThenExit(path: str, timeoutMs: float) -> None:
+    queue = multiprocessing.Queue()
+    child = multiprocessing.Process(target=getAndRecord, args=(queue, path, 2, timeoutMs))
+    child.start()
+    queue.put("first")
+    deadline = time.monotonic() + 60
+    while queue.qsize() > 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)
+    os._exit(0)  # At once: no finalizers, no joining the child.
+
+
+# The queue the last rememberQueue kept in this process (each process has its own copy).
+_remembered: Any = None
+
+
+def rememberQueue(queue: Any) -> None:
+    global _remembered
+    _remembered = queue
+
+
+def putOnRemembered(item: Any) -> None:
+    if _remembered is None:
+        raise RuntimeError("putOnRemembered: no rememberQueue ran in this process")
+    _remembered.put(item)

@@ -8,6 +8,9 @@ import {
   currentProcess,
   Pool,
   Process,
+  Queue,
+  QueueEmpty,
+  QueueFull,
   type ResultCallbacks,
   type TaskFunction,
 } from '../../../reference/src/index.js';
@@ -20,6 +23,8 @@ import type {
   PoolOptions,
   ProcessHandle,
   ProcessOptions,
+  QueueHandle,
+  QueueOptions,
   Session,
   TaskName,
 } from '../../harness/implementation.js';
@@ -55,6 +60,46 @@ async function collect(iterator: AsyncIterableIterator<unknown>): Promise<Iterat
   }
 }
 
+/**
+ * The contract names queue.Empty and queue.Full by Python's class names: the reference's QueueEmpty and
+ * QueueFull reject as an Error named 'Empty' / 'Full' with the reference's own message (the original as cause).
+ * Every other error passes as it is.
+ */
+function pythonNamed(error: unknown): unknown {
+  const name = error instanceof QueueEmpty ? 'Empty' : error instanceof QueueFull ? 'Full' : undefined;
+  if (name === undefined) return error;
+  const renamed = new Error((error as Error).message, { cause: error });
+  renamed.name = name;
+  return renamed;
+}
+
+async function mapped<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw pythonNamed(error);
+  }
+}
+
+/**
+ * `value` with each QueueHandle of this session replaced by its reference Queue, in arrays and plain objects
+ * at any depth (the reference then sends the Queue to the other process). Other values are left as they are.
+ */
+function withQueues(value: unknown, queues: WeakMap<object, Queue>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const queue = queues.get(value);
+  if (queue !== undefined) return queue;
+  // Copied only on the way to a handle: arguments without one pass as they are.
+  if (Array.isArray(value)) {
+    const items = value.map((item) => withQueues(item, queues));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, item, withQueues(item, queues)] as const);
+  return entries.some(([, before, after]) => after !== before) ? Object.fromEntries(entries.map(([key, , after]) => [key, after])) : value;
+}
+
 /** Waits for `promise`, but no longer than `ms`; never rejects. */
 async function bounded(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -65,12 +110,19 @@ async function bounded(promise: Promise<unknown>, ms: number): Promise<void> {
 class ReferenceSession implements Session {
   readonly #started = new Set<Process>();
   readonly #pools = new Set<Pool>();
+  readonly #queues = new Set<Queue>();
+  /** Handle → the reference Queue behind it, for arguments that carry a handle to another process. */
+  readonly #byHandle = new WeakMap<object, Queue>();
+
+  #args<T>(value: T): T {
+    return withQueues(value, this.#byHandle) as T;
+  }
 
   async createProcess(options: ProcessOptions): Promise<ProcessHandle> {
     const target = task(options.target);
     const process = new Process({
       target,
-      args: (options.args ?? []) as never,
+      args: this.#args(options.args ?? []) as never,
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(options.daemon === undefined ? {} : { daemon: options.daemon }),
     });
@@ -99,26 +151,45 @@ class ReferenceSession implements Session {
     const pool = new Pool({
       ...(options.processes === undefined ? {} : { processes: options.processes }),
       ...(options.initializer === undefined ? {} : { initializer: task(options.initializer) }),
-      ...(options.initargs === undefined ? {} : { initargs: options.initargs as never }),
+      ...(options.initargs === undefined ? {} : { initargs: this.#args(options.initargs) as never }),
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
     });
     this.#pools.add(pool);
+    const a = <T>(value: T): T => this.#args(value);
     // Every method is async, so a synchronous throw (closed pool, bad chunksize) becomes a rejection, as is.
     return {
-      map: async (name, items, chunksize) => pool.map(task(name), items, chunksize),
-      starmap: async (name, argLists, chunksize) => pool.starmap(task(name), argLists as unknown[][], chunksize),
-      apply: async (name, args) => pool.apply(task(name), args as unknown[]),
-      applyAsync: async (name, args) => recorded((callbacks) => pool.applyAsync(task(name), args as unknown[], callbacks)),
+      map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize),
+      starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize),
+      apply: async (name, args) => pool.apply(task(name), a(args) as unknown[]),
+      applyAsync: async (name, args) => recorded((callbacks) => pool.applyAsync(task(name), a(args) as unknown[], callbacks)),
       mapAsync: async (name, items, chunksize) =>
-        recorded<unknown[]>((callbacks) => pool.mapAsync(task(name), items, chunksize, callbacks)),
+        recorded<unknown[]>((callbacks) => pool.mapAsync(task(name), a(items), chunksize, callbacks)),
       starmapAsync: async (name, argLists, chunksize) =>
-        recorded<unknown[]>((callbacks) => pool.starmapAsync(task(name), argLists as unknown[][], chunksize, callbacks)),
-      imap: async (name, items, chunksize) => collect(pool.imap(task(name), items, chunksize)),
-      imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), items, chunksize)),
+        recorded<unknown[]>((callbacks) => pool.starmapAsync(task(name), a(argLists) as unknown[][], chunksize, callbacks)),
+      imap: async (name, items, chunksize) => collect(pool.imap(task(name), a(items), chunksize)),
+      imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), a(items), chunksize)),
       close: async () => pool.close(),
       terminate: async () => pool.terminate(),
       join: () => pool.join(),
     };
+  }
+
+  async createQueue(options: QueueOptions = {}): Promise<QueueHandle> {
+    const queue = new Queue({ ...(options.maxsize === undefined ? {} : { maxsize: options.maxsize }) });
+    this.#queues.add(queue);
+    // Every method is async: a synchronous throw becomes a rejection, renamed as the contract says.
+    const handle: QueueHandle = {
+      put: (item, block) => mapped(() => queue.put(item, block)),
+      get: (block) => mapped(() => queue.get(block)),
+      putNowait: (item) => mapped(() => queue.putNowait(item)),
+      getNowait: () => mapped(() => queue.getNowait()),
+      qsize: () => mapped(() => queue.qsize()),
+      empty: () => mapped(() => queue.empty()),
+      full: () => mapped(() => queue.full()),
+      close: async () => queue.close(),
+    };
+    this.#byHandle.set(handle, queue);
+    return handle;
   }
 
   async currentProcess() {
@@ -145,6 +216,8 @@ class ReferenceSession implements Session {
       }
     }
     await Promise.all(waits);
+    // After the processes: a queue closed first would fail their last calls with QueueClosedError.
+    for (const queue of this.#queues) queue.close();
   }
 }
 
@@ -177,6 +250,9 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.initializer',
   'pool.maxtasks',
   'pool.callbacks',
+  'queue',
+  'queue.bounded',
+  'queue.cross-process',
 ];
 
 export const implementation: Implementation = {

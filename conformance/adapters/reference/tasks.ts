@@ -3,7 +3,7 @@
  * The CPython driver's tasks.py has the same behaviour.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { currentProcess, Process, tasks } from '../../../reference/src/index.js';
+import { currentProcess, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -120,6 +120,73 @@ export async function sleepThenExit(ms: number, code: number): Promise<never> {
   process.exit(code);
 }
 
+export async function putItems(queue: Queue, items: readonly unknown[]): Promise<void> {
+  for (const item of items) await queue.put(item);
+}
+
+/** The put has resolved (the item is the queue's) before the process ends. */
+export async function putThenExit(queue: Queue, item: unknown, code: number): Promise<never> {
+  await queue.put(item);
+  process.exit(code);
+}
+
+/** Python's name for the reference's QueueEmpty, so both catalogs write the same record. */
+function errorName(error: unknown): string {
+  if (error instanceof QueueEmpty) return 'Empty';
+  return error instanceof Error ? error.name : typeof error;
+}
+
+export async function getAndRecord(queue: Queue, path: string, count: number, timeoutMs: number): Promise<void> {
+  const items: unknown[] = [];
+  try {
+    for (let i = 0; i < count; i++) items.push(await queue.get({ timeoutMs }));
+  } catch (error) {
+    writeFileSync(path, JSON.stringify({ error: errorName(error), items }));
+    return;
+  }
+  writeFileSync(path, JSON.stringify(items));
+}
+
+/** The seed's compute_square. */
+export async function putSquare(n: number, queue: Queue): Promise<void> {
+  await queue.put([n, n * n, process.pid]);
+}
+
+export async function putLarge(queue: Queue, bytes: number): Promise<void> {
+  await queue.put('x'.repeat(bytes));
+}
+
+export async function queueSize(queue: Queue, path: string): Promise<void> {
+  writeFileSync(path, JSON.stringify(await queue.qsize()));
+}
+
+export async function putThenKill(queue: Queue, item: unknown): Promise<void> {
+  await queue.put(item);
+  process.kill(process.pid, 'SIGKILL');
+  await sleep(10_000);
+}
+
+export async function hostQueueThenExit(path: string, timeoutMs: number): Promise<never> {
+  const queue = new Queue();
+  const child = new Process({ target: getAndRecord, args: [queue, path, 2, timeoutMs] });
+  child.start();
+  await queue.put('first');
+  const deadline = Date.now() + 60_000;
+  while ((await queue.qsize()) > 0 && Date.now() < deadline) await sleep(10);
+  await sleep(200);
+  process.exit(0);
+}
+
+let remembered: Queue | undefined;
+export function rememberQueue(queue: Queue): void {
+  remembered = queue;
+}
+
+export async function putOnRemembered(item: unknown): Promise<void> {
+  if (remembered === undefined) throw new Error('putOnRemembered: no rememberQueue ran in this process');
+  await remembered.put(item);
+}
+
 export const catalog = tasks(import.meta, {
   noop,
   sleepFor,
@@ -142,4 +209,14 @@ export const catalog = tasks(import.meta, {
   recordInit,
   initValue,
   sleepThenExit,
+  putItems,
+  putThenExit,
+  getAndRecord,
+  putSquare,
+  putLarge,
+  queueSize,
+  putThenKill,
+  hostQueueThenExit,
+  rememberQueue,
+  putOnRemembered,
 });

@@ -25,26 +25,6 @@ class Connection {
     this.#socket.on('close', () => this.#fail());
   }
 
-  /**
-   * Sends without waiting for an answer; resolves once the bytes are in the kernel, from where the hosting
-   * process reads them even if this process exits right after. Frames on one socket keep their order. Throws
-   * at once, with nothing sent, for an item that cannot be cloned.
-   */
-  post(body: RequestBody): Promise<void> {
-    if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    // Encoded first: an item that cannot be cloned throws here, before the socket is held or anything is sent.
-    const frame = encodeFrame({ ...body, id: 0 });
-    return new Promise((resolve, reject) => {
-      // Until the write completes, the socket must keep this process alive.
-      this.#socket.ref();
-      sendFrame(this.#socket, frame, (error) => {
-        if (this.#pending.size === 0) this.#socket.unref();
-        if (error) reject(this.#failure ?? error);
-        else resolve();
-      });
-    });
-  }
-
   /** Sends and waits for the answer. Throws at once, with nothing sent or waiting, for an item that cannot be cloned. */
   request(body: RequestBody): Promise<unknown> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);

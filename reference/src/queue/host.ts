@@ -88,10 +88,6 @@ function serve(socket: Socket): void {
   readFrames(socket, (frame) => {
     const request = frame as QueueRequest;
     const answered = answer(request, gone.signal);
-    if (request.op === 'put' && !request.ack) {
-      answered.catch(() => undefined);
-      return;
-    }
     answered.then(
       (value) =>
         reply(socket, { id: request.id, ok: true, value }, (delivered) => {

@@ -78,10 +78,9 @@ export class Queue<T = unknown> {
     const done = this.#call((where, wait) =>
       'local' in where
         ? held(where.local.put(copyOf(item), wait))
-        : this.maxsize > 0
-          ? (where.remote.request({ op: 'put', queue: where.id, item, ack: true, ...wait }) as Promise<void>)
-          : // An unbounded queue always has room: no need to wait for the host to answer.
-            where.remote.post({ op: 'put', queue: where.id, item, ack: false, ...wait }),
+        : // Resolves once the host holds the item, so a child that awaited its puts and exited has them in the
+          // queue by the time join() returns (a put that only reached the kernel could still be unread then).
+          (where.remote.request({ op: 'put', queue: where.id, item, ...wait }) as Promise<void>),
     options, item);
     this.#puts.add(done);
     const forget = () => this.#puts.delete(done);

@@ -2,7 +2,7 @@
 
 export type QueueRequest =
   | { readonly id: number; readonly op: 'put'; readonly queue: number; readonly item: unknown;
-      readonly block: boolean; readonly timeoutMs: number | undefined; readonly ack: boolean }
+      readonly block: boolean; readonly timeoutMs: number | undefined }
   | { readonly id: number; readonly op: 'get'; readonly queue: number; readonly block: boolean;
       readonly timeoutMs: number | undefined }
   | { readonly id: number; readonly op: 'size'; readonly queue: number };

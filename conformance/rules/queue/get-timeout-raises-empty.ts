@@ -1,0 +1,24 @@
+import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'queue.get.timeout-raises-empty',
+  statement: 'get(timeout=t) on a queue that stays empty waits about t seconds, then raises queue.Empty.',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.Queue.get',
+  needs: ['queue'],
+  timeoutMs: 60_000,
+  async check(session) {
+    const queue = await session.createQueue!();
+    for (const options of [{ timeoutMs: 600 }, { block: true, timeoutMs: 600 }]) {
+      const what = `get(${JSON.stringify(options)}) on an empty queue`;
+      const started = performance.now();
+      const error = await expectRejects(() => queue.get(options), /.*/, what);
+      const waited = Math.round(performance.now() - started);
+      expectEqual(error.name, 'Empty', `class name of the error ${what} raised`);
+      // Not before the timeout (a little timer slack allowed); and not much after it, however loaded the machine.
+      expectTrue(waited >= 550, `${what} waited at least the timeout`, `${waited} ms`);
+      expectTrue(waited < 15_600, `${what} raised within 15 s after the timeout`, `${waited} ms`);
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { expectTrue, readJsonWritten } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+const GET_TIMEOUT_MS = 40_000;
+
+export default defineRule({
+  id: 'queue.owner.blocked-get-fails-when-the-host-is-gone',
+  statement:
+    'A get() waiting on a queue whose creating process has died fails with an error within seconds instead of waiting out its timeout.',
+  source: 'beyond',
+  needs: ['process', 'process.nested', 'queue', 'queue.cross-process'],
+  timeoutMs: 150_000,
+  async check(session, context) {
+    const path = join(context.tmpdir, 'got.json');
+    // The child creates the queue, hands it to a grandchild that gets twice (the first item it puts, then
+    // nothing), and ends abruptly once the grandchild waits in its second get.
+    const host = await session.createProcess({ target: 'hostQueueThenExit', args: [path, GET_TIMEOUT_MS] });
+    await host.start();
+    await host.join(100_000);
+    const gone = performance.now();
+    const record = await readJsonWritten<unknown>(path, GET_TIMEOUT_MS + 10_000);
+    const waited = Math.round(performance.now() - gone);
+    const failed = typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as { error?: string; items?: unknown[] }) : {};
+    expectTrue(failed.error !== undefined && failed.error !== 'Empty' && JSON.stringify(failed.items) === '["first"]',
+      'the grandchild got "first", then its second get failed with an error other than Empty', record);
+    expectTrue(waited < 15_000, 'the grandchild\'s get failed within 15 s of the queue\'s host ending', `${waited} ms`);
+  },
+});

@@ -1,0 +1,27 @@
+import { expectEqual } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'queue.pool.initializer-queue-reaches-the-workers',
+  statement:
+    'A queue passed in a Pool initializer\'s initargs is usable by every task the workers run: the parent gets every item they put.',
+  source: 'python-docs',
+  // Queues are shared "through inheritance": Pool's initargs go to each worker as it is created.
+  python: 'library/multiprocessing.html#multiprocessing.pool.Pool',
+  needs: ['pool', 'pool.initializer', 'queue', 'queue.cross-process'],
+  timeoutMs: 150_000,
+  async check(session) {
+    const queue = await session.createQueue!();
+    const pool = await session.createPool!({ processes: 2, initializer: 'rememberQueue', initargs: [queue] });
+    try {
+      const items = [0, 1, 2, 3, 4, 5];
+      await pool.map('putOnRemembered', items, 1);
+      const got = [];
+      for (let i = 0; i < items.length; i++) got.push(await queue.get({ timeoutMs: 60_000 }));
+      expectEqual((got as number[]).sort((a, b) => a - b), items, 'items the parent got after map(putOnRemembered, range(6)), sorted');
+    } finally {
+      await pool.terminate().catch(() => undefined);
+      await pool.join().catch(() => undefined);
+    }
+  },
+});

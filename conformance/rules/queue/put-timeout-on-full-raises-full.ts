@@ -1,0 +1,23 @@
+import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+export default defineRule({
+  id: 'queue.put.timeout-on-full-raises-full',
+  statement: 'put(obj, timeout=t) on a bounded queue that stays full waits about t seconds, then raises queue.Full.',
+  source: 'python-docs',
+  python: 'library/multiprocessing.html#multiprocessing.Queue.put',
+  needs: ['queue', 'queue.bounded'],
+  timeoutMs: 60_000,
+  async check(session) {
+    const queue = await session.createQueue!({ maxsize: 1 });
+    await queue.put('first');
+    const started = performance.now();
+    const error = await expectRejects(() => queue.put('second', { timeoutMs: 600 }), /.*/, 'put("second", {timeoutMs: 600}) on a full Queue(maxsize=1)');
+    const waited = Math.round(performance.now() - started);
+    expectEqual(error.name, 'Full', 'class name of the error the put raised');
+    expectTrue(waited >= 550, 'the put waited at least the timeout', `${waited} ms`);
+    expectTrue(waited < 15_600, 'the put raised within 15 s after the timeout', `${waited} ms`);
+    expectEqual(await queue.qsize(), 1, 'qsize() after the refused put');
+    expectEqual(await queue.get({ timeoutMs: 10_000 }), 'first', 'the item got afterwards');
+  },
+});
