@@ -8,7 +8,7 @@ import type { JobSink } from './jobs.js';
 
 /** What the iterator needs from its pool. */
 export interface IMapHost {
-  open(sink: JobSink): number;
+  open(iterator: IMapIterator<unknown>): number;
   /** Submits one chunk; throws when the pool no longer accepts work. */
   submit(job: number, start: number, items: unknown[]): void;
   /** The iterator reads no more input (finished, failed or abandoned). */
@@ -33,6 +33,8 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   #exhausted = false;
   #reading = false;
   #closed = false;
+  /** The pool was closed: the input is read to its end without waiting for the consumer. */
+  #unbounded = false;
   /** The pool stopped (terminated, broken): thrown at the next step. */
   #fatal: { error: unknown } | undefined;
   /** The input failed or the pool refused more work: thrown after the results already submitted. */
@@ -93,6 +95,16 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
     return { value: undefined, done: true };
   }
 
+  /**
+   * The pool was closed: reads the rest of the input now, as Python's task handler does, so that join() waits
+   * for the work and not for a consumer that may never come back (one whose loop ended on a task's error, or
+   * that joins before reading, as Python code does).
+   */
+  readToEnd(): void {
+    this.#unbounded = true;
+    void this.#fill();
+  }
+
   chunkDone(start: number, values: readonly unknown[]): void {
     this.#arrive(start, values.map((value) => ({ value: value as T })));
   }
@@ -126,9 +138,10 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   async #fill(): Promise<void> {
     if (this.#reading) return;
     this.#reading = true;
+    let items: unknown[] = [];
     try {
-      while (!this.#exhausted && !this.#closed && this.#outstanding < this.maxChunks) {
-        const items: unknown[] = [];
+      while (!this.#exhausted && !this.#closed && (this.#unbounded || this.#outstanding < this.maxChunks)) {
+        items = [];
         while (items.length < this.chunksize) {
           const step = await this.#source.next();
           if (step.done) {
@@ -138,22 +151,39 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
           items.push(step.value);
         }
         if (items.length === 0 || this.#closed) break;
-        const start = this.#nextStart;
-        this.#nextStart += items.length;
-        this.#sizes.set(start, items.length);
-        this.#outstanding++;
-        this.host.submit(this.#job, start, items);
+        this.#submit(items);
+        items = [];
+        // Past the window, let results and the consumer in between chunks: a sync input would otherwise be read
+        // to its end (or forever) without the event loop ever turning.
+        if (this.#outstanding >= this.maxChunks) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       // The input itself failed, or the pool stopped taking work: the iterator ends with that error once the
       // results already submitted have been yielded.
       this.#exhausted = true;
       this.#lastError ??= { error };
+      // The items read before the input failed still run, so its error comes after all of their results.
+      if (items.length > 0 && !this.#closed) {
+        try {
+          this.#submit(items);
+        } catch {
+          // The pool stopped taking work: that is the error already kept.
+        }
+      }
     } finally {
       this.#reading = false;
       if (this.#exhausted) this.host.doneFeeding(this.#job);
       this.#signal();
     }
+  }
+
+  #submit(items: unknown[]): void {
+    const start = this.#nextStart;
+    this.host.submit(this.#job, start, items);
+    // Counted once submitted: a chunk the pool refused must not be waited for.
+    this.#nextStart += items.length;
+    this.#sizes.set(start, items.length);
+    this.#outstanding++;
   }
 
   #signal(): void {

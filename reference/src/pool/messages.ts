@@ -46,16 +46,29 @@ export interface ReadyMessage {
   readonly kind: 'ready';
 }
 
+/**
+ * Worker → parent: a batch reached the worker while it was idle; `seq` is its first chunk. Without it, a
+ * worker that died idle would be blamed for the chunk sent to it in the moments before its death was seen.
+ */
+export interface ReceivedMessage {
+  readonly kind: 'received';
+  readonly seq: number;
+}
+
 /** Worker → parent: the initializer threw; the worker exits next. */
 export interface InitErrorMessage {
   readonly kind: 'init-error';
   readonly error: EncodedError;
 }
 
-/** Worker → parent: one chunk done. On failure, `values` holds the results of the items before `failedAt`. */
+/**
+ * Worker → parent: one chunk done. On failure, `values` holds the results of the items before `failedAt`.
+ * `unsendable` is set (to the clone error's message) when the task succeeded but its result cannot cross: the
+ * parent raises a SerializationError of its own, since a decoded error is only an Error named like one.
+ */
 export type ResultMessage =
   | { readonly kind: 'result'; readonly seq: number; readonly ok: true; readonly values: unknown[] }
   | { readonly kind: 'result'; readonly seq: number; readonly ok: false; readonly values: unknown[];
-      readonly failedAt: number; readonly error: EncodedError };
+      readonly failedAt: number; readonly error: EncodedError; readonly unsendable?: string };
 
-export type FromWorker = ReadyMessage | InitErrorMessage | ResultMessage;
+export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultMessage;

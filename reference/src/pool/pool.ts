@@ -19,7 +19,7 @@ import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
-import type { Chunk, FromWorker } from './messages.js';
+import type { Chunk, FromWorker, ResultMessage } from './messages.js';
 import { WindowSizer } from './window.js';
 import { WorkerHandle } from './worker-handle.js';
 
@@ -47,13 +47,15 @@ export class Pool {
   readonly #pending: Chunk[] = [];
   readonly #jobs = new Map<number, JobSink>();
   /** imap jobs still reading their input: a closed pool keeps its workers until they are done. */
-  readonly #feeding = new Set<number>();
+  readonly #feeding = new Map<number, IMapIterator<unknown>>();
   readonly #functionIds = new Map<string, number>();
   readonly #functions: TaskRef[] = [];
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
   readonly #maxTasks: number | null;
   readonly #window = new WindowSizer();
+  /** Chunks already re-run once because their worker died before acknowledging them. */
+  readonly #lostUnacknowledged = new WeakSet<Chunk>();
   #nextJob = 0;
   #nextSeq = 0;
   #allExited: Promise<void>;
@@ -78,7 +80,8 @@ export class Pool {
   }
 
   /** Calls `fn(...args)` in a worker and waits for the result. @python Pool.apply() */
-  apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>> {
+  async apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>> {
+    // async, so a refused submission rejects like map() instead of throwing past a .catch().
     return this.applyAsync(fn, args).get();
   }
 
@@ -131,7 +134,11 @@ export class Pool {
 
   /** No more work is accepted; workers exit once the submitted work is done. @python Pool.close() */
   close(): void {
-    if (this.#state === 'RUN') this.#state = 'CLOSE';
+    if (this.#state === 'RUN') {
+      this.#state = 'CLOSE';
+      // Work submitted is work to finish: imaps read the rest of their input now, not at their consumer's pace.
+      for (const iterator of this.#feeding.values()) iterator.readToEnd();
+    }
     this.#retireIdleWorkers();
   }
 
@@ -197,6 +204,10 @@ export class Pool {
 
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | undefined, star: boolean,
     callbacks: ResultCallbacks<unknown[]> | undefined): Promise<AsyncResult<any[]>> {
+    // Refuse before reading the input, as Python's map_async checks the pool first: the input may be endless.
+    this.#functionId(fn);
+    this.#checkRunning();
+    if (chunksize !== undefined) checkChunksize(chunksize);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
     else items.push(...(iterable as Iterable<unknown>));
@@ -223,9 +234,9 @@ export class Pool {
     this.#checkRunning();
     checkChunksize(chunksize);
     return new IMapIterator(iterable, chunksize, ordered, this.processes * 4, {
-      open: (sink) => {
-        const job = this.#register(sink);
-        this.#feeding.add(job);
+      open: (iterator) => {
+        const job = this.#register(iterator);
+        this.#feeding.set(job, iterator);
         return job;
       },
       submit: (job, start, items) => {
@@ -244,19 +255,23 @@ export class Pool {
 
   // ——— scheduling ———
 
-  /** Hands pending chunks to workers round-robin, up to each worker's window, oldest chunk first. */
+  /**
+   * Hands pending chunks to workers, oldest chunk first, each to the worker holding the fewest, up to each
+   * worker's window. Fewest first, not a fixed order: chunks submitted one call at a time (applyAsync in a loop,
+   * imap) would otherwise queue up behind a slow one on the first worker while another sits idle.
+   */
   #dispatch(): void {
     const window = this.#window.size;
-    let gave = true;
-    while (this.#pending.length > 0 && gave) {
-      gave = false;
+    while (this.#pending.length > 0) {
+      let target: WorkerHandle | undefined;
       for (const worker of this.#workers) {
-        if (this.#pending.length === 0) break;
-        if (!worker.canTake(window)) continue;
-        const chunk = this.#pending.shift()!;
-        worker.assign(chunk, this.#functions[chunk.fn]!);
-        gave = true;
+        if (worker.canTake(window) && (target === undefined || worker.inflight.length < target.inflight.length)) {
+          target = worker;
+        }
       }
+      if (target === undefined) return;
+      const chunk = this.#pending.shift()!;
+      target.assign(chunk, this.#functions[chunk.fn]!);
     }
   }
 
@@ -283,7 +298,10 @@ export class Pool {
   #onMessage(worker: WorkerHandle, message: FromWorker): void {
     switch (message.kind) {
       case 'ready':
-        worker.ready = true;
+        worker.markReady();
+        return;
+      case 'received':
+        worker.acknowledge(message.seq);
         return;
       case 'init-error':
         this.#breakPool(worker, decodeError(message.error, `the initializer in pool worker ${worker.name}`));
@@ -296,7 +314,7 @@ export class Pool {
         const job = this.#jobs.get(chunk.job);
         if (job !== undefined) {
           if (message.ok) job.chunkDone(chunk.start, message.values);
-          else job.chunkFailed(chunk.start, message.values, decodeError(message.error, `pool worker ${worker.name}`));
+          else job.chunkFailed(chunk.start, message.values, this.#taskError(worker, chunk, message));
           if (isFinished(job)) this.#jobs.delete(chunk.job);
         }
         this.#dispatch();
@@ -304,6 +322,18 @@ export class Pool {
         return;
       }
     }
+  }
+
+  /** The error a failed chunk rejects with: the task's own, or ours when its result could not cross. */
+  #taskError(worker: WorkerHandle, chunk: Chunk, message: Extract<ResultMessage, { ok: false }>): unknown {
+    const thrown = decodeError(message.error, `pool worker ${worker.name}`);
+    if (message.unsendable === undefined) return thrown;
+    return new SerializationError(
+      `the result of item ${chunk.start + message.failedAt} of job ${chunk.job} cannot be sent back to the parent: ` +
+        `${message.unsendable}; results cross by structured clone (Python: they must be picklable) — return plain ` +
+        `data, not functions, symbols or handles`,
+      { cause: thrown },
+    );
   }
 
   #onUnsendable(chunks: readonly Chunk[], cause: unknown): void {
@@ -322,17 +352,24 @@ export class Pool {
 
   #onClosed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void {
     this.#workers.delete(worker);
-    const lost = worker.inflight.splice(0);
+    // The worker runs its chunks in order, so the oldest unanswered one is the one it died in (unless it never
+    // got there); the others never started and go back to the front of the queue.
+    const lost = worker.takeLost();
     if (this.#state === 'RUN' || this.#state === 'CLOSE') {
       if (!worker.ready && !worker.retiring) {
         const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
         this.#breakPool(worker, new Error(`pool worker ${worker.name} exited with ${how} before it was ready`));
-        this.#pending.unshift(...lost);
         this.#failEverything(this.#broken!);
       } else {
-        // The worker runs its chunks in order, so the oldest unanswered one is the one it died in; the others
-        // never started and go back to the front of the queue.
-        const [running, ...notStarted] = lost;
+        let { running } = lost;
+        const { notStarted } = lost;
+        const first = notStarted[0];
+        if (running === undefined && first !== undefined) {
+          // Lost unacknowledged twice is no bad luck (a batch that kills its worker on arrival): blame it rather
+          // than lose workers to it forever.
+          if (this.#lostUnacknowledged.has(first)) running = notStarted.shift();
+          else this.#lostUnacknowledged.add(first);
+        }
         if (running !== undefined) {
           const crash = new WorkerCrashedError({
             worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,

@@ -34,6 +34,11 @@ export class WorkerHandle {
   lastChunkMs = 0;
   #busySince = 0;
   readonly #child: ChildProcess;
+  /**
+   * Chunks the worker may never have received: sent while it was idle and not yet acknowledged, or whose batch
+   * could not be written. If it dies with one of these first in line, it died idle and that chunk did not run.
+   */
+  readonly #unconfirmed = new WeakSet<Chunk>();
   readonly #known = new Set<number>();
   #defines: BatchMessage['defines'][number][] = [];
   #chunks: Chunk[] = [];
@@ -70,7 +75,10 @@ export class WorkerHandle {
       this.#defines.push({ id: chunk.fn, task });
     }
     this.#chunks.push(chunk);
-    if (this.inflight.length === 0) this.#busySince = performance.now();
+    if (this.inflight.length === 0) {
+      this.#busySince = performance.now();
+      this.#unconfirmed.add(chunk);
+    }
     this.inflight.push(chunk);
     this.budget--;
     this.#setHoldsParent(true);
@@ -89,8 +97,27 @@ export class WorkerHandle {
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
     this.#busySince = now;
-    if (this.inflight.length === 0 && !this.retiring) this.#setHoldsParent(false);
+    // A worker that spent its maxTasksPerChild budget is about to exit and be replaced: until then it is the
+    // only thing that keeps a waiting caller's process alive.
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
     return chunk;
+  }
+
+  /** The worker has the chunk `seq` in hand (it said so on receiving it while idle). */
+  acknowledge(seq: number): void {
+    const chunk = this.inflight.find((c) => c.seq === seq);
+    if (chunk !== undefined) this.#unconfirmed.delete(chunk);
+  }
+
+  /**
+   * Empties `inflight` once the worker is gone: the oldest chunk is the one it died running, unless it never
+   * reached the worker; the others never started.
+   */
+  takeLost(): { running: Chunk | undefined; notStarted: Chunk[] } {
+    const lost = this.inflight.splice(0);
+    const first = lost[0];
+    if (first === undefined || this.#unconfirmed.has(first)) return { running: undefined, notStarted: lost };
+    return { running: first, notStarted: lost.slice(1) };
   }
 
   /** Lets the worker finish: it exits when its channel closes. */
@@ -98,7 +125,15 @@ export class WorkerHandle {
     this.retiring = true;
     // Whoever closes a pool usually joins it next: keep the parent alive until this worker is gone.
     this.#setHoldsParent(true);
-    if (this.#child.connected) this.#child.disconnect();
+    // Not before it is ready: a channel closed right after the init message can lose it, and Python runs the
+    // initializer in every worker it starts, even one retired at once.
+    if (this.ready && this.#child.connected) this.#child.disconnect();
+  }
+
+  /** The worker has run its initializer; a retirement asked for earlier happens now. */
+  markReady(): void {
+    this.ready = true;
+    if (this.retiring && this.#child.connected) this.#child.disconnect();
   }
 
   terminate(): void {
@@ -113,12 +148,26 @@ export class WorkerHandle {
     const message: BatchMessage = { kind: 'batch', defines: this.#defines, chunks: this.#chunks };
     this.#defines = [];
     this.#chunks = [];
-    if (!this.#child.connected) return; // It died; 'close' will account for the inflight chunks.
     try {
-      this.#child.send(message);
+      this.#send(message);
     } catch (cause) {
       this.#recoverUnsendable(message, cause);
     }
+  }
+
+  /**
+   * Sends a batch. When the worker is known to be gone (channel closed, or the write refused with EPIPE, which
+   * the callback reports on the next tick, before the exit is handled), its chunks never left: they are re-run
+   * elsewhere, not reported as the task that crashed it.
+   */
+  #send(message: BatchMessage): void {
+    const undelivered = () => {
+      for (const chunk of message.chunks) this.#unconfirmed.add(chunk);
+    };
+    if (!this.#child.connected) return undelivered();
+    this.#child.send(message, undefined, undefined, (error) => {
+      if (error !== null && error !== undefined) undelivered();
+    });
   }
 
   /** Serialization failed before anything was written: send again without the chunks that cannot cross. */
@@ -133,7 +182,7 @@ export class WorkerHandle {
     }
     this.events.unsendable(this, bad, cause);
     const good = message.chunks.filter((chunk) => !badSet.has(chunk));
-    if (good.length > 0 || message.defines.length > 0) this.#child.send({ ...message, chunks: good });
+    if (good.length > 0 || message.defines.length > 0) this.#send({ ...message, chunks: good });
     if (this.inflight.length === 0) this.#setHoldsParent(false);
   }
 

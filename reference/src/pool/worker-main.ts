@@ -22,7 +22,10 @@ let running = false;
 restoreDefaultSignals();
 
 // Workers die with their pool: a parent that exits, crashes or calls close() disconnects the channel.
-process.on('disconnect', () => process.exit(0));
+// A worker retired before it finished starting still runs its initializer first, as Python's does.
+process.on('disconnect', () => {
+  void Promise.resolve(initialized).finally(() => process.exit(0));
+});
 
 process.on('message', (message: ToWorker) => {
   if (message.kind === 'init') initialized = initialize(message);
@@ -60,7 +63,11 @@ function accept(batch: BatchMessage): void {
     loading.then((fn) => functions.set(id, fn), () => undefined);
   }
   for (const chunk of batch.chunks) queue.push(chunk);
-  if (!running) void drain();
+  if (running) return;
+  // Idle until now: say so before running anything, so a death from here on is blamed on this chunk. (A busy
+  // worker needs no such word: its next result tells the parent it went on to the next chunk.)
+  if (batch.chunks.length > 0) send({ kind: 'received', seq: batch.chunks[0]!.seq });
+  void drain();
 }
 
 async function drain(): Promise<void> {
@@ -84,12 +91,10 @@ function sendResult(result: ResultMessage, then?: () => void): void {
   } catch (cause) {
     const bad = result.values.findIndex((value) => !isSerializable(value));
     const failedAt = bad === -1 ? result.values.length : bad;
-    const error = new SerializationError(
-      `the result of item ${failedAt} of this chunk cannot be sent back to the parent: ` +
-        `${cause instanceof Error ? cause.message : String(cause)}; return plain data (structured-clone types)`,
-    );
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const error = new SerializationError(`the result of item ${failedAt} of this chunk cannot be sent back to the parent: ${reason}`);
     send({ kind: 'result', seq: result.seq, ok: false, values: result.values.slice(0, failedAt), failedAt,
-      error: encodeError(error) }, then);
+      error: encodeError(error), unsendable: reason }, then);
   }
 }
 

@@ -1,0 +1,129 @@
+import test from 'ava';
+import { AsyncResult, NotReadyError, Pool, TimeoutError } from '../../src/index.js';
+import { spin, square, throwTypeError } from './fixtures/pool-tasks.js';
+import { cleanUp, PROMPT_MS, RUN_MS, sleep, within } from './helpers.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+
+assertNoOrphans(test);
+
+test('ready() is false until the result is set; successful() before that throws NotReadyError', (t) => {
+  const result = new AsyncResult<number>();
+  t.false(result.ready());
+  t.throws(() => result.successful(), { instanceOf: NotReadyError, message: /not ready/ });
+  result.resolve(5);
+  t.true(result.ready());
+  t.true(result.successful());
+});
+
+test('a failed result is ready and not successful; get() re-raises the error itself', async (t) => {
+  const result = new AsyncResult<number>();
+  const error = new RangeError('nope');
+  result.reject(error);
+  t.true(result.ready());
+  t.false(result.successful());
+  t.is(await t.throwsAsync(result.get()), error);
+});
+
+test('the first outcome wins: a later resolve or reject changes nothing', async (t) => {
+  const result = new AsyncResult<number>();
+  result.resolve(1);
+  result.reject(new Error('too late'));
+  result.resolve(2);
+  t.is(await result.get(), 1);
+});
+
+test('get(timeout) rejects with TimeoutError while the work goes on, and a later get() returns the value', async (t) => {
+  const result = new AsyncResult<string>();
+  const started = performance.now();
+  await t.throwsAsync(within(result.get(100), PROMPT_MS, 'get(100)'), { instanceOf: TimeoutError, message: /no result within 100 ms/ });
+  t.true(performance.now() - started >= 90, 'get(100) waited about 100 ms');
+  t.false(result.ready());
+  setTimeout(() => result.resolve('later'), 50);
+  t.is(await within(result.get(), PROMPT_MS, 'get()'), 'later');
+  t.is(await within(result.get(0), PROMPT_MS, 'get(0) once ready'), 'later');
+});
+
+test('get(timeout) on a pool task: TimeoutError first, then the value', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const result = pool.applyAsync(spin, [400, 42]);
+  await t.throwsAsync(result.get(1), { instanceOf: TimeoutError });
+  t.is(await within(result.get(), RUN_MS, 'get()'), 42);
+  t.true(result.successful());
+});
+
+test('wait() never rejects: not on timeout, not on failure', async (t) => {
+  const pending = new AsyncResult<number>();
+  await t.notThrowsAsync(within(pending.wait(50), PROMPT_MS, 'wait(50)'));
+  t.false(pending.ready());
+  const failed = new AsyncResult<number>();
+  setTimeout(() => failed.reject(new Error('failed')), 20);
+  await t.notThrowsAsync(within(failed.wait(), PROMPT_MS, 'wait()'));
+  t.true(failed.ready());
+  await t.notThrowsAsync(within(failed.wait(10_000), PROMPT_MS, 'wait(10000) once failed'));
+  await t.notThrowsAsync(within(failed.wait(0), PROMPT_MS, 'wait(0) once failed'));
+});
+
+test('wait(timeout) resolves at the result, not at the timeout, when the result comes first', async (t) => {
+  const result = new AsyncResult<number>();
+  setTimeout(() => result.resolve(1), 20);
+  const started = performance.now();
+  await within(result.wait(20_000), PROMPT_MS, 'wait(20000)');
+  t.true(performance.now() - started < PROMPT_MS);
+  t.true(result.ready());
+});
+
+test('callback is called once with the value, and errorCallback not at all', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const values: number[] = [];
+  const errors: unknown[] = [];
+  const result = pool.applyAsync(square, [7], { callback: (v) => values.push(v), errorCallback: (e) => errors.push(e) });
+  t.is(await within(result.get(), RUN_MS, 'get()'), 49);
+  await sleep(50);
+  t.deepEqual(values, [49]);
+  t.deepEqual(errors, []);
+});
+
+test('errorCallback is called once with the error, and callback not at all', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const values: unknown[] = [];
+  const errors: unknown[] = [];
+  const result = pool.applyAsync(throwTypeError, ['bad'], { callback: (v) => values.push(v), errorCallback: (e) => errors.push(e) });
+  const error = await t.throwsAsync(within(result.get(), RUN_MS, 'get()'), { instanceOf: TypeError, message: 'bad' });
+  await sleep(50);
+  t.deepEqual(values, []);
+  t.is(errors.length, 1);
+  t.is(errors[0], error);
+});
+
+test('mapAsync calls callback once with the whole list', async (t) => {
+  const pool = new Pool({ processes: 2 });
+  cleanUp(t, pool);
+  const calls: number[][] = [];
+  const result = pool.mapAsync(square, [1, 2, 3, 4, 5], 2, { callback: (v) => calls.push(v) });
+  await within(result.wait(), RUN_MS, 'wait()');
+  await sleep(50);
+  t.deepEqual(calls, [[1, 4, 9, 16, 25]]);
+});
+
+test.serial('an AsyncResult that failed and was never observed causes no unhandledRejection', async (t) => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  t.teardown(() => process.off('unhandledRejection', onUnhandled));
+
+  const direct = new AsyncResult<number>();
+  direct.reject(new Error('nobody looks at me'));
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const remote = pool.applyAsync(throwTypeError, ['nobody looks at me either']);
+  const mapped = pool.mapAsync(throwTypeError, ['and me']);
+  await within(Promise.all([remote.wait(), mapped.wait()]), RUN_MS, 'the failing tasks');
+  // Unhandled rejections are reported after the microtask queue drains; give them several turns.
+  await sleep(200);
+  t.false(remote.successful());
+  t.false(mapped.successful());
+  t.deepEqual(unhandled, []);
+});

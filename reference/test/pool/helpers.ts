@@ -1,0 +1,137 @@
+/**
+ * What the Pool tests share: bounded waits, a look at /proc, worker pids, temporary files and parent scripts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExecutionContext } from 'ava';
+import type { Pool } from '../../src/index.js';
+import { pidAfter } from './fixtures/pool-tasks.js';
+
+/** Bound for what should happen at once once the pool is up (a result, a rejection, an exit). */
+export const PROMPT_MS = 5000;
+
+/**
+ * Bound for a pool to start its workers and run a little work. Starting Node with the TypeScript loader takes
+ * about half a second idle, much longer on a busy 2-core machine running other test files.
+ */
+export const RUN_MS = 60_000;
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('./fixtures/pool-scripts.ts', import.meta.url));
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Rejects with a message naming `what` when `promise` takes longer than `withinMs`. */
+export async function within<T>(promise: Promise<T>, withinMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${withinMs} ms`)), withinMs);
+  });
+  try {
+    return await Promise.race([promise, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `check` until it holds; throws, naming `what`, after `withinMs`. */
+export async function waitFor(check: () => boolean, withinMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    if (Date.now() >= deadline) throw new Error(`gave up after ${withinMs} ms waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** True when `pid` has exited (gone from /proc, or a zombie nobody has reaped yet). */
+export function isGone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+/** The pids of the pool's workers, found by running tasks until each of `processes` workers answered. */
+export async function workerPids(pool: Pool, processes = pool.processes): Promise<number[]> {
+  const seen = new Set<number>();
+  for (let round = 0; seen.size < processes; round++) {
+    if (round === 20) throw new Error(`only ${seen.size} of ${processes} workers answered in 20 rounds`);
+    const pids = await within(pool.map(pidAfter, new Array<number>(processes * 2).fill(50), 1), RUN_MS, 'pidAfter');
+    for (const pid of pids) seen.add(pid);
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** Terminates `pool` when the test ends, whatever happened, and waits (bounded) for its workers. */
+export function cleanUp(t: ExecutionContext, ...pools: Pool[]): void {
+  t.teardown(async () => {
+    for (const pool of pools) {
+      pool.terminate();
+      await within(pool.join(), PROMPT_MS, 'join() after terminate() in teardown').catch(() => undefined);
+    }
+  });
+}
+
+/** A fresh directory, removed when the test ends. */
+export function tempDir(t: ExecutionContext): string {
+  const dir = mkdtempSync(join(tmpdir(), 'multiproc-pool-test-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Lines of a file, or none when it does not exist yet. */
+export function linesOf(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  } catch {
+    return [];
+  }
+}
+
+export interface ScriptRun {
+  readonly child: ChildProcess;
+  /** The first line the script printed, parsed as JSON. */
+  readonly report: Promise<unknown>;
+  /** Settles when the script's process exits; `at` is Date.now() then. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  stderr(): string;
+}
+
+/** Runs `node --import tsx fixtures/pool-scripts.ts <scenario>`; the test kills it at the end if it still runs. */
+export function runScript(t: ExecutionContext, scenario: string): ScriptRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, scenario], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let gotLine: (line: string) => void;
+  const line = new Promise<string>((resolve) => (gotLine = resolve));
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    const end = stdout.indexOf('\n');
+    if (end !== -1) gotLine(stdout.slice(0, end));
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }));
+  });
+  const report = Promise.race([
+    line.then((text) => JSON.parse(text) as unknown),
+    exited.then(({ code, signal }) => {
+      throw new Error(`the script exited (code ${code}, signal ${signal}) before reporting; stderr:\n${stderr}`);
+    }),
+  ]);
+  report.catch(() => undefined);
+  t.teardown(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await Promise.race([exited.catch(() => undefined), sleep(PROMPT_MS)]);
+  });
+  return { child, report, exited, stderr: () => stderr };
+}

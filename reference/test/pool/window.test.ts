@@ -1,0 +1,61 @@
+import test from 'ava';
+import { WindowSizer } from '../../src/pool/window.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+
+assertNoOrphans(test);
+
+test('a worker may hold 2 chunks before any chunk was measured', (t) => {
+  t.is(new WindowSizer().size, 2);
+});
+
+test('slow chunks (5 ms or more) keep one chunk per worker', (t) => {
+  for (const ms of [5, 6, 50, 5000]) {
+    const sizer = new WindowSizer();
+    sizer.record(ms);
+    t.is(sizer.size, 1, `after one chunk of ${ms} ms`);
+  }
+  const sizer = new WindowSizer();
+  for (let i = 0; i < 20; i++) sizer.record(20);
+  t.is(sizer.size, 1, 'after many chunks of 20 ms');
+});
+
+test('quick chunks let the window grow, never below 2, and the quicker the larger', (t) => {
+  const sizes = [4, 1, 0.5, 0.1, 0.02].map((ms) => {
+    const sizer = new WindowSizer();
+    for (let i = 0; i < 50; i++) sizer.record(ms);
+    return sizer.size;
+  });
+  t.true(sizes.every((size) => size >= 2), `sizes ${sizes}`);
+  for (let i = 1; i < sizes.length; i++) t.true(sizes[i]! >= sizes[i - 1]!, `sizes ${sizes} grow as chunks get quicker`);
+  t.true(sizes.at(-1)! > 2, `sizes ${sizes}`);
+});
+
+test('the window grows step by step while chunks stay quick', (t) => {
+  const sizer = new WindowSizer();
+  sizer.record(4);
+  const first = sizer.size;
+  let last = first;
+  for (let i = 0; i < 40; i++) {
+    sizer.record(0.05);
+    t.true(sizer.size >= last, `size went from ${last} down to ${sizer.size}`);
+    last = sizer.size;
+  }
+  t.true(last > first, `grew from ${first} to ${last}`);
+});
+
+test('the window is capped at 256 chunks, even for chunks measured at 0 ms', (t) => {
+  const sizer = new WindowSizer();
+  for (let i = 0; i < 200; i++) sizer.record(0);
+  t.is(sizer.size, 256);
+  const tiny = new WindowSizer();
+  for (let i = 0; i < 200; i++) tiny.record(0.001);
+  t.is(tiny.size, 256);
+});
+
+test('a slow spell shrinks the window back to 1', (t) => {
+  const sizer = new WindowSizer();
+  for (let i = 0; i < 50; i++) sizer.record(0.001);
+  t.is(sizer.size, 256);
+  for (let i = 0; i < 50; i++) sizer.record(30);
+  t.is(sizer.size, 1);
+});
