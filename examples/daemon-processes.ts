@@ -30,6 +30,8 @@ if (isMain(import.meta)) {
   console.log('\nDaemon process:');
   const p3 = new Process({ target: namedWorker, name: 'Daemon-Worker', daemon: true });
   p3.start();
-  await p3.join(2000); // Must join daemon processes explicitly if you want to wait
+  // Must join daemon processes explicitly if you want to wait. The seed waits 2 s, ample for a fork in Python;
+  // a Node child (more so under tsx, on a busy machine) can take longer just to start, so we allow 10 s.
+  await p3.join(10_000);
   console.log(`  p3 daemon=${p3.daemon}, exitcode=${p3.exitCode}`);
 }
