@@ -1,0 +1,148 @@
+/**
+ * What the benchmark runs: the systems, the workloads of issue 6 with their sizes (full and --quick), and how
+ * each figure reads (its unit, and whether higher or lower is better).
+ */
+
+export type SystemId = 'multiproc' | 'cpython-fork' | 'cpython-spawn' | 'poolifier' | 'workerpool' | 'floor';
+
+export interface System {
+  readonly id: SystemId;
+  readonly label: string;
+  /** The file that runs the workloads, under bench/systems/. */
+  readonly script: string;
+  readonly python?: { readonly start: 'fork' | 'spawn' };
+}
+
+export const SYSTEMS: readonly System[] = [
+  { id: 'multiproc', label: 'multiproc', script: 'multiproc.mjs' },
+  { id: 'cpython-fork', label: 'CPython fork', script: 'cpython.py', python: { start: 'fork' } },
+  { id: 'cpython-spawn', label: 'CPython spawn', script: 'cpython.py', python: { start: 'spawn' } },
+  { id: 'poolifier', label: 'poolifier (cluster)', script: 'poolifier.mjs' },
+  { id: 'workerpool', label: "workerpool ('process')", script: 'workerpool.mjs' },
+  { id: 'floor', label: 'floor (bare fork)', script: 'floor.mjs' },
+];
+
+/** The two references every ratio is taken against. */
+export const REFERENCE: SystemId = 'cpython-fork';
+export const FLOOR: SystemId = 'floor';
+
+export type Better = 'higher' | 'lower';
+
+/** One figure of a workload, read from each repetition. */
+export interface Metric {
+  /** Key of the figure in a system's output (`samples` for the workload's own figure). */
+  readonly key: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly better: Better;
+  /** Its row label in the chart. */
+  readonly chart: string;
+}
+
+export interface Workload {
+  readonly id: string;
+  /** Name of the workload in the systems' harnesses. */
+  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo';
+  readonly title: string;
+  readonly metrics: readonly Metric[];
+  readonly params: Record<string, number>;
+  /** A line under the table: what exactly was run. */
+  readonly what: string;
+}
+
+export interface Plan {
+  readonly quick: boolean;
+  readonly processes: number;
+  readonly reps: number;
+  /** Cold start: measured processes, after a warm-up one. */
+  readonly coldRuns: number;
+  readonly workloads: readonly Workload[];
+  /** Processes counts for the speedup curve, 1 … cpuCount. */
+  readonly scale: readonly number[];
+  /** Time bound of one system process, ms. */
+  readonly timeoutMs: number;
+}
+
+export function makePlan(quick: boolean, processes: number, cpus: number): Plan {
+  const q = <T>(full: T, short: T): T => (quick ? short : full);
+  const reps = q(5, 3);
+  const coldRuns = q(7, 3);
+  const b = q(20_000, 5_000);
+  const bPrime = q(5_000, 1_000);
+  const c = 200_000;
+  const dSize = q(2_000_000, 500_000);
+  const dPrimeMs = q(100, 25);
+  const eCount = q(64, 16);
+  const workloads: Workload[] = [
+    {
+      id: 'a', kind: 'cold', title: 'a. cold start',
+      params: { processes },
+      metrics: [
+        { key: 'wallMs', title: 'whole process, wall time from outside', unit: 'ms', better: 'lower', chart: 'a. cold start, whole process' },
+        { key: 'firstResultMs', title: 'in process: constructing the pool → first result', unit: 'ms', better: 'lower', chart: 'a. pool → first result' },
+        { key: 'shutdownMs', title: 'shutdown (close + join, or the peer’s equivalent)', unit: 'ms', better: 'lower', chart: 'a. shutdown' },
+      ],
+      what: `A fresh process creates a pool of ${processes}, runs one trivial task, shuts the pool down and exits; ` +
+        `one warm-up process, then ${coldRuns} measured ones.`,
+    },
+    {
+      id: 'b', kind: 'tasks', title: `b. ${fmtInt(b)} trivial tasks, all in flight`,
+      params: { processes, reps, n: b },
+      metrics: [{ key: 'samples', title: 'tasks per second', unit: 'tasks/s', better: 'higher', chart: 'b. tasks/s, all in flight' }],
+      what: `x => x * x submitted one by one (applyAsync / apply_async / execute / exec / one message each), ` +
+        `then every result awaited.`,
+    },
+    {
+      id: 'b′', kind: 'roundtrip', title: 'b′. one task in flight at a time',
+      params: { processes, reps, n: bPrime },
+      metrics: [{ key: 'samples', title: 'round trip', unit: 'µs', better: 'lower', chart: 'b′. round trip, one in flight' }],
+      what: `${fmtInt(bPrime)} calls of x => x * x, each awaited before the next (apply / execute / exec).`,
+    },
+    {
+      id: 'c', kind: 'map', title: `c. map of ${fmtInt(c)} integers`,
+      params: { processes, reps, n: c },
+      metrics: [{ key: 'samples', title: 'items per second', unit: 'items/s', better: 'higher', chart: 'c. map, items/s' }],
+      what: `map(x => x * x) with Python's default chunksize (${Math.ceil(c / (processes * 4))}); peers without ` +
+        `map run one task per chunk of that size.`,
+    },
+    {
+      id: 'd', kind: 'speedup', title: `d. the seed's practical: 8 × sum of i*i for i < ${fmtInt(dSize)}`,
+      params: { processes, reps, count: 8, size: dSize },
+      metrics: [{ key: 'samples', title: 'speedup, sequential ÷ parallel', unit: '×', better: 'higher', chart: 'd. speedup, the seed’s n' }],
+      what: `Sequential in the parent, then map on a started pool (chunksize 1). In Node a task of this size ` +
+        `takes a few ms, in CPython about 100 ms: d′ compares tasks of equal duration.`,
+    },
+    {
+      id: 'd′', kind: 'speedup', title: `d′. the same with tasks of ~${dPrimeMs} ms each`,
+      params: { processes, reps, count: 8, taskMs: dPrimeMs },
+      metrics: [{ key: 'samples', title: 'speedup, sequential ÷ parallel', unit: '×', better: 'higher', chart: `d′. speedup, ~${dPrimeMs} ms tasks` }],
+      what: `n calibrated in each system so that one task takes ~${dPrimeMs} ms there; the limit is ` +
+        `${Math.min(processes, cpus)}.0× on ${Math.min(processes, cpus)} cores.`,
+    },
+    {
+      id: 'e', kind: 'echo', title: `e. payload: ${eCount} × 1 MiB Uint8Array in, the same size back`,
+      params: { processes, reps, count: eCount, bytes: 2 ** 20 },
+      metrics: [{ key: 'samples', title: 'MiB echoed per second', unit: 'MiB/s', better: 'higher', chart: 'e. 1 MiB payloads, MiB/s' }],
+      what: `map(echo) over ${eCount} payloads of 1 MiB (Python: bytes), default chunksize; MiB/s counts the ` +
+        `payload once (${eCount} MiB went each way).`,
+    },
+  ];
+  return {
+    quick,
+    processes,
+    reps,
+    coldRuns,
+    workloads,
+    scale: Array.from({ length: Math.max(cpus, 1) }, (_, i) => i + 1),
+    timeoutMs: q(120_000, 60_000),
+  };
+}
+
+/** The systems drawn in the speedup curve. */
+export const SCALE_SYSTEMS: readonly SystemId[] = ['multiproc', 'cpython-fork'];
+/** The workloads drawn in the speedup curve. */
+export const SCALE_WORKLOADS: readonly string[] = ['d', 'd′'];
+
+export function fmtInt(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,180 @@
+"""CPython's multiprocessing.Pool on the benchmark's workloads, with the fork or the spawn start method.
+
+Started by bench/run.ts with the real interpreter (not a version-manager shim) as
+`python cpython.py <workload> '<params>'`; prints one JSON line, as the Node systems' harness does. The same
+work as bench/systems/harness.mjs, written the way a Python user writes it; every result is checked.
+"""
+import json
+import multiprocessing
+import sys
+import time
+
+
+def square(x):
+    return x * x
+
+
+def sum_squares(n):
+    """The seed's cpu_bound_task."""
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def echo(payload):
+    return payload
+
+
+def check(ok, what):
+    if not ok:
+        raise AssertionError(f"wrong result: {what}")
+
+
+def with_pool(ctx, processes, reps, once):
+    """One warm-up run (its sample dropped), `reps` measured runs, then close() and join()."""
+    pool = ctx.Pool(processes)
+    try:
+        once(pool)
+        return {"samples": [once(pool) for _ in range(reps)]}
+    finally:
+        pool.close()
+        pool.join()
+
+
+def cold(ctx, p):
+    t0 = time.perf_counter()
+    pool = ctx.Pool(p["processes"])
+    value = pool.apply(square, (7,))
+    t1 = time.perf_counter()
+    check(value == 49, f"square(7) gave {value}")
+    pool.close()
+    pool.join()
+    t2 = time.perf_counter()
+    return {"bootMs": None, "firstResultMs": (t1 - t0) * 1000, "shutdownMs": (t2 - t1) * 1000}
+
+
+def tasks(ctx, p):
+    n = p["n"]
+    args = list(range(n))
+    expected = sum(x * x for x in args)
+
+    def once(pool):
+        t0 = time.perf_counter()
+        results = [pool.apply_async(square, (x,)) for x in args]
+        values = [r.get() for r in results]
+        seconds = time.perf_counter() - t0
+        check(len(values) == n and sum(values) == expected, "the results of the trivial tasks are wrong")
+        return n / seconds
+
+    return with_pool(ctx, p["processes"], p["reps"], once)
+
+
+def roundtrip(ctx, p):
+    n = p["n"]
+
+    def once(pool):
+        total = 0
+        t0 = time.perf_counter()
+        for i in range(n):
+            total += pool.apply(square, (i,))
+        seconds = time.perf_counter() - t0
+        check(total == (n - 1) * n * (2 * n - 1) // 6, "the round-trip results are wrong")
+        return seconds * 1e6 / n
+
+    return with_pool(ctx, p["processes"], p["reps"], once)
+
+
+def map_(ctx, p):
+    n = p["n"]
+    items = list(range(n))
+
+    def once(pool):
+        t0 = time.perf_counter()
+        values = pool.map(square, items)
+        seconds = time.perf_counter() - t0
+        check(len(values) == n and values[n - 1] == square(n - 1) and values[1234 % n] == square(1234 % n),
+              "the map results are wrong or out of order")
+        return n / seconds
+
+    return with_pool(ctx, p["processes"], p["reps"], once)
+
+
+def calibrate(ms):
+    """The n for which one sum_squares(n) takes about `ms` here."""
+    n = 100_000
+    while True:
+        t0 = time.perf_counter()
+        sum_squares(n)
+        took = (time.perf_counter() - t0) * 1000
+        if took >= ms / 4:
+            break
+        n *= 4
+    n = round(n * ms / took)
+    took = min(timed(sum_squares, n) for _ in range(3))
+    return round(n * ms / took)
+
+
+def timed(fn, arg):
+    t0 = time.perf_counter()
+    fn(arg)
+    return (time.perf_counter() - t0) * 1000
+
+
+def speedup(ctx, p):
+    n = calibrate(p["taskMs"]) if p.get("taskMs") is not None else p["size"]
+    workload = [n] * p["count"]
+    expected = sum_squares(n)
+    seq_ms, par_ms = [], []
+
+    def once(pool):
+        t0 = time.perf_counter()
+        sequential = [sum_squares(x) for x in workload]
+        seq = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        parallel = pool.map(sum_squares, workload)
+        par = time.perf_counter() - t0
+        check(sequential == parallel and all(v == expected for v in parallel),
+              "parallel results differ from sequential ones")
+        seq_ms.append(seq * 1000)
+        par_ms.append(par * 1000)
+        return seq / par
+
+    result = with_pool(ctx, p["processes"], p["reps"], once)
+    result["extra"] = {"n": n, "seqMs": seq_ms[1:], "parMs": par_ms[1:]}
+    return result
+
+
+def echo_(ctx, p):
+    count, size = p["count"], p["bytes"]
+    payloads = []
+    for k in range(count):
+        b = bytearray(size)
+        b[::4096] = bytes((i + k) & 0xFF for i in range(size // 4096))
+        payloads.append(bytes(b))
+    mib = count * size / 2**20
+
+    def once(pool):
+        t0 = time.perf_counter()
+        back = pool.map(echo, payloads)
+        seconds = time.perf_counter() - t0
+        check(len(back) == count and all(len(b) == size and b[4096] == payloads[k][4096]
+                                         and b[size - 4096] == payloads[k][size - 4096] for k, b in enumerate(back)),
+              "the echoed payloads differ from those sent")
+        return mib / seconds
+
+    return with_pool(ctx, p["processes"], p["reps"], once)
+
+
+WORKLOADS = {"cold": cold, "tasks": tasks, "roundtrip": roundtrip, "map": map_, "speedup": speedup, "echo": echo_}
+
+
+def main():
+    workload, params = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
+    ctx = multiprocessing.get_context(params.get("start", "fork"))
+    result = WORKLOADS[workload](ctx, params)
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()

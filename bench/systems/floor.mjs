@@ -1,0 +1,57 @@
+/**
+ * The floor: bare child_process.fork, one message per task, no library: what Node's IPC itself costs. JSON
+ * serialization (Node's default, the fastest for small messages) except for payloads, which need 'advanced'
+ * to cross as bytes (JSON turns 1 MiB into ~3.7 MB of text).
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { mapByChunks, runSystem } from './harness.mjs';
+
+const WORKER = fileURLToPath(new URL('./floor-worker.mjs', import.meta.url));
+
+class Floor {
+  #next = 0;
+  #turn = 0;
+  #waiting = new Map();
+
+  constructor(processes, workload) {
+    this.processes = processes;
+    const serialization = workload === 'echo' ? 'advanced' : 'json';
+    this.children = Array.from({ length: processes }, () => {
+      const child = fork(WORKER, [], { serialization, execArgv: [] });
+      child.on('message', ({ id, value }) => {
+        const resolve = this.#waiting.get(id);
+        this.#waiting.delete(id);
+        resolve(value);
+      });
+      return child;
+    });
+  }
+
+  /** Round-robin: task k goes to child k mod processes. */
+  run(fn, arg) {
+    const id = this.#next++;
+    const child = this.children[this.#turn];
+    this.#turn = (this.#turn + 1) % this.children.length;
+    return new Promise((resolve) => {
+      this.#waiting.set(id, resolve);
+      child.send({ id, fn, arg });
+    });
+  }
+
+  async stop() {
+    await Promise.all(this.children.map((child) => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.disconnect();
+    })));
+  }
+}
+
+await runSystem({
+  start: (processes, workload) => new Floor(processes, workload),
+  apply: (floor, fn, arg) => floor.run(fn, arg),
+  applyMany: (floor, fn, args) => Promise.all(args.map((arg) => floor.run(fn, arg))),
+  map: (floor, fn, items) => mapByChunks(floor.processes, items, fn, (chunk) => floor.run('mapChunk', chunk)),
+  stop: (floor) => floor.stop(),
+});
