@@ -1,25 +1,55 @@
 /**
- * npm run conformance -- [--impl NAME|MODULE]... [--filter GLOB] [--json] [--concurrency N]
+ * npm run conformance -- [--impl NAME|MODULE]... [--all] [--mutants] [--filter GLOB] [--concurrency N] …
  *
- * Runs every rule against each implementation (default: the reference and CPython, the ground truth), prints
- * a line a rule, writes reports/conformance.md and reports/conformance.json, and exits 1 when a rule fails.
+ * Runs every rule against each implementation (default: the reference and CPython, the ground truth) and, with
+ * --mutants or --all, against every mutant; all of it through one queue, the longest rules first. Writes
+ * conformance.md, .json and .junit.xml (and mutants.md, .json) to reports/, and exits 1 when an implementation
+ * fails a rule or the mutants' kills differ from conformance/mutants/expected.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { toJUnit } from './harness/junit.js';
 import { loadRules, matchesFilter } from './harness/load-rules.js';
-import { buildReport, summaryLine, toMarkdown, type ImplementationRun } from './harness/report.js';
-import { resolveImplementation } from './harness/resolve-implementation.js';
-import { mapLimited, runRule, type RuleResult } from './harness/run-rule.js';
+import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun } from './harness/report.js';
+import { probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
+import type { Rule } from './harness/rule.js';
+import { DEFAULT_RULE_TIMEOUT_MS, runRule, type RuleResult } from './harness/run-rule.js';
+import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, surprises } from './mutants/lib/kill-matrix.js';
+import { loadMutants } from './mutants/lib/load-mutants.js';
+import { planPairs, runPairs, type PairResult } from './mutants/lib/run-mutants.js';
+import type { Trace } from './mutants/lib/trace.js';
+import { readTraces, traceRule, writeTraces } from './mutants/lib/traces.js';
+import { WorkQueue } from './mutants/lib/work-queue.js';
 
-const USAGE = 'usage: npm run conformance -- [--impl NAME|MODULE]... [--filter GLOB] [--json] [--concurrency N]';
+const USAGE = `usage: npm run conformance -- [options]
+  --impl NAME|MODULE  an implementation: reference, cpython, workerpool, or a path to an adapter module (.ts/.js); repeatable
+  --all               reference, cpython and workerpool, and the mutants
+  --mutants           run the mutants too (with the reference, whose traces say which rules reach which mutant)
+  --mutant GLOB       only the mutants whose name matches
+  --exhaustive        run every rule on every mutant, not only the rules that reach it
+  --update-expected   rewrite conformance/mutants/expected.json from this run's kills
+  --filter GLOB       only the rules whose id matches
+  --concurrency N     rules running at once (default 4)
+  --out DIR           where the reports go (default reports/)
+  --json              print the report as JSON instead of a line per rule`;
+
+const THIRD_PARTY = new Set(['workerpool']);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       impl: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
+      mutants: { type: 'boolean', default: false },
+      mutant: { type: 'string' },
+      exhaustive: { type: 'boolean', default: false },
+      'update-expected': { type: 'boolean', default: false },
       filter: { type: 'string' },
       json: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '4' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -27,62 +57,144 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const started = performance.now();
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer\n${USAGE}`);
+  const outDir = values.out === undefined ? fileURLToPath(new URL('../reports/', import.meta.url)) : resolve(values.out);
   const rules = (await loadRules()).filter((rule) => matchesFilter(rule.id, values.filter));
   if (rules.length === 0) throw new Error(`no rule matches --filter ${values.filter}`);
-  const names = values.impl ?? ['reference', 'cpython'];
+  const withMutants = values.all || values.mutants || values.mutant !== undefined;
+  const specs = [...new Set([...(values.all ? ['reference', 'cpython', 'workerpool'] : []), ...(values.impl ?? [])])];
+  // With only --mutants, the reference runs just where a rule's stored trace is missing or stale.
+  if (specs.length === 0 && !withMutants) specs.push('reference', 'cpython');
   const log = (line: string) => {
     if (!values.json) console.log(line);
   };
 
+  const implementations: { spec: string; adapter: Adapter }[] = [];
+  for (const spec of specs) implementations.push({ spec, adapter: await resolveImplementation(spec) });
+  const queue = new WorkQueue(concurrency);
+  const priority = (rule: Rule) => rule.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
+
+  // Mutants are planned from each rule's reference trace: stored ones at once, the others when the reference ran.
+  const mutants = withMutants ? (await loadMutants()).filter((m) => matchesFilter(m.name, values.mutant)) : [];
+  const expected = withMutants ? await readExpected() : undefined;
+  const stored = withMutants ? await readTraces(rules) : new Map<string, Trace>();
+  const fresh = new Map<string, Trace>();
+  const pairResults: PairResult[] = [];
+  const planned = new Set<string>();
+  const planRule = (rule: Rule, trace: Trace | undefined) => {
+    if (planned.has(rule.id) || (trace === undefined && !values.exhaustive)) return;
+    planned.add(rule.id);
+    const pairs = planPairs(mutants, [rule], trace === undefined ? new Map() : new Map([[rule.id, trace]]), values.exhaustive);
+    for (const pair of pairs) {
+      queue.push(async () => {
+        const [done] = await runPairs([pair], {
+          concurrency: 1,
+          surprising: (p, result) => !isExpected(expected, p.mutant.name, p.rule.id, result.status === 'fail'),
+        });
+        pairResults.push(done!);
+        const { status, durationMs } = done!.result;
+        const retried = done!.firstStatus === undefined ? '' : ` (run twice: first ${done!.firstStatus === 'fail' ? 'killed' : 'survived'})`;
+        log(`  ${'mutant'.padEnd(10)} ${(status === 'fail' ? 'KILLED' : 'survived').padEnd(13)} ${pair.mutant.name} by ${rule.id} (${durationMs} ms)${retried}`);
+      }, priority(rule));
+    }
+  };
+  for (const rule of rules) if (stored.has(rule.id)) planRule(rule, stored.get(rule.id));
+  const untraced: string[] = [];
+  if (withMutants && !specs.includes('reference')) {
+    for (const rule of rules.filter((r) => !stored.has(r.id))) {
+      queue.push(async () => {
+        const { result, trace } = await traceRule(rule);
+        if (result.status === 'pass') fresh.set(rule.id, trace);
+        else untraced.push(`${rule.id} (${result.reason})`);
+        log(`  ${'trace'.padEnd(10)} ${result.status === 'pass' ? 'traced' : 'FAILED'.padEnd(13)} ${rule.id} on the reference (${result.durationMs} ms)`);
+        planRule(rule, fresh.get(rule.id));
+      }, priority(rule));
+    }
+  }
+
   const runs: ImplementationRun[] = [];
-  for (const spec of names) {
-    const implementation = await resolveImplementation(spec);
-    log(`\n${implementation.name}: ${implementation.description}`);
-    const unavailable = await probe(implementation);
+  for (const { spec, adapter } of implementations) {
+    const unavailable = await probeImplementation(adapter);
+    const informational = values.all && THIRD_PARTY.has(spec);
     if (unavailable !== undefined) {
-      log(`  skipped: ${unavailable}`);
-      runs.push({ name: implementation.name, description: implementation.description, skipped: unavailable, results: [] });
+      log(`${adapter.name}: skipped — ${unavailable}`);
+      runs.push({ name: adapter.name, description: adapter.description, skipped: unavailable, results: [] });
       continue;
     }
-    const results = await mapLimited(rules, concurrency, async (rule) => {
-      const result = await runRule(implementation, rule);
-      log(formatLine(result));
-      return result;
+    const results: RuleResult[] = new Array(rules.length);
+    runs.push({ name: adapter.name, description: adapter.description, ...(informational ? { informational } : {}), results });
+    const traced = withMutants && spec === 'reference';
+    rules.forEach((rule, index) => {
+      queue.push(async () => {
+        let result: RuleResult;
+        if (traced) {
+          const outcome = await traceRule(rule);
+          result = outcome.result;
+          if (result.status === 'pass') fresh.set(rule.id, outcome.trace);
+          else if (!stored.has(rule.id)) untraced.push(`${rule.id} (${result.reason})`);
+          planRule(rule, fresh.get(rule.id) ?? stored.get(rule.id));
+        } else {
+          result = await runRule(adapter, rule);
+        }
+        const why = result.status === 'unsupported' ? unsupportedWhy(adapter, rule) : undefined;
+        results[index] = why === undefined ? result : { ...result, reason: `${result.reason}: ${why}` };
+        log(formatLine(adapter.name, results[index]!));
+      }, priority(rule));
     });
-    const run = { name: implementation.name, description: implementation.description, results };
-    runs.push(run);
-    log(`  ${summaryLine(run)}`);
   }
+  await queue.drained();
 
-  const report = buildReport(rules, runs);
-  await mkdir(new URL('../reports/', import.meta.url), { recursive: true });
-  await writeFile(new URL('../reports/conformance.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(new URL('../reports/conformance.md', import.meta.url), toMarkdown(report));
+  const durationMs = Math.round(performance.now() - started);
+  await mkdir(outDir, { recursive: true });
+  let mutantProblems: string[] = [];
+  let mutantsSection;
+  if (withMutants) {
+    const matrix = buildMatrix(mutants, rules, pairResults, values.exhaustive);
+    const partial = values.mutant !== undefined || values.filter !== undefined;
+    mutantProblems = expected === undefined ? ['conformance/mutants/expected.json is missing: run with --update-expected'] : surprises(matrix, expected, partial ? new Set(mutants.map((m) => m.name)) : undefined);
+    if (partial) mutantProblems = mutantProblems.filter((p) => !/no longer reaches it/.test(p));
+    mutantsSection = { ...matrix, surprises: mutantProblems };
+    const generatedAt = new Date().toISOString();
+    await writeFile(resolve(outDir, 'mutants.json'), `${JSON.stringify({ generatedAt, ...mutantsSection }, null, 2)}\n`);
+    await writeFile(resolve(outDir, 'mutants.md'), matrixToMarkdown(matrix, generatedAt, mutantProblems, expected));
+    if (!partial && (await writeTraces(rules, fresh))) log('Updated conformance/mutants/traces.json');
+    if (values['update-expected']) {
+      await writeFile(EXPECTED_FILE, `${JSON.stringify(expectedFrom(matrix, expected, partial), null, 2)}\n`);
+      log('Rewrote conformance/mutants/expected.json: review the diff');
+      mutantProblems = [];
+    }
+  }
+  const report = buildReport(rules, runs, { durationMs, concurrency, ...(mutantsSection ? { mutants: mutantsSection } : {}) });
+  await writeFile(resolve(outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(resolve(outDir, 'conformance.md'), toMarkdown(report, outDir));
+  await writeFile(resolve(outDir, 'conformance.junit.xml'), toJUnit(report));
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
-    console.log('\nWrote reports/conformance.md and reports/conformance.json');
+    console.log(`\nWrote conformance.md, .json and .junit.xml${withMutants ? ', mutants.md and .json' : ''} to ${outDir} in ${(durationMs / 1000).toFixed(0)} s`);
     for (const run of runs) console.log(summaryLine(run));
+    if (withMutants) {
+      const gaps = values.mutant !== undefined || values.filter !== undefined ? '(a partial run: see a full --mutants run)' : mutantsSection!.gaps.join(', ') || 'none';
+      console.log(`mutants: ${mutantsSection!.mutants.filter((m) => m.kills.length > 0).length} of ${mutants.length} killed; gaps: ${gaps}`);
+      for (const problem of mutantProblems) console.log(`  surprise: ${problem}`);
+      for (const rule of untraced) console.log(`  not run on the mutants: ${rule} failed on the reference`);
+    }
   }
-  return runs.some((run) => run.results.some((r) => r.status === 'fail')) ? 1 : 0;
+  const failed = runs.some((run) => run.informational !== true && run.results.some((r) => r.status === 'fail'));
+  return failed || mutantProblems.length > 0 ? 1 : 0;
 }
 
-/** An implementation that cannot open a session at all is skipped with its reason, not failed rule by rule. */
-async function probe(implementation: Awaited<ReturnType<typeof resolveImplementation>>): Promise<string | undefined> {
-  try {
-    const session = await implementation.open();
-    await session.close();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/** The adapter's own reason for not claiming what the rule needs, when it gives one. */
+function unsupportedWhy(adapter: Adapter, rule: Rule): string | undefined {
+  const reasons = rule.needs.filter((need) => !adapter.capabilities.has(need)).map((need) => adapter.unsupported?.[need]).filter(Boolean);
+  return reasons.length === 0 ? undefined : reasons.join('; ');
 }
 
-function formatLine(result: RuleResult): string {
-  const label = { pass: 'PASS', fail: 'FAIL', unsupported: 'UNSUPPORTED', beyond: 'BEYOND' }[result.status];
+function formatLine(implementation: string, result: RuleResult): string {
+  const label = result.status === 'fail' ? 'FAIL' : LABEL[result.status].toUpperCase();
   const reason = result.reason === undefined ? '' : ` — ${result.reason}`;
-  return `  ${label.padEnd(11)} ${result.id} (${result.durationMs} ms)${reason}`;
+  return `  ${implementation.padEnd(10)} ${label.padEnd(13)} ${result.id} (${result.durationMs} ms)${reason}`;
 }
 
 main().then(

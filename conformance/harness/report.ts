@@ -1,6 +1,11 @@
 /**
- * The conformance report: a matrix of rules × implementations in Markdown and the same data as JSON.
+ * The conformance report: a matrix of rules × implementations in Markdown and the same data as JSON (plus JUnit
+ * XML, see junit.ts). Each rule links its file, its source and where Python says it; each non-pass gives its
+ * reason, and a failure what was expected and what was observed.
  */
+import { join, relative } from 'node:path';
+import type { KillMatrix } from '../mutants/lib/kill-matrix.js';
+import { expectedFileOf, RULES_DIR } from './load-rules.js';
 import type { Rule } from './rule.js';
 import type { RuleResult, Status } from './run-rule.js';
 
@@ -9,21 +14,52 @@ export interface ImplementationRun {
   readonly description: string;
   /** Set when the implementation could not run at all (python3 missing, say). */
   readonly skipped?: string;
+  /** A third-party implementation shown for information: its failures are findings, not a failed run. */
+  readonly informational?: boolean;
   readonly results: readonly RuleResult[];
+}
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly statement: string;
+  readonly source: string;
+  readonly python?: string;
+  readonly needs: readonly string[];
+  /** The rule's file, relative to the repository root. */
+  readonly file: string;
 }
 
 export interface Report {
   readonly generatedAt: string;
-  readonly rules: readonly { id: string; statement: string; source: string; python?: string; needs: readonly string[] }[];
+  /** Wall time of the whole run and the number of rules run at once. */
+  readonly durationMs?: number;
+  readonly concurrency?: number;
+  readonly rules: readonly RuleInfo[];
   readonly implementations: readonly ImplementationRun[];
+  /** Present when mutants ran: the kill matrix and its differences from expected.json. */
+  readonly mutants?: KillMatrix & { readonly surprises: readonly string[] };
 }
 
-const LABEL: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', unsupported: 'unsupported', beyond: 'beyond Python' };
+export const LABEL: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', unsupported: 'unsupported', beyond: 'beyond Python' };
 
-export function buildReport(rules: readonly Rule[], runs: readonly ImplementationRun[]): Report {
+const REPO_ROOT = join(RULES_DIR, '..', '..');
+
+export function buildReport(
+  rules: readonly Rule[],
+  runs: readonly ImplementationRun[],
+  extra: { durationMs?: number; concurrency?: number; mutants?: Report['mutants'] } = {},
+): Report {
   return {
     generatedAt: new Date().toISOString(),
-    rules: rules.map(({ id, statement, source, python, needs }) => ({ id, statement, source, ...(python ? { python } : {}), needs })),
+    ...extra,
+    rules: rules.map(({ id, statement, source, python, needs }) => ({
+      id,
+      statement,
+      source,
+      ...(python ? { python } : {}),
+      needs,
+      file: relative(REPO_ROOT, join(RULES_DIR, expectedFileOf(id))).split('\\').join('/'),
+    })),
     implementations: runs,
   };
 }
@@ -43,46 +79,75 @@ export function summaryLine(run: ImplementationRun): string {
   return `${run.name}: ${parts.join(', ')} (of ${run.results.length} rules)`;
 }
 
-/** Where a rule's `python` field points, as a link when it is a docs anchor. */
+/** Where a rule's `python` field points, as a link when it is a docs anchor or a CPython source file. */
 export function pythonLink(python: string | undefined): string {
   if (python === undefined) return '';
   if (python.startsWith('library/')) return `[${python.replace(/^library\/multiprocessing\.html#/, '')}](https://docs.python.org/3/${python})`;
+  const source = /^(Lib\/[\w/]+\.py)(?::\s*(.*))?$/.exec(python);
+  if (source) return `[${source[1]!.replace(/^Lib\//, '')}${source[2] ? `: ${source[2]}` : ''}](https://github.com/python/cpython/blob/main/${source[1]})`;
   return python;
 }
 
-export function toMarkdown(report: Report): string {
+/** Markdown, with links relative to `outDir` (the directory the file is written to). */
+export function toMarkdown(report: Report, outDir: string): string {
   const runs = report.implementations;
+  const link = (file: string) => relative(outDir, join(REPO_ROOT, file)).split('\\').join('/');
   const lines = [
     '# Conformance report',
     '',
-    `Generated ${report.generatedAt} by \`npm run conformance\`. Each rule runs in its own session with its own time bound.`,
+    `Generated ${report.generatedAt} by \`npm run conformance\`. Each rule runs in its own session with its own time bound` +
+      (report.durationMs === undefined ? '.' : `; this run took ${(report.durationMs / 1000).toFixed(0)} s with ${report.concurrency} rules at a time.`),
     'PASS: the implementation keeps the rule. FAIL: it breaks it (see Failures). unsupported: it does not claim the',
     'capability the rule needs. beyond Python: a `beyond` rule asks for more than Python promises, and CPython does not do it.',
     '',
     '## Summary',
     '',
-    ...runs.map((run) => `- ${summaryLine(run)} — ${run.description}`),
+    ...runs.map((run) => `- ${summaryLine(run)} — ${run.description}${run.informational === true ? ' (third party: shown for information)' : ''}`),
+  ];
+  if (report.mutants !== undefined) {
+    const m = report.mutants;
+    lines.push(
+      `- mutants: ${m.mutants.length} deliberately broken copies of the reference; ${m.mutants.filter((c) => c.kills.length > 0).length} killed; ` +
+        `${m.rules.length - m.gaps.length} of ${m.rules.length} rules kill at least one; gaps: ${m.gaps.length === 0 ? 'none' : m.gaps.join(', ')}` +
+        `; ${m.surprises.length === 0 ? 'as expected.json says' : `${m.surprises.length} surprise(s) against expected.json`} (details: [mutants.md](mutants.md))`,
+    );
+  }
+  lines.push(
     '',
     '## Rules',
     '',
-    `| rule | source | ${runs.map((r) => r.name).join(' | ')} |`,
-    `|---|---|${runs.map(() => '---').join('|')}|`,
-  ];
+    `| rule | source | ${runs.map((r) => r.name).join(' | ')}${report.mutants ? ' | mutants killed' : ''} |`,
+    `|---|---|${runs.map(() => '---').join('|')}${report.mutants ? '|---' : ''}|`,
+  );
   for (const rule of report.rules) {
     const cells = runs.map((run) => {
       if (run.skipped !== undefined) return 'skipped';
       const result = run.results.find((r) => r.id === rule.id);
-      return result === undefined ? '—' : LABEL[result.status];
+      return result === undefined ? '—' : result.status === 'fail' ? '**FAIL**' : LABEL[result.status];
     });
-    lines.push(`| \`${rule.id}\`<br>${rule.statement} | ${rule.source}${rule.python ? `<br>${pythonLink(rule.python)}` : ''} | ${cells.join(' | ')} |`);
+    if (report.mutants) cells.push(String(report.mutants.mutants.filter((c) => c.kills.includes(rule.id)).length));
+    const source = `${rule.source}${rule.python ? `<br>${pythonLink(rule.python)}` : ''}`;
+    lines.push(`| [\`${rule.id}\`](${link(rule.file)})<br>${rule.statement} | ${source} | ${cells.join(' | ')} |`);
   }
-  const failures = runs.flatMap((run) => run.results.filter((r) => r.status !== 'pass').map((r) => ({ run, r })));
-  if (failures.length > 0) {
-    lines.push('', '## Failures, unsupported and beyond-Python results', '');
-    for (const { run, r } of failures) {
-      lines.push(`- **${run.name}** \`${r.id}\` — ${LABEL[r.status]}: ${r.reason ?? ''}`);
+  lines.push(...nonPasses(report));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Failures one by one (with expected and observed); unsupported rules grouped by reason. */
+function nonPasses(report: Report): string[] {
+  const lines: string[] = [];
+  for (const run of report.implementations) {
+    const failures = run.results.filter((r) => r.status === 'fail' || r.status === 'beyond');
+    const unsupported = run.results.filter((r) => r.status === 'unsupported');
+    if (failures.length === 0 && unsupported.length === 0) continue;
+    lines.push('', `### ${run.name}`, '');
+    for (const r of failures) {
+      lines.push(`- \`${r.id}\` — ${LABEL[r.status]}: ${r.reason ?? ''}`);
       if (r.expected !== undefined) lines.push(`  - expected: \`${r.expected}\``, `  - observed: \`${r.observed}\``);
     }
+    const byReason = new Map<string, string[]>();
+    for (const r of unsupported) byReason.set(r.reason ?? '', [...(byReason.get(r.reason ?? '') ?? []), r.id]);
+    for (const [reason, ids] of byReason) lines.push(`- unsupported (${ids.length} rules): ${reason} — ${ids.map((id) => `\`${id}\``).join(', ')}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines.length === 0 ? [] : ['', '## Failures, unsupported and beyond-Python results', ...lines];
 }

@@ -1,32 +1,53 @@
 /**
- * Turns `--impl NAME|MODULE` into an Implementation, and checks that what a module exports has the shape
- * the suite needs, so a misconfigured adapter gets one clear error instead of a crash inside a rule.
+ * Turns `--impl NAME|MODULE` into an Implementation, and checks that what a module exports has the shape the
+ * suite needs, so a misconfigured adapter gets one clear error listing everything missing instead of a crash
+ * inside a rule: at load time (exports, capabilities, the task catalog when the adapter lists it) and when its
+ * first session opens (the factories and methods its capabilities call for).
  */
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CAPABILITIES, type Implementation } from './implementation.js';
+import { CAPABILITIES, type Capability, type Implementation, type Session, TASKS, type TaskName } from './implementation.js';
+import { RULES_DIR } from './load-rules.js';
 
 /** Adapters that ship with the suite, by name. */
 export const BUILT_IN: Record<string, string> = {
   reference: '../adapters/reference/index.js',
   cpython: '../adapters/cpython/index.js',
+  workerpool: '../adapters/workerpool/index.js',
 };
 
-export async function resolveImplementation(spec: string): Promise<Implementation> {
-  const url = spec in BUILT_IN ? new URL(BUILT_IN[spec]!, import.meta.url).href : pathToFileURL(resolve(spec)).href;
+/**
+ * Optional extras an adapter may export on its implementation (proposed for the contract): the catalog tasks it
+ * provides, checked at load time against the tasks its claimed rules use; and why it does not claim a capability,
+ * shown in the report next to each unsupported rule.
+ */
+export interface AdapterExtras {
+  readonly tasks?: readonly TaskName[];
+  readonly unsupported?: Readonly<Partial<Record<Capability, string>>>;
+}
+
+export type Adapter = Implementation & AdapterExtras;
+
+export async function resolveImplementation(spec: string): Promise<Adapter> {
+  const builtIn = Object.hasOwn(BUILT_IN, spec);
+  const path = resolve(spec);
+  if (!builtIn && !existsSync(path)) {
+    throw new Error(`cannot load implementation "${spec}": no built-in has that name (${Object.keys(BUILT_IN).join(', ')}) and ${path} does not exist`);
+  }
+  const url = builtIn ? new URL(BUILT_IN[spec]!, import.meta.url).href : pathToFileURL(path).href;
   let module: { default?: unknown; implementation?: unknown };
   try {
     module = (await import(url)) as typeof module;
   } catch (error) {
-    const known = Object.keys(BUILT_IN).join(', ');
-    throw new Error(`cannot load implementation "${spec}" (built-in names: ${known}; or a path to a module): ${String(error)}`);
+    throw new Error(`cannot load implementation "${spec}": importing ${builtIn ? url : path} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const candidate = module.implementation ?? module.default;
   const problems = shapeProblems(candidate);
   if (problems.length > 0) {
     throw new Error(`${spec} does not export a usable Implementation:\n- ${problems.join('\n- ')}`);
   }
-  return candidate as Implementation;
+  return candidate as Adapter;
 }
 
 /** Every way `value` falls short of the Implementation interface. */
@@ -40,9 +61,81 @@ export function shapeProblems(value: unknown): string[] {
   if (typeof impl.description !== 'string') problems.push('description: a string is missing');
   if (!(impl.capabilities instanceof Set)) problems.push('capabilities: a Set of capability names is missing');
   else {
-    const unknown = [...impl.capabilities].filter((c) => !(String(c) in CAPABILITIES));
+    const claimed = [...impl.capabilities].map(String);
+    const unknown = claimed.filter((c) => !(c in CAPABILITIES));
     if (unknown.length > 0) problems.push(`capabilities: unknown ${unknown.join(', ')} (known: ${Object.keys(CAPABILITIES).join(', ')})`);
+    for (const capability of claimed) {
+      const parent = capability.split('.')[0]!;
+      if (parent !== capability && !claimed.includes(parent)) problems.push(`capabilities: ${capability} is claimed without ${parent}`);
+    }
   }
   if (typeof impl.open !== 'function') problems.push('open(): a function returning Promise<Session> is missing');
+  if (impl.tasks !== undefined) {
+    if (!Array.isArray(impl.tasks)) problems.push('tasks: when given, an array of catalog task names');
+    else {
+      const unknown = impl.tasks.filter((task) => !(String(task) in TASKS));
+      if (unknown.length > 0) problems.push(`tasks: not in the catalog: ${unknown.join(', ')}`);
+      if (impl.capabilities instanceof Set) {
+        const missing = tasksNeeded(impl.capabilities as ReadonlySet<string>).filter((task) => !(impl.tasks as unknown[]).includes(task));
+        if (missing.length > 0) problems.push(`tasks: the rules of the claimed capabilities use ${missing.join(', ')}, which the adapter does not list (see the catalog in conformance/README.md)`);
+      }
+    }
+  }
   return problems;
+}
+
+/**
+ * The catalog tasks used by the rules an implementation claiming `capabilities` runs, read from the rule files
+ * (a task is named in quotes where a rule uses it: `target: 'exitWith'`, `pool.map('square', …)`).
+ */
+export function tasksNeeded(capabilities: ReadonlySet<string>): TaskName[] {
+  const used = new Set<TaskName>();
+  for (const file of readdirSync(RULES_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(join(RULES_DIR, file), 'utf8');
+    const needs = /needs:\s*\[([^\]]*)\]/.exec(text)?.[1]?.match(/'([^']+)'/g)?.map((q) => q.slice(1, -1)) ?? [];
+    if (!needs.every((need) => capabilities.has(need))) continue;
+    for (const task of Object.keys(TASKS) as TaskName[]) if (new RegExp(`['"]${task}['"]`).test(text)) used.add(task);
+  }
+  return [...used].sort();
+}
+
+/** Methods a session must have for the capabilities claimed, with the capability that needs each. */
+const SESSION_NEEDS: readonly [string, Capability | 'always'][] = [
+  ['createProcess', 'always'],
+  ['currentProcess', 'always'],
+  ['cpuCount', 'always'],
+  ['close', 'always'],
+  ['createPool', 'pool'],
+  ['createQueue', 'queue' as Capability],
+];
+
+/** Every way an open session falls short of what the implementation claims. */
+export function sessionProblems(implementation: Implementation, session: unknown): string[] {
+  if (typeof session !== 'object' || session === null) return ['open() must resolve to a Session object'];
+  const record = session as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const [method, needed] of SESSION_NEEDS) {
+    if (needed !== 'always' && !implementation.capabilities.has(needed)) continue;
+    if (typeof record[method] !== 'function') {
+      problems.push(needed === 'always' ? `session.${method}() is missing` : `claims '${needed}' but session.${method}() is missing`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Opens one session to check it: resolves undefined when usable; rejects with the list of problems when the
+ * adapter is misconfigured; resolves with a reason when the implementation is not available (python3 missing).
+ */
+export async function probeImplementation(implementation: Implementation): Promise<string | undefined> {
+  let session: Session;
+  try {
+    session = await implementation.open();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const problems = sessionProblems(implementation, session);
+  await (session as Partial<Session>).close?.().catch(() => undefined);
+  if (problems.length > 0) throw new Error(`${implementation.name}: its session does not match what it claims:\n- ${problems.join('\n- ')}`);
+  return undefined;
 }

@@ -1,0 +1,55 @@
+/**
+ * An AsyncResultHandle over a promise, with the reference's semantics (get/wait bounded by their timeout,
+ * successful() raising until ready, both callbacks recorded), for mutants that build a result themselves.
+ */
+import type { AsyncResultHandle } from '../../harness/implementation.js';
+
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+class NotReadyError extends Error {
+  override name = 'NotReadyError';
+}
+
+export function resultOf(promise: Promise<unknown>): AsyncResultHandle {
+  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown } | undefined;
+  const values: unknown[] = [];
+  const errors: { name: string; message: string }[] = [];
+  const settled = promise.then(
+    (value) => {
+      outcome = { ok: true, value };
+      values.push(value);
+    },
+    (error: unknown) => {
+      outcome = { ok: false, error };
+      errors.push(error instanceof Error ? { name: error.name, message: error.message } : { name: typeof error, message: String(error) });
+    },
+  );
+  const waitFor = async (timeoutMs: number | undefined): Promise<boolean> => {
+    if (timeoutMs === undefined) {
+      await settled;
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([settled.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
+    clearTimeout(timer);
+    return done;
+  };
+  return {
+    get: async (timeoutMs) => {
+      if (!(await waitFor(timeoutMs))) throw new TimeoutError(`no result within ${timeoutMs} ms`);
+      if (outcome!.ok) return outcome!.value;
+      throw outcome!.error;
+    },
+    wait: async (timeoutMs) => {
+      await waitFor(timeoutMs);
+    },
+    ready: async () => outcome !== undefined,
+    successful: async () => {
+      if (outcome === undefined) throw new NotReadyError('result not ready');
+      return outcome.ok;
+    },
+    callbacks: async () => ({ values: [...values], errors: [...errors] }),
+  };
+}

@@ -1,0 +1,42 @@
+import { defineMutant, sleep } from './lib/mutant.js';
+import { ASYNC_SUBMIT, CRASHING_TASKS } from './lib/trace-view.js';
+
+class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+const isCrash = (error: unknown) => error instanceof Error && error.name === 'WorkerCrashedError';
+
+export default defineMutant({
+  name: 'pool-crash-leaves-task-pending',
+  area: 'pool',
+  violation: 'a task whose worker died stays pending for ever (as in CPython): map and apply never return, get(timeout) times out',
+  // A crashed task only stays pending where the rule waits for it: a blocking call, or a get() of its result.
+  reaches: (t) =>
+    t.submissions().some((e) => {
+      if (!CRASHING_TASKS.has(String(e.args[0]))) return false;
+      if (!(ASYNC_SUBMIT as readonly string[]).includes(e.op)) return true;
+      return t.some('result', 'get', (g) => g.handle === e.creates);
+    }),
+  pool: {
+    map: (base, { session }) => (task, items, chunksize) =>
+      base.map(task, items, chunksize).catch((error: unknown) => (isCrash(error) ? session.hang<unknown[]>() : Promise.reject(error))),
+    starmap: (base, { session }) => (task, argLists, chunksize) =>
+      base.starmap(task, argLists, chunksize).catch((error: unknown) => (isCrash(error) ? session.hang<unknown[]>() : Promise.reject(error))),
+    apply: (base, { session }) => (task, args) =>
+      base.apply(task, args).catch((error: unknown) => (isCrash(error) ? session.hang() : Promise.reject(error))),
+  },
+  result: {
+    get: (base, { pool }) => async (timeoutMs) => {
+      const started = performance.now();
+      try {
+        return await base.get(timeoutMs);
+      } catch (error) {
+        if (!isCrash(error)) throw error;
+        if (timeoutMs === undefined) return pool.session.hang();
+        await sleep(Math.max(0, timeoutMs - (performance.now() - started)));
+        throw new TimeoutError(`no result within ${timeoutMs} ms`);
+      }
+    },
+  },
+});

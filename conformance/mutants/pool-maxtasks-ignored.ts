@@ -1,0 +1,9 @@
+import { defineMutant } from './lib/mutant.js';
+
+export default defineMutant({
+  name: 'pool-maxtasks-ignored',
+  area: 'pool',
+  violation: 'maxTasksPerChild is accepted and ignored: workers are never replaced',
+  reaches: (t) => t.some('session', 'createPool', (e) => ((e.args[0] as { maxTasksPerChild?: number }).maxTasksPerChild ?? 0) >= 1),
+  poolOptions: (options) => ((options.maxTasksPerChild ?? 0) >= 1 ? { ...options, maxTasksPerChild: undefined } : options),
+});

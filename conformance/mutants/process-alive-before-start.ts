@@ -1,0 +1,11 @@
+import { defineMutant } from './lib/mutant.js';
+
+export default defineMutant({
+  name: 'process-alive-before-start',
+  area: 'process',
+  violation: 'isAlive() is true for a Process that was created but never started',
+  reaches: (t) => t.some('process', 'isAlive', (e) => !t.after(e, 'start')),
+  process: {
+    isAlive: (base, { life }) => async () => (await base.isAlive()) || !life.started,
+  },
+});

@@ -1,0 +1,11 @@
+import { defineMutant } from './lib/mutant.js';
+
+export default defineMutant({
+  name: 'process-kill-sends-sigterm',
+  area: 'process',
+  violation: 'kill() sends SIGTERM (what terminate() sends) instead of SIGKILL',
+  reaches: (t) => t.some('process', 'kill', (e) => t.running(e)),
+  process: {
+    kill: (base) => () => base.terminate(),
+  },
+});

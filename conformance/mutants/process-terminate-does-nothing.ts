@@ -1,0 +1,11 @@
+import { defineMutant } from './lib/mutant.js';
+
+export default defineMutant({
+  name: 'process-terminate-does-nothing',
+  area: 'process',
+  violation: 'terminate() returns without signalling the child (it signals a process group the child is not in)',
+  reaches: (t) => t.some('process', 'terminate', (e) => !t.after(e, 'start') || t.running(e)),
+  process: {
+    terminate: () => async () => undefined,
+  },
+});

@@ -1,0 +1,141 @@
+/**
+ * Bring your own implementation: the minimal example adapter (written from conformance/README.md alone) runs
+ * through the CLI as a user would run it and passes every rule it claims; adapters written as .js load too; a
+ * misconfigured adapter is stopped before any rule with everything missing listed at once; and the README's
+ * generated catalog matches the contract.
+ */
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import type { Report } from '../harness/report.js';
+import { probeImplementation, resolveImplementation, tasksNeeded } from '../harness/resolve-implementation.js';
+import { README, updatedReadme } from '../write-catalog.js';
+
+assertNoOrphans(test);
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'multiproc-byo-'));
+test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A CLI run may take minutes on a loaded machine: longer than ava's 2 min idle timeout. */
+const CLI_BOUND_MS = 10 * 60_000;
+
+/** `npm run conformance -- …args` as a user runs it; reports go to a scratch directory. */
+function conformance(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const out = mkdtempSync(join(scratch, 'out-'));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'conformance/cli.ts', '--out', out, ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: CLI_BOUND_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
+    );
+  });
+}
+
+const adapterFile = (name: string, text: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+test('the minimal example adapter passes every Process rule it claims, run through the CLI', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const run = await conformance('--impl', 'conformance/examples/minimal-adapter.ts', '--filter', 'process.*', '--concurrency', '3', '--json');
+  t.is(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as Report;
+  const [minimal] = report.implementations;
+  t.is(minimal?.name, 'minimal');
+  const failed = minimal!.results.filter((r) => r.status === 'fail');
+  t.deepEqual(failed.map((r) => `${r.id}: ${r.reason}`), []);
+  const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
+  for (const result of minimal!.results) {
+    const processOnly = rules.get(result.id)!.needs.every((need) => need === 'process');
+    t.is(result.status, processOnly ? 'pass' : 'unsupported', result.id);
+  }
+  t.true(minimal!.results.filter((r) => r.status === 'pass').length >= 30);
+});
+
+test('an adapter written as a .js module loads and runs', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const path = adapterFile('nothing-claimed.js', [
+    'export default {',
+    "  name: 'js-adapter', description: 'claims nothing', capabilities: new Set(),",
+    '  open: async () => ({ createProcess: async () => { throw new Error("none"); }, currentProcess: async () => ({ name: "MainProcess", pid: process.pid, daemon: false }),',
+    '    cpuCount: async () => 1, close: async () => undefined }),',
+    '};',
+  ].join('\n'));
+  const run = await conformance('--impl', path, '--filter', 'process.pid.*', '--json');
+  t.is(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as Report;
+  t.true(report.implementations[0]!.results.every((r) => r.status === 'unsupported'));
+});
+
+test('a module that exports no Implementation gets every missing piece named', async (t) => {
+  const path = adapterFile('empty-shape.js', "export const implementation = { name: '', capabilities: ['process'] };\n");
+  const error = await t.throwsAsync(resolveImplementation(path));
+  t.is(
+    error?.message,
+    [
+      `${path} does not export a usable Implementation:`,
+      '- name: a non-empty string is missing',
+      '- description: a string is missing',
+      '- capabilities: a Set of capability names is missing',
+      '- open(): a function returning Promise<Session> is missing',
+    ].join('\n'),
+  );
+});
+
+test('capabilities without their parent, unknown ones and missing catalog tasks are named at load time', async (t) => {
+  const path = adapterFile('bad-claims.js', [
+    'export default {',
+    "  name: 'bad', description: 'claims badly', capabilities: new Set(['process', 'pool.imap', 'teleport']),",
+    "  tasks: ['noop', 'sleepFor', 'nonsense'],",
+    '  open: async () => ({}),',
+    '};',
+  ].join('\n'));
+  const error = await t.throwsAsync(resolveImplementation(path));
+  t.regex(error!.message, /capabilities: unknown teleport/);
+  t.regex(error!.message, /capabilities: pool\.imap is claimed without pool/);
+  t.regex(error!.message, /tasks: not in the catalog: nonsense/);
+  const missing = tasksNeeded(new Set(['process'])).filter((task) => task !== 'noop' && task !== 'sleepFor');
+  t.regex(error!.message, new RegExp(`use ${missing.join(', ')}, which the adapter does not list`));
+});
+
+test("claiming 'pool' without createPool is caught when the first session opens", async (t) => {
+  const path = adapterFile('no-create-pool.js', [
+    'export default {',
+    "  name: 'poolless', description: 'claims pool', capabilities: new Set(['pool']),",
+    '  open: async () => ({ currentProcess: async () => ({}), close: async () => undefined }),',
+    '};',
+  ].join('\n'));
+  const implementation = await resolveImplementation(path);
+  const error = await t.throwsAsync(probeImplementation(implementation));
+  t.is(
+    error?.message,
+    [
+      'poolless: its session does not match what it claims:',
+      '- session.createProcess() is missing',
+      '- session.cpuCount() is missing',
+      "- claims 'pool' but session.createPool() is missing",
+    ].join('\n'),
+  );
+});
+
+test('the CLI reports a misconfigured adapter with exit code 2 and runs no rule', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const missing = join(scratch, 'does-not-exist.ts');
+  const run = await conformance('--impl', missing);
+  t.is(run.status, 2);
+  t.regex(run.stderr, /cannot load implementation .*does-not-exist\.ts.*does not exist/);
+  t.is(run.stdout, '');
+});
+
+test("the README's generated catalog matches the contract (npx tsx conformance/write-catalog.ts)", (t) => {
+  const current = readFileSync(README, 'utf8');
+  t.is(updatedReadme(current), current);
+});

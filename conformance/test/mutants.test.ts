@@ -1,0 +1,111 @@
+/**
+ * Every mutant fails exactly the rules conformance/mutants/expected.json says (test262-style expectations), so a
+ * rule that stops catching its mutant, or starts catching another one, is a failing test; and every rule kills
+ * some mutant or is a known gap with its reason.
+ *
+ * What runs: each mutant against the rules of its own area (process mutants × process rules, pool × pool, queue
+ * × queue) that reach it (mutant.reaches on the rule's reference trace in mutants/traces.json; a rule edited since
+ * is traced again first). A rule that does not reach a mutant runs on it exactly as on the reference, so it cannot
+ * fail there unless it fails on the reference, which suite.test.ts checks; `npm run conformance -- --mutants
+ * --exhaustive` runs every pair to confirm it. The kills across areas (a process mutant caught by a queue rule)
+ * are checked by `npm run conformance -- --mutants`, not here: all pairs take well over four minutes on a 2-core
+ * machine, so this test keeps to each mutant's own area, as planned. A pair whose result differs from
+ * expected.json is run once more before it counts (timing rules wobble on a loaded machine); the log says so.
+ */
+import test from 'ava';
+import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { loadRules } from '../harness/load-rules.js';
+import type { Rule } from '../harness/rule.js';
+import { mapLimited } from '../harness/run-rule.js';
+import { buildMatrix, isExpected, readExpected, surprises, type Expected, type KillMatrix } from '../mutants/lib/kill-matrix.js';
+import { loadMutants, mutantNames } from '../mutants/lib/load-mutants.js';
+import type { Mutant } from '../mutants/lib/mutant.js';
+import { planPairs, runPairs, type Pair } from '../mutants/lib/run-mutants.js';
+import type { Trace } from '../mutants/lib/trace.js';
+import { readTraces, traceRule } from '../mutants/lib/traces.js';
+
+assertNoOrphans(test);
+
+/** Rules at once: each starts processes on a 2-core machine, and timing rules must stay honest. */
+const CONCURRENCY = 6;
+/** The whole run is shared by every test below, so each may wait for all of it (ava's idle timeout is 2 min). */
+const RUN_BOUND_MS = 40 * 60_000;
+
+interface Outcome {
+  readonly matrix: KillMatrix;
+  readonly expected: Expected;
+  readonly pairs: readonly Pair[];
+  /** Rules edited since traces.json was written that then failed on the reference: not run on the mutants. */
+  readonly untraced: ReadonlyMap<string, string>;
+  readonly seconds: number;
+}
+
+let outcome: Promise<Outcome> | undefined;
+
+const ownArea = (area: string, rule: string) => rule.startsWith(`${area}.`);
+
+/** One run for all the tests of this file: started by the first test that needs it. */
+function run(): Promise<Outcome> {
+  outcome ??= (async () => {
+    const started = performance.now();
+    const [rules, mutants, expected] = await Promise.all([loadRules(), loadMutants(), readExpected()]);
+    if (expected === undefined) throw new Error('conformance/mutants/expected.json is missing: npm run conformance -- --mutants --update-expected');
+    const traces = new Map(await readTraces(rules));
+    const stale = rules.filter((rule) => !traces.has(rule.id));
+    const untraced = new Map<string, string>();
+    await mapLimited(stale, CONCURRENCY, async (rule: Rule) => {
+      const { result, trace } = await traceRule(rule);
+      if (result.status === 'pass') traces.set(rule.id, trace as Trace);
+      else untraced.set(rule.id, result.reason ?? 'failed');
+    });
+    const pairs = planPairs(mutants, rules.filter((rule) => traces.has(rule.id)), traces, false).filter((pair) => ownArea(pair.mutant.area, pair.rule.id));
+    const results = await runPairs(pairs, {
+      concurrency: CONCURRENCY,
+      surprising: (pair, result) => !isExpected(expected, pair.mutant.name, pair.rule.id, result.status === 'fail'),
+    });
+    const matrix = buildMatrix(mutants, rules, results, false);
+    return { matrix, expected, pairs, untraced, seconds: Math.round((performance.now() - started) / 1000) };
+  })();
+  return outcome;
+}
+
+test.serial('the mutants load, each named after its file and its area, and expected.json lists exactly them', async (t) => {
+  const mutants: Mutant[] = await loadMutants();
+  const expected = await readExpected();
+  t.deepEqual(mutants.map((m) => m.name), mutantNames());
+  t.deepEqual(Object.keys(expected?.mutants ?? {}).sort(), mutantNames());
+});
+
+test.serial('the pairs ran (a rule failing on the reference is left to suite.test.ts)', async (t) => {
+  t.timeout(RUN_BOUND_MS);
+  const { untraced, pairs, seconds } = await run();
+  t.log(`${pairs.length} (mutant, rule) pairs ran in ${seconds} s, ${CONCURRENCY} at a time`);
+  for (const [id, reason] of untraced) t.log(`not run on the mutants: ${id} failed on the reference (${reason})`);
+  t.true(pairs.length > 0);
+});
+
+for (const name of mutantNames()) {
+  test(`mutant ${name} fails exactly the rules expected.json lists`, async (t) => {
+    t.timeout(RUN_BOUND_MS);
+    const { matrix, expected, untraced } = await run();
+    const column = matrix.mutants.find((m) => m.name === name);
+    if (column === undefined) return t.fail(`${name} did not run`);
+    if (column.retried.length > 0) t.log(`run twice (the first result was a surprise): ${column.retried.join(', ')}`);
+    const entry = expected.mutants[name];
+    if (entry === undefined) return t.fail(`${name} is not in expected.json; it is killed by ${column.kills.join(', ')}`);
+    const allowed = Object.keys(entry.mayKill ?? {});
+    const kills = column.kills.filter((rule) => !allowed.includes(rule));
+    const wanted = entry.kills.filter((rule) => ownArea(column.area, rule) && !untraced.has(rule)).sort();
+    const problems = surprises({ ...matrix, mutants: [column] }, expected, new Set([name])).filter((p) => !/no longer reaches it/.test(p) || p.includes(` ${column.area}.`));
+    t.deepEqual(kills, wanted, problems.join('\n'));
+    t.true(column.kills.length > 0, `no rule kills ${name}: ${column.violation}`);
+  });
+}
+
+test('every rule kills some mutant, or is a known gap with its reason in expected.json', async (t) => {
+  t.timeout(RUN_BOUND_MS);
+  const { matrix, expected, untraced } = await run();
+  const known = (id: string) => matrix.rules.some((r) => r.id === id);
+  t.deepEqual(matrix.gaps.filter((id) => !untraced.has(id)).sort(), Object.keys(expected.gaps).filter((id) => known(id) && !untraced.has(id)).sort());
+  for (const [gap, reason] of Object.entries(expected.gaps)) t.false(/TODO/.test(reason), `${gap}: ${reason}`);
+});
