@@ -66,12 +66,12 @@ export interface Plan {
 export function makePlan(quick: boolean, processes: number, cpus: number): Plan {
   const q = <T>(full: T, short: T): T => (quick ? short : full);
   const reps = q(5, 3);
-  const coldRuns = q(7, 3);
-  const b = q(20_000, 5_000);
-  const bPrime = q(5_000, 1_000);
+  const coldRuns = q(7, 2);
+  const b = q(20_000, 2_000);
+  const bPrime = q(2_000, 300);
   const c = 200_000;
-  const dSize = q(2_000_000, 500_000);
-  const dPrimeMs = q(100, 25);
+  const dSize = q(2_000_000, 200_000);
+  const dPrimeMs = q(100, 10);
   const eCount = q(64, 16);
   const workloads: Workload[] = [
     {
