@@ -6,12 +6,15 @@
  * conformance.md, .json and .junit.xml (and mutants.md, .json) to reports/, and exits 1 when an implementation
  * fails a rule or the mutants' kills differ from conformance/mutants/expected.json.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { toJUnit } from './harness/junit.js';
 import { loadRules, matchesFilter } from './harness/load-rules.js';
+import { COMPILED, repoPath } from './harness/repo-paths.js';
 import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun } from './harness/report.js';
 import { probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
 import type { Rule } from './harness/rule.js';
@@ -53,6 +56,8 @@ async function main(): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
+  const loader = typeScriptLoaderNeeded(values.impl ?? []);
+  if (loader) return rerunUnderTsx();
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -60,7 +65,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer\n${USAGE}`);
-  const outDir = values.out === undefined ? fileURLToPath(new URL('../reports/', import.meta.url)) : resolve(values.out);
+  const outDir = values.out === undefined ? repoPath('reports') : resolve(values.out);
   const rules = (await loadRules()).filter((rule) => matchesFilter(rule.id, values.filter));
   if (rules.length === 0) throw new Error(`no rule matches --filter ${values.filter}`);
   const withMutants = values.all || values.mutants || values.mutant !== undefined;
@@ -183,6 +188,20 @@ async function main(): Promise<number> {
   }
   const failed = runs.some((run) => run.informational !== true && run.results.some((r) => r.status === 'fail'));
   return failed || mutantProblems.length > 0 ? 1 : 0;
+}
+
+/**
+ * `npm run conformance` runs this file compiled to JavaScript (children start without a TypeScript loader,
+ * about twice as cheap), which cannot import an adapter written in TypeScript: then the CLI runs itself again
+ * under tsx, and `--impl ./my-adapter.ts` works either way.
+ */
+function typeScriptLoaderNeeded(specs: readonly string[]): boolean {
+  return COMPILED && specs.some((spec) => /\.[cm]?ts$/.test(spec)) && !process.execArgv.some((arg) => /\btsx\b/.test(arg));
+}
+
+function rerunUnderTsx(): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)))));
 }
 
 /** The adapter's own reason for not claiming what the rule needs, when it gives one. */

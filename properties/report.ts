@@ -6,9 +6,9 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../conformance/harness/repo-paths.js';
 
-export const REPORTS = fileURLToPath(new URL('../reports/', import.meta.url));
+export const REPORTS = `${repoPath('reports')}/`;
 export const RECORDS = join(REPORTS, 'properties');
 export const MARKDOWN = join(REPORTS, 'properties.md');
 
@@ -36,7 +36,9 @@ export interface FileRecord {
  */
 export function saveFileRecord(file: string, factor: number, declared: readonly string[], ran: Record<string, PropertyRecord>): void {
   mkdirSync(RECORDS, { recursive: true });
-  const path = join(RECORDS, `${basename(file)}.json`);
+  // Named after the source (`pool.prop.ts`) whether the file ran from it or compiled (`.tmp/js/…/pool.prop.js`).
+  const name = basename(file).replace(/\.js$/, '.ts');
+  const path = join(RECORDS, `${name}.json`);
   let previous: FileRecord | undefined;
   try {
     previous = JSON.parse(readFileSync(path, 'utf8')) as FileRecord;
@@ -48,7 +50,7 @@ export function saveFileRecord(file: string, factor: number, declared: readonly 
     const record = ran[name] ?? previous?.properties[name];
     if (record !== undefined) properties[name] = record;
   }
-  const record: FileRecord = { file: basename(file), factor, properties };
+  const record: FileRecord = { file: name, factor, properties };
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(record, null, 2)}\n`);
   renameSync(temporary, path);

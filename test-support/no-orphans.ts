@@ -50,8 +50,13 @@ export function isLoaderHelper(pid: number): boolean {
   return /\/esbuild(\.exe)? --service=/.test(commandOf(pid));
 }
 
-/** Waits up to `withinMs` for every descendant to be gone; returns those still there, with their commands. */
-export async function leftoverChildren(withinMs = 3000): Promise<string[]> {
+/**
+ * Waits up to `withinMs` for every descendant to be gone; returns those still there, with their commands. The
+ * default grace is long because ava runs a file's after.always hooks at the same time: this check starts while
+ * another hook is still closing what the file started (a CPython driver gets 2 s to exit on its own, then its
+ * process group is killed), and a loaded 2-core machine stretches that. A clean file returns at once.
+ */
+export async function leftoverChildren(withinMs = 15_000): Promise<string[]> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     const left = descendantsOf().filter((pid) => !isLoaderHelper(pid));

@@ -6,9 +6,14 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CAPABILITIES } from './implementation.js';
+import { isModuleFile, repoPath } from './repo-paths.js';
 import type { Rule } from './rule.js';
 
+/** The rule modules to import: the sources under tsx, their compiled form under .tmp/js otherwise. */
 export const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+
+/** The rules' TypeScript sources, for what reads a rule's text rather than running it. */
+export const RULE_SOURCES_DIR = repoPath('conformance', 'rules');
 
 const ID = /^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*){2,}$/;
 const SOURCES = new Set(['seed', 'python-docs', 'beyond']);
@@ -38,7 +43,7 @@ function ruleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return ruleFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return isModuleFile(entry.name) ? [path] : [];
   });
 }
 
@@ -48,7 +53,8 @@ export async function loadRules(): Promise<Rule[]> {
   const problems: string[] = [];
   for (const path of ruleFiles(RULES_DIR)) {
     const module = (await import(pathToFileURL(path).href)) as { default?: Rule };
-    const file = relative(RULES_DIR, path).split(sep).join('/');
+    // Named after its source file (.ts) even when compiled, so that lint messages point at what to edit.
+    const file = relative(RULES_DIR, path).split(sep).join('/').replace(/\.js$/, '.ts');
     if (module.default === undefined) {
       problems.push(`${file} has no default export (export default defineRule({...}))`);
       continue;

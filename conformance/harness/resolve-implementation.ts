@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CAPABILITIES, type Capability, type Implementation, type Session, TASKS, type TaskName } from './implementation.js';
-import { RULES_DIR } from './load-rules.js';
+import { RULE_SOURCES_DIR } from './load-rules.js';
 
 /** Adapters that ship with the suite, by name. */
 export const BUILT_IN: Record<string, string> = {
@@ -90,8 +90,8 @@ export function shapeProblems(value: unknown): string[] {
  */
 export function tasksNeeded(capabilities: ReadonlySet<string>): TaskName[] {
   const used = new Set<TaskName>();
-  for (const file of readdirSync(RULES_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
-    const text = readFileSync(join(RULES_DIR, file), 'utf8');
+  for (const file of readdirSync(RULE_SOURCES_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(join(RULE_SOURCES_DIR, file), 'utf8');
     const needs = /needs:\s*\[([^\]]*)\]/.exec(text)?.[1]?.match(/'([^']+)'/g)?.map((q) => q.slice(1, -1)) ?? [];
     if (!needs.every((need) => capabilities.has(need))) continue;
     for (const task of Object.keys(TASKS) as TaskName[]) if (new RegExp(`['"]${task}['"]`).test(text)) used.add(task);

@@ -9,15 +9,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import type { Report } from '../harness/report.js';
 import { probeImplementation, resolveImplementation, tasksNeeded } from '../harness/resolve-implementation.js';
 import { README, updatedReadme } from '../write-catalog.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../harness/repo-paths.js';
 
 assertNoOrphans(test);
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = modulePath(import.meta.url, '../cli');
 const scratch = mkdtempSync(join(tmpdir(), 'multiproc-byo-'));
 test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -30,8 +30,8 @@ function conformance(...args: string[]): Promise<{ status: number | null; stdout
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'conformance/cli.ts', '--out', out, ...args],
-      { cwd: ROOT, encoding: 'utf8', timeout: CLI_BOUND_MS, maxBuffer: 64 * 1024 * 1024 },
+      nodeArgsFor(CLI, '--out', out, ...args),
+      { cwd: REPO_ROOT, encoding: 'utf8', timeout: CLI_BOUND_MS, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
     );
   });

@@ -3,15 +3,15 @@
  * what it prints against what the Python chapter prints.
  */
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
 
 assertNoOrphans(test);
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = REPO_ROOT;
 
 interface Ran {
   readonly stdout: string;

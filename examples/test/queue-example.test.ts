@@ -1,13 +1,13 @@
 /** The seed's compute_square example through a Queue: every child's result is there after join(). */
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
 
 assertNoOrphans(test);
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = REPO_ROOT;
 
 test('queue-compute-square: the parent drains all four results, each computed by a child', async (t) => {
   const env = { ...process.env };

@@ -5,15 +5,16 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
 
 assertNoOrphans(test);
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = REPO_ROOT;
 const distIndex = join(root, 'dist', 'index.js');
 
 /** The environment of a user's shell: no loader smuggled in through NODE_OPTIONS. */

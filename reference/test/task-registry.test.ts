@@ -3,10 +3,12 @@ import { TaskReferenceError } from '../src/errors.js';
 import { loadTask, resolveTask, tasks } from '../src/task-registry.js';
 import { returnNothing, writeIdentity } from './fixtures/tasks.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { modulePath } from '../../conformance/harness/repo-paths.js';
+import { pathToFileURL } from 'node:url';
 
 assertNoOrphans(test);
 
-const FIXTURE_URL = new URL('./fixtures/tasks.ts', import.meta.url).href;
+const FIXTURE_URL = pathToFileURL(modulePath(import.meta.url, './fixtures/tasks')).href;
 
 export function registeredHere(): number {
   return 1;

@@ -7,7 +7,7 @@ import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_proces
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../../harness/repo-paths.js';
 import type {
   AsyncResultHandle,
   Capability,
@@ -23,7 +23,7 @@ import type {
   Session,
 } from '../../harness/implementation.js';
 
-const DRIVER = fileURLToPath(new URL('./driver.py', import.meta.url));
+const DRIVER = repoPath('conformance', 'adapters', 'cpython', 'driver.py');
 /** The key of the marker that stands for a queue in arguments (driver.py QUEUE_MARK). */
 const QUEUE_MARK = '@multiproc/queue';
 /** How long close() lets the driver end on its own (stdin EOF) before killing its process group. */

@@ -12,9 +12,9 @@
  * "Worker terminated Unexpectedly" rejection is a WorkerCrashedError; maxWorkers < 1 reads as Python's
  * "Number of processes must be at least 1"), with workerpool's own message kept.
  */
-import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
 import type { AdapterExtras } from '../../harness/resolve-implementation.js';
+import { modulePath } from '../../harness/repo-paths.js';
 import type {
   AsyncResultHandle,
   Capability,
@@ -29,7 +29,7 @@ import type {
 type WorkerPool = ReturnType<typeof workerpool.pool>;
 type WpPromise<T> = workerpool.Promise<T, Error>;
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const WORKER = modulePath(import.meta.url, './worker');
 /** The worker script is TypeScript: its process loads tsx, as the reference's children do. */
 const TSX = import.meta.resolve('tsx');
 /** How long close() waits for the pools of a session to be gone. */

@@ -4,13 +4,12 @@
  * Compared with conformance/mutants/expected.json, test262-style: any difference is a surprise to look at.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Rule } from '../../harness/rule.js';
-import { MUTANTS_DIR } from './load-mutants.js';
+import { repoPath } from '../../harness/repo-paths.js';
 import type { Mutant } from './mutant.js';
 import type { PairResult } from './run-mutants.js';
 
-export const EXPECTED_FILE = join(MUTANTS_DIR, 'expected.json');
+export const EXPECTED_FILE = repoPath('conformance', 'mutants', 'expected.json');
 
 export type Cell = 'killed' | 'survived' | 'not reached';
 

@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isModuleFile, MODULE_EXT } from '../../harness/repo-paths.js';
 import type { Mutant } from './mutant.js';
 
 export const MUTANTS_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -12,8 +13,8 @@ export const MUTANTS_DIR = fileURLToPath(new URL('../', import.meta.url));
 /** Mutant names from the file names, without importing anything (ava declares its tests synchronously). */
 export function mutantNames(): string[] {
   return readdirSync(MUTANTS_DIR)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => file.slice(0, -'.ts'.length))
+    .filter(isModuleFile)
+    .map((file) => file.slice(0, -MODULE_EXT.length))
     .sort();
 }
 
@@ -36,7 +37,7 @@ export async function loadMutants(): Promise<Mutant[]> {
   const problems: string[] = [];
   for (const name of mutantNames()) {
     const file = `${name}.ts`;
-    const module = (await import(pathToFileURL(join(MUTANTS_DIR, file)).href)) as { default?: Mutant };
+    const module = (await import(pathToFileURL(join(MUTANTS_DIR, `${name}${MODULE_EXT}`)).href)) as { default?: Mutant };
     const found = lintMutant(module.default, file);
     problems.push(...found);
     if (found.length === 0) mutants.push(module.default!);

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import reference from '../../adapters/reference/index.js';
-import { expectedFileOf, RULES_DIR } from '../../harness/load-rules.js';
+import { expectedFileOf, RULE_SOURCES_DIR } from '../../harness/load-rules.js';
+import { repoPath } from '../../harness/repo-paths.js';
 import type { Rule } from '../../harness/rule.js';
 import { runRule, type RuleResult } from '../../harness/run-rule.js';
-import { MUTANTS_DIR } from './load-mutants.js';
 import { recorded, type Trace } from './trace.js';
 
-export const TRACES_FILE = join(MUTANTS_DIR, 'traces.json');
+export const TRACES_FILE = repoPath('conformance', 'mutants', 'traces.json');
 
 /** Bumped when what a trace records changes: older files are traced again. */
 const VERSION = 2;
@@ -26,7 +26,7 @@ interface Stored {
 }
 
 export function ruleHash(rule: Rule): string {
-  return createHash('sha256').update(readFileSync(join(RULES_DIR, expectedFileOf(rule.id)))).digest('hex').slice(0, 16);
+  return createHash('sha256').update(readFileSync(join(RULE_SOURCES_DIR, expectedFileOf(rule.id)))).digest('hex').slice(0, 16);
 }
 
 /** Stored traces still valid for `rules` (same file hash), by rule id. */

@@ -5,10 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
 import type { Pool } from '../../src/index.js';
 import { pidAfter } from './fixtures/pool-tasks.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
 
 /** Bound for what should happen at once once the pool is up (a result, a rejection, an exit). */
 export const PROMPT_MS = 5000;
@@ -19,8 +19,7 @@ export const PROMPT_MS = 5000;
  */
 export const RUN_MS = 60_000;
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCRIPT = fileURLToPath(new URL('./fixtures/pool-scripts.ts', import.meta.url));
+const SCRIPT = modulePath(import.meta.url, './fixtures/pool-scripts');
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -102,10 +101,10 @@ export interface ScriptRun {
   stderr(): string;
 }
 
-/** Runs `node --import tsx fixtures/pool-scripts.ts <scenario>`; the test kills it at the end if it still runs. */
+/** Runs `node fixtures/pool-scripts.js <scenario>` (the .ts under tsx); the test kills it at the end if it still runs. */
 export function runScript(t: ExecutionContext, scenario: string): ScriptRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, scenario], {
-    cwd: PROJECT_ROOT,
+  const child = spawn(process.execPath, nodeArgsFor(SCRIPT, scenario), {
+    cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
 import type { Process } from '../../src/index.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
 import { descendantsOf, isLoaderHelper } from '../../../test-support/no-orphans.js';
 
 /** Bound for what should happen at once (a join after the exit, a signal landing): well under a second idle. */
@@ -20,8 +20,7 @@ export const PROMPT_MS = 5000;
  */
 export const RUN_MS = 60_000;
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PARENT_SCRIPT = fileURLToPath(new URL('../fixtures/parent.ts', import.meta.url));
+const PARENT_SCRIPT = modulePath(import.meta.url, '../fixtures/parent');
 
 /** A fresh directory, removed when the test ends. */
 export function tempDir(t: ExecutionContext): string {
@@ -99,10 +98,10 @@ export interface ScriptRun {
   readonly output: Promise<{ stdout: string; stderr: string }>;
 }
 
-/** Runs `node --import tsx fixtures/parent.ts <scenario> [file]` with its output piped. */
+/** Runs `node fixtures/parent.js <scenario> [file]` (the .ts under tsx) with its output piped. */
 export function runParent(t: ExecutionContext, scenario: string, file = ''): ScriptRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', PARENT_SCRIPT, scenario, file], {
-    cwd: PROJECT_ROOT,
+  const child = spawn(process.execPath, nodeArgsFor(PARENT_SCRIPT, scenario, file), {
+    cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { isGone, killAtEnd, PROMPT_MS, RUN_MS, runParent, tempDir, waitFor, within } from './helpers.js';
+import { modulePath } from '../../../conformance/harness/repo-paths.js';
 
 assertNoOrphans(test);
 
-const FIXTURE_FILE = fileURLToPath(new URL('../fixtures/tasks.ts', import.meta.url));
+const FIXTURE_FILE = modulePath(import.meta.url, '../fixtures/tasks');
 
 test('a daemonic child is terminated when its parent exits, and does not keep the parent alive', async (t) => {
   const pidFile = join(tempDir(t), 'daemon.pid');

@@ -1,5 +1,4 @@
 import { constants } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import test, { type ExecutionContext } from 'ava';
 import { Process, type TaskFunction } from '../../src/index.js';
 import {
@@ -14,10 +13,12 @@ import {
 } from '../fixtures/tasks.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { cleanUp, PROMPT_MS, RUN_MS, within } from './helpers.js';
+import { repoPath } from '../../../conformance/harness/repo-paths.js';
 
 assertNoOrphans(test);
 
-const FIXTURE_FILE = fileURLToPath(new URL('../fixtures/tasks.ts', import.meta.url));
+/** Where a child's stack points: ava runs with --enable-source-maps, which children keep, so at the source. */
+const FIXTURE_SOURCE = repoPath('reference', 'test', 'fixtures', 'tasks.ts');
 
 /** Starts `target(...args)`, waits for the exit and returns the Process. */
 async function run(t: ExecutionContext, target: TaskFunction, args: unknown[] = []): Promise<Process> {
@@ -75,7 +76,7 @@ test('error holds the thrown error rebuilt with its class, message and the child
   t.is((error as Error).message, 'bad input');
   const stack = (error as Error).stack ?? '';
   t.true(stack.startsWith('TypeError: bad input\n'), stack);
-  t.true(stack.includes(FIXTURE_FILE), stack);
+  t.true(stack.includes(FIXTURE_SOURCE), stack);
   t.true(stack.endsWith(`--- raised in process ${p.name}, re-raised in the parent`), stack);
 });
 
@@ -83,7 +84,7 @@ test('error holds the rejection of an async target, with its class', async (t) =
   const p = await run(t, rejectRangeError, ['out of range']);
   t.true(p.error instanceof RangeError);
   t.is((p.error as Error).message, 'out of range');
-  t.true(((p.error as Error).stack ?? '').includes(FIXTURE_FILE));
+  t.true(((p.error as Error).stack ?? '').includes(FIXTURE_SOURCE));
 });
 
 test('a user-defined error arrives as an Error with its name and own properties', async (t) => {

@@ -4,15 +4,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
 import type { ExecutionContext, ImplementationFn } from 'ava';
 import { PROMPT_MS, sleep } from '../process/helpers.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
 
 export { cleanUp, isGone, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within } from '../process/helpers.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCRIPT = fileURLToPath(new URL('./fixtures/queue-scripts.ts', import.meta.url));
+const SCRIPT = modulePath(import.meta.url, './fixtures/queue-scripts');
 
 export interface ScriptRun {
   readonly child: ChildProcess;
@@ -29,8 +28,8 @@ export interface ScriptRun {
  * could not remove (SIGKILL) goes with the test's own temporary directory.
  */
 export function runScript(t: ExecutionContext, scenario: string, file = '', tmpdir?: string): ScriptRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, scenario, file], {
-    cwd: PROJECT_ROOT,
+  const child = spawn(process.execPath, nodeArgsFor(SCRIPT, scenario, file), {
+    cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: tmpdir === undefined ? process.env : { ...process.env, TMPDIR: tmpdir },
   });
