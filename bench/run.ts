@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick] [--processes N] [--systems a,b] [--workloads a,b]`: multiproc beside CPython's
  * multiprocessing.Pool (fork and spawn), poolifier, workerpool and a bare-fork floor, on the workloads of issue
  * 6. Each system's work runs in a fresh process of its own (plain node from the built package, or the real
- * Python); this runner only starts them, collects their JSON and writes reports/bench.{md,svg,json}.
+ * Python); this runner only starts them, collects their JSON and writes reports/bench.{md,svg,json} (`--out DIR`
+ * writes them there instead, so a look at work in progress leaves the committed reports alone).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,11 +25,12 @@ const { values: args } = parseArgs({
     processes: { type: 'string', default: '2' },
     systems: { type: 'string' },
     workloads: { type: 'string' },
+    out: { type: 'string', default: 'reports/' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  process.stdout.write('npm run bench -- [--quick] [--processes N] [--systems multiproc,floor,...] [--workloads a,b,...]\n');
+  process.stdout.write('npm run bench -- [--quick] [--processes N] [--systems multiproc,floor,...] [--workloads a,b,...] [--out DIR]\n');
   process.exit(0);
 }
 const processes = Number(args.processes);
@@ -89,11 +91,12 @@ const results: Results = {
   plan, env, systems: systems.map((s) => s.id), table, scale,
   seconds: (performance.now() - t0) / 1000, loadAfter: os.loadavg(),
 };
-mkdirSync(new URL('reports/', ROOT), { recursive: true });
-writeFileSync(new URL('reports/bench.md', ROOT), renderMarkdown(results));
-writeFileSync(new URL('reports/bench.svg', ROOT), renderSvg(results));
-writeFileSync(new URL('reports/bench.json', ROOT), `${JSON.stringify(results, null, 1)}\n`);
-progress.done(`bench: wrote reports/bench.md, reports/bench.svg, reports/bench.json in ${results.seconds.toFixed(0)} s` +
+const out = new URL(args.out!.endsWith('/') ? args.out! : `${args.out}/`, ROOT);
+mkdirSync(out, { recursive: true });
+writeFileSync(new URL('bench.md', out), renderMarkdown(results));
+writeFileSync(new URL('bench.svg', out), renderSvg(results));
+writeFileSync(new URL('bench.json', out), `${JSON.stringify(results, null, 1)}\n`);
+progress.done(`bench: wrote bench.md, bench.svg, bench.json in ${args.out} in ${results.seconds.toFixed(0)} s` +
   (failures > 0 ? `; ${failures} figure(s) FAILED, see the report` : ''));
 process.exitCode = failures > 0 ? 1 : 0;
 
