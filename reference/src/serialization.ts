@@ -32,11 +32,16 @@ export function assertSerializable(values: readonly unknown[], label: (index: nu
 
 /** True when `value` survives structured clone. */
 export function isSerializable(value: unknown): boolean {
+  return cloneFailure(value) === undefined;
+}
+
+/** Why `value` cannot be cloned (the clone error's message), or undefined when it can. */
+export function cloneFailure(value: unknown): string | undefined {
   try {
     serialize(value);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (cause) {
+    return reason(cause);
   }
 }
 

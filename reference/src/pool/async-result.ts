@@ -15,14 +15,17 @@ type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 /** @python multiprocessing.pool.AsyncResult */
 export class AsyncResult<T> {
   #outcome: Outcome<T> | undefined;
-  readonly #settled: Promise<Outcome<T>>;
-  #settle!: (outcome: Outcome<T>) => void;
-  readonly #callbacks: ResultCallbacks<T>;
+  /**
+   * Made only when someone waits before the outcome is in: a pool creates thousands of results a second, and
+   * most are asked for once, often after they are ready.
+   */
+  #settled: Promise<void> | undefined;
+  #settle: (() => void) | undefined;
+  readonly #callbacks: ResultCallbacks<T> | undefined;
 
   /** @internal Created by the Pool. */
-  constructor(callbacks: ResultCallbacks<T> = {}) {
+  constructor(callbacks?: ResultCallbacks<T>) {
     this.#callbacks = callbacks;
-    this.#settled = new Promise((resolve) => (this.#settle = resolve));
   }
 
   /** @python AsyncResult.ready() */
@@ -40,24 +43,27 @@ export class AsyncResult<T> {
    * The value, or the task's error re-raised. Rejects with TimeoutError after `timeoutMs`; the work goes on and
    * a later get() can still return it. @python AsyncResult.get(timeout=None)
    */
-  async get(timeoutMs?: number): Promise<T> {
-    await this.wait(timeoutMs);
-    const outcome = this.#outcome;
-    if (outcome === undefined) throw new TimeoutError(`no result within ${timeoutMs} ms; the task goes on`);
-    if (outcome.ok) return outcome.value;
-    throw outcome.error;
+  get(timeoutMs?: number): Promise<T> {
+    // Not async: without a timeout this is one promise per call, where an async function awaiting wait()
+    // made three.
+    if (this.#outcome !== undefined) return this.#unwrap(timeoutMs);
+    return this.wait(timeoutMs).then(() => this.#unwrap(timeoutMs));
   }
 
   /** Resolves when the result is ready or `timeoutMs` has passed; never rejects. @python AsyncResult.wait() */
-  async wait(timeoutMs?: number): Promise<void> {
-    if (this.#outcome !== undefined) return;
-    if (timeoutMs === undefined || timeoutMs === null) {
-      await this.#settled;
-      return;
-    }
+  wait(timeoutMs?: number): Promise<void> {
+    if (this.#outcome !== undefined) return Promise.resolve();
+    this.#settled ??= new Promise((resolve) => (this.#settle = resolve));
+    if (timeoutMs === undefined || timeoutMs === null) return this.#settled;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.#settled, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, timeoutMs))))]);
-    clearTimeout(timer);
+    const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, timeoutMs))));
+    return Promise.race([this.#settled, elapsed]).finally(() => clearTimeout(timer));
+  }
+
+  #unwrap(timeoutMs: number | undefined): Promise<T> {
+    const outcome = this.#outcome;
+    if (outcome === undefined) return Promise.reject(new TimeoutError(`no result within ${timeoutMs} ms; the task goes on`));
+    return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
   }
 
   toString(): string {
@@ -77,7 +83,8 @@ export class AsyncResult<T> {
   #finish(outcome: Outcome<T>): void {
     if (this.#outcome !== undefined) return;
     this.#outcome = outcome;
-    this.#settle(outcome);
+    this.#settle?.();
+    if (this.#callbacks === undefined) return;
     const { callback, errorCallback } = this.#callbacks;
     // A callback that throws must not corrupt the pool's bookkeeping; it surfaces as an uncaught error,
     // where Python's would silently kill the result-handler thread.

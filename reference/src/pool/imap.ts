@@ -5,6 +5,7 @@
  * @python multiprocessing.pool.IMapIterator
  */
 import type { JobSink } from './jobs.js';
+import type { Values } from './packed.js';
 
 /** What the iterator needs from its pool. */
 export interface IMapHost {
@@ -105,8 +106,9 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
     void this.#fill();
   }
 
-  chunkDone(start: number, values: readonly unknown[]): void {
-    this.#arrive(start, values.map((value) => ({ value: value as T })));
+  chunkDone(start: number, values: Values): void {
+    // Array.from, not values.map: map on a Float64Array would make a Float64Array of the entries.
+    this.#arrive(start, Array.from(values, (value) => ({ value: value as T })));
   }
 
   chunkFailed(start: number, values: readonly unknown[], error: unknown): void {

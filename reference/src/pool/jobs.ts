@@ -3,10 +3,11 @@
  * result handler finds `cache[job]`).
  */
 import { AsyncResult, type ResultCallbacks } from './async-result.js';
+import type { Values } from './packed.js';
 
 export interface JobSink {
   /** Results of items `start … start + values.length - 1`. */
-  chunkDone(start: number, values: readonly unknown[]): void;
+  chunkDone(start: number, values: Values): void;
   /** The chunk failed at item `start + values.length`; `values` are the results before it. */
   chunkFailed(start: number, values: readonly unknown[], error: unknown): void;
   /** The whole job ends with `error` (pool terminated or broken): nothing more will arrive. */
@@ -15,7 +16,7 @@ export interface JobSink {
 
 /** apply/applyAsync: a job of one chunk holding one argument list. @python ApplyResult */
 export class ApplyJob<T> extends AsyncResult<T> implements JobSink {
-  chunkDone(_start: number, values: readonly unknown[]): void {
+  chunkDone(_start: number, values: Values): void {
     this.resolve(values[0] as T);
   }
   chunkFailed(_start: number, _values: readonly unknown[], error: unknown): void {
@@ -38,7 +39,7 @@ export class MapJob<T> extends AsyncResult<T[]> implements JobSink {
     if (length === 0) this.resolve(this.#values);
   }
 
-  chunkDone(start: number, values: readonly unknown[]): void {
+  chunkDone(start: number, values: Values): void {
     for (let i = 0; i < values.length; i++) this.#values[start + i] = values[i] as T;
     this.#left -= values.length;
     if (this.#left === 0) this.resolve(this.#values);

@@ -1,9 +1,12 @@
 /**
  * The messages between a Pool and its workers. One `batch` carries every chunk the parent has for a worker
- * at that moment (coalesced per tick); each chunk's result comes back as one `result` message.
+ * at that moment (coalesced per tick); one `results` message carries the results of every chunk the worker
+ * finished in one go.
  */
 import type { EncodedError } from '../remote-error.js';
 import type { TaskRef } from '../task-registry.js';
+import type { Values } from './packed.js';
+import type { WireChunks, WireResults } from './wire.js';
 
 /** Parent → worker, first message: who the worker is and what to run before its first task. */
 export interface InitMessage {
@@ -25,7 +28,8 @@ export interface Chunk {
   readonly start: number;
   /** Id of a function previously defined for this worker. */
   readonly fn: number;
-  readonly items: readonly unknown[];
+  /** Packed into a Float64Array when every item is a number (see packed.ts); the worker reads both alike. */
+  readonly items: Values;
   /** starmap/apply: each item is an argument list. */
   readonly star: boolean;
   /** Some item holds a Queue descriptor to turn back into a Queue. */
@@ -36,7 +40,7 @@ export interface Chunk {
 export interface BatchMessage {
   readonly kind: 'batch';
   readonly defines: readonly { readonly id: number; readonly task: TaskRef }[];
-  readonly chunks: readonly Chunk[];
+  readonly chunks: WireChunks;
 }
 
 export type ToWorker = InitMessage | BatchMessage;
@@ -62,13 +66,29 @@ export interface InitErrorMessage {
 }
 
 /**
- * Worker → parent: one chunk done. On failure, `values` holds the results of the items before `failedAt`.
- * `unsendable` is set (to the clone error's message) when the task succeeded but its result cannot cross: the
- * parent raises a SerializationError of its own, since a decoded error is only an Error named like one.
+ * One chunk done. On failure, `values` holds the results of the items before `failedAt`. `unsendable` is set
+ * (to the clone error's message) when the task succeeded but its result cannot cross: the parent raises a
+ * SerializationError of its own, since a decoded error is only an Error named like one.
  */
-export type ResultMessage =
-  | { readonly kind: 'result'; readonly seq: number; readonly ok: true; readonly values: unknown[] }
-  | { readonly kind: 'result'; readonly seq: number; readonly ok: false; readonly values: unknown[];
-      readonly failedAt: number; readonly error: EncodedError; readonly unsendable?: string };
+export type ChunkResult =
+  | { readonly seq: number; readonly ok: true; readonly values: Values }
+  | { readonly seq: number; readonly ok: false; readonly values: unknown[]; readonly failedAt: number;
+      readonly error: EncodedError; readonly unsendable?: string };
 
-export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultMessage;
+/**
+ * Worker → parent: chunks done, in the order the worker ran them. Trivial chunks finish by the hundred
+ * between two turns of the worker's event loop; one message for all of them spares a write, a read and a
+ * parse per chunk.
+ */
+export interface ResultsMessage {
+  readonly kind: 'results';
+  readonly results: WireResults;
+  /**
+   * The worker may run every chunk up to this one (by seq) before it reports again, holding their results
+   * back. Without it, only the next chunk in line runs before the next report. It tells a parent whose worker
+   * is killed which chunks may have run, so that none of them runs twice.
+   */
+  readonly through?: number;
+}
+
+export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage;

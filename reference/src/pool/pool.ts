@@ -16,11 +16,14 @@ import { packQueues } from '../queue/transfer.js';
 import { assertSerializable, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
+import { ChunkQueue } from './chunk-queue.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
-import type { Chunk, FromWorker, ResultMessage } from './messages.js';
+import type { Chunk, ChunkResult, FromWorker } from './messages.js';
+import { packNumbers } from './packed.js';
 import { WindowSizer } from './window.js';
+import { decodeResults } from './wire.js';
 import { WorkerHandle } from './worker-handle.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
@@ -44,11 +47,12 @@ export class Pool {
   #state: State = 'RUN';
   #broken: InitializerError | undefined;
   readonly #workers = new Set<WorkerHandle>();
-  readonly #pending: Chunk[] = [];
+  readonly #pending = new ChunkQueue<Chunk>();
   readonly #jobs = new Map<number, JobSink>();
   /** imap jobs still reading their input: a closed pool keeps its workers until they are done. */
   readonly #feeding = new Map<number, IMapIterator<unknown>>();
   readonly #functionIds = new Map<string, number>();
+  readonly #idsByFunction = new Map<TaskFunction, number>();
   readonly #functions: TaskRef[] = [];
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
@@ -109,7 +113,8 @@ export class Pool {
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
   mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
-    return this.#mapSync(fn, [...iterable], chunksize, false, callbacks);
+    // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
+    return this.#mapSync(fn, Array.isArray(iterable) ? iterable : [...iterable], chunksize, false, callbacks);
   }
 
   /** @python Pool.starmap_async() */
@@ -175,6 +180,9 @@ export class Pool {
   // ——— submission ———
 
   #functionId(fn: TaskFunction): number {
+    // By the function itself first: the same task submitted 20,000 times need not be looked up by its URL.
+    const known = this.#idsByFunction.get(fn);
+    if (known !== undefined) return known;
     const ref = resolveTask(fn, 'Pool task');
     const key = `${ref.moduleUrl}#${ref.key}`;
     let id = this.#functionIds.get(key);
@@ -182,6 +190,7 @@ export class Pool {
       id = this.#functions.push(ref) - 1;
       this.#functionIds.set(key, id);
     }
+    this.#idsByFunction.set(fn, id);
     return id;
   }
 
@@ -197,6 +206,10 @@ export class Pool {
   }
 
   #submit(chunk: Chunk): void {
+    if (chunk.items instanceof Float64Array) {
+      this.#pending.push(chunk);
+      return;
+    }
     // Queues in arguments cross as descriptors; the flag spares workers a search when there are none.
     const items = packQueues(chunk.items);
     this.#pending.push(items === chunk.items ? chunk : { ...chunk, items, queues: true });
@@ -208,13 +221,15 @@ export class Pool {
     this.#functionId(fn);
     this.#checkRunning();
     if (chunksize !== undefined) checkChunksize(chunksize);
+    // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
+    if (Array.isArray(iterable)) return this.#mapSync(fn, iterable, chunksize, star, callbacks);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
     else items.push(...(iterable as Iterable<unknown>));
     return this.#mapSync(fn, items, chunksize, star, callbacks);
   }
 
-  #mapSync(fn: TaskFunction, items: unknown[], chunksize: number | undefined, star: boolean,
+  #mapSync(fn: TaskFunction, items: readonly unknown[], chunksize: number | undefined, star: boolean,
     callbacks: ResultCallbacks<any[]> | undefined): AsyncResult<any[]> {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
@@ -223,7 +238,9 @@ export class Pool {
     if (items.length === 0) return job;
     const jobId = this.#register(job);
     for (let start = 0; start < items.length; start += size) {
-      this.#submit({ seq: this.#nextSeq++, job: jobId, start, fn: fnId, items: items.slice(start, start + size), star });
+      const end = Math.min(start + size, items.length);
+      const chunk = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
+      this.#submit({ seq: this.#nextSeq++, job: jobId, start, fn: fnId, items: chunk, star });
     }
     this.#dispatch();
     return job;
@@ -242,7 +259,7 @@ export class Pool {
       submit: (job, start, items) => {
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        this.#submit({ seq: this.#nextSeq++, job, start, fn: fnId, items, star: false });
+        this.#submit({ seq: this.#nextSeq++, job, start, fn: fnId, items: packNumbers(items) ?? items, star: false });
         this.#dispatch();
       },
       doneFeeding: (job) => {
@@ -306,17 +323,11 @@ export class Pool {
       case 'init-error':
         this.#breakPool(worker, decodeError(message.error, `the initializer in pool worker ${worker.name}`));
         return;
-      case 'result': {
+      case 'results': {
         // Results still arriving from a pool being torn down belong to jobs already rejected.
         if (this.#state === 'TERMINATE' || this.#state === 'BROKEN') return;
-        const chunk = worker.answered(message.seq);
-        this.#window.record(worker.lastChunkMs);
-        const job = this.#jobs.get(chunk.job);
-        if (job !== undefined) {
-          if (message.ok) job.chunkDone(chunk.start, message.values);
-          else job.chunkFailed(chunk.start, message.values, this.#taskError(worker, chunk, message));
-          if (isFinished(job)) this.#jobs.delete(chunk.job);
-        }
+        for (const result of decodeResults(message.results)) this.#onResult(worker, result);
+        worker.reported(message.through);
         this.#dispatch();
         if (this.#state === 'CLOSE') this.#retireIdleWorkers();
         return;
@@ -324,8 +335,18 @@ export class Pool {
     }
   }
 
+  #onResult(worker: WorkerHandle, result: ChunkResult): void {
+    const chunk = worker.answered(result.seq);
+    this.#window.record(worker.lastChunkMs);
+    const job = this.#jobs.get(chunk.job);
+    if (job === undefined) return;
+    if (result.ok) job.chunkDone(chunk.start, result.values);
+    else job.chunkFailed(chunk.start, result.values, this.#taskError(worker, chunk, result));
+    if (isFinished(job)) this.#jobs.delete(chunk.job);
+  }
+
   /** The error a failed chunk rejects with: the task's own, or ours when its result could not cross. */
-  #taskError(worker: WorkerHandle, chunk: Chunk, message: Extract<ResultMessage, { ok: false }>): unknown {
+  #taskError(worker: WorkerHandle, chunk: Chunk, message: Extract<ChunkResult, { ok: false }>): unknown {
     const thrown = decodeError(message.error, `pool worker ${worker.name}`);
     if (message.unsendable === undefined) return thrown;
     return new SerializationError(
@@ -361,23 +382,22 @@ export class Pool {
         this.#breakPool(worker, new Error(`pool worker ${worker.name} exited with ${how} before it was ready`));
         this.#failEverything(this.#broken!);
       } else {
-        let { running } = lost;
-        const { notStarted } = lost;
+        const { running, notStarted } = lost;
         const first = notStarted[0];
-        if (running === undefined && first !== undefined) {
+        if (running.length === 0 && first !== undefined) {
           // Lost unacknowledged twice is no bad luck (a batch that kills its worker on arrival): blame it rather
           // than lose workers to it forever.
-          if (this.#lostUnacknowledged.has(first)) running = notStarted.shift();
+          if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
           else this.#lostUnacknowledged.add(first);
         }
-        if (running !== undefined) {
+        for (const chunk of running) {
           const crash = new WorkerCrashedError({
             worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
-            job: running.job, index: running.start, count: running.items.length,
+            job: chunk.job, index: chunk.start, count: chunk.items.length,
           });
-          this.#jobs.get(running.job)?.chunkFailed(running.start, [], crash);
+          this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], crash);
         }
-        this.#pending.unshift(...notStarted);
+        this.#pending.unshift(notStarted);
         if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
       }
     }
@@ -402,7 +422,7 @@ export class Pool {
 
   /** Rejects every job that still waits for a chunk, queued or running. */
   #failEverything(error: Error): void {
-    this.#pending.length = 0;
+    this.#pending.clear();
     for (const worker of this.#workers) worker.inflight.length = 0;
     for (const job of this.#jobs.values()) job.abort(error);
     this.#jobs.clear();

@@ -10,6 +10,7 @@ import { terminateAtExit } from '../process/exit-hooks.js';
 import { isSerializable } from '../serialization.js';
 import type { TaskRef } from '../task-registry.js';
 import type { BatchMessage, Chunk, FromWorker, InitMessage } from './messages.js';
+import { encodeChunks } from './wire.js';
 
 const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
 
@@ -43,6 +44,7 @@ export class WorkerHandle {
   #defines: BatchMessage['defines'][number][] = [];
   #chunks: Chunk[] = [];
   #flushQueued = false;
+  #through: number | undefined;
   #holdsParent = true;
 
   constructor(init: InitMessage, private readonly events: WorkerEvents) {
@@ -109,15 +111,23 @@ export class WorkerHandle {
     if (chunk !== undefined) this.#unconfirmed.delete(chunk);
   }
 
+  /** The worker's last report said it may run every chunk up to `through` before the next one. */
+  reported(through: number | undefined): void {
+    this.#through = through;
+  }
+
   /**
    * Empties `inflight` once the worker is gone: the oldest chunk is the one it died running, unless it never
-   * reached the worker; the others never started.
+   * reached the worker. The others never started, except those the worker said it might run without reporting
+   * (quick chunks whose results it held back): they may have run, so they are lost with it rather than run twice.
    */
-  takeLost(): { running: Chunk | undefined; notStarted: Chunk[] } {
+  takeLost(): { running: Chunk[]; notStarted: Chunk[] } {
     const lost = this.inflight.splice(0);
     const first = lost[0];
-    if (first === undefined || this.#unconfirmed.has(first)) return { running: undefined, notStarted: lost };
-    return { running: first, notStarted: lost.slice(1) };
+    if (first === undefined || this.#unconfirmed.has(first)) return { running: [], notStarted: lost };
+    const through = this.#through === undefined ? 0 : lost.findIndex((chunk) => chunk.seq === this.#through);
+    const ran = Math.max(1, through + 1);
+    return { running: lost.slice(0, ran), notStarted: lost.slice(ran) };
   }
 
   /** Lets the worker finish: it exits when its channel closes. */
@@ -145,13 +155,14 @@ export class WorkerHandle {
   #flush(): void {
     this.#flushQueued = false;
     if (this.#chunks.length === 0) return;
-    const message: BatchMessage = { kind: 'batch', defines: this.#defines, chunks: this.#chunks };
+    const defines = this.#defines;
+    const chunks = this.#chunks;
     this.#defines = [];
     this.#chunks = [];
     try {
-      this.#send(message);
+      this.#send(defines, chunks);
     } catch (cause) {
-      this.#recoverUnsendable(message, cause);
+      this.#recoverUnsendable(defines, chunks, cause);
     }
   }
 
@@ -160,19 +171,20 @@ export class WorkerHandle {
    * the callback reports on the next tick, before the exit is handled), its chunks never left: they are re-run
    * elsewhere, not reported as the task that crashed it.
    */
-  #send(message: BatchMessage): void {
+  #send(defines: BatchMessage['defines'], chunks: readonly Chunk[]): void {
     const undelivered = () => {
-      for (const chunk of message.chunks) this.#unconfirmed.add(chunk);
+      for (const chunk of chunks) this.#unconfirmed.add(chunk);
     };
     if (!this.#child.connected) return undelivered();
+    const message: BatchMessage = { kind: 'batch', defines, chunks: encodeChunks(chunks) };
     this.#child.send(message, undefined, undefined, (error) => {
       if (error !== null && error !== undefined) undelivered();
     });
   }
 
   /** Serialization failed before anything was written: send again without the chunks that cannot cross. */
-  #recoverUnsendable(message: BatchMessage, cause: unknown): void {
-    const bad = message.chunks.filter((chunk) => !isSerializable(chunk.items));
+  #recoverUnsendable(defines: BatchMessage['defines'], chunks: readonly Chunk[], cause: unknown): void {
+    const bad = chunks.filter((chunk) => !isSerializable(chunk.items));
     const badSet = new Set(bad);
     for (let i = this.inflight.length - 1; i >= 0; i--) {
       if (badSet.has(this.inflight[i]!)) {
@@ -181,8 +193,8 @@ export class WorkerHandle {
       }
     }
     this.events.unsendable(this, bad, cause);
-    const good = message.chunks.filter((chunk) => !badSet.has(chunk));
-    if (good.length > 0 || message.defines.length > 0) this.#send({ ...message, chunks: good });
+    const good = chunks.filter((chunk) => !badSet.has(chunk));
+    if (good.length > 0 || defines.length > 0) this.#send(defines, good);
     if (this.inflight.length === 0) this.#setHoldsParent(false);
   }
 

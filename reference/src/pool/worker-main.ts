@@ -1,6 +1,6 @@
 /**
  * Entry point of a pool worker: runs the initializer once, then runs the chunks it is sent, in order, one at
- * a time (as Python's worker loop does), and answers each chunk with one result message.
+ * a time (as Python's worker loop does), and answers the chunks it finished in one go with one message.
  * @python multiprocessing.pool.worker
  */
 import { adoptIdentity } from '../identity.js';
@@ -9,12 +9,25 @@ import { restoreDefaultSignals } from '../process/default-signals.js';
 import { unpackQueues } from '../queue/transfer.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
 import { SerializationError } from '../errors.js';
-import { isSerializable } from '../serialization.js';
-import type { BatchMessage, Chunk, FromWorker, InitMessage, ResultMessage, ToWorker } from './messages.js';
+import { cloneFailure } from '../serialization.js';
+import { ChunkQueue } from './chunk-queue.js';
+import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
+import { runChunk } from './run-chunk.js';
+import { decodeChunks, pushResult, type WorkerChunk } from './wire.js';
+
+/** Results are held back at most this long while more chunks run, then sent together. */
+const COALESCE_MS = 1;
 
 const functions = new Map<number, TaskFunction | Promise<TaskFunction>>();
-const queue: Chunk[] = [];
+const queue = new ChunkQueue<WorkerChunk>();
+/** Results finished and not yet sent, oldest first. */
+let unsent: ChunkResult[] = [];
+/** The last `through` the parent was told: chunks up to it may run before the next report. */
+let holdingThrough: number | undefined;
+/** The chunk running now, if any. */
+let runningSeq: number | undefined;
 let initialized: Promise<void> | undefined;
+let initializedDone = false;
 let maxTasks: number | null = null;
 let done = 0;
 let running = false;
@@ -27,8 +40,14 @@ process.on('disconnect', () => {
   void Promise.resolve(initialized).finally(() => process.exit(0));
 });
 
+// A task that calls process.exit(), or an error that ends the process, must not take the results held back
+// with it: they go now (a pipe write is attempted at once), with word that nothing after the running chunk ran.
+process.on('exit', () => {
+  if (unsent.length > 0 || holdingThrough !== undefined) sendResults(runningSeq);
+});
+
 process.on('message', (message: ToWorker) => {
-  if (message.kind === 'init') initialized = initialize(message);
+  if (message.kind === 'init') initialized = initialize(message).then(() => void (initializedDone = true));
   else accept(message);
 });
 
@@ -62,61 +81,93 @@ function accept(batch: BatchMessage): void {
     // Remember the function itself once loaded, so later chunks call it without awaiting.
     loading.then((fn) => functions.set(id, fn), () => undefined);
   }
-  for (const chunk of batch.chunks) queue.push(chunk);
+  const chunks = decodeChunks(batch.chunks);
+  for (const chunk of chunks) queue.push(chunk);
   if (running) return;
   // Idle until now: say so before running anything, so a death from here on is blamed on this chunk. (A busy
   // worker needs no such word: its next result tells the parent it went on to the next chunk.)
-  if (batch.chunks.length > 0) send({ kind: 'received', seq: batch.chunks[0]!.seq });
+  if (chunks.length > 0) send({ kind: 'received', seq: chunks[0]!.seq });
   void drain();
 }
 
+/**
+ * Runs the queued chunks in order. Results of quick chunks are held back and sent together, at most
+ * COALESCE_MS apart: a burst of trivial chunks costs two messages, not one per chunk. Before it holds any
+ * back, the worker tells the parent how far it may run without reporting (`through`: as many chunks as the
+ * last one's time says fit in COALESCE_MS), so that a worker killed mid-burst loses at most that much work
+ * and has no chunk run twice. A slow chunk's result goes as soon as it exists.
+ */
 async function drain(): Promise<void> {
   running = true;
-  await initialized;
+  if (!initializedDone) await initialized;
+  let since = performance.now();
+  /** Chunks still queued that the parent was told may run before the next report. */
+  let covered = 0;
   while (queue.length > 0) {
-    const result = await runChunk(queue.shift()!);
+    const chunk = queue.shift()!;
+    covered = Math.max(0, covered - 1);
+    const started = performance.now();
+    runningSeq = chunk.seq;
+    let result = runChunk(chunk, functions.get(chunk.fn));
+    if (result instanceof Promise) {
+      // The parent should not wait on a slow task for the results already in hand; from here on only this
+      // chunk runs until the next report.
+      sendResults(undefined);
+      covered = 0;
+      result = await result;
+    }
+    runningSeq = undefined;
+    unsent.push(result);
     done++;
     // Python's maxtasksperchild: the parent sends no more than this; leave once the last result is out.
-    const retire = maxTasks !== null && done >= maxTasks;
-    sendResult(result, retire ? () => process.exit(0) : undefined);
-    if (retire) return;
+    if (maxTasks !== null && done >= maxTasks) {
+      sendResults(undefined, () => process.exit(0));
+      return;
+    }
+    const now = performance.now();
+    if (covered > 0 && now - since < COALESCE_MS) continue;
+    const took = now - started;
+    const ahead = took < COALESCE_MS ? Math.min(queue.length, Math.floor(COALESCE_MS / Math.max(took, 1e-3))) : 0;
+    // One chunk ahead is what the parent assumes anyway; only a longer run needs saying.
+    covered = ahead > 1 ? ahead : 0;
+    sendResults(covered > 0 ? queue.at(covered - 1)!.seq : undefined);
+    since = now;
   }
+  sendResults(undefined);
   running = false;
 }
 
-/** Sends a result; a value that cannot be cloned turns the chunk into a failure naming that value. */
-function sendResult(result: ResultMessage, then?: () => void): void {
+/**
+ * Sends the results held back, as one message, and how far the worker may now run before its next report.
+ * A value that cannot be cloned turns its chunk into a failure naming that value; the other results still go.
+ */
+function sendResults(through: number | undefined, then?: () => void): void {
+  if (unsent.length === 0 && through === holdingThrough) return then?.();
+  const results = unsent;
+  unsent = [];
+  holdingThrough = through;
+  const tail = through === undefined ? {} : { through };
   try {
-    send(result, then);
-  } catch (cause) {
-    const bad = result.values.findIndex((value) => !isSerializable(value));
-    const failedAt = bad === -1 ? result.values.length : bad;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const error = new SerializationError(`the result of item ${failedAt} of this chunk cannot be sent back to the parent: ${reason}`);
-    send({ kind: 'result', seq: result.seq, ok: false, values: result.values.slice(0, failedAt), failedAt,
-      error: encodeError(error), unsendable: reason }, then);
+    send({ kind: 'results', results: encodeResults(results), ...tail }, then);
+  } catch {
+    send({ kind: 'results', results: encodeResults(results.map(sendable)), ...tail }, then);
   }
 }
 
-async function runChunk(chunk: Chunk): Promise<ResultMessage> {
-  const values: unknown[] = [];
-  let offset = 0;
-  try {
-    let fn = functions.get(chunk.fn);
-    if (fn === undefined) throw new Error(`internal: function ${chunk.fn} was never defined for this worker`);
-    if (fn instanceof Promise) fn = await fn;
-    const items = chunk.queues ? unpackQueues(chunk.items) : chunk.items;
-    for (; offset < items.length; offset++) {
-      const item = items[offset];
-      let value = chunk.star ? fn(...(item as unknown[])) : fn(item);
-      // Only real thenables cost a microtask turn; plain values stay on the synchronous path.
-      if (value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function') {
-        value = await value;
-      }
-      values.push(value);
-    }
-    return { kind: 'result', seq: chunk.seq, ok: true, values };
-  } catch (thrown) {
-    return { kind: 'result', seq: chunk.seq, ok: false, values, failedAt: offset, error: encodeError(thrown) };
+function encodeResults(results: readonly ChunkResult[]): unknown[] {
+  const wire: unknown[] = [];
+  for (const result of results) pushResult(wire, result);
+  return wire;
+}
+
+function sendable(result: ChunkResult): ChunkResult {
+  // Packed values always cross, so only an array of values can hold the culprit.
+  const values = result.values as unknown[];
+  for (let i = 0; i < values.length; i++) {
+    const reason = cloneFailure(values[i]);
+    if (reason === undefined) continue;
+    const error = new SerializationError(`the result of item ${i} of this chunk cannot be sent back to the parent: ${reason}`);
+    return { seq: result.seq, ok: false, values: values.slice(0, i), failedAt: i, error: encodeError(error), unsendable: reason };
   }
+  return result;
 }

@@ -1,0 +1,63 @@
+/**
+ * Runs one chunk in a worker: the task on each item, in order. It stays synchronous for as long as the task
+ * does: only a task that returns a thenable, or a function still being imported, costs microtask turns, so a
+ * worker runs a batch of trivial chunks in one go and answers them in one message.
+ * @python multiprocessing.pool.worker (the `func(*args)` / `mapstar` call)
+ */
+import { encodeError } from '../remote-error.js';
+import { unpackQueues } from '../queue/transfer.js';
+import type { TaskFunction } from '../task-registry.js';
+import type { ChunkResult } from './messages.js';
+import { ValuesCollector, type Values } from './packed.js';
+import type { WorkerChunk } from './wire.js';
+
+/** `fn` as the worker has it: loaded, still loading, or never defined (a bug in the parent's bookkeeping). */
+export function runChunk(chunk: WorkerChunk, fn: TaskFunction | Promise<TaskFunction> | undefined): ChunkResult | Promise<ChunkResult> {
+  const values = new ValuesCollector(chunk.items.length);
+  if (fn === undefined) return failed(chunk, values, new Error(`internal: function ${chunk.fn} was never defined for this worker`));
+  if (fn instanceof Promise) return fn.then((loaded) => runLoaded(chunk, loaded, values), (thrown) => failed(chunk, values, thrown));
+  return runLoaded(chunk, fn, values);
+}
+
+function runLoaded(chunk: WorkerChunk, fn: TaskFunction, values: ValuesCollector): ChunkResult | Promise<ChunkResult> {
+  let items: Values;
+  try {
+    items = chunk.queues ? unpackQueues(chunk.items) : chunk.items;
+    for (let offset = 0; offset < items.length; offset++) {
+      const value = call(fn, items[offset], chunk.star);
+      if (isThenable(value)) return finishAsync(chunk, fn, items, values, value);
+      values.push(value);
+    }
+  } catch (thrown) {
+    return failed(chunk, values, thrown);
+  }
+  return { seq: chunk.seq, ok: true, values: values.values() };
+}
+
+/** The rest of a chunk once one of its tasks returned a thenable. */
+async function finishAsync(chunk: WorkerChunk, fn: TaskFunction, items: Values, values: ValuesCollector,
+  pending: PromiseLike<unknown>): Promise<ChunkResult> {
+  try {
+    values.push(await pending);
+    for (let offset = values.length; offset < items.length; offset++) {
+      let value = call(fn, items[offset], chunk.star);
+      if (isThenable(value)) value = await value;
+      values.push(value);
+    }
+  } catch (thrown) {
+    return failed(chunk, values, thrown);
+  }
+  return { seq: chunk.seq, ok: true, values: values.values() };
+}
+
+function call(fn: TaskFunction, item: unknown, star: boolean): unknown {
+  return star ? fn(...(item as unknown[])) : fn(item);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+function failed(chunk: WorkerChunk, values: ValuesCollector, thrown: unknown): ChunkResult {
+  return { seq: chunk.seq, ok: false, values: values.array(), failedAt: values.length, error: encodeError(thrown) };
+}
