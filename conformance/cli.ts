@@ -34,7 +34,7 @@ const USAGE = `usage: npm run conformance -- [options]
   --exhaustive        run every rule on every mutant, not only the rules that reach it
   --update-expected   rewrite conformance/mutants/expected.json from this run's kills
   --filter GLOB       only the rules whose id matches
-  --concurrency N     rules running at once (default 4)
+  --concurrency N     rules running at once (default 8: a rule mostly waits on its children)
   --out DIR           where the reports go (default reports/)
   --json              print the report as JSON instead of a line per rule`;
 
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       'update-expected': { type: 'boolean', default: false },
       filter: { type: 'string' },
       json: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '4' },
+      concurrency: { type: 'string', default: '8' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },

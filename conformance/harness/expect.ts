@@ -32,16 +32,30 @@ export function expectTrue(condition: boolean, what: string, observed?: unknown)
 }
 
 /** Awaits `action` and requires it to reject with a message matching `pattern`; returns the error. */
-export async function expectRejects(action: () => Promise<unknown>, pattern: RegExp, what: string): Promise<Error> {
+export async function expectRejects(action: () => Promise<unknown>, pattern: RegExp, what: string, withinMs?: number): Promise<Error> {
   let value: unknown;
   try {
-    value = await action();
+    value = await (withinMs === undefined ? action() : settledWithin(action(), withinMs, what));
   } catch (error) {
+    if (error instanceof RuleFailure) throw error; // Still pending at the bound.
     const message = error instanceof Error ? error.message : String(error);
     if (!pattern.test(message)) throw new RuleFailure(`${what} (error message)`, `/${pattern.source}/`, message);
     return error instanceof Error ? error : new Error(message);
   }
   throw new RuleFailure(what, `an error matching /${pattern.source}/`, `no error (resolved with ${show(value)})`);
+}
+
+/**
+ * `promise`, or a RuleFailure once `ms` pass with it still pending: for refusals that should come at once, so that
+ * an implementation that hangs instead fails in seconds rather than at the rule's time bound.
+ */
+function settledWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RuleFailure(what, `settled within ${ms} ms`, 'still pending')), ms);
+  });
+  promise.catch(() => undefined); // Settling after we gave up is not an unhandled rejection.
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Polls `read` until `accept` holds or `withinMs` passes; returns the last value read. */

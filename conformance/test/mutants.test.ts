@@ -27,7 +27,7 @@ import { readTraces, traceRule } from '../mutants/lib/traces.js';
 assertNoOrphans(test);
 
 /** Rules at once: each starts processes on a 2-core machine, and timing rules must stay honest. */
-const CONCURRENCY = 6;
+const CONCURRENCY = 8;
 /** The whole run is shared by every test below, so each may wait for all of it (ava's idle timeout is 2 min). */
 const RUN_BOUND_MS = 40 * 60_000;
 

@@ -12,8 +12,8 @@ export default defineRule({
     const pool = await session.createPool!({ processes: 2 });
     try {
       const result = await pool.applyAsync('slowSquare', [4, 300]);
-      const ready = await eventually(() => result.ready(), (value) => value, 60_000);
-      expectEqual(ready, true, 'ready() within 60 s of applyAsync(slowSquare, [4, 300])');
+      const ready = await eventually(() => result.ready(), (value) => value, 20_000);
+      expectEqual(ready, true, 'ready() within 20 s of applyAsync(slowSquare, [4, 300])');
       expectEqual(await result.get(0), 16, 'get(0) once ready() is true: the result is already there');
     } finally {
       await pool.terminate().catch(() => undefined);

@@ -13,8 +13,9 @@ export default defineRule({
     const pool = await session.createPool!({ processes: 2 });
     try {
       await pool.starmap('putSquare', [[0, queue], [1, queue], [2, queue]], 1);
+      // The tasks have returned, so their items are at most in flight (CPython's feeder thread): seconds are plenty.
       const got = [];
-      for (let i = 0; i < 3; i++) got.push(await queue.get({ timeoutMs: 60_000 }));
+      for (let i = 0; i < 3; i++) got.push(await queue.get({ timeoutMs: 10_000 }));
       const squares = (got as number[][]).map(([n, square]) => [n, square]).sort((a, b) => a[0]! - b[0]!);
       expectEqual(squares, [[0, 0], [1, 1], [2, 4]], '(n, n*n) the parent got after starmap(putSquare, [(0, q), (1, q), (2, q)])');
     } finally {
