@@ -25,6 +25,7 @@ import type {
   Session,
   TaskName,
 } from '../../harness/implementation.js';
+import { settlesWithin } from '../../harness/settles-within.js';
 
 type WorkerPool = ReturnType<typeof workerpool.pool>;
 type WpPromise<T> = workerpool.Promise<T, Error>;
@@ -68,23 +69,16 @@ class TimeoutError extends Error {
 function resultOf(promise: WpPromise<unknown>): AsyncResultHandle {
   const values: unknown[] = [];
   const errors: { name: string; message: string }[] = [];
-  const settled = promise.then(
-    (value) => void values.push(value),
-    (error: unknown) => {
+  // A native promise: workerpool's own does not type as a PromiseLike.
+  const settled = (async () => {
+    try {
+      values.push(await promise);
+    } catch (error) {
       const e = translated(error) as Error;
       errors.push({ name: e.name, message: e.message });
-    },
-  );
-  const waited = async (timeoutMs: number | undefined): Promise<boolean> => {
-    if (timeoutMs === undefined) {
-      await settled;
-      return true;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([settled.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
-    clearTimeout(timer);
-    return done;
-  };
+  })();
+  const waited = (timeoutMs: number | undefined) => settlesWithin(settled, timeoutMs);
   return {
     get: async (timeoutMs) => {
       // workerpool's own promise.timeout(ms) would cancel the task (it kills the worker); Python's get(timeout)

@@ -3,6 +3,7 @@
  * successful() raising until ready, both callbacks recorded), for mutants that build a result themselves.
  */
 import type { AsyncResultHandle } from '../../harness/implementation.js';
+import { settlesWithin } from '../../harness/settles-within.js';
 
 class TimeoutError extends Error {
   override name = 'TimeoutError';
@@ -26,16 +27,7 @@ export function resultOf(promise: Promise<unknown>): AsyncResultHandle {
       errors.push(error instanceof Error ? { name: error.name, message: error.message } : { name: typeof error, message: String(error) });
     },
   );
-  const waitFor = async (timeoutMs: number | undefined): Promise<boolean> => {
-    if (timeoutMs === undefined) {
-      await settled;
-      return true;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([settled.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
-    clearTimeout(timer);
-    return done;
-  };
+  const waitFor = (timeoutMs: number | undefined) => settlesWithin(settled, timeoutMs);
   return {
     get: async (timeoutMs) => {
       if (!(await waitFor(timeoutMs))) throw new TimeoutError(`no result within ${timeoutMs} ms`);
