@@ -29,20 +29,22 @@ export class ApplyJob<T> extends AsyncResult<T> implements JobSink {
 
 /** map/starmap: fills an array in input order; the first failing chunk decides. @python MapResult */
 export class MapJob<T> extends AsyncResult<T[]> implements JobSink {
-  readonly #values: T[];
+  readonly #length: number;
+  #values: T[] | undefined;
   #left: number;
 
   constructor(length: number, callbacks?: ResultCallbacks<T[]>) {
     super(callbacks);
-    this.#values = new Array<T>(length);
+    this.#length = length;
     this.#left = length;
-    if (length === 0) this.resolve(this.#values);
+    if (length === 0) this.resolve([]);
   }
 
   chunkDone(start: number, values: Values): void {
-    for (let i = 0; i < values.length; i++) this.#values[start + i] = values[i] as T;
+    const into = (this.#values ??= resultArray<T>(this.#length, values instanceof Float64Array));
+    for (let i = 0; i < values.length; i++) into[start + i] = values[i] as T;
     this.#left -= values.length;
-    if (this.#left === 0) this.resolve(this.#values);
+    if (this.#left === 0) this.resolve(into);
   }
 
   chunkFailed(_start: number, _values: readonly unknown[], error: unknown): void {
@@ -52,4 +54,16 @@ export class MapJob<T> extends AsyncResult<T[]> implements JobSink {
   abort(error: unknown): void {
     this.reject(error);
   }
+}
+
+/**
+ * The array a map fills. When results come packed, one double is stored before anything else so that V8 lays
+ * the array out as doubles at once: a switch from small integers to doubles halfway through 200,000 stores
+ * made filling it twice as slow as allocating it. The placeholder is overwritten by chunk 0, which every map
+ * that resolves has received.
+ */
+function resultArray<T>(length: number, numbers: boolean): T[] {
+  const array = new Array<T>(length);
+  if (numbers) (array as unknown[])[0] = 0.5;
+  return array;
 }

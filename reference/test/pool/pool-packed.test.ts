@@ -5,7 +5,7 @@
 import test from 'ava';
 import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { packNumbers, ValuesCollector } from '../../src/pool/packed.js';
-import { identity, square, squareOrThrow } from './fixtures/pool-tasks.js';
+import { identity, square, squareOrThrow, squareSlowAtZero } from './fixtures/pool-tasks.js';
 import { PROMPT_MS, RUN_MS, within } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
@@ -121,4 +121,10 @@ test('a packed chunk that fails midway: map rejects with the task\'s error, imap
   t.is(error?.name, 'RangeError');
   t.deepEqual(seen, xs.slice(0, 60).map(square));
   t.false(error instanceof WorkerCrashedError);
+});
+
+test('a packed map whose first chunk comes back last still has item 0 right', async (t) => {
+  const xs = Array.from({ length: 400 }, (_, i) => i);
+  const got = await within(shared.map(squareSlowAtZero, xs, 50), RUN_MS, 'map');
+  assertSameValues(t, got, xs.map(square));
 });
