@@ -5,24 +5,35 @@
  * @python multiprocessing.pool.worker (the `func(*args)` / `mapstar` call)
  */
 import { encodeError } from '../remote-error.js';
-import { unpackQueues } from '../queue/transfer.js';
 import type { TaskFunction } from '../task-registry.js';
 import type { ChunkResult } from './messages.js';
 import { ValuesCollector, type Values } from './packed.js';
+import { queueTransfer } from './queue-transfer-on-demand.js';
 import type { WorkerChunk } from './wire.js';
 
 /** `fn` as the worker has it: loaded, still loading, or never defined (a bug in the parent's bookkeeping). */
 export function runChunk(chunk: WorkerChunk, fn: TaskFunction | Promise<TaskFunction> | undefined): ChunkResult | Promise<ChunkResult> {
   const values = new ValuesCollector(chunk.items.length);
   if (fn === undefined) return failed(chunk, values, new Error(`internal: function ${chunk.fn} was never defined for this worker`));
-  if (fn instanceof Promise) return fn.then((loaded) => runLoaded(chunk, loaded, values), (thrown) => failed(chunk, values, thrown));
-  return runLoaded(chunk, fn, values);
+  if (fn instanceof Promise || chunk.queues) return prepareThenRun(chunk, fn, values);
+  return runItems(chunk, fn, chunk.items, values);
 }
 
-function runLoaded(chunk: WorkerChunk, fn: TaskFunction, values: ValuesCollector): ChunkResult | Promise<ChunkResult> {
+/** Waits for what the chunk needs first: its function's module, the queue machinery for its queues. */
+async function prepareThenRun(chunk: WorkerChunk, fn: TaskFunction | Promise<TaskFunction>, values: ValuesCollector): Promise<ChunkResult> {
+  let loaded: TaskFunction;
   let items: Values;
   try {
-    items = chunk.queues ? unpackQueues(chunk.items) : chunk.items;
+    loaded = await fn;
+    items = chunk.queues ? (await queueTransfer()).unpackQueues(chunk.items) : chunk.items;
+  } catch (thrown) {
+    return failed(chunk, values, thrown);
+  }
+  return runItems(chunk, loaded, items, values);
+}
+
+function runItems(chunk: WorkerChunk, fn: TaskFunction, items: Values, values: ValuesCollector): ChunkResult | Promise<ChunkResult> {
+  try {
     for (let offset = 0; offset < items.length; offset++) {
       const value = call(fn, items[offset], chunk.star);
       if (isThenable(value)) return finishAsync(chunk, fn, items, values, value);

@@ -6,12 +6,12 @@
 import { adoptIdentity } from '../identity.js';
 import { encodeError, formatThrown } from '../remote-error.js';
 import { restoreDefaultSignals } from '../process/default-signals.js';
-import { unpackQueues } from '../queue/transfer.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
 import { SerializationError } from '../errors.js';
 import { cloneFailure } from '../serialization.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
+import { queueTransfer } from './queue-transfer-on-demand.js';
 import { runChunk } from './run-chunk.js';
 import { decodeChunks, pushResult, type WorkerChunk } from './wire.js';
 
@@ -64,7 +64,8 @@ async function initialize(message: InitMessage): Promise<void> {
   if (message.initializer !== null) {
     try {
       const initializer = await loadTask(message.initializer);
-      await initializer(...unpackQueues(message.initargs));
+      const initargs = message.initargs.length === 0 ? [] : (await queueTransfer()).unpackQueues(message.initargs);
+      await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);
       send({ kind: 'init-error', error: encodeError(thrown) }, () => process.exit(1));
