@@ -14,11 +14,15 @@ const MIN_PACKED = 16;
 
 /** `values[start … end)` as a Float64Array when every one of them is a number; undefined otherwise. */
 export function packNumbers(values: readonly unknown[], start = 0, end = values.length): Float64Array | undefined {
-  if (end - start < MIN_PACKED) return undefined;
-  // A hole reads as undefined, so a sparse array fails this test and keeps its holes.
-  for (let i = start; i < end; i++) if (typeof values[i] !== 'number') return undefined;
+  if (end - start < MIN_PACKED || typeof values[start] !== 'number') return undefined;
+  // Checked while copied: one pass over the values, and an input that is not all numbers usually shows it at
+  // once. A hole reads as undefined, so a sparse array fails the test and keeps its holes.
   const packed = new Float64Array(end - start);
-  for (let i = start; i < end; i++) packed[i - start] = values[i] as number;
+  for (let i = start; i < end; i++) {
+    const value = values[i];
+    if (typeof value !== 'number') return undefined;
+    packed[i - start] = value;
+  }
   return packed;
 }
 
