@@ -19,11 +19,13 @@ export function renderMarkdown(r: Results): string {
       'ratios, taken between medians of the same run. How to read this: [bench/README.md](../bench/README.md).',
     '',
   );
-  const busy = Math.max(...env.loadBefore.slice(0, 1), ...r.loadAfter.slice(0, 1)) > env.cpus / 2;
-  if (busy) {
-    out.push(`> **The machine was busy**: load average ${env.loadBefore[0]!.toFixed(1)} before and ` +
-      `${r.loadAfter[0]!.toFixed(1)} after the run on ${env.cpus} CPUs. Other work shared the CPUs; spreads are ` +
+  // Only the load before the run tells of other work: the load after is mostly the run's own processes.
+  const load = `load average ${env.loadBefore[0]!.toFixed(1)} before and ${r.loadAfter[0]!.toFixed(1)} after the run on ${env.cpus} CPUs`;
+  if (env.loadBefore[0]! > env.cpus / 2) {
+    out.push(`> **The machine was busy**: ${load}. Other work shared the CPUs; spreads are ` +
       'wide and the figures are less trustworthy than on an idle machine.', '');
+  } else {
+    out.push(`The machine was otherwise idle: ${load} (the run's own processes).`, '');
   }
   out.push(...goals(r), '');
   for (const w of plan.workloads) {
