@@ -134,3 +134,41 @@ export function runScript(t: ExecutionContext, scenario: string): ScriptRun {
   });
   return { child, report, exited, stderr: () => stderr };
 }
+
+/** The state letter of `pid` in /proc ('R' running, 'S' sleeping, 'T' stopped, 'Z' zombie), '' once gone. */
+export function stateOf(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * SIGKILLs `victim` while `log` (lines `pid index start|end`, as logThenSpin writes) shows it inside a task,
+ * and returns that task's index. The worker is stopped first, so that what the log says still holds when the
+ * kill lands, however busy the machine.
+ */
+export async function killInsideATask(victim: number, log: string): Promise<number> {
+  const deadline = Date.now() + RUN_MS;
+  while (Date.now() < deadline) {
+    process.kill(victim, 'SIGSTOP');
+    await waitFor(() => stateOf(victim) === 'T', PROMPT_MS, `worker ${victim} to stop`);
+    const open = new Set<number>();
+    for (const line of linesOf(log)) {
+      const [pid, index, what] = line.split(' ');
+      if (Number(pid) !== victim) continue;
+      if (what === 'start') open.add(Number(index));
+      else open.delete(Number(index));
+    }
+    if (open.size > 0) {
+      process.kill(victim, 'SIGKILL');
+      return [...open][0]!;
+    }
+    process.kill(victim, 'SIGCONT');
+    await sleep(1);
+  }
+  throw new Error(`worker ${victim} was never seen inside a task`);
+}
+

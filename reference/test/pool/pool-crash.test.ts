@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { type AsyncResult, Pool, WorkerCrashedError } from '../../src/index.js';
 import { getPid, logThenSpin, spin, square, squareOrExit } from './fixtures/pool-tasks.js';
-import { cleanUp, isGone, linesOf, PROMPT_MS, RUN_MS, tempDir, waitFor, within, workerPids } from './helpers.js';
+import { cleanUp, isGone, killInsideATask, PROMPT_MS, RUN_MS, tempDir, waitFor, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
-
-/** The state letter of `pid` in /proc ('R' running, 'S' sleeping, 'T' stopped, 'Z' zombie), '' once gone. */
-function stateOf(pid: number): string {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.charAt(stat.lastIndexOf(')') + 2);
-  } catch {
-    return '';
-  }
-}
 
 /** Runs a little work so that the workers are up and the timings below are the pool's, not Node's start. */
 async function warmPool(t: Parameters<typeof cleanUp>[0], processes = 2): Promise<Pool> {
@@ -38,30 +27,8 @@ test.serial('1,000 tasks with a worker SIGKILLed mid-way: every task settles, on
   let done = 0;
   let killing: Promise<number> | undefined;
   const results: AsyncResult<number>[] = [];
-  const killInsideATask = async (): Promise<number> => {
-    const deadline = Date.now() + RUN_MS;
-    while (Date.now() < deadline) {
-      // Frozen first, so that what the log says still holds when the SIGKILL lands, however busy the machine.
-      process.kill(victim, 'SIGSTOP');
-      await waitFor(() => stateOf(victim) === 'T', PROMPT_MS, `worker ${victim} to stop`);
-      const open = new Set<number>();
-      for (const line of linesOf(log)) {
-        const [pid, index, what] = line.split(' ');
-        if (Number(pid) !== victim) continue;
-        if (what === 'start') open.add(Number(index));
-        else open.delete(Number(index));
-      }
-      if (open.size > 0) {
-        process.kill(victim, 'SIGKILL');
-        return [...open][0]!;
-      }
-      process.kill(victim, 'SIGCONT');
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    throw new Error(`worker ${victim} was never seen inside a task`);
-  };
   const onResult = () => {
-    if (++done === 300) killing = killInsideATask();
+    if (++done === 300) killing = killInsideATask(victim, log);
   };
   for (let i = 0; i < 1000; i++) results.push(pool.applyAsync(logThenSpin, [log, 5, i], { callback: onResult }));
   const started = performance.now();

@@ -3,51 +3,14 @@
  * Held results must never change which tasks a crash takes: a worker that exits on its own sends what it holds
  * first, and one killed outright may lose its burst, but no task runs twice.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { type AsyncResult, Pool, WorkerCrashedError } from '../../src/index.js';
 import { getPid, logThenSpin, squareOrExit } from './fixtures/pool-tasks.js';
-import { cleanUp, isGone, linesOf, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within, workerPids } from './helpers.js';
+import { cleanUp, isGone, killInsideATask, linesOf, RUN_MS, tempDir, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
-
-/** The state letter of `pid` in /proc ('T' stopped), '' once gone. */
-function stateOf(pid: number): string {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.charAt(stat.lastIndexOf(')') + 2);
-  } catch {
-    return '';
-  }
-}
-
-/**
- * SIGKILLs `victim` while its log shows it inside a task (stopped first, so the log still holds when the kill
- * lands, however busy the machine); returns that task's index.
- */
-async function killInsideATask(victim: number, log: string): Promise<number> {
-  const deadline = Date.now() + RUN_MS;
-  while (Date.now() < deadline) {
-    process.kill(victim, 'SIGSTOP');
-    await waitFor(() => stateOf(victim) === 'T', PROMPT_MS, `worker ${victim} to stop`);
-    const open = new Set<number>();
-    for (const line of linesOf(log)) {
-      const [pid, index, what] = line.split(' ');
-      if (Number(pid) !== victim) continue;
-      if (what === 'start') open.add(Number(index));
-      else open.delete(Number(index));
-    }
-    if (open.size > 0) {
-      process.kill(victim, 'SIGKILL');
-      return [...open][0]!;
-    }
-    process.kill(victim, 'SIGCONT');
-    await sleep(1);
-  }
-  throw new Error(`worker ${victim} was never seen inside a task`);
-}
 
 test.serial('a worker SIGKILLed amid a burst of quick tasks: every task settles, none runs twice, the rest succeed', async (t) => {
   const pool = new Pool({ processes: 2 });
