@@ -220,6 +220,13 @@ export interface Implementation {
    * here the report says "beyond Python" instead of FAIL.
    */
   readonly isPython?: boolean;
+  /**
+   * Optional: the catalog tasks this implementation provides. When present, the suite checks at load time that
+   * they cover every task the rules of the claimed capabilities use, and names the missing ones.
+   */
+  readonly tasks?: readonly TaskName[];
+  /** Optional: for a capability not claimed, why; the report shows it next to each rule it leaves unsupported. */
+  readonly unsupported?: Readonly<Partial<Record<Capability, string>>>;
   /** Opens a session, or rejects with a reason when the implementation is not available on this machine. */
   open(): Promise<Session>;
 }

@@ -5,7 +5,8 @@
  */
 import { join, relative } from 'node:path';
 import type { KillMatrix } from '../mutants/lib/kill-matrix.js';
-import { expectedFileOf, RULES_DIR } from './load-rules.js';
+import { expectedFileOf, RULE_SOURCES_DIR } from './load-rules.js';
+import { REPO_ROOT } from './repo-paths.js';
 import type { Rule } from './rule.js';
 import type { RuleResult, Status } from './run-rule.js';
 
@@ -42,8 +43,6 @@ export interface Report {
 
 export const LABEL: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', unsupported: 'unsupported', beyond: 'beyond Python' };
 
-const REPO_ROOT = join(RULES_DIR, '..', '..');
-
 export function buildReport(
   rules: readonly Rule[],
   runs: readonly ImplementationRun[],
@@ -58,7 +57,7 @@ export function buildReport(
       source,
       ...(python ? { python } : {}),
       needs,
-      file: relative(REPO_ROOT, join(RULES_DIR, expectedFileOf(id))).split('\\').join('/'),
+      file: relative(REPO_ROOT, join(RULE_SOURCES_DIR, expectedFileOf(id))).split('\\').join('/'),
     })),
     implementations: runs,
   };

@@ -17,17 +17,10 @@ export const BUILT_IN: Record<string, string> = {
   workerpool: '../adapters/workerpool/index.js',
 };
 
-/**
- * Optional extras an adapter may export on its implementation (proposed for the contract): the catalog tasks it
- * provides, checked at load time against the tasks its claimed rules use; and why it does not claim a capability,
- * shown in the report next to each unsupported rule.
- */
-export interface AdapterExtras {
-  readonly tasks?: readonly TaskName[];
-  readonly unsupported?: Readonly<Partial<Record<Capability, string>>>;
-}
+/** The optional parts of the contract an adapter may fill in (now part of Implementation itself). */
+export type AdapterExtras = Pick<Implementation, 'tasks' | 'unsupported'>;
 
-export type Adapter = Implementation & AdapterExtras;
+export type Adapter = Implementation;
 
 export async function resolveImplementation(spec: string): Promise<Adapter> {
   const builtIn = Object.hasOwn(BUILT_IN, spec);

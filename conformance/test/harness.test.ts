@@ -79,3 +79,17 @@ test('runRule reports pass, fail with expected/observed, unsupported, beyond and
   const slow = rule({ timeoutMs: 50, check: () => new Promise((resolve) => setTimeout(resolve, 2000)) });
   t.like(await runRule(fake(false), slow), { status: 'fail', reason: 'rule process.exitcode.signal-is-negative timed out after 50 ms' });
 });
+
+test('the report links each rule to its source file, from wherever the report is written', async (t) => {
+  const { buildReport, toMarkdown } = await import('../harness/report.js');
+  const { existsSync } = await import('node:fs');
+  const { join, resolve } = await import('node:path');
+  const { repoPath } = await import('../harness/repo-paths.js');
+  const report = buildReport([rule({})], []);
+  for (const outDir of [repoPath('reports'), repoPath('.tmp', 'somewhere', 'deeper')]) {
+    const links = [...toMarkdown(report, outDir).matchAll(/\]\(([^)#]+\.ts)\)/g)].map((m) => m[1]!);
+    t.true(links.length > 0, 'the markdown links the rule');
+    for (const link of links) t.true(existsSync(resolve(outDir, link)), `${link} from ${outDir} exists`);
+  }
+  t.is(report.rules[0]!.file, join('conformance', 'rules', 'process', 'exitcode-signal-is-negative.ts'));
+});
