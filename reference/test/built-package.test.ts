@@ -29,7 +29,7 @@ const dir = join(root, '.tmp', `built-package-${process.pid}`);
 
 // A user's task module, in plain JavaScript against the package name.
 const SCRIPT = `
-import { Process, tasks, isMain } from 'multiproc';
+import { Pool, Process, Queue, tasks, isMain } from 'multiproc';
 
 export function exitFive() {
   // What the child was started with: a plain node must not have passed a loader on.
@@ -39,7 +39,15 @@ export function exitFive() {
 
 export function noop() {}
 
-tasks(import.meta, { exitFive, noop });
+export function square(x) {
+  return x * x;
+}
+
+export async function putSquare(queue, x) {
+  await queue.put(x * x);
+}
+
+tasks(import.meta, { exitFive, noop, square, putSquare });
 
 if (isMain(import.meta)) {
   console.log('RESOLVED ' + JSON.stringify(import.meta.resolve('multiproc')));
@@ -59,6 +67,16 @@ if (isMain(import.meta)) {
     if (q.exitCode !== 0) throw new Error('noop exited with ' + q.exitCode);
   }
   console.log('COSTS ' + JSON.stringify(costs));
+
+  // The pool's worker entry and the queue machinery it loads on demand, from the built files.
+  const pool = new Pool({ processes: 2 });
+  const queue = new Queue();
+  console.log('MAP ' + JSON.stringify(await pool.map(square, [1, 2, 3])));
+  await pool.apply(putSquare, [queue, 4]);
+  console.log('QUEUED ' + JSON.stringify(await queue.get({ timeoutMs: 10000 })));
+  pool.close();
+  await pool.join();
+  queue.close();
 }
 `;
 
@@ -67,6 +85,8 @@ interface ScriptRun {
   readonly exitCode: unknown;
   readonly child: { execArgv: string[]; nodeOptions: string | null };
   readonly costs: number[];
+  readonly map: unknown;
+  readonly queued: unknown;
 }
 
 function parse(stdout: string): ScriptRun {
@@ -80,6 +100,8 @@ function parse(stdout: string): ScriptRun {
     exitCode: field('EXITCODE'),
     child: field('CHILD') as ScriptRun['child'],
     costs: field('COSTS') as number[],
+    map: field('MAP'),
+    queued: field('QUEUED'),
   };
 }
 
@@ -103,7 +125,10 @@ test.serial('package.json "exports" points at files the build emitted, with type
   t.is(pkg.name, 'multiproc');
   t.is(join(root, pkg.exports['.'].default), distIndex);
   t.true(existsSync(distIndex), 'dist/index.js');
-  t.true(existsSync(join(root, 'dist', 'process', 'child-main.js')), 'the child entry is built next to Process');
+  // Bundled: one file per entry point, side by side, since Process and Pool look for their child entry next
+  // to the module that forks it (scripts/bundle.mjs).
+  for (const entry of ['child-main.js', 'worker-main.js']) t.true(existsSync(join(root, 'dist', entry)), `dist/${entry}`);
+  t.notRegex(readFileSync(distIndex, 'utf8'), /\bfrom\s*['"]\.\.?\//, 'dist/index.js imports no module of its own: it is one bundle');
   const dts = join(root, pkg.exports['.'].types);
   t.is(dts, join(root, 'dist', 'index.d.ts'));
   t.true(existsSync(dts), 'dist/index.d.ts');
@@ -122,6 +147,8 @@ test.serial('plain node runs a .mjs task module importing `multiproc`: a child e
   const result = parse(stdout);
   t.is(result.resolved, pathToFileURL(distIndex).href, '`multiproc` resolves to dist/index.js');
   t.is(result.exitCode, 5);
+  t.deepEqual(result.map, [1, 4, 9], 'Pool.map through the bundled worker entry');
+  t.is(result.queued, 16, 'a Queue crossed into a bundled worker');
   t.deepEqual(result.child, { execArgv: [], nodeOptions: null }, 'the child ran without any loader');
   t.log(`plain node: Process start()+join() of a noop: ${result.costs.join(', ')} ms (median ${median(result.costs)} ms)`);
 });
