@@ -3,6 +3,7 @@
  * both without the rule formatting them.
  */
 import { isDeepStrictEqual, inspect } from 'node:util';
+import { settlesWithin } from './settles-within.js';
 
 export class RuleFailure extends Error {
   readonly expected: string;
@@ -49,13 +50,10 @@ export async function expectRejects(action: () => Promise<unknown>, pattern: Reg
  * `promise`, or a RuleFailure once `ms` pass with it still pending: for refusals that should come at once, so that
  * an implementation that hangs instead fails in seconds rather than at the rule's time bound.
  */
-function settledWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RuleFailure(what, `settled within ${ms} ms`, 'still pending')), ms);
-  });
-  promise.catch(() => undefined); // Settling after we gave up is not an unhandled rejection.
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+async function settledWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  const settled = promise.then(() => undefined, () => undefined); // Settling after we gave up is no unhandled rejection.
+  if (!(await settlesWithin(settled, ms))) throw new RuleFailure(what, `settled within ${ms} ms`, 'still pending');
+  return promise;
 }
 
 /** Polls `read` until `accept` holds or `withinMs` passes; returns the last value read. */

@@ -2,7 +2,7 @@
  * Finds the rules: every file under conformance/rules/<area>/ default-exports one Rule whose id matches
  * the file's place (`process.exitcode.signal-is-negative` lives in rules/process/exitcode-signal-is-negative.ts).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CAPABILITIES } from './implementation.js';
@@ -17,6 +17,29 @@ export const RULE_SOURCES_DIR = repoPath('conformance', 'rules');
 
 const ID = /^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*){2,}$/;
 const SOURCES = new Set(['seed', 'python-docs', 'beyond']);
+
+/** A rule's source, read as text: its id, area and the whole file. */
+export interface RuleSource {
+  readonly file: string;
+  readonly id: string;
+  readonly area: string;
+  readonly text: string;
+}
+
+/**
+ * Every rule's source text, sorted by file, without importing any rule: for what must be known synchronously
+ * (ava declares its tests before any await) or is read off the text (the task catalog, the tasks a claim needs).
+ */
+export function ruleSources(): RuleSource[] {
+  return readdirSync(RULE_SOURCES_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(RULE_SOURCES_DIR, file), 'utf8');
+      const id = /\bid:\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? file;
+      return { file, id, area: id.split('.')[0]!, text };
+    });
+}
 
 /** Where a rule with this id must live, relative to the rules directory. */
 export function expectedFileOf(id: string): string {

@@ -4,11 +4,11 @@
  * inside a rule: at load time (exports, capabilities, the task catalog when the adapter lists it) and when its
  * first session opens (the factories and methods its capabilities call for).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CAPABILITIES, type Capability, type Implementation, type Session, TASKS, type TaskName } from './implementation.js';
-import { RULE_SOURCES_DIR } from './load-rules.js';
+import { ruleSources } from './load-rules.js';
 
 /** Adapters that ship with the suite, by name. */
 export const BUILT_IN: Record<string, string> = {
@@ -83,8 +83,7 @@ export function shapeProblems(value: unknown): string[] {
  */
 export function tasksNeeded(capabilities: ReadonlySet<string>): TaskName[] {
   const used = new Set<TaskName>();
-  for (const file of readdirSync(RULE_SOURCES_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
-    const text = readFileSync(join(RULE_SOURCES_DIR, file), 'utf8');
+  for (const { text } of ruleSources()) {
     const needs = /needs:\s*\[([^\]]*)\]/.exec(text)?.[1]?.match(/'([^']+)'/g)?.map((q) => q.slice(1, -1)) ?? [];
     if (!needs.every((need) => capabilities.has(need))) continue;
     for (const task of Object.keys(TASKS) as TaskName[]) if (new RegExp(`['"]${task}['"]`).test(text)) used.add(task);

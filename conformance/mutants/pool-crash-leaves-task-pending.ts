@@ -1,9 +1,6 @@
-import { defineMutant, sleep } from './lib/mutant.js';
+import { getPendingForEver } from './lib/async-result.js';
+import { defineMutant } from './lib/mutant.js';
 import { ASYNC_SUBMIT, CRASHING_TASKS } from './lib/trace-view.js';
-
-class TimeoutError extends Error {
-  override name = 'TimeoutError';
-}
 
 const isCrash = (error: unknown) => error instanceof Error && error.name === 'WorkerCrashedError';
 
@@ -27,16 +24,6 @@ export default defineMutant({
       base.apply(task, args).catch((error: unknown) => (isCrash(error) ? session.hang() : Promise.reject(error))),
   },
   result: {
-    get: (base, { pool }) => async (timeoutMs) => {
-      const started = performance.now();
-      try {
-        return await base.get(timeoutMs);
-      } catch (error) {
-        if (!isCrash(error)) throw error;
-        if (timeoutMs === undefined) return pool.session.hang();
-        await sleep(Math.max(0, timeoutMs - (performance.now() - started)));
-        throw new TimeoutError(`no result within ${timeoutMs} ms`);
-      }
-    },
+    get: getPendingForEver(isCrash),
   },
 });

@@ -1,9 +1,6 @@
-import { defineMutant, sleep } from './lib/mutant.js';
+import { getPendingForEver } from './lib/async-result.js';
+import { defineMutant } from './lib/mutant.js';
 import { SUBMIT } from './lib/trace-view.js';
-
-class TimeoutError extends Error {
-  override name = 'TimeoutError';
-}
 
 const isTerminated = (error: unknown) => error instanceof Error && error.name === 'PoolTerminatedError';
 
@@ -25,17 +22,7 @@ export default defineMutant({
     ]),
   ),
   result: {
-    get: (base, { pool }) => async (timeoutMs) => {
-      const started = performance.now();
-      try {
-        return await base.get(timeoutMs);
-      } catch (error) {
-        if (!isTerminated(error)) throw error;
-        if (timeoutMs === undefined) return pool.session.hang();
-        await sleep(Math.max(0, timeoutMs - (performance.now() - started)));
-        throw new TimeoutError(`no result within ${timeoutMs} ms`);
-      }
-    },
+    get: getPendingForEver(isTerminated),
     ready: (base) => async () => {
       const ready = await base.ready();
       if (!ready) return false;

@@ -7,10 +7,8 @@
  */
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { loadRules, RULE_SOURCES_DIR } from '../harness/load-rules.js';
+import { loadRules, ruleSources } from '../harness/load-rules.js';
 import type { Implementation } from '../harness/implementation.js';
 import type { Rule } from '../harness/rule.js';
 import { resolveImplementation } from '../harness/resolve-implementation.js';
@@ -18,10 +16,7 @@ import { runRule } from '../harness/run-rule.js';
 
 assertNoOrphans(test);
 
-const ids = readdirSync(RULE_SOURCES_DIR, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => /\bid:\s*['"]([^'"]+)['"]/.exec(readFileSync(join(RULE_SOURCES_DIR, file), 'utf8'))?.[1] ?? file)
-  .sort();
+const ids = ruleSources().map((rule) => rule.id).sort();
 const pythonMissing = spawnSync('python3', ['--version']).status !== 0;
 
 const rules = new Map<string, Rule>();

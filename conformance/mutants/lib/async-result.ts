@@ -4,8 +4,9 @@
  */
 import type { AsyncResultHandle } from '../../harness/implementation.js';
 import { settlesWithin } from '../../harness/settles-within.js';
+import { sleep, type ResultContext } from './mutant.js';
 
-class TimeoutError extends Error {
+export class TimeoutError extends Error {
   override name = 'TimeoutError';
 }
 
@@ -43,5 +44,24 @@ export function resultOf(promise: Promise<unknown>): AsyncResultHandle {
       return outcome.ok;
     },
     callbacks: async () => ({ values: [...values], errors: [...errors] }),
+  };
+}
+
+/**
+ * A result.get patch for mutants whose results stay pending for ever where the reference rejects (as CPython's
+ * do): an error that `lost` recognises becomes a hang for get(), and for get(timeout) a TimeoutError once the
+ * timeout has run out.
+ */
+export function getPendingForEver(lost: (error: unknown) => boolean) {
+  return (base: AsyncResultHandle, { pool }: ResultContext): AsyncResultHandle['get'] => async (timeoutMs) => {
+    const started = performance.now();
+    try {
+      return await base.get(timeoutMs);
+    } catch (error) {
+      if (!lost(error)) throw error;
+      if (timeoutMs === undefined) return pool.session.hang();
+      await sleep(Math.max(0, timeoutMs - (performance.now() - started)));
+      throw new TimeoutError(`no result within ${timeoutMs} ms`);
+    }
   };
 }
