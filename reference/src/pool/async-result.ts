@@ -2,6 +2,7 @@
  * The handle of work submitted without waiting. @python multiprocessing.pool.AsyncResult
  */
 import { NotReadyError, TimeoutError } from '../errors.js';
+import { checkTimeout, delay } from '../timeouts.js';
 
 export interface ResultCallbacks<T> {
   /** Called once in the parent with the value when the work succeeds. */
@@ -45,19 +46,33 @@ export class AsyncResult<T> {
    */
   get(timeoutMs?: number): Promise<T> {
     // Not async: without a timeout this is one promise per call, where an async function awaiting wait()
-    // made three.
-    if (this.#outcome !== undefined) return this.#unwrap(timeoutMs);
-    return this.wait(timeoutMs).then(() => this.#unwrap(timeoutMs));
+    // made three. A bad timeout still rejects rather than throws, like every other failure of get().
+    let limit: number | undefined;
+    try {
+      limit = checkTimeout(timeoutMs, 'AsyncResult.get(timeoutMs)');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.#outcome !== undefined) return this.#unwrap(limit);
+    return this.#waitChecked(limit).then(() => this.#unwrap(limit));
   }
 
   /** Resolves when the result is ready or `timeoutMs` has passed; never rejects. @python AsyncResult.wait() */
   wait(timeoutMs?: number): Promise<void> {
+    try {
+      return this.#waitChecked(checkTimeout(timeoutMs, 'AsyncResult.wait(timeoutMs)'));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** `limit` undefined waits without limit (no timer: Node's would fire after 1 ms past 2³¹−1 ms). */
+  #waitChecked(limit: number | undefined): Promise<void> {
     if (this.#outcome !== undefined) return Promise.resolve();
     this.#settled ??= new Promise((resolve) => (this.#settle = resolve));
-    if (timeoutMs === undefined || timeoutMs === null) return this.#settled;
-    let timer: NodeJS.Timeout | undefined;
-    const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, timeoutMs))));
-    return Promise.race([this.#settled, elapsed]).finally(() => clearTimeout(timer));
+    if (limit === undefined) return this.#settled;
+    const { elapsed, timer } = delay(limit);
+    return Promise.race([this.#settled, elapsed]).finally(() => timer.clear());
   }
 
   #unwrap(timeoutMs: number | undefined): Promise<T> {

@@ -12,6 +12,7 @@ import { decodeError } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
+import { checkTimeout, delay } from '../timeouts.js';
 import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
 import { terminateAtExit } from './exit-hooks.js';
@@ -150,20 +151,17 @@ export class Process<F extends TaskFunction = TaskFunction> {
    */
   async join(timeoutMs?: number): Promise<void> {
     this.#checkOpen();
+    const limit = checkTimeout(timeoutMs, 'Process.join(timeoutMs)');
     const exited = this.#exited;
     if (exited === undefined) throw new ProcessStateError('can only join a started process: call start() first');
     if (this.#exitCode !== null) return;
     // While someone waits, the parent must stay alive even for a daemonic child (Python's join blocks).
     this.#setHoldsParent(true);
-    let timer: NodeJS.Timeout | undefined;
+    const { elapsed, timer } = delay(limit);
     try {
-      if (timeoutMs === undefined || timeoutMs === null) return await exited;
-      const bound = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, timeoutMs));
-      });
-      await Promise.race([exited, bound]);
+      await Promise.race([exited, elapsed]);
     } finally {
-      clearTimeout(timer);
+      timer.clear();
       if (this.#daemon) this.#setHoldsParent(false);
     }
   }

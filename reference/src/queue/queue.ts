@@ -6,6 +6,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
+import { checkTimeout } from '../timeouts.js';
 import { connectionTo, type Connection } from './client.js';
 import { host, hostedStore, socketPath, unhost } from './host.js';
 import { QueueStore } from './store.js';
@@ -20,7 +21,7 @@ export interface QueueOptions {
 /** @python Queue.put(obj, block=True, timeout=None) / Queue.get(block=True, timeout=None) */
 export interface BlockOptions {
   readonly block?: boolean;
-  /** How long to wait when blocking, in ms; undefined waits without limit. */
+  /** How long to wait when blocking, in ms; undefined or Infinity waits without limit. */
   readonly timeoutMs?: number;
 }
 
@@ -81,7 +82,7 @@ export class Queue<T = unknown> {
         : // Resolves once the host holds the item, so a child that awaited its puts and exited has them in the
           // queue by the time join() returns (a put that only reached the kernel could still be unread then).
           (where.remote.request({ op: 'put', queue: where.id, item, ...wait }) as Promise<void>),
-    options, item);
+    options, 'Queue.put', item);
     this.#puts.add(done);
     const forget = () => this.#puts.delete(done);
     done.then(forget, forget);
@@ -102,6 +103,7 @@ export class Queue<T = unknown> {
           ? held(where.local.get(wait) as Promise<T>)
           : (where.remote.request({ op: 'get', queue: where.id, ...wait }) as Promise<T>),
       options,
+      'Queue.get',
     );
   }
 
@@ -162,11 +164,12 @@ export class Queue<T = unknown> {
 
   /** Runs a call; what it throws at once (closed here, an item that cannot be cloned) becomes a rejection. */
   #call<R>(run: (where: Where, wait: { block: boolean; timeoutMs: number | undefined }) => Promise<R>, options: BlockOptions,
-    ...item: [T] | []): Promise<R> {
+    method: string, ...item: [T] | []): Promise<R> {
     try {
       this.#checkOpen();
       const block = options.block ?? true;
-      return run(this.#where, { block, timeoutMs: block ? options.timeoutMs : undefined });
+      const timeoutMs = checkTimeout(options.timeoutMs, `${method}({ timeoutMs })`);
+      return run(this.#where, { block, timeoutMs: block ? timeoutMs : undefined });
     } catch (error) {
       return Promise.reject(item.length === 1 && !(error instanceof QueueClosedError) ? cloneError(item[0], error) : error);
     }

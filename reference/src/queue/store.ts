@@ -3,6 +3,7 @@
  * empty queue and `put` on a full one. Local and remote callers both end up here.
  */
 import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { startTimer, type LongTimer } from '../timeouts.js';
 
 export interface WaitOptions {
   readonly block: boolean;
@@ -15,7 +16,7 @@ export interface WaitOptions {
 interface Waiter {
   settle(): void;
   fail(error: Error): void;
-  timer: NodeJS.Timeout | undefined;
+  timer: LongTimer;
 }
 
 export class QueueStore<T = unknown> {
@@ -57,7 +58,7 @@ export class QueueStore<T = unknown> {
       };
       this.#putters.push(waiter);
       onAbort(signal, () => {
-        clearTimeout(waiter.timer);
+        waiter.timer.clear();
         remove(this.#putters, waiter);
       });
     });
@@ -79,7 +80,7 @@ export class QueueStore<T = unknown> {
       };
       this.#getters.push(waiter);
       onAbort(signal, () => {
-        clearTimeout(waiter.timer);
+        waiter.timer.clear();
         remove(this.#getters, waiter);
       });
     });
@@ -90,7 +91,7 @@ export class QueueStore<T = unknown> {
     if (this.#closed) return;
     this.#closed = true;
     for (const waiter of [...this.#getters.splice(0), ...this.#putters.splice(0)]) {
-      clearTimeout(waiter.timer);
+      waiter.timer.clear();
       waiter.fail(closed());
     }
   }
@@ -110,7 +111,7 @@ export class QueueStore<T = unknown> {
     else this.#items.unshift(item);
     const getter = this.#getters.shift();
     if (getter !== undefined) {
-      clearTimeout(getter.timer);
+      getter.timer.clear();
       getter.settle();
     }
   }
@@ -119,7 +120,7 @@ export class QueueStore<T = unknown> {
     this.#items.push(item);
     const getter = this.#getters.shift();
     if (getter !== undefined) {
-      clearTimeout(getter.timer);
+      getter.timer.clear();
       getter.settle();
     }
   }
@@ -135,7 +136,7 @@ export class QueueStore<T = unknown> {
     // Room was made: the longest-waiting putter gets it.
     const putter = this.#putters.shift();
     if (putter !== undefined) {
-      clearTimeout(putter.timer);
+      putter.timer.clear();
       this.#items.push(putter.item);
       putter.settle();
     }
@@ -147,8 +148,9 @@ function closed(): QueueClosedError {
   return new QueueClosedError('Queue is closed: it was closed by its owner; create a new Queue');
 }
 
-function timerFor(timeoutMs: number | undefined, onTimeout: () => void): NodeJS.Timeout | undefined {
-  return timeoutMs === undefined ? undefined : setTimeout(onTimeout, Math.max(0, timeoutMs));
+/** `timeoutMs` undefined (or Infinity, from a remote caller) waits without limit. */
+function timerFor(timeoutMs: number | undefined, onTimeout: () => void): LongTimer {
+  return startTimer(timeoutMs === Infinity ? undefined : timeoutMs, onTimeout);
 }
 
 function remove<W>(list: W[], waiter: W): void {

@@ -1,0 +1,79 @@
+/**
+ * Timeouts given by users, in milliseconds. Two traps live here. Node's timers hold at most 2³¹−1 ms: a larger
+ * delay, Infinity among them, prints a TimeoutOverflowWarning and fires after 1 ms, so "wait for ever" would
+ * end at once. And a negative or NaN timeout is a mistake, not a poll: it gets an error naming the parameter,
+ * as Python's `queue.Queue.get(timeout=-1)` raises ValueError.
+ */
+
+/** The longest delay one Node timer can hold. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A user's timeout checked: `undefined` when it means "no limit" (undefined, null or Infinity), else the number
+ * of milliseconds (0 polls). Throws a TypeError for a value that is not a number and a RangeError for a negative
+ * number or NaN, each naming `parameter`.
+ */
+export function checkTimeout(value: unknown, parameter: string): number | undefined {
+  if (value === undefined || value === null || value === Infinity) return undefined;
+  if (typeof value !== 'number') {
+    throw new TypeError(`${parameter} must be a number of milliseconds (or undefined or Infinity to wait without limit), got ${describe(value)}`);
+  }
+  if (Number.isNaN(value) || value < 0) {
+    throw new RangeError(`${parameter} must be a non-negative number of milliseconds (or undefined or Infinity to wait without limit), got ${value}`);
+  }
+  return value;
+}
+
+/** A pending long timer: `clear()` stops it; `unref()` lets the process exit while it waits. */
+export interface LongTimer {
+  clear(): void;
+  unref(): LongTimer;
+}
+
+/**
+ * Calls `then` after `ms` milliseconds, however many (a chain of timers past 2³¹−1 ms); `undefined` never fires.
+ * Bounds computed from a deadline, so the chain does not drift.
+ */
+export function startTimer(ms: number | undefined, then: () => void): LongTimer {
+  let timer: NodeJS.Timeout | undefined;
+  let unref = false;
+  const timer$ = {
+    clear(): void {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+    unref(): LongTimer {
+      unref = true;
+      timer?.unref();
+      return timer$;
+    },
+  };
+  if (ms === undefined) return timer$;
+  const deadline = performance.now() + ms;
+  const arm = (delay: number): void => {
+    timer = setTimeout(() => {
+      const left = deadline - performance.now();
+      if (left > 1) arm(left);
+      else {
+        timer = undefined;
+        then();
+      }
+    }, Math.min(Math.max(0, delay), MAX_TIMER_MS));
+    if (unref) timer.unref();
+  };
+  arm(ms);
+  return timer$;
+}
+
+/** A promise that resolves after `ms` (never for `undefined`), and the timer behind it to clear. */
+export function delay(ms: number | undefined): { readonly elapsed: Promise<void>; readonly timer: LongTimer } {
+  let timer!: LongTimer;
+  const elapsed = new Promise<void>((resolve) => (timer = startTimer(ms, resolve)));
+  return { elapsed, timer };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  return `${typeof value} ${String(value)}`;
+}
