@@ -2,8 +2,12 @@
  * Values cross between processes by V8's structured clone (Node's `serialization: 'advanced'`), which keeps
  * BigInt, Map, Set, Date, RegExp, typed arrays and nested objects. This module finds, before anything is
  * sent, the value that cannot cross and names it.
+ *
+ * "Can cross" means written AND read back: V8 writes an Error that is its own cause (directly or through
+ * other errors) but cannot read it ("Unable to deserialize cloned data"), and when that read fails inside
+ * Node's IPC reader it is an uncaught exception in the receiving process. So the check reads back what it wrote.
  */
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { SerializationError } from './errors.js';
 
 const HINT =
@@ -14,14 +18,14 @@ const HINT =
 /** Throws a SerializationError naming `labels[i]` for the first value that cannot be cloned. */
 export function assertSerializable(values: readonly unknown[], label: (index: number) => string): void {
   try {
-    serialize(values);
+    deserialize(serialize(values));
     return;
   } catch {
     // Fall through: find which value is the culprit so the message can name it.
   }
   values.forEach((value, index) => {
     try {
-      serialize(value);
+      deserialize(serialize(value));
     } catch (cause) {
       throw new SerializationError(`${label(index)} cannot be sent to another process: ${reason(cause)}; ${HINT}`, {
         cause,
@@ -30,7 +34,7 @@ export function assertSerializable(values: readonly unknown[], label: (index: nu
   });
 }
 
-/** True when `value` survives structured clone. */
+/** True when `value` survives structured clone, both ways. */
 export function isSerializable(value: unknown): boolean {
   return cloneFailure(value) === undefined;
 }
@@ -38,7 +42,7 @@ export function isSerializable(value: unknown): boolean {
 /** Why `value` cannot be cloned (the clone error's message), or undefined when it can. */
 export function cloneFailure(value: unknown): string | undefined {
   try {
-    serialize(value);
+    deserialize(serialize(value));
     return undefined;
   } catch (cause) {
     return reason(cause);
@@ -46,5 +50,10 @@ export function cloneFailure(value: unknown): string | undefined {
 }
 
 function reason(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  // V8's words for a value it wrote and cannot read back say nothing of which value that is.
+  if (/Unable to deserialize cloned data/.test(message)) return `${message.replace(/\.$/, '')} (${UNREADABLE})`;
+  return message;
 }
+
+const UNREADABLE = 'it holds an Error that is its own cause, directly or through other errors: V8 can write such a value but not read it back';

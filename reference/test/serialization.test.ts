@@ -51,6 +51,25 @@ class Counter {
   increment(): void {}
 }
 test(fails, 'a class method', new Counter().increment);
+// Defects 15 and 16 of issue 14: V8 writes these and cannot read them back.
+const selfCaused = () => {
+  const error = new Error('loop');
+  error.cause = error;
+  return error;
+};
+test(fails, 'an Error that is its own cause', selfCaused());
+test(fails, 'an object holding an Error that is its own cause', { detail: selfCaused() });
+test(fails, 'two Errors each the cause of the other', (() => {
+  const a = new Error('a');
+  const b = new Error('b', { cause: a });
+  a.cause = b;
+  return [a];
+})());
+
+test('defect 15: a value V8 cannot read back is named with the reason, not only V8\'s words', (t) => {
+  const error = t.throws(() => assertSerializable([selfCaused()], label), { instanceOf: SerializationError });
+  t.regex(error?.message ?? '', /^Process argument args\[0\] cannot be sent to another process: Unable to deserialize cloned data \(it holds an Error that is its own cause/);
+});
 
 test('the message names the value, says why and what can cross, to the letter', (t) => {
   const error = t.throws(() => assertSerializable([1, Symbol('token')], label), { instanceOf: SerializationError });
