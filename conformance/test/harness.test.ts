@@ -5,6 +5,10 @@ import { shapeProblems } from '../harness/resolve-implementation.js';
 import { runRule } from '../harness/run-rule.js';
 import { expectEqual } from '../harness/expect.js';
 import type { Implementation, Session } from '../harness/implementation.js';
+import { assertNoOrphans } from '../../test-support/no-orphans.js';
+
+// These tests start no process of their own; the check keeps it so (issue 14: every test file checks).
+assertNoOrphans(test);
 
 const rule = (overrides: Partial<Parameters<typeof defineRule>[0]>) =>
   defineRule({
