@@ -19,7 +19,7 @@ import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun } f
 import { probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
 import type { Rule } from './harness/rule.js';
 import { DEFAULT_RULE_TIMEOUT_MS, runRule, type RuleResult } from './harness/run-rule.js';
-import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, surprises } from './mutants/lib/kill-matrix.js';
+import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, retryLines, surprises, type KillMatrix } from './mutants/lib/kill-matrix.js';
 import { loadMutants } from './mutants/lib/load-mutants.js';
 import { planPairs, runPairs, type PairResult } from './mutants/lib/run-mutants.js';
 import type { Trace } from './mutants/lib/trace.js';
@@ -154,7 +154,7 @@ async function main(): Promise<number> {
   const durationMs = Math.round(performance.now() - started);
   await mkdir(outDir, { recursive: true });
   let mutantProblems: string[] = [];
-  let mutantsSection;
+  let mutantsSection: (KillMatrix & { surprises: string[] }) | undefined;
   if (withMutants) {
     const matrix = buildMatrix(mutants, rules, pairResults, values.exhaustive);
     const partial = values.mutant !== undefined || values.filter !== undefined;
@@ -183,6 +183,7 @@ async function main(): Promise<number> {
       const gaps = values.mutant !== undefined || values.filter !== undefined ? '(a partial run: see a full --mutants run)' : mutantsSection!.gaps.join(', ') || 'none';
       console.log(`mutants: ${mutantsSection!.mutants.filter((m) => m.kills.length > 0).length} of ${mutants.length} killed; gaps: ${gaps}`);
       for (const problem of mutantProblems) console.log(`  surprise: ${problem}`);
+      for (const line of retryLines(mutantsSection!)) console.log(`  retried: ${line}`);
       for (const rule of untraced) console.log(`  not run on the mutants: ${rule} failed on the reference`);
     }
   }

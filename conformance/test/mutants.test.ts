@@ -90,7 +90,7 @@ for (const name of mutantNames()) {
     const { matrix, expected, untraced } = await run();
     const column = matrix.mutants.find((m) => m.name === name);
     if (column === undefined) return t.fail(`${name} did not run`);
-    if (column.retried.length > 0) t.log(`run twice (the first result was a surprise): ${column.retried.join(', ')}`);
+    for (const retry of column.retried) t.log(`retried (the first result was a surprise): ${retry.rule}: first ${retry.first}, then ${retry.then}`);
     const entry = expected.mutants[name];
     if (entry === undefined) return t.fail(`${name} is not in expected.json; it is killed by ${column.kills.join(', ')}`);
     const allowed = Object.keys(entry.mayKill ?? {});

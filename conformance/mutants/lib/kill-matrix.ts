@@ -21,8 +21,17 @@ export interface MutantColumn {
   readonly survived: readonly string[];
   /** Why each killing rule failed, as the harness said it. */
   readonly reasons: Readonly<Record<string, string>>;
-  /** Pairs whose first run disagreed with expected.json and were run again. */
-  readonly retried: readonly string[];
+  /**
+   * Pairs whose first run disagreed with expected.json and were run again, with both results: the second counts,
+   * and every retry is shown in the report (a retry that flips is a verdict that depends on timing).
+   */
+  readonly retried: readonly Retry[];
+}
+
+export interface Retry {
+  readonly rule: string;
+  readonly first: 'killed' | 'survived';
+  readonly then: 'killed' | 'survived';
 }
 
 export interface KillMatrix {
@@ -51,7 +60,10 @@ export function buildMatrix(mutants: readonly Mutant[], rules: readonly Rule[], 
       kills: killed.map((r) => r.result.id).sort(),
       survived: mine.filter((r) => r.result.status !== 'fail').map((r) => r.result.id).sort(),
       reasons: Object.fromEntries(killed.map((r) => [r.result.id, r.result.reason ?? ''])),
-      retried: mine.filter((r) => r.firstStatus !== undefined).map((r) => r.result.id).sort(),
+      retried: mine
+        .filter((r) => r.firstStatus !== undefined)
+        .map((r): Retry => ({ rule: r.result.id, first: verdict(r.firstStatus!), then: verdict(r.result.status) }))
+        .sort((a, b) => a.rule.localeCompare(b.rule)),
     };
   });
   const killedSomewhere = new Set(columns.flatMap((column) => column.kills));
@@ -61,6 +73,15 @@ export function buildMatrix(mutants: readonly Mutant[], rules: readonly Rule[], 
     mutants: columns,
     gaps: rules.map((rule) => rule.id).filter((id) => !killedSomewhere.has(id)),
   };
+}
+
+const verdict = (status: PairResult['result']['status']): Retry['first'] => (status === 'fail' ? 'killed' : 'survived');
+
+/** Every retry of the run, one line each: `mutant × rule: first killed, then survived`. */
+export function retryLines(matrix: KillMatrix): string[] {
+  return matrix.mutants.flatMap((column) =>
+    column.retried.map((retry) => `${column.name} × ${retry.rule}: first ${retry.first}, then ${retry.then}`),
+  );
 }
 
 export function cellOf(column: MutantColumn, rule: string): Cell {
@@ -166,8 +187,12 @@ export function matrixToMarkdown(matrix: KillMatrix, generatedAt: string, proble
     `- Gaps (rules no mutant kills): ${matrix.gaps.length === 0 ? 'none' : matrix.gaps.map((g) => `\`${g}\``).join(', ')}`,
     ...matrix.gaps.map((gap) => `  - \`${gap}\`: ${expected?.gaps[gap] ?? 'no reason recorded in expected.json'}`),
     `- Surviving mutants: ${matrix.mutants.filter((m) => m.kills.length === 0).map((m) => `\`${m.name}\``).join(', ') || 'none'}`,
-    `- Against expected.json: ${problems.length === 0 ? 'as expected' : `${problems.length} surprise(s)`}`,
+    `- Against expected.json: ${problems.length === 0 ? 'as expected' : `${problems.length} surprise(s)`}` +
+      (retryLines(matrix).length === 0 ? ', at the first run of every pair' : `, after ${retryLines(matrix).length} retried pair(s)`),
     ...problems.map((problem) => `  - ${problem}`),
+    `- Retried (a first result that disagreed with expected.json; the pair ran once more and the second result counts): ` +
+      `${retryLines(matrix).length === 0 ? 'none' : retryLines(matrix).length}`,
+    ...retryLines(matrix).map((line) => `  - ${line}`),
     '',
     '## Mutants',
     '',

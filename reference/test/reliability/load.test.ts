@@ -1,0 +1,205 @@
+/**
+ * Load held (issue 14): long runs keep memory bounded, and many start/stop cycles leave descriptors,
+ * listeners and children as they found them. Short forms run in `npm test`; `npm run soak` runs the issue's
+ * sizes. Figures go to the report; the assertions are bounds far from the measured figures, to catch a leak,
+ * not to time anything.
+ */
+import test from 'ava';
+import { Pool, Process } from '../../src/index.js';
+import { square, identity } from '../pool/fixtures/pool-tasks.js';
+import { returnNothing } from '../fixtures/tasks.js';
+import { descendantsOf, assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { bySoak, openDescriptors, peakResidentMiB, report, residentMiB } from '../../../test-support/reliability.js';
+import { PROMPT_MS, RUN_MS, sleep, within } from '../pool/helpers.js';
+
+assertNoOrphans(test);
+
+// Each Node process started here would spend ~90 ms of CPU reading these certificates (../shared/NOTES.md):
+// thousands of starts measure the library, not the certificate store.
+delete process.env['NODE_EXTRA_CA_CERTS'];
+
+const mib = (value: number | undefined) => (value === undefined ? 'gone' : value.toFixed(1));
+
+/** Every event of `process` with its number of listeners. */
+function processListeners(): Record<string, number> {
+  return Object.fromEntries(process.eventNames().map((name) => [String(name), process.listenerCount(name)]));
+}
+
+/** Workers' resident memory now, by pid (the children of this test process). */
+function workerMemory(): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const pid of descendantsOf()) {
+    const size = residentMiB(pid);
+    if (size !== undefined) sizes.set(pid, size);
+  }
+  return sizes;
+}
+
+test.serial('load: a 1,000,000-item map keeps the parent and its workers within bounded memory', async (t) => {
+  const items = bySoak(100_000, 1_000_000);
+  const pool = new Pool({ processes: 2 });
+  t.teardown(async () => {
+    pool.terminate();
+    await within(pool.join(), PROMPT_MS, 'join()').catch(() => undefined);
+  });
+  await within(pool.map(square, [1, 2, 3]), RUN_MS, 'warm-up map');
+  const before = residentMiB()!;
+  const input = Array.from({ length: items }, (_, i) => i % 1000);
+  // Objects, not numbers: numbers cross packed, which would spare the path most users take.
+  const results = await within(pool.map(identity, input.map((value) => ({ value }))), RUN_MS * 3, `map of ${items} objects`);
+  t.is(results.length, items);
+  t.true(results.every((result, i) => (result as { value: number }).value === i % 1000), 'every result in its place');
+  const squares = await within(pool.map(square, input), RUN_MS * 3, `map of ${items} numbers`);
+  t.is(squares[items - 1], ((items - 1) % 1000) ** 2);
+  const parentPeak = peakResidentMiB()!;
+  const workers = [...descendantsOf()].map((pid) => peakResidentMiB(pid)).filter((size): size is number => size !== undefined);
+  const workerPeak = Math.max(...workers);
+  // What a map of n objects must hold in the parent at once: input, results and their copies in messages —
+  // a few hundred bytes an item. 1 KiB an item plus a base is far above that and far below a leak per item.
+  const parentBound = before + 200 + items / 1024;
+  const workerBound = 200 + items / 4096;
+  report(t, {
+    section: 'load',
+    tried: `map of ${items.toLocaleString('en')} objects, then of ${items.toLocaleString('en')} numbers, on 2 workers`,
+    outcome: 'every result in its place',
+    figures: {
+      'parent RSS before (MiB)': mib(before),
+      'parent peak RSS (MiB)': mib(parentPeak),
+      'parent bound (MiB)': mib(parentBound),
+      'worker peak RSS (MiB)': mib(workerPeak),
+      'worker bound (MiB)': mib(workerBound),
+    },
+  });
+  t.true(parentPeak <= parentBound, `parent peak ${mib(parentPeak)} MiB within ${mib(parentBound)} MiB`);
+  t.true(workerPeak <= workerBound, `worker peak ${mib(workerPeak)} MiB within ${mib(workerBound)} MiB`);
+});
+
+test.serial('load: an endless imap consumed slowly keeps the parent and its workers within bounded memory', async (t) => {
+  const durationMs = bySoak(3_000, 60_000);
+  const pool = new Pool({ processes: 2 });
+  t.teardown(async () => {
+    pool.terminate();
+    await within(pool.join(), PROMPT_MS, 'join()').catch(() => undefined);
+  });
+  let produced = 0;
+  function* endless(): Generator<number> {
+    for (;;) yield produced++;
+  }
+  const samples: { at: number; parent: number; workers: number }[] = [];
+  const sample = (at: number) => {
+    const workers = [...workerMemory().values()];
+    samples.push({ at, parent: residentMiB()!, workers: Math.max(0, ...workers) });
+  };
+  const started = performance.now();
+  let consumed = 0;
+  let nextSample = 0;
+  for await (const value of pool.imap(square, endless(), 4)) {
+    if (value !== consumed * consumed) return t.fail(`result ${consumed} was ${value}`);
+    consumed++;
+    const elapsed = performance.now() - started;
+    if (elapsed >= nextSample) {
+      sample(elapsed);
+      nextSample += durationMs / 20;
+    }
+    if (elapsed >= durationMs) break;
+    // A slow consumer: the pool must wait for it, not read the endless input ahead.
+    if (consumed % 50 === 0) await sleep(5);
+  }
+  sample(performance.now() - started);
+  // Past the first fifth, memory may wobble with the garbage collector but not grow with the items.
+  const settled = samples.filter((s) => s.at >= durationMs / 5);
+  const baseline = settled[0]!;
+  const parentPeak = Math.max(...settled.map((s) => s.parent));
+  const workerPeak = Math.max(...settled.map((s) => s.workers));
+  report(t, {
+    section: 'load',
+    tried: `endless imap(square, chunksize 4) consumed slowly for ${durationMs / 1000} s on 2 workers`,
+    outcome: `${consumed.toLocaleString('en')} results in order; ${(produced - consumed).toLocaleString('en')} items read ahead at the end`,
+    figures: {
+      'parent RSS after warm-up (MiB)': mib(baseline.parent),
+      'parent peak RSS (MiB)': mib(parentPeak),
+      'worker RSS after warm-up (MiB)': mib(baseline.workers),
+      'worker peak RSS (MiB)': mib(workerPeak),
+    },
+  });
+  t.true(produced - consumed <= 2 * 4 * 4 + 4, `read ahead ${produced - consumed} items (the look-ahead is 4 chunks a worker)`);
+  t.true(parentPeak <= baseline.parent + 64, `parent grew from ${mib(baseline.parent)} to ${mib(parentPeak)} MiB`);
+  t.true(workerPeak <= baseline.workers + 64, `workers grew from ${mib(baseline.workers)} to ${mib(workerPeak)} MiB`);
+});
+
+/** Descriptors, listeners and children: what must be the same after many cycles as before. */
+function footprint() {
+  return { descriptors: openDescriptors(), listeners: processListeners(), children: descendantsOf().length };
+}
+
+test.serial('load: 10,000 Process start/join cycles leave descriptors, listeners and children as they were', async (t) => {
+  const cycles = bySoak(40, 10_000);
+  const atOnce = 8;
+  const cycle = async () => {
+    const p = new Process({ target: returnNothing });
+    p.start();
+    await within(p.join(), RUN_MS, 'join()');
+    if (p.exitCode !== 0) throw new Error(`exit code ${p.exitCode}`);
+    p.close();
+  };
+  await cycle(); // The first start loads what every later one shares.
+  const before = footprint();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: atOnce }, async () => {
+    while (next < cycles) {
+      next++;
+      await cycle();
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  await sleep(100); // Let the last channels' close events run.
+  const after = footprint();
+  report(t, {
+    section: 'load',
+    tried: `${cycles.toLocaleString('en')} Process start/join/close cycles, ${atOnce} at a time`,
+    outcome: 'every child exited 0; descriptors, listeners and children as before',
+    figures: {
+      seconds: seconds.toFixed(1),
+      'cycles/s': (cycles / seconds).toFixed(0),
+      'descriptors before/after': `${before.descriptors}/${after.descriptors}`,
+      'children before/after': `${before.children}/${after.children}`,
+    },
+  });
+  t.deepEqual(after, before);
+});
+
+test.serial('load: 500 Pool create/terminate cycles leave descriptors, listeners and children as they were', async (t) => {
+  const cycles = bySoak(20, 500);
+  const cycle = async (i: number) => {
+    const pool = new Pool({ processes: 2 });
+    try {
+      const results = await within(pool.map(square, [i, i + 1, i + 2]), RUN_MS, 'map()');
+      if (results[2] !== (i + 2) ** 2) throw new Error(`map gave ${results}`);
+    } finally {
+      pool.terminate();
+      await within(pool.join(), PROMPT_MS, 'join() after terminate()');
+    }
+  };
+  await cycle(0);
+  const before = footprint();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (next < cycles) await cycle(next++);
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  await sleep(100);
+  const after = footprint();
+  report(t, {
+    section: 'load',
+    tried: `${cycles.toLocaleString('en')} Pool create/map/terminate/join cycles (2 workers each), 4 at a time`,
+    outcome: 'every map right; descriptors, listeners and children as before',
+    figures: {
+      seconds: seconds.toFixed(1),
+      'descriptors before/after': `${before.descriptors}/${after.descriptors}`,
+      'children before/after': `${before.children}/${after.children}`,
+    },
+  });
+  t.deepEqual(after, before);
+});
