@@ -1,0 +1,21 @@
+/** The 18 defects of issue 14, in the issue's words (shortened): the report says which test keeps each fixed. */
+export const DEFECTS: readonly string[] = [
+  'TMPDIR missing or unwritable, then a Queue passed to a Process: error after the fork, child and join() wait for ever',
+  'one malformed frame on a queue socket kills the program that hosts the queue',
+  'a long TMPDIR truncates the socket path outside the private directory; the next program dies of EADDRINUSE',
+  'get(Infinity), get(2 ** 31), queue timeoutMs Infinity, join(Infinity) expire after ~1 ms; negative/NaN read as 0',
+  'an unencodable thrown value (null-prototype object with a function, throwing getter) crashes the worker, error lost',
+  'a plain object shaped like a queue descriptor in task arguments becomes a live Queue connecting to its path',
+  'any process of the same user can connect to a queue socket and put or get items',
+  'terminate() sends only SIGTERM: a worker ignoring it keeps join() and await using hanging for ever',
+  'new Pool(4), new Pool(0), new Pool("x") silently give a default-size pool',
+  'a throwing applyAsync/mapAsync callback kills the parent program',
+  'task code sending a message shaped like the pool protocol breaks the pool or throws in the parent',
+  "the library's and the user's error classes thrown in a task arrive as plain Errors (instanceof fails)",
+  'queue socket directories are left behind when the host dies by SIGKILL, SIGTERM or SIGINT',
+  'p.name = 123 is silently coerced',
+  'an Error that is its own cause, sent by a child, kills the parent ("Unable to deserialize cloned data")',
+  'the same value as a task argument kills worker after worker, then "InitializerError: … none failed"',
+  'a script without the isMain guard spawns processes without end',
+  'every waiting queue get/put leaks an abort listener (MaxListenersExceededWarning, growing memory)',
+];

@@ -1,0 +1,100 @@
+/**
+ * `npm run soak` (issue 14): the reliability tests in their long forms, their short forms timed as `npm test`
+ * runs them, and the conformance suite with the machine saturated; then reports/reliability.md. Exits 1 when
+ * anything failed, a defect has no passing test, a verdict came out wrong under load, or a child or temporary
+ * file of ours was left behind.
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoPath } from '../../conformance/harness/repo-paths.js';
+import { leftoverChildren } from '../../test-support/no-orphans.js';
+import { runLoadedSuite, type LoadedRun } from './loaded-suite.js';
+import { defectsWithoutPassingTest, reliabilityMarkdown, type SoakResult } from './report-md.js';
+import { reliabilityFiles, runReliabilityTests, type TestRun } from './run-tests.js';
+
+const USAGE = `usage: npm run soak -- [--skip-short] [--skip-loaded] [--busy N]
+  --skip-short   do not time the short forms (npm test's)
+  --skip-loaded  do not run the conformance suite under load
+  --busy N       busy CPU loops beside the loaded suite (default 4)`;
+
+const { values } = parseArgs({
+  options: {
+    'skip-short': { type: 'boolean', default: false },
+    'skip-loaded': { type: 'boolean', default: false },
+    busy: { type: 'string', default: '4' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const busy = Number(values.busy);
+if (!Number.isInteger(busy) || busy < 0) throw new Error(`--busy must be a whole number\n${USAGE}`);
+
+/** Entries of the temp directory that our code names (queue sockets, test and rule directories). */
+const ours = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('multiproc')));
+
+const started = performance.now();
+const work = repoPath('.tmp', 'soak');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const tempBefore = ours();
+const files = reliabilityFiles();
+const echo = (line: string) => console.log(`  ${line}`);
+
+let shortRun: TestRun | undefined;
+if (!values['skip-short']) {
+  console.log(`short forms (as npm test runs them) of the reliability tests in ${files.length} files…`);
+  shortRun = await runReliabilityTests(files, {}, join(work, 'short.jsonl'), echo);
+  console.log(`  ${shortRun.outcomes.length} tests in ${shortRun.seconds.toFixed(0)} s`);
+}
+console.log(`long forms (MULTIPROC_SOAK=1) in ${files.length} files…`);
+const longRun = await runReliabilityTests(files, { MULTIPROC_SOAK: '1' }, join(work, 'long.jsonl'), echo);
+console.log(`  ${longRun.outcomes.length} tests in ${longRun.seconds.toFixed(0)} s`);
+
+let loaded: LoadedRun | undefined;
+if (!values['skip-loaded']) {
+  console.log(`the conformance suite with ${busy} busy CPU loops beside it…`);
+  loaded = await runLoadedSuite(busy, join(work, 'conformance'), echo);
+  console.log(`  ${loaded.seconds.toFixed(0)} s, load average up to ${loaded.load.max.toFixed(1)}`);
+}
+
+const childrenLeft = await leftoverChildren();
+const tempLeft = [...ours()].filter((name) => !tempBefore.has(name));
+
+const problems: string[] = [];
+for (const run of [shortRun, longRun]) {
+  if (run === undefined) continue;
+  for (const outcome of run.outcomes.filter((o) => !o.ok)) problems.push(`${run === longRun ? 'long' : 'short'} form failed: ${outcome.title}`);
+  if (run.outcomes.length === 0) problems.push(`no reliability test ran (ava exited with ${run.exitCode})`);
+}
+for (const n of defectsWithoutPassingTest(longRun)) problems.push(`defect ${n} has no passing test`);
+if (loaded !== undefined) {
+  for (const run of loaded.implementations) {
+    // CPython's failures are `beyond` rules ("beyond"), not "fail"; a "fail" anywhere is a verdict gone wrong.
+    for (const failure of run.failures) problems.push(`under load, ${run.name} failed ${failure}`);
+  }
+  for (const surprise of loaded.mutants.surprises) problems.push(`under load, mutant surprise: ${surprise}`);
+}
+for (const child of childrenLeft) problems.push(`child process left: ${child}`);
+for (const name of tempLeft) problems.push(`temporary entry left in ${tmpdir()}: ${name}`);
+
+const result: SoakResult = {
+  generatedAt: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+  seconds: (performance.now() - started) / 1000,
+  shortRun,
+  longRun,
+  loaded: loaded === undefined ? undefined : { ...loaded, log: '' },
+  childrenLeft,
+  tempLeft,
+  problems,
+};
+writeFileSync(repoPath('reports', 'reliability.md'), reliabilityMarkdown(result));
+writeFileSync(repoPath('reports', 'reliability.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nWrote reports/reliability.md and .json in ${(result.seconds / 60).toFixed(1)} min`);
+for (const problem of problems) console.log(`  problem: ${problem}`);
+process.exit(problems.length === 0 ? 0 : 1);
