@@ -59,6 +59,10 @@ export const TASKS = {
   recordInit: '(path, value) initializer: appends "<pid> <value>\\n" to path and keeps value in module state',
   initValue: '(_ignored) returns the value the last recordInit stored in this process (null when none ran)',
   sleepThenExit: '(ms, code) sleeps ms milliseconds, then ends the process with that exit status',
+  rendezvous:
+    '(dir, name, count, timeoutMs) creates the file name in dir, waits until dir holds count files (polling, at most ' +
+    'timeoutMs), and returns how many files it saw: count only when count tasks ran at the same time, whatever the ' +
+    'machine\'s speed',
   // Queue tasks: `queue` is a QueueHandle passed as an argument; the task uses the implementation's real queue.
   putItems: '(queue, items) puts each item in order (blocking, no timeout), then returns',
   putThenExit:

@@ -140,6 +140,16 @@ def sleepThenExit(ms: float, code: int) -> None:
     sys.exit(code)
 
 
+def rendezvous(directory: str, name: str, count: int, timeoutMs: float) -> int:
+    _write(os.path.join(directory, name), "")
+    deadline = time.monotonic() + timeoutMs / 1000
+    seen = len(os.listdir(directory))
+    while seen < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+        seen = len(os.listdir(directory))
+    return seen
+
+
 # Queue tasks: `queue` is the driver's real multiprocessing.Queue, inherited by the forked child.
 
 

@@ -2,7 +2,8 @@
  * The task catalog (see conformance/harness/implementation.ts TASKS) written for the reference.
  * The CPython driver's tasks.py has the same behaviour.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { currentProcess, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -85,6 +86,17 @@ export async function ignoreTerminate(path: string): Promise<void> {
 export async function writeThenSleep(path: string, text: string, ms: number): Promise<void> {
   writeFileSync(path, text);
   await sleep(ms);
+}
+
+export async function rendezvous(dir: string, name: string, count: number, timeoutMs: number): Promise<number> {
+  writeFileSync(join(dir, name), '');
+  const deadline = Date.now() + timeoutMs;
+  let seen = readdirSync(dir).length;
+  while (seen < count && Date.now() < deadline) {
+    await sleep(20);
+    seen = readdirSync(dir).length;
+  }
+  return seen;
 }
 
 export function cpuBound(n: number): number {
@@ -209,6 +221,7 @@ export const catalog = tasks(import.meta, {
   recordInit,
   initValue,
   sleepThenExit,
+  rendezvous,
   putItems,
   putThenExit,
   getAndRecord,

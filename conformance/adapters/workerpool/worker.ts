@@ -6,7 +6,8 @@
  * (forkOpts.env), and this script runs it once at start-up, before registering the tasks, which is how a
  * workerpool user prepares per-worker state.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import workerpool from 'workerpool';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -60,6 +61,16 @@ const catalog = {
   sleepThenExit: async (ms: number, code: number) => {
     await sleep(ms);
     process.exit(code);
+  },
+  rendezvous: async (dir: string, name: string, count: number, timeoutMs: number) => {
+    writeFileSync(join(dir, name), '');
+    const deadline = Date.now() + timeoutMs;
+    let seen = readdirSync(dir).length;
+    while (seen < count && Date.now() < deadline) {
+      await sleep(20);
+      seen = readdirSync(dir).length;
+    }
+    return seen;
   },
 } satisfies Record<string, (...args: never[]) => unknown>;
 

@@ -128,7 +128,7 @@ export function raisingInitializer(event: TraceEvent): boolean {
 
 /**
  * How long each item of a map-like submission sleeps or computes, when the task's duration depends on its
- * arguments (slowSquare, sleepFor, sleepThenExit, cpuBound); undefined for tasks that take no time.
+ * arguments (slowSquare, sleepFor, sleepThenExit, cpuBound, rendezvous); undefined for tasks that take no time.
  */
 export function durationsOf(event: TraceEvent): number[] | undefined {
   const task = String(event.args[0]);
@@ -139,6 +139,8 @@ export function durationsOf(event: TraceEvent): number[] | undefined {
     sleepFor: (args) => Number(args[0]),
     sleepThenExit: (args) => Number(args[0]),
     cpuBound: (args) => Number(args[0]),
+    // At most its timeout: it ends sooner when its partners run beside it.
+    rendezvous: (args) => Number(args[3]),
   };
   return pick[task] === undefined ? undefined : argLists.map((args) => pick[task]!(args as unknown[]));
 }
