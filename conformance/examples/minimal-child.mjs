@@ -1,6 +1,7 @@
 // The child side of the minimal adapter: runs one catalog task, given as JSON { target, args, name } in argv[2].
 // When the task returns, the process ends with 0; when it throws, Node prints the error and ends with 1.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { target, args, name } = JSON.parse(process.argv[2]);
 
@@ -46,6 +47,12 @@ const tasks = {
   async writeThenSleep(path, text, ms) {
     writeFileSync(path, text);
     await sleep(ms);
+  },
+  async rendezvous(dir, name, count, timeoutMs) {
+    writeFileSync(join(dir, name), '');
+    const deadline = Date.now() + timeoutMs;
+    while (readdirSync(dir).length < count && Date.now() < deadline) await sleep(20);
+    return readdirSync(dir).length;
   },
 };
 

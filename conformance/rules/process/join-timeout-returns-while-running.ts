@@ -1,5 +1,13 @@
 import { expectEqual, expectTrue } from '../../harness/expect.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineRule } from '../../harness/rule.js';
+
+/**
+ * The task waits for a partner file that the rule writes only after its own checks: a call that wrongly waited for
+ * the task would wait out the task's own limit and then see it finished, whatever the machine's speed.
+ */
+const TASK_LIMIT_MS = 30_000;
 
 export default defineRule({
   id: 'process.join.timeout-returns-while-running',
@@ -7,18 +15,18 @@ export default defineRule({
   source: 'python-docs',
   python: 'library/multiprocessing.html#multiprocessing.Process.join',
   needs: ['process'],
-  async check(session) {
-    const p = await session.createProcess({ target: 'sleepFor', args: [8000] });
+  async check(session, context) {
+    const p = await session.createProcess({ target: 'rendezvous', args: [context.tmpdir, 'child', 2, TASK_LIMIT_MS] });
     try {
       await p.start();
       const started = performance.now();
       await p.join(500);
       const waited = performance.now() - started;
-      expectTrue(waited >= 450, 'join(500) on an 8 s task waited at least 450 ms', `${Math.round(waited)} ms`);
-      expectTrue(waited < 3000, 'join(500) on an 8 s task returned within 3000 ms', `${Math.round(waited)} ms`);
+      expectTrue(waited >= 450, 'join(500) on a child that waits for the rule waited at least 450 ms', `${Math.round(waited)} ms`);
       expectEqual(await p.isAlive(), true, 'isAlive() after join(500) timed out');
       expectEqual(await p.exitCode(), null, 'exitCode() after join(500) timed out');
     } finally {
+      await writeFile(join(context.tmpdir, 'rule'), '').catch(() => undefined);
       await p.terminate().catch(() => undefined);
       await p.join(5000).catch(() => undefined);
     }
