@@ -22,6 +22,7 @@ import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
 import type { Chunk, ChunkResult, FromWorker } from './messages.js';
 import { packNumbers } from './packed.js';
+import { checkTerminateGrace } from './pool-options.js';
 import { WindowSizer } from './window.js';
 import { decodeResults } from './wire.js';
 import { WorkerHandle } from './worker-handle.js';
@@ -35,6 +36,11 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
   readonly initargs?: Parameters<I>;
   /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
   readonly maxTasksPerChild?: number | null;
+  /**
+   * How long terminate() lets a worker stop on SIGTERM before it sends SIGKILL, in ms; 1000 by default.
+   * Infinity never escalates (Python's behaviour: a worker that ignores SIGTERM then keeps join() waiting).
+   */
+  readonly terminateGraceMs?: number;
 }
 
 type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
@@ -57,6 +63,8 @@ export class Pool {
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
   readonly #maxTasks: number | null;
+  /** SIGKILL this long after SIGTERM; undefined: never. */
+  readonly #terminateGraceMs: number | undefined;
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Chunk>();
@@ -74,6 +82,7 @@ export class Pool {
     if (maxTasks !== null && (!Number.isInteger(maxTasks) || maxTasks < 1)) {
       throw new RangeError(`maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${maxTasks}`);
     }
+    this.#terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
     this.#initargs = packQueues(options.initargs ?? []);
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
@@ -148,14 +157,15 @@ export class Pool {
   }
 
   /**
-   * Stops the workers now (SIGTERM). Work not finished is rejected with PoolTerminatedError, where Python
-   * leaves it pending forever. @python Pool.terminate()
+   * Stops the workers now: SIGTERM, then SIGKILL for any worker still alive `terminateGraceMs` later (Python
+   * never escalates, so a task that ignores SIGTERM hangs its join()). Work not finished is rejected with
+   * PoolTerminatedError, where Python leaves it pending forever. @python Pool.terminate()
    */
   terminate(): void {
     if (this.#state === 'TERMINATE') return;
     this.#state = 'TERMINATE';
     this.#failEverything(new PoolTerminatedError('the pool was terminated before this task finished'));
-    for (const worker of this.#workers) worker.terminate();
+    for (const worker of this.#workers) worker.terminate(this.#terminateGraceMs);
     this.#checkAllExited();
   }
 
@@ -417,7 +427,7 @@ export class Pool {
     );
     this.#state = 'BROKEN';
     this.#failEverything(this.#broken);
-    for (const w of this.#workers) w.terminate();
+    for (const w of this.#workers) w.terminate(this.#terminateGraceMs);
   }
 
   /** Rejects every job that still waits for a chunk, queued or running. */

@@ -8,6 +8,7 @@ import { childEntry } from '../process/child-entry.js';
 import { whenGone } from '../process/child-gone.js';
 import { terminateAtExit } from '../process/exit-hooks.js';
 import { isSerializable } from '../serialization.js';
+import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
 import type { BatchMessage, Chunk, FromWorker, InitMessage } from './messages.js';
 import { encodeChunks } from './wire.js';
@@ -46,6 +47,7 @@ export class WorkerHandle {
   #flushQueued = false;
   #through: number | undefined;
   #holdsParent = true;
+  #terminating = false;
 
   constructor(init: InitMessage, private readonly events: WorkerEvents) {
     this.name = init.name;
@@ -146,10 +148,27 @@ export class WorkerHandle {
     if (this.retiring && this.#child.connected) this.#child.disconnect();
   }
 
-  terminate(): void {
+  /**
+   * SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). A task can outlive
+   * SIGTERM: one that listens for it, even with an empty listener, is not ended by it (a synchronous loop without
+   * a listener is: the default action needs no event loop).
+   */
+  terminate(graceMs: number | undefined): void {
     this.retiring = true;
     this.#setHoldsParent(true);
+    if (this.#terminating || this.#exited()) return;
+    this.#terminating = true;
     this.#child.kill('SIGTERM');
+    if (graceMs === undefined) return;
+    // Unreferenced: while the worker lives its own handle keeps the parent up; the timer alone must not.
+    const escalation = startTimer(graceMs, () => {
+      if (!this.#exited()) this.#child.kill('SIGKILL');
+    }).unref();
+    this.#child.once('exit', () => escalation.clear());
+  }
+
+  #exited(): boolean {
+    return this.#child.exitCode !== null || this.#child.signalCode !== null;
   }
 
   #flush(): void {
