@@ -22,15 +22,15 @@ import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
 import type { Chunk, ChunkResult, FromWorker } from './messages.js';
 import { packNumbers } from './packed.js';
-import { checkTerminateGrace } from './pool-options.js';
+import { checkInitargs, checkMaxTasks, checkProcesses, checkTerminateGrace, poolArguments } from './pool-options.js';
 import { WindowSizer } from './window.js';
 import { decodeResults } from './wire.js';
 import { WorkerHandle } from './worker-handle.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
 export interface PoolOptions<I extends TaskFunction = TaskFunction> {
-  /** Number of workers; defaults to cpuCount(). */
-  readonly processes?: number;
+  /** Number of workers; defaults to cpuCount() (also when null, Python's None). */
+  readonly processes?: number | null;
   /** A registered task run once in each worker before its first task. */
   readonly initializer?: I;
   readonly initargs?: Parameters<I>;
@@ -73,18 +73,16 @@ export class Pool {
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
-  constructor(options: PoolOptions = {}) {
-    const processes = options.processes ?? cpuCount();
-    if (!Number.isInteger(processes) || processes < 1) {
-      throw new RangeError(`Number of processes must be at least 1: options.processes is ${processes}`);
-    }
-    const maxTasks = options.maxTasksPerChild ?? null;
-    if (maxTasks !== null && (!Number.isInteger(maxTasks) || maxTasks < 1)) {
-      throw new RangeError(`maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${maxTasks}`);
-    }
+  /** @python Pool(processes=None, …) with its options by name; `new Pool(4)` is Python's positional `Pool(4)`. */
+  constructor(options?: PoolOptions);
+  constructor(processes: number | null | undefined);
+  constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
+    const { options, processes: processesName } = poolArguments(first, rest);
+    const processes = checkProcesses(options.processes, processesName, cpuCount);
+    const maxTasks = checkMaxTasks(options.maxTasksPerChild);
     this.#terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    this.#initargs = packQueues(options.initargs ?? []);
+    this.#initargs = packQueues(checkInitargs(options.initargs));
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
     this.processes = processes;
     this.#maxTasks = maxTasks;

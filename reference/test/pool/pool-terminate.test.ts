@@ -106,7 +106,8 @@ for (const [value, error] of [
 ] as const) {
   test.serial(`bad input: new Pool({ terminateGraceMs: ${String(value)} }) throws ${error.instanceOf.name} and starts no process`, (t) => {
     const before = descendantsOf().length;
-    t.throws(() => new Pool({ processes: 1, terminateGraceMs: value as number }), error);
-    t.is(descendantsOf().length, before);
+    const thrown = t.throws(() => new Pool({ processes: 1, terminateGraceMs: value as number }), error);
+    t.is(descendantsOf().length, before, 'no process was started');
+    report(t, { section: 'bad-input', tried: `new Pool({ terminateGraceMs: ${String(value)} })`, outcome: `${thrown!.name}: ${thrown!.message}` });
   });
 }
