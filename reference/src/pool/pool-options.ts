@@ -3,6 +3,7 @@
  * the option and the fix, never a silent default. Python's positional `Pool(4)` is accepted; its other positional
  * arguments are not (one spelling for the rest, by name, where every option has a name).
  */
+import { describeValue } from '../describe.js';
 import type { PoolOptions } from './pool.js';
 
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
@@ -12,6 +13,7 @@ const OPTION_NAMES = Object.keys({
   initargs: true,
   maxTasksPerChild: true,
   terminateGraceMs: true,
+  onCallbackError: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**
@@ -30,7 +32,7 @@ export function poolArguments(first: unknown, rest: readonly unknown[]): { optio
   if (first === null || typeof first === 'number') return { options: { processes: first }, processes: 'processes' };
   if (typeof first !== 'object' || Array.isArray(first)) {
     throw new TypeError(
-      `new Pool() takes a number of processes or an options object, got ${describe(first)}; ` +
+      `new Pool() takes a number of processes or an options object, got ${describeValue(first)}; ` +
         'write new Pool(4) or new Pool({ processes: 4 })',
     );
   }
@@ -49,7 +51,7 @@ export function poolArguments(first: unknown, rest: readonly unknown[]): { optio
 export function checkProcesses(value: unknown, name: string, fallback: () => number): number {
   if (value === undefined || value === null) return fallback();
   const fix = 'pass an integer such as 4, or leave it out for cpuCount()';
-  if (typeof value !== 'number') throw new TypeError(`${name} must be a number of worker processes, got ${describe(value)}; ${fix}`);
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number of worker processes, got ${describeValue(value)}; ${fix}`);
   if (value < 1) throw new RangeError(`Number of processes must be at least 1: ${name} is ${value}; ${fix}`);
   if (!Number.isInteger(value)) throw new RangeError(`Number of processes must be a whole number: ${name} is ${value}; ${fix}`);
   return value;
@@ -59,7 +61,7 @@ export function checkProcesses(value: unknown, name: string, fallback: () => num
 export function checkMaxTasks(value: unknown): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-  const shown = typeof value === 'number' ? String(value) : describe(value);
+  const shown = typeof value === 'number' ? String(value) : describeValue(value);
   const message = `maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${shown}`;
   throw typeof value === 'number' ? new RangeError(message) : new TypeError(message);
 }
@@ -67,7 +69,7 @@ export function checkMaxTasks(value: unknown): number | null {
 /** `options.initargs` checked: the initializer's arguments, as an array. */
 export function checkInitargs(value: unknown): readonly unknown[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TypeError(`options.initargs must be an array of the initializer's arguments, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new TypeError(`options.initargs must be an array of the initializer's arguments, got ${describeValue(value)}`);
   return value;
 }
 
@@ -82,17 +84,7 @@ export function checkTerminateGrace(value: unknown): number | undefined {
   if (value === undefined) return DEFAULT_TERMINATE_GRACE_MS;
   const expected = 'options.terminateGraceMs must be a non-negative number of milliseconds ' +
     '(how long terminate() waits after SIGTERM before SIGKILL; Infinity never escalates, as Python)';
-  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describe(value)}`);
+  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);
   if (Number.isNaN(value) || value < 0) throw new RangeError(`${expected}, got ${value}`);
   return value === Infinity ? undefined : value;
-}
-
-/** A value as an error message shows it: strings quoted, objects by kind. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
 }

@@ -16,6 +16,7 @@ import { packQueues } from '../queue/transfer.js';
 import { assertSerializable, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
+import { checkCallbackErrorHandler, type CallbackContext, type CallbackErrorHandler } from './callback-errors.js';
 import { ChunkQueue } from './chunk-queue.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
@@ -36,6 +37,11 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
   readonly initargs?: Parameters<I>;
   /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
   readonly maxTasksPerChild?: number | null;
+  /**
+   * Receives a CallbackError each time a `callback` or `errorCallback` throws; without it, the error is printed to
+   * stderr. Either way the result is unchanged and the pool goes on (Python's pool hangs).
+   */
+  readonly onCallbackError?: CallbackErrorHandler;
   /**
    * How long terminate() lets a worker stop on SIGTERM before it sends SIGKILL, in ms; 1000 by default.
    * Infinity never escalates (Python's behaviour: a worker that ignores SIGTERM then keeps join() waiting).
@@ -63,6 +69,8 @@ export class Pool {
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
   readonly #maxTasks: number | null;
+  /** Where each method's callbacks report a throw (made once: results are made by the thousand). */
+  readonly #callbackContexts: Readonly<Record<'applyAsync' | 'mapAsync' | 'starmapAsync', CallbackContext>>;
   /** SIGKILL this long after SIGTERM; undefined: never. */
   readonly #terminateGraceMs: number | undefined;
   readonly #window = new WindowSizer();
@@ -81,6 +89,12 @@ export class Pool {
     const processes = checkProcesses(options.processes, processesName, cpuCount);
     const maxTasks = checkMaxTasks(options.maxTasksPerChild);
     this.#terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
+    const onError = checkCallbackErrorHandler(options.onCallbackError);
+    this.#callbackContexts = {
+      applyAsync: { method: 'applyAsync', onError },
+      mapAsync: { method: 'mapAsync', onError },
+      starmapAsync: { method: 'starmapAsync', onError },
+    };
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
     this.#initargs = packQueues(checkInitargs(options.initargs));
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
@@ -100,7 +114,7 @@ export class Pool {
   applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, callbacks?: ResultCallbacks<Result<F>>): AsyncResult<Result<F>> {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
-    const job = new ApplyJob<Result<F>>(callbacks);
+    const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     const jobId = this.#register(job);
     this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [args ?? []], star: true });
     this.#dispatch();
@@ -242,7 +256,7 @@ export class Pool {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
     const size = chunksize === undefined ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
-    const job = new MapJob<unknown>(items.length, callbacks);
+    const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
     if (items.length === 0) return job;
     const jobId = this.#register(job);
     for (let start = 0; start < items.length; start += size) {
