@@ -300,11 +300,13 @@ export class Pool {
    * imap) would otherwise queue up behind a slow one on the first worker while another sits idle.
    */
   #dispatch(): void {
+    if (this.#pending.length === 0) return;
     const window = this.#window.size;
+    const now = performance.now();
     while (this.#pending.length > 0) {
       let target: WorkerHandle | undefined;
       for (const worker of this.#workers) {
-        if (worker.canTake(window) && (target === undefined || worker.inflight.length < target.inflight.length)) {
+        if (worker.canTake(window, now) && (target === undefined || worker.inflight.length < target.inflight.length)) {
           target = worker;
         }
       }

@@ -11,6 +11,7 @@ import { isSerializable } from '../serialization.js';
 import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
 import type { BatchMessage, Chunk, FromWorker, InitMessage } from './messages.js';
+import { STALLED_MS } from './window.js';
 import { encodeChunks } from './wire.js';
 
 const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
@@ -68,8 +69,10 @@ export class WorkerHandle {
     this.#setHoldsParent(false);
   }
 
-  canTake(window: number): boolean {
-    return !this.retiring && this.budget > 0 && this.inflight.length < window;
+  /** `now` is performance.now(), read once per dispatch round. */
+  canTake(window: number, now: number): boolean {
+    if (this.retiring || this.budget <= 0) return false;
+    return this.inflight.length === 0 || (this.inflight.length < window && now - this.#busySince < STALLED_MS);
   }
 
   /** Queues `chunk` for this worker; `task` is sent along the first time the worker needs that function. */

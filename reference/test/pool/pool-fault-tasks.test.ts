@@ -3,14 +3,15 @@
  * serves a map correctly afterwards (or, once terminated, its join() resolves within the grace bound).
  */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { Pool, WorkerCrashedError, type TaskFunction } from '../../src/index.js';
+import { Pool, PoolTerminatedError, TimeoutError, WorkerCrashedError, type TaskFunction } from '../../src/index.js';
 import { bySoak, report } from '../../../test-support/reliability.js';
 import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
-import { disconnectChannel, exhaustHeap, exitWith } from './fixtures/misbehaving-tasks.js';
+import { blockForever, disconnectChannel, exhaustHeap, exitWith, ignoreSigtermThenBlock, neverReturns } from './fixtures/misbehaving-tasks.js';
 import { square } from './fixtures/pool-tasks.js';
 import { killLeftoversAtEnd } from './fault-helpers.js';
-import { cleanUp, RUN_MS, within, workerPids } from './helpers.js';
+import { cleanUp, isGone, linesOf, PROMPT_MS, RUN_MS, tempDir, waitFor, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
@@ -33,6 +34,36 @@ async function warmPool(t: ExecutionContext, processes = 2): Promise<Pool> {
 
 async function mapIsRight(t: ExecutionContext, pool: Pool, what: string): Promise<void> {
   t.deepEqual(await within(pool.map(square, XS), RUN_MS, `map ${what}`), XS.map(square), `map ${what}`);
+}
+
+const stuck: readonly (readonly [string, TaskFunction, string])[] = [
+  ['never returns (event loop free)', neverReturns, 'SIGTERM ends it at once'],
+  ['blocks its event loop for ever', blockForever, 'SIGTERM ends it at once (no listener: the default action needs no event loop)'],
+  ['ignores SIGTERM and blocks its event loop for ever', ignoreSigtermThenBlock, `SIGKILL ends it ${GRACE_MS} ms after SIGTERM`],
+];
+
+for (const [what, task, ending] of stuck) {
+  test.serial(`fault: a task that ${what}: get(ms) rejects with TimeoutError, the other worker serves a map meanwhile, terminate() ends it within the grace bound`, async (t) => {
+    const pool = await warmPool(t);
+    const file = join(tempDir(t), 'started');
+    const result = pool.applyAsync(task, [file]);
+    await waitFor(() => linesOf(file).length === 1, RUN_MS, 'the task to start');
+    const [pid] = linesOf(file).map(Number);
+    await t.throwsAsync(within(result.get(200), PROMPT_MS, 'get(200)'), { instanceOf: TimeoutError, message: /^no result within 200 ms/ });
+    await mapIsRight(t, pool, 'beside the stuck task');
+    const started = performance.now();
+    pool.terminate();
+    await within(pool.join(), GRACE_MS + PROMPT_MS, 'join() after terminate()');
+    const joinMs = performance.now() - started;
+    t.true(isGone(pid!), 'the stuck worker is gone');
+    await t.throwsAsync(within(result.get(), PROMPT_MS, 'get() after terminate()'), { instanceOf: PoolTerminatedError });
+    report(t, {
+      section: 'fault',
+      tried: `a task that ${what}`,
+      outcome: `get(200) → TimeoutError; a map beside it was right; terminate(): ${ending}; get() → PoolTerminatedError`,
+      figures: { terminateGraceMs: GRACE_MS, 'terminate → join resolved (ms)': Math.round(joinMs) },
+    });
+  });
 }
 
 const crashing: readonly (readonly [string, TaskFunction, unknown[], { exitCode: number; signal: NodeJS.Signals | null }])[] = [
