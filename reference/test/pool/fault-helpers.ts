@@ -1,6 +1,6 @@
 /**
  * What the Pool's fault tests share beyond helpers.ts: a last-resort kill of what a failed test left behind,
- * and the pool's live workers as /proc sees them.
+ * the pool's live workers as /proc sees them, and replayable random schedules.
  */
 import type { ExecutionContext } from 'ava';
 import { descendantsOf, isLoaderHelper } from '../../../test-support/no-orphans.js';
@@ -25,4 +25,20 @@ export function killLeftoversAtEnd(t: ExecutionContext): void {
       }
     }
   });
+}
+
+/** A small seeded generator (mulberry32), so that a failing schedule can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** The seed of a randomized fault schedule: MULTIPROC_FAULT_SEED replays one, else a new one each run. */
+export function faultSeed(): number {
+  return Number(process.env['MULTIPROC_FAULT_SEED'] ?? Date.now() % 2 ** 31);
 }

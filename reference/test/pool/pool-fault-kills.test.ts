@@ -9,29 +9,18 @@ import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { bySoak, report } from '../../../test-support/reliability.js';
 import { openRunLog, squareLogged } from './fixtures/misbehaving-tasks.js';
 import { square } from './fixtures/pool-tasks.js';
-import { killLeftoversAtEnd, liveChildren } from './fault-helpers.js';
+import { faultSeed, killLeftoversAtEnd, liveChildren, seededRandom } from './fault-helpers.js';
 import { cleanUp, isGone, PROMPT_MS, RUN_MS, tempDir, waitFor, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
 
-/** A small seeded generator (mulberry32): a failing run can be replayed from the seed it reports. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 test.serial('fault: workers SIGKILLed at random during an imap: every item ends once (its result or a WorkerCrashedError naming it), none runs twice, the pool is back at its size', async (t) => {
   const items = bySoak(10_000, 100_000);
   const kills = bySoak(3, 10);
   const processes = 2;
-  const seed = Number(process.env['MULTIPROC_FAULT_SEED'] ?? Date.now() % 2 ** 31);
-  const next = random(seed);
+  const seed = faultSeed();
+  const next = seededRandom(seed);
   // Kill points spread over the run, at random within each stretch, so no two fall together.
   const killAt = Array.from({ length: kills }, (_, k) => Math.floor(items * (k + 0.2 + 0.6 * next()) / kills));
   const log = join(tempDir(t), 'runs');

@@ -6,21 +6,11 @@ import test from 'ava';
 import { Pool, TimeoutError } from '../../src/index.js';
 import { bySoak, report } from '../../../test-support/reliability.js';
 import { valueAfter } from './fixtures/pool-tasks.js';
+import { faultSeed, seededRandom } from './fault-helpers.js';
 import { cleanUp, RUN_MS, sleep, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
-
-/** A small seeded generator (mulberry32), so that a failing schedule can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 interface Wait {
   readonly caller: number;
@@ -31,8 +21,8 @@ interface Wait {
 
 test.serial('fault: concurrent applyAsync callers with random get(timeoutMs): every wait settles once, timed-out tasks still deliver, no unhandled rejection', async (t) => {
   const callers = bySoak(200, 2000);
-  const seed = Number(process.env['MULTIPROC_FAULT_SEED'] ?? Date.now() % 2 ** 31);
-  const next = random(seed);
+  const seed = faultSeed();
+  const next = seededRandom(seed);
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
