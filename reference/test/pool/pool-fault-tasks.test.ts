@@ -27,7 +27,6 @@ async function warmPool(t: ExecutionContext, processes = 2): Promise<Pool> {
   const pool = new Pool({ processes, terminateGraceMs: GRACE_MS });
   cleanUp(t, pool);
   killLeftoversAtEnd(t);
-  await workerPids(pool);
   await within(pool.map(square, [...Array(5000).keys()], 10), RUN_MS, 'warm-up map');
   return pool;
 }
