@@ -2,6 +2,7 @@
  * Every error class multiproc throws, in one place, so messages stay consistent and rules can match them.
  * Where Python has a message for the same situation, ours starts with Python's text and then says what to do.
  */
+import { describeValue } from './describe.js';
 
 /** Base class of every error that multiproc itself raises (not of errors re-raised from a task). */
 export class MultiprocError extends Error {
@@ -92,6 +93,28 @@ export class InitializerError extends MultiprocError {}
 
 /** The pool was terminated before this task finished. Python leaves such results pending forever. */
 export class PoolTerminatedError extends MultiprocError {}
+
+/**
+ * A `callback` or `errorCallback` given to applyAsync, mapAsync or starmapAsync threw. The pool catches it: the
+ * result keeps its value or error, the pool goes on, and this error (the thrown value as `cause`) goes to the
+ * pool's `onCallbackError`, or to stderr. Python's result-handler thread dies of such a throw and its pool hangs.
+ */
+export class CallbackError extends MultiprocError {
+  /** Which of the two callbacks threw. */
+  readonly callback: 'callback' | 'errorCallback';
+  /** The Pool method the callback was given to ('applyAsync', 'mapAsync', 'starmapAsync'). */
+  readonly method: string;
+  constructor(callback: 'callback' | 'errorCallback', method: string, thrown: unknown) {
+    const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
+    super(
+      `the ${callback} passed to Pool.${method} threw ${what}; the pool caught it: the result is unchanged and ` +
+        'the pool goes on',
+      { cause: thrown },
+    );
+    this.callback = callback;
+    this.method = method;
+  }
+}
 
 /** `get` found nothing before its timeout, or `getNowait` on an empty queue. @python queue.Empty */
 export class QueueEmpty extends MultiprocError {}

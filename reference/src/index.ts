@@ -15,12 +15,14 @@ export {
 } from './errors.js';
 export { Pool, type PoolOptions } from './pool/pool.js';
 export { AsyncResult, type ResultCallbacks } from './pool/async-result.js';
+export type { CallbackErrorHandler } from './pool/callback-errors.js';
 export {
   PoolStateError,
   NotReadyError,
   WorkerCrashedError,
   InitializerError,
   PoolTerminatedError,
+  CallbackError,
   type CrashDetails,
 } from './errors.js';
 export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';

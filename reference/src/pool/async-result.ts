@@ -3,13 +3,19 @@
  */
 import { NotReadyError, TimeoutError } from '../errors.js';
 import { checkTimeout, delay } from '../timeouts.js';
+import { callGuarded, type CallbackContext } from './callback-errors.js';
 
 export interface ResultCallbacks<T> {
-  /** Called once in the parent with the value when the work succeeds. */
-  readonly callback?: (value: T) => void;
-  /** Called once in the parent with the error when the work fails. */
-  readonly errorCallback?: (error: unknown) => void;
+  /**
+   * Called once in the parent with the value when the work succeeds. If it throws (or returns a promise that
+   * rejects), the result is unchanged and the error goes to the pool's `onCallbackError` (stderr without one).
+   */
+  readonly callback?: (value: T) => unknown;
+  /** Called once in the parent with the error when the work fails; a throw is handled as for `callback`. */
+  readonly errorCallback?: (error: unknown) => unknown;
 }
+
+const UNOWNED: CallbackContext = { method: 'AsyncResult', onError: undefined };
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
@@ -23,10 +29,12 @@ export class AsyncResult<T> {
   #settled: Promise<void> | undefined;
   #settle: (() => void) | undefined;
   readonly #callbacks: ResultCallbacks<T> | undefined;
+  readonly #context: CallbackContext;
 
-  /** @internal Created by the Pool. */
-  constructor(callbacks?: ResultCallbacks<T>) {
+  /** @internal Created by the Pool; `context` says which method took the callbacks and who hears their errors. */
+  constructor(callbacks?: ResultCallbacks<T>, context: CallbackContext = UNOWNED) {
     this.#callbacks = callbacks;
+    this.#context = context;
   }
 
   /** @python AsyncResult.ready() */
@@ -101,9 +109,8 @@ export class AsyncResult<T> {
     this.#settle?.();
     if (this.#callbacks === undefined) return;
     const { callback, errorCallback } = this.#callbacks;
-    // A callback that throws must not corrupt the pool's bookkeeping; it surfaces as an uncaught error,
-    // where Python's would silently kill the result-handler thread.
-    if (outcome.ok && callback) queueMicrotask(() => callback(outcome.value));
-    if (!outcome.ok && errorCallback) queueMicrotask(() => errorCallback(outcome.error));
+    // After the pool's bookkeeping, never inside it; a throw is caught and reported (callback-errors.ts).
+    if (outcome.ok && callback) queueMicrotask(() => callGuarded(callback, outcome.value, 'callback', this.#context));
+    if (!outcome.ok && errorCallback) queueMicrotask(() => callGuarded(errorCallback, outcome.error, 'errorCallback', this.#context));
   }
 }

@@ -3,6 +3,7 @@
  * result handler finds `cache[job]`).
  */
 import { AsyncResult, type ResultCallbacks } from './async-result.js';
+import type { CallbackContext } from './callback-errors.js';
 import type { Values } from './packed.js';
 
 export interface JobSink {
@@ -33,8 +34,8 @@ export class MapJob<T> extends AsyncResult<T[]> implements JobSink {
   #values: T[] | undefined;
   #left: number;
 
-  constructor(length: number, callbacks?: ResultCallbacks<T[]>) {
-    super(callbacks);
+  constructor(length: number, callbacks?: ResultCallbacks<T[]>, context?: CallbackContext) {
+    super(callbacks, context);
     this.#length = length;
     this.#left = length;
     if (length === 0) this.resolve([]);

@@ -16,25 +16,37 @@ import { packQueues } from '../queue/transfer.js';
 import { assertSerializable, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
+import { checkCallbackErrorHandler, type CallbackContext, type CallbackErrorHandler } from './callback-errors.js';
 import { ChunkQueue } from './chunk-queue.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
 import type { Chunk, ChunkResult, FromWorker } from './messages.js';
 import { packNumbers } from './packed.js';
+import { checkInitargs, checkMaxTasks, checkProcesses, checkTerminateGrace, poolArguments } from './pool-options.js';
 import { WindowSizer } from './window.js';
 import { decodeResults } from './wire.js';
 import { WorkerHandle } from './worker-handle.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
 export interface PoolOptions<I extends TaskFunction = TaskFunction> {
-  /** Number of workers; defaults to cpuCount(). */
-  readonly processes?: number;
+  /** Number of workers; defaults to cpuCount() (also when null, Python's None). */
+  readonly processes?: number | null;
   /** A registered task run once in each worker before its first task. */
   readonly initializer?: I;
   readonly initargs?: Parameters<I>;
   /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
   readonly maxTasksPerChild?: number | null;
+  /**
+   * Receives a CallbackError each time a `callback` or `errorCallback` throws; without it, the error is printed to
+   * stderr. Either way the result is unchanged and the pool goes on (Python's pool hangs).
+   */
+  readonly onCallbackError?: CallbackErrorHandler;
+  /**
+   * How long terminate() lets a worker stop on SIGTERM before it sends SIGKILL, in ms; 1000 by default.
+   * Infinity never escalates (Python's behaviour: a worker that ignores SIGTERM then keeps join() waiting).
+   */
+  readonly terminateGraceMs?: number;
 }
 
 type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
@@ -57,6 +69,10 @@ export class Pool {
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
   readonly #maxTasks: number | null;
+  /** Where each method's callbacks report a throw (made once: results are made by the thousand). */
+  readonly #callbackContexts: Readonly<Record<'applyAsync' | 'mapAsync' | 'starmapAsync', CallbackContext>>;
+  /** SIGKILL this long after SIGTERM; undefined: never. */
+  readonly #terminateGraceMs: number | undefined;
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Chunk>();
@@ -65,17 +81,22 @@ export class Pool {
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
-  constructor(options: PoolOptions = {}) {
-    const processes = options.processes ?? cpuCount();
-    if (!Number.isInteger(processes) || processes < 1) {
-      throw new RangeError(`Number of processes must be at least 1: options.processes is ${processes}`);
-    }
-    const maxTasks = options.maxTasksPerChild ?? null;
-    if (maxTasks !== null && (!Number.isInteger(maxTasks) || maxTasks < 1)) {
-      throw new RangeError(`maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${maxTasks}`);
-    }
+  /** @python Pool(processes=None, …) with its options by name; `new Pool(4)` is Python's positional `Pool(4)`. */
+  constructor(options?: PoolOptions);
+  constructor(processes: number | null | undefined);
+  constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
+    const { options, processes: processesName } = poolArguments(first, rest);
+    const processes = checkProcesses(options.processes, processesName, cpuCount);
+    const maxTasks = checkMaxTasks(options.maxTasksPerChild);
+    this.#terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
+    const onError = checkCallbackErrorHandler(options.onCallbackError);
+    this.#callbackContexts = {
+      applyAsync: { method: 'applyAsync', onError },
+      mapAsync: { method: 'mapAsync', onError },
+      starmapAsync: { method: 'starmapAsync', onError },
+    };
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    this.#initargs = packQueues(options.initargs ?? []);
+    this.#initargs = packQueues(checkInitargs(options.initargs));
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
     this.processes = processes;
     this.#maxTasks = maxTasks;
@@ -93,7 +114,7 @@ export class Pool {
   applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, callbacks?: ResultCallbacks<Result<F>>): AsyncResult<Result<F>> {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
-    const job = new ApplyJob<Result<F>>(callbacks);
+    const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     const jobId = this.#register(job);
     this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [args ?? []], star: true });
     this.#dispatch();
@@ -148,14 +169,15 @@ export class Pool {
   }
 
   /**
-   * Stops the workers now (SIGTERM). Work not finished is rejected with PoolTerminatedError, where Python
-   * leaves it pending forever. @python Pool.terminate()
+   * Stops the workers now: SIGTERM, then SIGKILL for any worker still alive `terminateGraceMs` later (Python
+   * never escalates, so a task that ignores SIGTERM hangs its join()). Work not finished is rejected with
+   * PoolTerminatedError, where Python leaves it pending forever. @python Pool.terminate()
    */
   terminate(): void {
     if (this.#state === 'TERMINATE') return;
     this.#state = 'TERMINATE';
     this.#failEverything(new PoolTerminatedError('the pool was terminated before this task finished'));
-    for (const worker of this.#workers) worker.terminate();
+    for (const worker of this.#workers) worker.terminate(this.#terminateGraceMs);
     this.#checkAllExited();
   }
 
@@ -234,7 +256,7 @@ export class Pool {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
     const size = chunksize === undefined ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
-    const job = new MapJob<unknown>(items.length, callbacks);
+    const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
     if (items.length === 0) return job;
     const jobId = this.#register(job);
     for (let start = 0; start < items.length; start += size) {
@@ -278,11 +300,13 @@ export class Pool {
    * imap) would otherwise queue up behind a slow one on the first worker while another sits idle.
    */
   #dispatch(): void {
+    if (this.#pending.length === 0) return;
     const window = this.#window.size;
+    const now = performance.now();
     while (this.#pending.length > 0) {
       let target: WorkerHandle | undefined;
       for (const worker of this.#workers) {
-        if (worker.canTake(window) && (target === undefined || worker.inflight.length < target.inflight.length)) {
+        if (worker.canTake(window, now) && (target === undefined || worker.inflight.length < target.inflight.length)) {
           target = worker;
         }
       }
@@ -417,7 +441,7 @@ export class Pool {
     );
     this.#state = 'BROKEN';
     this.#failEverything(this.#broken);
-    for (const w of this.#workers) w.terminate();
+    for (const w of this.#workers) w.terminate(this.#terminateGraceMs);
   }
 
   /** Rejects every job that still waits for a chunk, queued or running. */

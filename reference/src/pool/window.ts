@@ -7,6 +7,14 @@ const TARGET_MS = 2;
 const SLOW_MS = 5;
 const MAX_WINDOW = 256;
 
+/**
+ * A worker whose current chunk has run this long gets no more chunks until it answers, whatever the window says:
+ * the average speaks for finished chunks only, and a task that never returns would otherwise hold every chunk
+ * queued behind it for ever, where Python's workers take a task only when free. Far above the time between
+ * two reports of a worker running quick chunks (about COALESCE_MS plus the IPC round trip).
+ */
+export const STALLED_MS = 50;
+
 export class WindowSizer {
   #averageMs: number | undefined;
 

@@ -8,8 +8,10 @@ import { childEntry } from '../process/child-entry.js';
 import { whenGone } from '../process/child-gone.js';
 import { terminateAtExit } from '../process/exit-hooks.js';
 import { isSerializable } from '../serialization.js';
+import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
 import type { BatchMessage, Chunk, FromWorker, InitMessage } from './messages.js';
+import { STALLED_MS } from './window.js';
 import { encodeChunks } from './wire.js';
 
 const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
@@ -46,6 +48,7 @@ export class WorkerHandle {
   #flushQueued = false;
   #through: number | undefined;
   #holdsParent = true;
+  #terminating = false;
 
   constructor(init: InitMessage, private readonly events: WorkerEvents) {
     this.name = init.name;
@@ -66,8 +69,10 @@ export class WorkerHandle {
     this.#setHoldsParent(false);
   }
 
-  canTake(window: number): boolean {
-    return !this.retiring && this.budget > 0 && this.inflight.length < window;
+  /** `now` is performance.now(), read once per dispatch round. */
+  canTake(window: number, now: number): boolean {
+    if (this.retiring || this.budget <= 0) return false;
+    return this.inflight.length === 0 || (this.inflight.length < window && now - this.#busySince < STALLED_MS);
   }
 
   /** Queues `chunk` for this worker; `task` is sent along the first time the worker needs that function. */
@@ -146,10 +151,27 @@ export class WorkerHandle {
     if (this.retiring && this.#child.connected) this.#child.disconnect();
   }
 
-  terminate(): void {
+  /**
+   * SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). A task can outlive
+   * SIGTERM: one that listens for it, even with an empty listener, is not ended by it (a synchronous loop without
+   * a listener is: the default action needs no event loop).
+   */
+  terminate(graceMs: number | undefined): void {
     this.retiring = true;
     this.#setHoldsParent(true);
+    if (this.#terminating || this.#exited()) return;
+    this.#terminating = true;
     this.#child.kill('SIGTERM');
+    if (graceMs === undefined) return;
+    // Unreferenced: while the worker lives its own handle keeps the parent up; the timer alone must not.
+    const escalation = startTimer(graceMs, () => {
+      if (!this.#exited()) this.#child.kill('SIGKILL');
+    }).unref();
+    this.#child.once('exit', () => escalation.clear());
+  }
+
+  #exited(): boolean {
+    return this.#child.exitCode !== null || this.#child.signalCode !== null;
   }
 
   #flush(): void {

@@ -14,6 +14,7 @@ import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } fro
 import { queueTransfer } from './queue-transfer-on-demand.js';
 import { runChunk } from './run-chunk.js';
 import { decodeChunks, pushResult, type WorkerChunk } from './wire.js';
+import { exitFlushed } from './exit-flushed.js';
 
 /** Results are held back at most this long while more chunks run, then sent together. */
 const COALESCE_MS = 1;
@@ -37,7 +38,7 @@ restoreDefaultSignals();
 // Workers die with their pool: a parent that exits, crashes or calls close() disconnects the channel.
 // A worker retired before it finished starting still runs its initializer first, as Python's does.
 process.on('disconnect', () => {
-  void Promise.resolve(initialized).finally(() => process.exit(0));
+  void Promise.resolve(initialized).finally(() => exitFlushed(0));
 });
 
 // A task that calls process.exit(), or an error that ends the process, must not take the results held back
@@ -68,7 +69,7 @@ async function initialize(message: InitMessage): Promise<void> {
       await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);
-      send({ kind: 'init-error', error: encodeError(thrown) }, () => process.exit(1));
+      send({ kind: 'init-error', error: encodeError(thrown) }, () => exitFlushed(1));
       return new Promise(() => undefined);
     }
   }
@@ -122,7 +123,7 @@ async function drain(): Promise<void> {
     done++;
     // Python's maxtasksperchild: the parent sends no more than this; leave once the last result is out.
     if (maxTasks !== null && done >= maxTasks) {
-      sendResults(undefined, () => process.exit(0));
+      sendResults(undefined, () => exitFlushed(0));
       return;
     }
     const now = performance.now();

@@ -127,7 +127,7 @@ test.serial('`await using` terminates the pool when the scope throws', async (t)
 });
 
 for (const [options, message] of [
-  [{ processes: 0 }, /^Number of processes must be at least 1: options\.processes is 0$/],
+  [{ processes: 0 }, /^Number of processes must be at least 1: options\.processes is 0; pass an integer such as 4, or leave it out for cpuCount\(\)$/],
   [{ processes: -1 }, /options\.processes is -1/],
   [{ processes: 1.5 }, /options\.processes is 1\.5/],
   [{ maxTasksPerChild: 0 }, /^maxtasksperchild must be a positive int or null: options\.maxTasksPerChild is 0$/],

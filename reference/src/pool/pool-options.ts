@@ -1,0 +1,90 @@
+/**
+ * The Pool's constructor arguments, checked before any worker starts: a value that is wrong gets an error naming
+ * the option and the fix, never a silent default. Python's positional `Pool(4)` is accepted; its other positional
+ * arguments are not (one spelling for the rest, by name, where every option has a name).
+ */
+import { describeValue } from '../describe.js';
+import type { PoolOptions } from './pool.js';
+
+/** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
+const OPTION_NAMES = Object.keys({
+  processes: true,
+  initializer: true,
+  initargs: true,
+  maxTasksPerChild: true,
+  terminateGraceMs: true,
+  onCallbackError: true,
+} satisfies Record<keyof PoolOptions, true>);
+
+/**
+ * `new Pool(first, ...rest)` read as options: a number (or null) is Python's positional `processes`. `processes`
+ * is how the process count was given, for errors that name it.
+ */
+export function poolArguments(first: unknown, rest: readonly unknown[]): { options: PoolOptions; processes: string } {
+  const given = rest.findLastIndex((value) => value !== undefined);
+  if (given !== -1) {
+    throw new TypeError(
+      `new Pool() takes only the number of processes by position, got ${given + 2} arguments; pass the others by ` +
+        'name: new Pool({ processes, initializer, initargs, maxTasksPerChild })',
+    );
+  }
+  if (first === undefined) return { options: {}, processes: 'options.processes' };
+  if (first === null || typeof first === 'number') return { options: { processes: first }, processes: 'processes' };
+  if (typeof first !== 'object' || Array.isArray(first)) {
+    throw new TypeError(
+      `new Pool() takes a number of processes or an options object, got ${describeValue(first)}; ` +
+        'write new Pool(4) or new Pool({ processes: 4 })',
+    );
+  }
+  for (const key of Object.keys(first)) {
+    if (OPTION_NAMES.includes(key)) continue;
+    const meant = OPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase());
+    throw new TypeError(
+      `new Pool() got an unexpected option ${JSON.stringify(key)}${meant === undefined ? '' : ` (did you mean ${meant}?)`}; ` +
+        `the options are ${OPTION_NAMES.join(', ')}`,
+    );
+  }
+  return { options: first as PoolOptions, processes: 'options.processes' };
+}
+
+/** The process count checked (`name` says how it was given); undefined or null is `fallback`, Python's None. */
+export function checkProcesses(value: unknown, name: string, fallback: () => number): number {
+  if (value === undefined || value === null) return fallback();
+  const fix = 'pass an integer such as 4, or leave it out for cpuCount()';
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number of worker processes, got ${describeValue(value)}; ${fix}`);
+  if (value < 1) throw new RangeError(`Number of processes must be at least 1: ${name} is ${value}; ${fix}`);
+  if (!Number.isInteger(value)) throw new RangeError(`Number of processes must be a whole number: ${name} is ${value}; ${fix}`);
+  return value;
+}
+
+/** `options.maxTasksPerChild` checked: a positive integer, or null for no limit. @python maxtasksperchild */
+export function checkMaxTasks(value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  const shown = typeof value === 'number' ? String(value) : describeValue(value);
+  const message = `maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${shown}`;
+  throw typeof value === 'number' ? new RangeError(message) : new TypeError(message);
+}
+
+/** `options.initargs` checked: the initializer's arguments, as an array. */
+export function checkInitargs(value: unknown): readonly unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`options.initargs must be an array of the initializer's arguments, got ${describeValue(value)}`);
+  return value;
+}
+
+/** How long terminate() waits after SIGTERM before it sends SIGKILL, unless the pool says otherwise. */
+export const DEFAULT_TERMINATE_GRACE_MS = 1000;
+
+/**
+ * `options.terminateGraceMs` checked: milliseconds, or undefined for Infinity (never escalate, as Python).
+ * Left out, it is DEFAULT_TERMINATE_GRACE_MS.
+ */
+export function checkTerminateGrace(value: unknown): number | undefined {
+  if (value === undefined) return DEFAULT_TERMINATE_GRACE_MS;
+  const expected = 'options.terminateGraceMs must be a non-negative number of milliseconds ' +
+    '(how long terminate() waits after SIGTERM before SIGKILL; Infinity never escalates, as Python)';
+  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);
+  if (Number.isNaN(value) || value < 0) throw new RangeError(`${expected}, got ${value}`);
+  return value === Infinity ? undefined : value;
+}
