@@ -2,6 +2,7 @@
  * A fixed set of long-lived worker processes that run registered task functions.
  * @python multiprocessing.pool.Pool
  */
+import { refuseWhileImportingTask } from '../bootstrapping.js';
 import {
   InitializerError,
   PoolStateError,
@@ -66,6 +67,7 @@ export class Pool {
   #markAllExited!: () => void;
 
   constructor(options: PoolOptions = {}) {
+    refuseWhileImportingTask('new Pool()');
     const processes = options.processes ?? cpuCount();
     if (!Number.isInteger(processes) || processes < 1) {
       throw new RangeError(`Number of processes must be at least 1: options.processes is ${processes}`);

@@ -3,6 +3,7 @@
  * @python multiprocessing.Process
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { refuseWhileImportingTask } from '../bootstrapping.js';
 import { childExecArgv } from '../child-flags.js';
 import { ProcessStateError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
@@ -98,6 +99,8 @@ export class Process<F extends TaskFunction = TaskFunction> {
     if (this.#child !== undefined) {
       throw new ProcessStateError('cannot start a process twice: create a new Process to run the target again');
     }
+    // Before the daemon check: in an unguarded script that one would point at the wrong fix.
+    refuseWhileImportingTask('Process.start()');
     if (currentProcess().daemon) {
       throw new ProcessStateError(
         'daemonic processes are not allowed to have children: create the Process with daemon: false ' +
