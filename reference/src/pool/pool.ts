@@ -3,6 +3,7 @@
  * @python multiprocessing.pool.Pool
  */
 import { refuseWhileImportingTask } from '../bootstrapping.js';
+import { checkEnv, type ChildEnv } from '../child-env.js';
 import {
   InitializerError,
   PoolStateError,
@@ -36,6 +37,8 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
   readonly initargs?: Parameters<I>;
   /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
   readonly maxTasksPerChild?: number | null;
+  /** Every worker's whole environment (see ProcessOptions.env); by default the parent's `process.env`. */
+  readonly env?: ChildEnv;
 }
 
 type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
@@ -58,6 +61,7 @@ export class Pool {
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
   readonly #maxTasks: number | null;
+  readonly #env: Readonly<Record<string, string>> | undefined;
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Chunk>();
@@ -79,6 +83,7 @@ export class Pool {
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
     this.#initargs = packQueues(options.initargs ?? []);
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
+    this.#env = checkEnv(options.env, "the workers'");
     this.processes = processes;
     this.#maxTasks = maxTasks;
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
@@ -310,6 +315,7 @@ export class Pool {
         unsendable: (_w, chunks, cause) => this.#onUnsendable(chunks, cause),
         closed: (w, code, signal) => this.#onClosed(w, code, signal),
       },
+      this.#env,
     );
     this.#workers.add(worker);
   }
