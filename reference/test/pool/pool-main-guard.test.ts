@@ -2,7 +2,7 @@ import test from 'ava';
 import { modulePath } from '../../../conformance/harness/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
-import { runTree } from '../process/script-tree.js';
+import { runTree, treeSeen } from '../process/script-tree.js';
 import { RUN_MS } from './helpers.js';
 
 assertNoOrphans(test);
@@ -18,7 +18,7 @@ const RUNAWAY_DEPTH = 3;
 // One at a time: each watches a whole tree of processes and the machine has two cores.
 test.serial('defect 17: a script that starts a Pool at top level without isMain ends by itself; its task fails with an error naming the guard', async (t) => {
   const run = await runTree(t, fixture('unguarded-pool'), [], RUNAWAY_DEPTH, RUN_MS);
-  t.deepEqual(run.ending, { code: 1, signal: null }, `the script must end by itself, failing; stderr:\n${run.stderr}`);
+  t.deepEqual(run.ending, { code: 1, signal: null }, `the script must end by itself, failing (${treeSeen(run)}); stderr:\n${run.stderr}`);
   t.is(run.maxDepth, 1, 'only the script\'s own workers may start: no worker starts a pool');
   t.true(run.stderr.includes(PYTHON_TEXT), run.stderr);
   t.true(run.stderr.includes(THE_FIX), run.stderr);
@@ -28,13 +28,13 @@ test.serial('defect 17: a script that starts a Pool at top level without isMain 
     defect: 17,
     tried: 'a script without the isMain guard starts a Pool of 2 at its top level and maps over it',
     outcome: 'each worker refused while importing the script; the map rejected with the refusal; the script ended',
-    figures: { 'deepest level': run.maxDepth, 'processes seen': run.processesSeen },
+    figures: { 'deepest level': run.maxDepth, 'processes seen': run.processesSeen, 'most at once': run.mostAtOnce },
   });
 });
 
 test.serial('defect 17: an unguarded Pool whose initializer lives in the script breaks with InitializerError naming the guard', async (t) => {
   const run = await runTree(t, fixture('unguarded-initializer'), [], RUNAWAY_DEPTH, RUN_MS);
-  t.deepEqual(run.ending, { code: 1, signal: null }, `the script must end by itself, failing; stderr:\n${run.stderr}`);
+  t.deepEqual(run.ending, { code: 1, signal: null }, `the script must end by itself, failing (${treeSeen(run)}); stderr:\n${run.stderr}`);
   t.is(run.maxDepth, 1, 'only the script\'s own workers may start: no worker starts a pool');
   t.regex(run.stderr, /InitializerError: Pool initializer setUp failed in pool worker PoolWorker-\d+: An attempt has been made/);
   t.true(run.stderr.includes(THE_FIX), run.stderr);
@@ -43,7 +43,7 @@ test.serial('defect 17: an unguarded Pool whose initializer lives in the script 
     defect: 17,
     tried: 'a script without the guard starts a Pool whose initializer is defined in the script',
     outcome: 'the pool broke with InitializerError carrying the refusal; the script ended',
-    figures: { 'deepest level': run.maxDepth, 'processes seen': run.processesSeen },
+    figures: { 'deepest level': run.maxDepth, 'processes seen': run.processesSeen, 'most at once': run.mostAtOnce },
   });
 });
 

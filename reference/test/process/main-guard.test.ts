@@ -3,7 +3,7 @@ import { modulePath } from '../../../conformance/harness/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
 import { RUN_MS } from './helpers.js';
-import { runTree, type TreeRun } from './script-tree.js';
+import { runTree, treeSeen, type TreeRun } from './script-tree.js';
 
 assertNoOrphans(test);
 
@@ -29,7 +29,7 @@ function lastJson(run: TreeRun): { exitCode: number | null; error: string | null
 test.serial('defect 17: a script that starts a Process at top level without isMain ends by itself; the child refuses with an error naming the guard', async (t) => {
   const started = Date.now();
   const run = await runTree(t, fixture('unguarded-process'), [], RUNAWAY_DEPTH, RUN_MS);
-  t.deepEqual(run.ending, { code: 0, signal: null }, `the script must end by itself; stderr:\n${run.stderr}`);
+  t.deepEqual(run.ending, { code: 0, signal: null }, `the script must end by itself (${treeSeen(run)}); stderr:\n${run.stderr}`);
   t.is(run.maxDepth, 1, 'only the script\'s own child may start: no grandchild');
   const outcome = lastJson(run);
   t.is(outcome.exitCode, 1, 'the child fails: its import of the script threw');
@@ -40,7 +40,7 @@ test.serial('defect 17: a script that starts a Process at top level without isMa
     defect: 17,
     tried: 'a script without the isMain guard starts a Process at its top level',
     outcome: `the child refused (exit code 1, p.error: "${outcome.error?.slice(0, 60)}…"); the script ended by itself`,
-    figures: { 'deepest level': run.maxDepth, 'processes seen': run.processesSeen, 'run ms': Date.now() - started },
+    figures: { 'deepest level': run.maxDepth, 'processes seen': run.processesSeen, 'most at once': run.mostAtOnce, 'run ms': Date.now() - started },
   });
 });
 

@@ -19,8 +19,8 @@ export interface TreeRun {
   readonly maxDepth: number;
   /** Distinct processes seen below the script, over the whole run. */
   readonly processesSeen: number;
-  /** Processes below the script sampled about every 25 ms, as [ms since start, count]. */
-  readonly counts: readonly (readonly [number, number])[];
+  /** The most processes seen below the script at once (sampled about every 25 ms). */
+  readonly mostAtOnce: number;
 }
 
 /**
@@ -54,7 +54,7 @@ export async function runTree(t: ExecutionContext, script: string, args: string[
 
   const started = Date.now();
   const seen = new Set<number>();
-  const counts: [number, number][] = [];
+  let mostAtOnce = 0;
   let maxDepth = 0;
   let ending: TreeRun['ending'] | undefined;
   while (ending === undefined) {
@@ -63,14 +63,14 @@ export async function runTree(t: ExecutionContext, script: string, args: string[
       seen.add(pid);
       maxDepth = Math.max(maxDepth, depth);
     }
-    counts.push([Date.now() - started, depths.size]);
+    mostAtOnce = Math.max(mostAtOnce, depths.size);
     if (maxDepth >= stopAtDepth) ending = 'runaway';
     else if (exit !== undefined && closed) ending = exit;
     else if (Date.now() - started > withinMs) ending = 'timeout';
     else await sleep(25);
   }
   killGroup();
-  return { ending, stdout, stderr, maxDepth, processesSeen: seen.size, counts };
+  return { ending, stdout, stderr, maxDepth, processesSeen: seen.size, mostAtOnce };
 }
 
 /** Every living descendant of `root` with its depth below it (the TypeScript loader's helpers left out). */
@@ -100,4 +100,10 @@ function depthsBelow(root: number): Map<number, number> {
     }
   }
   return depths;
+}
+
+/** What a run's tree looked like, for assertion messages. */
+export function treeSeen(run: TreeRun): string {
+  return `ended ${JSON.stringify(run.ending)}; ${run.processesSeen} processes seen below the script, ` +
+    `${run.mostAtOnce} at once, ${run.maxDepth} levels deep`;
 }
