@@ -2,7 +2,7 @@
  * Every error class multiproc throws, in one place, so messages stay consistent and rules can match them.
  * Where Python has a message for the same situation, ours starts with Python's text and then says what to do.
  */
-import { describeValue } from './describe.js';
+import { describeValue } from './describe-value.js';
 
 /** Base class of every error that multiproc itself raises (not of errors re-raised from a task). */
 export class MultiprocError extends Error {

@@ -5,6 +5,8 @@
  * as Python's `queue.Queue.get(timeout=-1)` raises ValueError.
  */
 
+import { describeValue } from './describe-value.js';
+
 /** The longest delay one Node timer can hold. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -16,7 +18,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export function checkTimeout(value: unknown, parameter: string): number | undefined {
   if (value === undefined || value === null || value === Infinity) return undefined;
   if (typeof value !== 'number') {
-    throw new TypeError(`${parameter} must be a number of milliseconds (or undefined or Infinity to wait without limit), got ${describe(value)}`);
+    throw new TypeError(`${parameter} must be a number of milliseconds (or undefined or Infinity to wait without limit), got ${describeValue(value)}`);
   }
   if (Number.isNaN(value) || value < 0) {
     throw new RangeError(`${parameter} must be a non-negative number of milliseconds (or undefined or Infinity to wait without limit), got ${value}`);
@@ -72,8 +74,3 @@ export function delay(ms: number | undefined): { readonly elapsed: Promise<void>
   return { elapsed, timer };
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
-  return `${typeof value} ${String(value)}`;
-}

@@ -50,7 +50,7 @@ test('defect 4: checkTimeout reads undefined, null and Infinity as no limit and 
   t.throws(() => checkTimeout(-1, 'p.join(timeoutMs)'), { instanceOf: RangeError, message: /p\.join\(timeoutMs\) must be a non-negative number of milliseconds.*got -1/ });
   t.throws(() => checkTimeout(NaN, 'x'), { instanceOf: RangeError, message: /got NaN/ });
   t.throws(() => checkTimeout(-Infinity, 'x'), { instanceOf: RangeError, message: /got -Infinity/ });
-  t.throws(() => checkTimeout('100', 'x'), { instanceOf: TypeError, message: /x must be a number of milliseconds.*got "100"/ });
+  t.throws(() => checkTimeout('100', 'x'), { instanceOf: TypeError, message: /x must be a number of milliseconds.*got a string \('100'\)/ });
   t.throws(() => checkTimeout({ timeoutMs: 5 }, 'x'), { instanceOf: TypeError, message: /got an object/ });
 });
 

@@ -5,7 +5,8 @@
  * goes on, and the error is reported, never dropped: to the pool's `onCallbackError`, else on stderr, as Python
  * prints an exception that ends a thread.
  */
-import { describeValue } from '../describe.js';
+import { inspect } from 'node:util';
+import { describeValue } from '../describe-value.js';
 import { CallbackError } from '../errors.js';
 
 /** @python no equivalent: receives every error a result's callback threw. */
@@ -63,5 +64,6 @@ function print(error: CallbackError, also?: { handlerThrew: unknown }): void {
 
 function format(thrown: unknown): string {
   if (thrown instanceof Error) return thrown.stack ?? `${thrown.name}: ${thrown.message}`;
-  return `${describeValue(thrown)} (thrown, not an Error)`;
+  // Printed whole, as Node prints an uncaught value: this is the only place the user sees it.
+  return `${inspect(thrown)} (thrown, not an Error)`;
 }

@@ -3,7 +3,7 @@
  * the option and the fix, never a silent default. Python's positional `Pool(4)` is accepted; its other positional
  * arguments are not (one spelling for the rest, by name, where every option has a name).
  */
-import { describeValue } from '../describe.js';
+import { describeValue } from '../describe-value.js';
 import type { PoolOptions } from './pool.js';
 
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
@@ -14,6 +14,7 @@ const OPTION_NAMES = Object.keys({
   maxTasksPerChild: true,
   terminateGraceMs: true,
   onCallbackError: true,
+  env: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**

@@ -2,6 +2,8 @@
  * A fixed set of long-lived worker processes that run registered task functions.
  * @python multiprocessing.pool.Pool
  */
+import { refuseWhileImportingTask } from '../bootstrapping.js';
+import { checkEnv, type ChildEnv } from '../child-env.js';
 import {
   InitializerError,
   PoolStateError,
@@ -47,6 +49,8 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
    * Infinity never escalates (Python's behaviour: a worker that ignores SIGTERM then keeps join() waiting).
    */
   readonly terminateGraceMs?: number;
+  /** Every worker's whole environment (see ProcessOptions.env); by default the parent's `process.env`. */
+  readonly env?: ChildEnv;
 }
 
 type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
@@ -73,6 +77,7 @@ export class Pool {
   readonly #callbackContexts: Readonly<Record<'applyAsync' | 'mapAsync' | 'starmapAsync', CallbackContext>>;
   /** SIGKILL this long after SIGTERM; undefined: never. */
   readonly #terminateGraceMs: number | undefined;
+  readonly #env: Readonly<Record<string, string>> | undefined;
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Chunk>();
@@ -85,6 +90,7 @@ export class Pool {
   constructor(options?: PoolOptions);
   constructor(processes: number | null | undefined);
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
+    refuseWhileImportingTask('new Pool()');
     const { options, processes: processesName } = poolArguments(first, rest);
     const processes = checkProcesses(options.processes, processesName, cpuCount);
     const maxTasks = checkMaxTasks(options.maxTasksPerChild);
@@ -98,6 +104,7 @@ export class Pool {
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
     this.#initargs = packQueues(checkInitargs(options.initargs));
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
+    this.#env = checkEnv(options.env, "the workers'");
     this.processes = processes;
     this.#maxTasks = maxTasks;
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
@@ -332,6 +339,7 @@ export class Pool {
         unsendable: (_w, chunks, cause) => this.#onUnsendable(chunks, cause),
         closed: (w, code, signal) => this.#onClosed(w, code, signal),
       },
+      this.#env,
     );
     this.#workers.add(worker);
   }

@@ -50,11 +50,13 @@ export class WorkerHandle {
   #holdsParent = true;
   #terminating = false;
 
-  constructor(init: InitMessage, private readonly events: WorkerEvents) {
+  /** `env`: the worker's whole environment, already checked; the parent's when undefined. */
+  constructor(init: InitMessage, private readonly events: WorkerEvents, env?: Readonly<Record<string, string>>) {
     this.name = init.name;
     this.budget = init.maxTasks ?? Infinity;
     this.#child = fork(WORKER_MAIN, [], {
       execArgv: childExecArgv(),
+      ...(env === undefined ? {} : { env }),
       serialization: 'advanced',
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });

@@ -3,6 +3,7 @@
  * a time (as Python's worker loop does), and answers the chunks it finished in one go with one message.
  * @python multiprocessing.pool.worker
  */
+import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
 import { encodeError, formatThrown } from '../remote-error.js';
 import { restoreDefaultSignals } from '../process/default-signals.js';
@@ -64,7 +65,8 @@ async function initialize(message: InitMessage): Promise<void> {
   maxTasks = message.maxTasks;
   if (message.initializer !== null) {
     try {
-      const initializer = await loadTask(message.initializer);
+      const ref = message.initializer;
+      const initializer = await whileImportingTask(ref.moduleUrl, () => loadTask(ref));
       const initargs = message.initargs.length === 0 ? [] : (await queueTransfer()).unpackQueues(message.initargs);
       await initializer(...initargs);
     } catch (thrown) {
@@ -78,7 +80,7 @@ async function initialize(message: InitMessage): Promise<void> {
 
 function accept(batch: BatchMessage): void {
   for (const { id, task } of batch.defines) {
-    const loading = loadTask(task);
+    const loading = whileImportingTask(task.moduleUrl, () => loadTask(task));
     functions.set(id, loading);
     // Remember the function itself once loaded, so later chunks call it without awaiting.
     loading.then((fn) => functions.set(id, fn), () => undefined);

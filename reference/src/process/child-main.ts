@@ -4,6 +4,7 @@
  * `process.exit(n)`, 1 when the target throws).
  * @python multiprocessing.process.BaseProcess._bootstrap
  */
+import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
 import type { FromProcessChild, ToProcessChild } from '../protocol.js';
 import { encodeError, formatThrown } from '../remote-error.js';
@@ -27,7 +28,7 @@ process.once('message', (message: ToProcessChild) => {
 
 async function run({ task, args, name }: ToProcessChild): Promise<void> {
   try {
-    const target = await loadTask(task);
+    const target = await whileImportingTask(task.moduleUrl, () => loadTask(task));
     await target(...unpackQueues(args));
   } catch (thrown) {
     process.exitCode = 1;

@@ -3,6 +3,8 @@
  * @python multiprocessing.Process
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { refuseWhileImportingTask } from '../bootstrapping.js';
+import { checkEnv } from '../child-env.js';
 import { childExecArgv } from '../child-flags.js';
 import { ProcessStateError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
@@ -16,17 +18,9 @@ import { checkTimeout, delay } from '../timeouts.js';
 import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
 import { terminateAtExit } from './exit-hooks.js';
+import { checkDaemon, checkName, checkOptionsObject, type ProcessOptions } from './options.js';
 
-/** @python multiprocessing.Process(target=, args=, name=, daemon=) */
-export interface ProcessOptions<F extends TaskFunction> {
-  /** A registered task function (see `tasks()`); it runs in the child with `args`. */
-  readonly target: F;
-  readonly args?: Parameters<F>;
-  /** Defaults to `Process-N`, counted as Python counts (`Process-1:2` for a grandchild). */
-  readonly name?: string;
-  /** Defaults to the current process's daemon flag, as in Python. */
-  readonly daemon?: boolean;
-}
+export type { ProcessOptions };
 
 const CHILD_MAIN = childEntry(import.meta.url, 'child-main');
 
@@ -37,6 +31,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
   readonly #identity: readonly number[];
   #name: string;
   #daemon: boolean;
+  readonly #env: Readonly<Record<string, string>> | undefined;
   #child: ChildProcess | undefined;
   #exitCode: number | null = null;
   #exited: Promise<void> | undefined;
@@ -44,21 +39,25 @@ export class Process<F extends TaskFunction = TaskFunction> {
   #closed = false;
 
   constructor(options: ProcessOptions<F>) {
+    checkOptionsObject(options);
     this.#task = resolveTask(options.target, 'Process target');
     this.#args = options.args ?? [];
     if (!Array.isArray(this.#args)) throw new TypeError('Process args must be an array of arguments for the target');
     assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
     this.#identity = takeChildIdentity();
-    this.#name = options.name ?? `Process-${this.#identity.join(':')}`;
-    this.#daemon = options.daemon ?? currentProcess().daemon;
+    // null is "not given", as Python's None is.
+    this.#name = options.name == null ? `Process-${this.#identity.join(':')}` : checkName(options.name, 'options.name is');
+    this.#daemon = options.daemon == null ? currentProcess().daemon : checkDaemon(options.daemon, 'options.daemon is');
+    this.#env = checkEnv(options.env, "the child's");
   }
 
   /** @python Process.name */
   get name(): string {
     return this.#name;
   }
+  /** Settable at any time, even after `start()`: it is only a label, as in Python. */
   set name(value: string) {
-    this.#name = String(value);
+    this.#name = checkName(value, 'Process.name was set to');
   }
 
   /** @python Process.daemon — settable only before `start()`. */
@@ -69,7 +68,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     if (this.#child !== undefined) {
       throw new ProcessStateError('process has already started: set daemon before calling start()');
     }
-    this.#daemon = Boolean(value);
+    this.#daemon = checkDaemon(value, 'Process.daemon was set to');
   }
 
   /** The child's pid: null before `start()`. @python Process.pid */
@@ -98,6 +97,8 @@ export class Process<F extends TaskFunction = TaskFunction> {
     if (this.#child !== undefined) {
       throw new ProcessStateError('cannot start a process twice: create a new Process to run the target again');
     }
+    // Before the daemon check: in an unguarded script that one would point at the wrong fix.
+    refuseWhileImportingTask('Process.start()');
     if (currentProcess().daemon) {
       throw new ProcessStateError(
         'daemonic processes are not allowed to have children: create the Process with daemon: false ' +
@@ -109,6 +110,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
     const child = fork(CHILD_MAIN, [], {
       execArgv: childExecArgv(),
+      ...(this.#env === undefined ? {} : { env: this.#env }),
       serialization: 'advanced',
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });

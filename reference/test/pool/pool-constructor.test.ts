@@ -43,15 +43,15 @@ const cases: readonly (readonly [string, () => Pool, Expected])[] = [
   ['new Pool(1.5)', () => new Pool(1.5), { instanceOf: RangeError, message: /^Number of processes must be a whole number: processes is 1\.5; / }],
   ['new Pool(NaN)', () => new Pool(Number.NaN), { instanceOf: RangeError, message: /^Number of processes must be a whole number: processes is NaN; / }],
   ['new Pool(Infinity)', () => new Pool(Infinity), { instanceOf: RangeError, message: /processes is Infinity; / }],
-  ['new Pool("x")', () => new Pool('x' as never), { instanceOf: TypeError, message: /^new Pool\(\) takes a number of processes or an options object, got "x"; / }],
-  ['new Pool("4")', () => new Pool('4' as never), { instanceOf: TypeError, message: /got "4"; / }],
-  ['new Pool(true)', () => new Pool(true as never), { instanceOf: TypeError, message: /got boolean true; / }],
+  ['new Pool("x")', () => new Pool('x' as never), { instanceOf: TypeError, message: /^new Pool\(\) takes a number of processes or an options object, got a string \('x'\); / }],
+  ['new Pool("4")', () => new Pool('4' as never), { instanceOf: TypeError, message: /got a string \('4'\); / }],
+  ['new Pool(true)', () => new Pool(true as never), { instanceOf: TypeError, message: /got a boolean \(true\); / }],
   ['new Pool([2])', () => new Pool([2] as never), { instanceOf: TypeError, message: /got an array; / }],
   ['new Pool(2, init, [1])', () => new (Pool as any)(2, square, [1]), {
     instanceOf: TypeError,
     message: /^new Pool\(\) takes only the number of processes by position, got 3 arguments; pass the others by name: new Pool\(\{ processes, initializer, initargs, maxTasksPerChild \}\)$/,
   }],
-  ['new Pool({ processes: "4" })', () => new Pool({ processes: '4' as never }), { instanceOf: TypeError, message: /^options\.processes must be a number of worker processes, got "4"; / }],
+  ['new Pool({ processes: "4" })', () => new Pool({ processes: '4' as never }), { instanceOf: TypeError, message: /^options\.processes must be a number of worker processes, got a string \('4'\); / }],
   ['new Pool({ processes: 0 })', () => new Pool({ processes: 0 }), { instanceOf: RangeError, message: /^Number of processes must be at least 1: options\.processes is 0; / }],
   ['new Pool({ processes: NaN })', () => new Pool({ processes: Number.NaN }), { instanceOf: RangeError, message: /options\.processes is NaN; / }],
   ['new Pool({ maxtasksperchild: 2 })', () => new Pool({ maxtasksperchild: 2 } as never), {
@@ -59,8 +59,8 @@ const cases: readonly (readonly [string, () => Pool, Expected])[] = [
     message: /^new Pool\(\) got an unexpected option "maxtasksperchild" \(did you mean maxTasksPerChild\?\); the options are processes, initializer, initargs, maxTasksPerChild, /,
   }],
   ['new Pool({ procs: 2 })', () => new Pool({ procs: 2 } as never), { instanceOf: TypeError, message: /^new Pool\(\) got an unexpected option "procs"; the options are / }],
-  ['new Pool({ maxTasksPerChild: "2" })', () => new Pool({ maxTasksPerChild: '2' as never }), { instanceOf: TypeError, message: /^maxtasksperchild must be a positive int or null: options\.maxTasksPerChild is "2"$/ }],
-  ['new Pool({ initargs: "ab" })', () => new Pool({ initargs: 'ab' as never }), { instanceOf: TypeError, message: /^options\.initargs must be an array of the initializer's arguments, got "ab"$/ }],
+  ['new Pool({ maxTasksPerChild: "2" })', () => new Pool({ maxTasksPerChild: '2' as never }), { instanceOf: TypeError, message: /^maxtasksperchild must be a positive int or null: options\.maxTasksPerChild is a string \('2'\)$/ }],
+  ['new Pool({ initargs: "ab" })', () => new Pool({ initargs: 'ab' as never }), { instanceOf: TypeError, message: /^options\.initargs must be an array of the initializer's arguments, got a string \('ab'\)$/ }],
 ];
 
 for (const [call, make, expected] of cases) {

@@ -96,17 +96,31 @@ export interface ScriptRun {
   readonly exited: Promise<ScriptExit>;
   /** Settles when everything that shared the script's stdout and stderr has closed them. */
   readonly output: Promise<{ stdout: string; stderr: string }>;
+  /** The first line the script printed; rejects, with its stderr, if it exits first. */
+  readonly firstLine: Promise<string>;
 }
 
 /** Runs `node fixtures/parent.js <scenario> [file]` (the .ts under tsx) with its output piped. */
 export function runParent(t: ExecutionContext, scenario: string, file = ''): ScriptRun {
-  const child = spawn(process.execPath, nodeArgsFor(PARENT_SCRIPT, scenario, file), {
+  return runNodeScript(t, PARENT_SCRIPT, [scenario, file]);
+}
+
+/** Runs `script` (a module path of this tree) with `args` and its output piped; killed at the end of the test. */
+export function runNodeScript(t: ExecutionContext, script: string, args: string[], env?: NodeJS.ProcessEnv): ScriptRun {
+  const child = spawn(process.execPath, nodeArgsFor(script, ...args), {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env === undefined ? {} : { env }),
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  let gotLine: (line: string) => void;
+  const line = new Promise<string>((resolve) => (gotLine = resolve));
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    const end = stdout.indexOf('\n');
+    if (end !== -1) gotLine(stdout.slice(0, end));
+  });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<ScriptExit>((resolve, reject) => {
     child.once('error', reject);
@@ -115,11 +129,18 @@ export function runParent(t: ExecutionContext, scenario: string, file = ''): Scr
   const output = new Promise<{ stdout: string; stderr: string }>((resolve) => {
     child.once('close', () => resolve({ stdout, stderr }));
   });
+  const firstLine = Promise.race([
+    line,
+    exited.then(({ code, signal }) => {
+      throw new Error(`the script exited (code ${code}, signal ${signal}) before printing a line; stderr:\n${stderr}`);
+    }),
+  ]);
+  firstLine.catch(() => undefined);
   t.teardown(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await Promise.race([exited.catch(() => undefined), sleep(PROMPT_MS)]);
   });
-  return { child, exited, output };
+  return { child, exited, output, firstLine };
 }
 
 /** Rejects with a message naming `what` when `promise` takes longer than `withinMs`. */
