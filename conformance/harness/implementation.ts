@@ -21,6 +21,7 @@ export const CAPABILITIES = {
   'pool.initializer': 'Pool(initializer, initargs)',
   'pool.maxtasks': 'Pool(maxTasksPerChild): workers replaced after that many tasks',
   'pool.callbacks': 'applyAsync/mapAsync callback and errorCallback',
+  'pool.callbacks.throwing': 'applyAsync(task, args, { callbacksThrow: true }): callbacks that record what they get, then throw',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -132,7 +133,7 @@ export interface PoolHandle {
   map(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<unknown[]>;
   starmap(task: TaskName, argLists: readonly (readonly unknown[])[], chunksize?: number): Promise<unknown[]>;
   apply(task: TaskName, args: readonly unknown[]): Promise<unknown>;
-  applyAsync(task: TaskName, args: readonly unknown[]): Promise<AsyncResultHandle>;
+  applyAsync(task: TaskName, args: readonly unknown[], options?: SubmitOptions): Promise<AsyncResultHandle>;
   mapAsync(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<AsyncResultHandle>;
   starmapAsync(task: TaskName, argLists: readonly (readonly unknown[])[], chunksize?: number): Promise<AsyncResultHandle>;
   /** Iterates to the end; on an error, stops there: `values` holds what was yielded before it. */
@@ -141,6 +142,15 @@ export interface PoolHandle {
   close(): Promise<void>;
   terminate(): Promise<void>;
   join(): Promise<void>;
+}
+
+/** How applyAsync's callbacks behave. */
+export interface SubmitOptions {
+  /**
+   * (needs `pool.callbacks.throwing`) The callback and the errorCallback record what they receive, as always,
+   * then throw an Error("callback failed on purpose"), as a buggy callback would.
+   */
+  readonly callbacksThrow?: boolean;
 }
 
 export interface IterationOutcome {

@@ -165,10 +165,20 @@ class _Submitted:
 _results: dict[int, _Submitted] = {}
 
 
-def _submit(start: Callable[..., multiprocessing.pool.AsyncResult], *args: Any) -> int:
+def _submit(start: Callable[..., multiprocessing.pool.AsyncResult], *args: Any, throwing: bool = False) -> int:
     submitted = _Submitted()
-    submitted.result = start(*args, callback=submitted.values.append,
-                             error_callback=lambda error: submitted.errors.append(_describe(error)))
+
+    def callback(value: Any) -> None:
+        submitted.values.append(value)
+        if throwing:
+            raise RuntimeError("callback failed on purpose")
+
+    def error_callback(error: BaseException) -> None:
+        submitted.errors.append(_describe(error))
+        if throwing:
+            raise RuntimeError("callback failed on purpose")
+
+    submitted.result = start(*args, callback=callback, error_callback=error_callback)
     handle = len(_results) + 1
     _results[handle] = submitted
     return handle
@@ -201,7 +211,8 @@ POOL_OPS: dict[str, Callable[..., Any]] = {
     "pool_map": lambda p, task, items, chunksize=None: p.map(_task(task), items, chunksize),
     "pool_starmap": lambda p, task, items, chunksize=None: p.starmap(_task(task), _star(items), chunksize),
     "pool_apply": lambda p, task, args: p.apply(_task(task), tuple(args)),
-    "pool_apply_async": lambda p, task, args: _submit(p.apply_async, _task(task), tuple(args)),
+    "pool_apply_async": lambda p, task, args, callbacksThrow=False: _submit(p.apply_async, _task(task), tuple(args),
+                                                                          throwing=callbacksThrow),
     "pool_map_async": lambda p, task, items, chunksize=None: _submit(p.map_async, _task(task), items, chunksize),
     "pool_starmap_async": lambda p, task, items, chunksize=None: _submit(p.starmap_async, _task(task), _star(items),
                                                                          chunksize),

@@ -195,7 +195,8 @@ class CpythonSession implements Session {
       map: (task, items, chunksize) => call<unknown[]>('pool_map', { task, items: m(items), chunksize }),
       starmap: (task, items, chunksize) => call<unknown[]>('pool_starmap', { task, items: m(items), chunksize }),
       apply: (task, args) => call<unknown>('pool_apply', { task, args: m(args) }),
-      applyAsync: (task, args) => submitted('pool_apply_async', { task, args: m(args) }),
+      applyAsync: (task, args, options) =>
+        submitted('pool_apply_async', { task, args: m(args), ...(options?.callbacksThrow === true ? { callbacksThrow: true } : {}) }),
       mapAsync: (task, items, chunksize) => submitted('pool_map_async', { task, items: m(items), chunksize }),
       starmapAsync: (task, items, chunksize) => submitted('pool_starmap_async', { task, items: m(items), chunksize }),
       imap: (task, items, chunksize) => call<IterationOutcome>('pool_imap', { task, items: m(items), chunksize }),
@@ -314,6 +315,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.initializer',
   'pool.maxtasks',
   'pool.callbacks',
+  'pool.callbacks.throwing',
   'queue',
   'queue.bounded',
   'queue.cross-process',

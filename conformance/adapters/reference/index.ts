@@ -161,7 +161,8 @@ class ReferenceSession implements Session {
       map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize),
       starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize),
       apply: async (name, args) => pool.apply(task(name), a(args) as unknown[]),
-      applyAsync: async (name, args) => recorded((callbacks) => pool.applyAsync(task(name), a(args) as unknown[], callbacks)),
+      applyAsync: async (name, args, options) =>
+        recorded((callbacks) => pool.applyAsync(task(name), a(args) as unknown[], callbacks), options?.callbacksThrow === true),
       mapAsync: async (name, items, chunksize) =>
         recorded<unknown[]>((callbacks) => pool.mapAsync(task(name), a(items), chunksize, callbacks)),
       starmapAsync: async (name, argLists, chunksize) =>
@@ -225,10 +226,22 @@ class ReferenceSession implements Session {
  * Starts async work with both callbacks, recording what they receive for AsyncResultHandle.callbacks(): values
  * as they are, errors as {name, message}.
  */
-function recorded<T>(start: (callbacks: Required<ResultCallbacks<T>>) => AsyncResult<T>): AsyncResultHandle {
+function recorded<T>(start: (callbacks: Required<ResultCallbacks<T>>) => AsyncResult<T>, callbacksThrow = false): AsyncResultHandle {
   const values: T[] = [];
   const errors: Described[] = [];
-  const result = start({ callback: (value) => values.push(value), errorCallback: (error) => errors.push(describe(error)) });
+  const fail = () => {
+    if (callbacksThrow) throw new Error('callback failed on purpose');
+  };
+  const result = start({
+    callback: (value) => {
+      values.push(value);
+      fail();
+    },
+    errorCallback: (error) => {
+      errors.push(describe(error));
+      fail();
+    },
+  });
   return {
     get: (timeoutMs) => result.get(timeoutMs),
     wait: (timeoutMs) => result.wait(timeoutMs),
@@ -250,6 +263,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.initializer',
   'pool.maxtasks',
   'pool.callbacks',
+  'pool.callbacks.throwing',
   'queue',
   'queue.bounded',
   'queue.cross-process',

@@ -181,8 +181,9 @@ async function openSession(spec: MutantSpec): Promise<Session> {
       const patched = unwrapping(patch(tracked, spec.pool, poolContext), unwrap);
       if (spec.result === undefined) return patched;
       const withResults = (op: 'applyAsync' | 'mapAsync' | 'starmapAsync') =>
-        async (task: TaskName, payload: never, chunksize?: number): Promise<AsyncResultHandle> => {
-          const result = await (patched[op] as (t: TaskName, p: unknown, c?: number) => Promise<AsyncResultHandle>)(task, payload, chunksize);
+        // The third argument is chunksize for the maps and SubmitOptions for applyAsync: passed on as it is.
+        async (task: TaskName, payload: never, third?: never): Promise<AsyncResultHandle> => {
+          const result = await (patched[op] as (t: TaskName, p: unknown, c?: unknown) => Promise<AsyncResultHandle>)(task, payload, third);
           return patch(result, spec.result, { pool: poolContext, submitted: { op, task, payload }, state: {} });
         };
       return { ...patched, applyAsync: withResults('applyAsync'), mapAsync: withResults('mapAsync'), starmapAsync: withResults('starmapAsync') };

@@ -1,0 +1,39 @@
+import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+
+/** Bound on each get(): the tasks are instant, so only a lost result waits this long. */
+const GET_MS = 10_000;
+
+export default defineRule({
+  id: 'pool.callbacks.throwing-callback-leaves-the-pool-working',
+  statement:
+    'A callback or error_callback that raises loses nothing: its result stays readable with get(), and the pool goes on running later tasks.',
+  source: 'beyond',
+  needs: ['pool', 'pool.callbacks', 'pool.callbacks.throwing'],
+  timeoutMs: 90_000,
+  async check(session) {
+    const pool = await session.createPool!({ processes: 2 });
+    try {
+      const ok = await pool.applyAsync('square', [3], { callbacksThrow: true });
+      expectEqual(await ok.get(GET_MS), 9, `get(${GET_MS}) of square(3) whose callback raised`);
+      expectEqual((await ok.callbacks()).values, [9], 'what the raising callback received');
+      const failed = await pool.applyAsync('raiseError', ['boom'], { callbacksThrow: true });
+      const error = await expectRejects(() => failed.get(GET_MS), /boom/, `get(${GET_MS}) of raiseError("boom") whose error_callback raised`);
+      expectEqual(error.name, 'ValueError', 'class name of the task error, unchanged by the raising error_callback');
+      expectEqual((await failed.callbacks()).errors.length, 1, 'errors the raising error_callback received');
+      const later = await pool.applyAsync('square', [4]);
+      expectEqual(await later.get(GET_MS), 16, `get(${GET_MS}) of square(4) submitted after both callbacks raised`);
+      const mapped = await pool.mapAsync('square', [1, 2, 3]);
+      expectEqual(await mapped.get(GET_MS), [1, 4, 9], `map_async(square, [1, 2, 3]).get(${GET_MS}) afterwards`);
+    } finally {
+      // Bounded: a pool whose result handling stopped (Python) may not terminate cleanly; session.close() cleans up.
+      let timer: NodeJS.Timeout | undefined;
+      const cleanup = (async () => {
+        await pool.terminate().catch(() => undefined);
+        await pool.join().catch(() => undefined);
+      })();
+      await Promise.race([cleanup, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+      clearTimeout(timer);
+    }
+  },
+});
