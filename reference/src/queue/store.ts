@@ -16,7 +16,8 @@ export interface WaitOptions {
 interface Waiter {
   settle(): void;
   fail(error: Error): void;
-  timer: LongTimer;
+  /** Stops the timer and the abort listener: called once, however the wait ends. */
+  end(): void;
 }
 
 export class QueueStore<T = unknown> {
@@ -51,16 +52,15 @@ export class QueueStore<T = unknown> {
         item,
         settle: () => resolve(),
         fail: reject,
-        timer: timerFor(timeoutMs, () => {
-          remove(this.#putters, waiter);
-          reject(new QueueFull(`the queue stayed full for ${timeoutMs} ms`));
+        ...ending(timeoutMs, signal, {
+          timedOut: () => {
+            remove(this.#putters, waiter);
+            reject(new QueueFull(`the queue stayed full for ${timeoutMs} ms`));
+          },
+          aborted: () => remove(this.#putters, waiter),
         }),
       };
       this.#putters.push(waiter);
-      onAbort(signal, () => {
-        waiter.timer.clear();
-        remove(this.#putters, waiter);
-      });
     });
   }
 
@@ -73,16 +73,15 @@ export class QueueStore<T = unknown> {
         // Called only when an item is there for this waiter: it is first in line.
         settle: () => resolve(this.#shift()),
         fail: reject,
-        timer: timerFor(timeoutMs, () => {
-          remove(this.#getters, waiter);
-          reject(new QueueEmpty(`no item arrived within ${timeoutMs} ms`));
+        ...ending(timeoutMs, signal, {
+          timedOut: () => {
+            remove(this.#getters, waiter);
+            reject(new QueueEmpty(`no item arrived within ${timeoutMs} ms`));
+          },
+          aborted: () => remove(this.#getters, waiter),
         }),
       };
       this.#getters.push(waiter);
-      onAbort(signal, () => {
-        waiter.timer.clear();
-        remove(this.#getters, waiter);
-      });
     });
   }
 
@@ -91,7 +90,7 @@ export class QueueStore<T = unknown> {
     if (this.#closed) return;
     this.#closed = true;
     for (const waiter of [...this.#getters.splice(0), ...this.#putters.splice(0)]) {
-      waiter.timer.clear();
+      waiter.end();
       waiter.fail(closed());
     }
   }
@@ -111,7 +110,7 @@ export class QueueStore<T = unknown> {
     else this.#items.unshift(item);
     const getter = this.#getters.shift();
     if (getter !== undefined) {
-      getter.timer.clear();
+      getter.end();
       getter.settle();
     }
   }
@@ -120,7 +119,7 @@ export class QueueStore<T = unknown> {
     this.#items.push(item);
     const getter = this.#getters.shift();
     if (getter !== undefined) {
-      getter.timer.clear();
+      getter.end();
       getter.settle();
     }
   }
@@ -136,7 +135,7 @@ export class QueueStore<T = unknown> {
     // Room was made: the longest-waiting putter gets it.
     const putter = this.#putters.shift();
     if (putter !== undefined) {
-      putter.timer.clear();
+      putter.end();
       this.#items.push(putter.item);
       putter.settle();
     }
@@ -148,16 +147,33 @@ function closed(): QueueClosedError {
   return new QueueClosedError('Queue is closed: it was closed by its owner; create a new Queue');
 }
 
-/** `timeoutMs` undefined (or Infinity, from a remote caller) waits without limit. */
-function timerFor(timeoutMs: number | undefined, onTimeout: () => void): LongTimer {
-  return startTimer(timeoutMs === Infinity ? undefined : timeoutMs, onTimeout);
+/**
+ * The two ways a wait ends on its own (its timeout, its caller leaving) and `end()`, which undoes both. The abort
+ * listener must go when the wait ends: the signal is the connection's, shared by every request a consumer makes
+ * for as long as it stays connected, so a listener left behind per wait is a leak (and a
+ * MaxListenersExceededWarning past ten).
+ * `timeoutMs` undefined (or Infinity, from a remote caller) waits without limit.
+ */
+function ending(timeoutMs: number | undefined, signal: AbortSignal | undefined,
+  on: { timedOut(): void; aborted(): void }): Pick<Waiter, 'end'> {
+  const onAbort = (): void => {
+    timer.clear();
+    on.aborted();
+  };
+  const timer: LongTimer = startTimer(timeoutMs === Infinity ? undefined : timeoutMs, () => {
+    signal?.removeEventListener('abort', onAbort);
+    on.timedOut();
+  });
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    end(): void {
+      timer.clear();
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 function remove<W>(list: W[], waiter: W): void {
   const index = list.indexOf(waiter);
   if (index !== -1) list.splice(index, 1);
-}
-
-function onAbort(signal: AbortSignal | undefined, then: () => void): void {
-  signal?.addEventListener('abort', then, { once: true });
 }

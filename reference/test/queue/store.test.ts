@@ -1,10 +1,12 @@
 /**
  * QueueStore in one process: the FIFO, the bound, and the waiting lists that local and remote callers share.
  */
+import { getEventListeners } from 'node:events';
 import test from 'ava';
 import { QueueClosedError, QueueEmpty, QueueFull } from '../../src/index.js';
 import { QueueStore } from '../../src/queue/store.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { bySoak, report } from '../../../test-support/reliability.js';
 import { PROMPT_MS, sleep, within } from './helpers.js';
 
 assertNoOrphans(test);
@@ -250,4 +252,54 @@ test('restore() puts an undelivered item back at the head, or hands it to the fi
   store.close();
   store.restore('after close');
   t.is(store.size, 0, 'a closed store takes nothing back');
+});
+
+test('defect 18: 100,000 waits that end (an item came, room was made, the timeout passed) leave no abort listener on their connection’s signal', async (t) => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on('warning', onWarning);
+  t.teardown(() => process.off('warning', onWarning));
+  const WAITS = 100_000;
+  const TIMEOUTS = bySoak(500, 5000);
+  // One signal per remote connection: every request of a long-lived consumer waits on the same one.
+  const connection = new AbortController();
+  const signal = connection.signal;
+  const listening = () => getEventListeners(signal, 'abort').length;
+  const before = listening();
+  const store = new QueueStore<number>(1);
+  const started = performance.now();
+  for (let i = 0; i < WAITS / 2; i++) {
+    // A get that waits for an item, then a put that waits for room.
+    const got = store.get({ block: true, timeoutMs: undefined, signal });
+    await store.put(i, { block: true, timeoutMs: undefined, signal });
+    await got;
+    await store.put(i, { block: false, timeoutMs: undefined, signal });
+    const putting = store.put(i + 1, { block: true, timeoutMs: 60_000, signal });
+    await store.get({ block: false, timeoutMs: undefined });
+    await putting;
+    await store.get({ block: false, timeoutMs: undefined });
+  }
+  for (let i = 0; i < TIMEOUTS; i++) {
+    await t.throwsAsync(store.get({ block: true, timeoutMs: 0, signal }), { instanceOf: QueueEmpty });
+  }
+  const elapsed = performance.now() - started;
+  const after = listening();
+  // Warnings are emitted on a later tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  const leakWarnings = warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning');
+  report(t, {
+    section: 'defect',
+    defect: 18,
+    tried: `${WAITS.toLocaleString('en')} waiting gets and puts and ${TIMEOUTS} timed-out gets on one connection's signal`,
+    outcome: `${after - before} abort listeners left, ${leakWarnings.length} MaxListenersExceededWarning`,
+    figures: { waits: WAITS + TIMEOUTS, listenersBefore: before, listenersAfter: after, ms: Math.round(elapsed) },
+  });
+  t.is(after, before, 'every wait removed its listener when it ended');
+  t.deepEqual(leakWarnings.map((warning) => warning.message), []);
+  // The signal still works for a wait in progress.
+  const waiting = store.get({ block: true, timeoutMs: undefined, signal });
+  t.is(listening(), before + 1);
+  connection.abort();
+  t.is(listening(), 0);
+  t.is(await state(waiting), 'pending', 'an aborted getter is dropped, not answered');
 });
