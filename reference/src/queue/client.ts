@@ -4,9 +4,10 @@
  * waiting for its answer.
  */
 import { connect, type Socket } from 'node:net';
-import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { QueueClosedError, QueueEmpty, QueueFull, SerializationError } from '../errors.js';
 import { encodeFrame, readFrames, sendFrame } from './frames.js';
-import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
+import { decodeItem } from './items.js';
+import { parseResponse, type ErrorKind, type QueueRequest } from './wire.js';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type RequestBody = QueueRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -20,16 +21,22 @@ class Connection {
   constructor(readonly path: string, readonly ownerPid: number) {
     this.#socket = connect(path);
     this.#socket.unref();
-    readFrames(this.#socket, (frame) => this.#answer(frame as QueueResponse));
+    readFrames(this.#socket, {
+      frame: (head, payload) => this.#answer(head, payload),
+      bad: (reason) => this.#fail(new Error(`the host sent ${reason}`)),
+    });
     this.#socket.on('error', (error) => this.#fail(error));
     this.#socket.on('close', () => this.#fail());
   }
 
-  /** Sends and waits for the answer. Throws at once, with nothing sent or waiting, for an item that cannot be cloned. */
-  request(body: RequestBody): Promise<unknown> {
+  /**
+   * Sends and waits for the answer; a put's item goes as `payload` (see items.ts). Throws at once, with nothing
+   * sent or waiting, for a head that cannot be cloned.
+   */
+  request(body: RequestBody, payload?: Uint8Array): Promise<unknown> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = this.#nextId;
-    const frame = encodeFrame({ ...body, id });
+    const frame = encodeFrame({ ...body, id }, payload);
     this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -38,13 +45,20 @@ class Connection {
     });
   }
 
-  #answer(response: QueueResponse): void {
+  #answer(head: unknown, payload: Buffer | undefined): void {
+    const response = parseResponse(head);
+    if (typeof response === 'string') return this.#fail(new Error(`the host sent ${response}`));
     const pending = this.#pending.get(response.id);
     if (pending === undefined) return;
     this.#pending.delete(response.id);
     if (this.#pending.size === 0) this.#socket.unref();
-    if (response.ok) pending.resolve(response.value);
-    else pending.reject(toError(response.kind, response.message));
+    if (!response.ok) return pending.reject(toError(response.kind, response.message));
+    if (payload === undefined) return pending.resolve(response.value);
+    try {
+      pending.resolve(decodeItem(payload));
+    } catch (error) {
+      pending.reject(new SerializationError(`a Queue item arrived that this process cannot read: ${(error as Error).message}`));
+    }
   }
 
   /** The hosting process is gone (or refused us): every waiting call fails now, later calls at once. */
@@ -77,6 +91,7 @@ export function connectionTo(path: string, ownerPid: number): Connection {
 function toError(kind: ErrorKind, message: string): Error {
   if (kind === 'empty') return new QueueEmpty(message);
   if (kind === 'full') return new QueueFull(message);
+  if (kind === 'unreadable') return new SerializationError(message);
   return new QueueClosedError(message);
 }
 

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
 import { readFrames, writeFrame } from './frames.js';
+import { decodeItem, encodeItem, unreadableItem } from './items.js';
 import type { QueueStore } from './store.js';
-import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
+import { parseRequest, type ErrorKind, type QueueRequest, type QueueResponse } from './wire.js';
 
 interface HostState {
   readonly stores: Map<number, QueueStore>;
@@ -85,28 +86,48 @@ function serve(socket: Socket): void {
   const gone = new AbortController();
   socket.on('close', () => gone.abort());
   socket.on('error', () => undefined);
-  readFrames(socket, (frame) => {
-    const request = frame as QueueRequest;
-    const answered = answer(request, gone.signal);
-    answered.then(
-      (value) =>
-        reply(socket, { id: request.id, ok: true, value }, (delivered) => {
-          // A consumer that died before its answer reached its socket never had the item: it goes back to the
-          // head of the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
-          // before reading it, that one item is lost with it (never duplicated), as in Python.
-          if (!delivered && request.op === 'get') hostedStore(request.queue)?.restore(value);
-        }),
-      (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
-    );
+  readFrames(socket, {
+    frame: (head, payload) => {
+      const request = parseRequest(head, payload);
+      // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
+      if (typeof request === 'string') socket.destroy();
+      else handle(socket, request, payload, gone.signal);
+    },
+    bad: () => socket.destroy(),
   });
 }
 
-async function answer(request: QueueRequest, signal: AbortSignal): Promise<unknown> {
+function handle(socket: Socket, request: QueueRequest, payload: Buffer | undefined, signal: AbortSignal): void {
+  let item: unknown;
+  if (payload !== undefined) {
+    try {
+      item = decodeItem(payload);
+    } catch (error) {
+      // Its head was fine: only this put is refused, and the connection goes on.
+      reply(socket, { id: request.id, ok: false, kind: 'unreadable', message: unreadableItem(error) });
+      return;
+    }
+  }
+  answer(request, item, signal).then(
+    (value) => {
+      if (request.op !== 'get') return reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
+      reply(socket, { id: request.id, ok: true }, encodeItem(value), (delivered) => {
+        // A consumer that died before its answer reached its socket never had the item: it goes back to the
+        // head of the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
+        // before reading it, that one item is lost with it (never duplicated), as in Python.
+        if (!delivered) hostedStore(request.queue)?.restore(value);
+      });
+    },
+    (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
+  );
+}
+
+async function answer(request: QueueRequest, item: unknown, signal: AbortSignal): Promise<unknown> {
   const store = hostedStore(request.queue);
   if (store === undefined || store.closed) throw new QueueClosedError('Queue is closed: its owner closed it');
   switch (request.op) {
     case 'put':
-      return store.put(request.item, { block: request.block, timeoutMs: request.timeoutMs, signal });
+      return store.put(item, { block: request.block, timeoutMs: request.timeoutMs, signal });
     case 'get':
       return store.get({ block: request.block, timeoutMs: request.timeoutMs, signal });
     case 'size':
@@ -115,10 +136,10 @@ async function answer(request: QueueRequest, signal: AbortSignal): Promise<unkno
 }
 
 /** Answers a request; `then(false)` when the answer could not be handed to the caller's socket. */
-function reply(socket: Socket, response: QueueResponse, then?: (delivered: boolean) => void): void {
+function reply(socket: Socket, response: QueueResponse, payload?: Uint8Array, then?: (delivered: boolean) => void): void {
   // Writing to a socket whose peer process is dead fails (EPIPE): the kernel took none of it.
   if (socket.destroyed) then?.(false);
-  else writeFrame(socket, response, then && ((error) => then(!error)));
+  else writeFrame(socket, response, payload, then && ((error) => then(!error)));
 }
 
 function kindOf(error: unknown): ErrorKind {

@@ -3,12 +3,12 @@
  * Pool task's args, or initargs). It lives in the process that created it; others reach it over a Unix socket.
  * @python multiprocessing.Queue
  */
-import { deserialize, serialize } from 'node:v8';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
 import { checkTimeout } from '../timeouts.js';
 import { connectionTo, type Connection } from './client.js';
 import { host, hostedStore, socketPath, unhost } from './host.js';
+import { decodeItem, encodeItem } from './items.js';
 import { QueueStore } from './store.js';
 import type { QueueDescriptor } from './wire.js';
 
@@ -81,7 +81,7 @@ export class Queue<T = unknown> {
         ? held(where.local.put(copyOf(item), wait))
         : // Resolves once the host holds the item, so a child that awaited its puts and exited has them in the
           // queue by the time join() returns (a put that only reached the kernel could still be unread then).
-          (where.remote.request({ op: 'put', queue: where.id, item, ...wait }) as Promise<void>),
+          (where.remote.request({ op: 'put', queue: where.id, ...wait }, encodeItem(item)) as Promise<void>),
     options, 'Queue.put', item);
     this.#puts.add(done);
     const forget = () => this.#puts.delete(done);
@@ -185,7 +185,7 @@ export class Queue<T = unknown> {
  * object do not reach the queue, get() returns a new object, and only structured-clone values are accepted.
  */
 function copyOf<T>(item: T): T {
-  return deserialize(serialize(item)) as T;
+  return decodeItem(encodeItem(item)) as T;
 }
 
 /** v8's DataCloneError becomes the SerializationError task arguments get, naming the value and the fix. */

@@ -1,0 +1,114 @@
+/**
+ * The host's side of a queue's socket against peers that are not a well-behaved multiproc client: malformed
+ * frames, absurd lengths. Each bad connection is closed on its own; the host goes on serving the others.
+ */
+import { connect, type Socket } from 'node:net';
+import { serialize } from 'node:v8';
+import test, { type ExecutionContext } from 'ava';
+import { Queue, SerializationError } from '../../src/index.js';
+import { connectionTo } from '../../src/queue/client.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { report } from '../../../test-support/reliability.js';
+import { PROMPT_MS, within } from './helpers.js';
+
+assertNoOrphans(test);
+
+/** A frame as the queue protocol lays them out: head length, payload length (u32 BE), head, payload. */
+function frame(head: Buffer, payload: Buffer = Buffer.alloc(0)): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(head.length, 0);
+  header.writeUInt32BE(payload.length, 4);
+  return Buffer.concat([header, head, payload]);
+}
+
+interface Raw {
+  readonly socket: Socket;
+  /** Settles when the host has closed the connection; `at` is when. */
+  readonly closed: Promise<{ at: number }>;
+}
+
+/** A bare connection to the queue's socket, destroyed when the test ends. */
+function rawConnection(t: ExecutionContext, path: string): Raw {
+  const socket = connect(path);
+  socket.on('error', () => undefined);
+  socket.on('data', () => undefined);
+  const closed = new Promise<{ at: number }>((resolve) => socket.once('close', () => resolve({ at: Date.now() })));
+  t.teardown(() => socket.destroy());
+  return { socket, closed };
+}
+
+/** An Error that is its own cause: V8 writes it but cannot read it back. */
+function selfCaused(): Error {
+  const error = new Error('loop');
+  error.cause = error;
+  return error;
+}
+
+/** A header announcing `head` and `payload` bytes, and a little of what it announced. */
+function lengths(head: number, payload: number): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(head, 0);
+  header.writeUInt32BE(payload, 4);
+  return Buffer.concat([header, Buffer.alloc(64)]);
+}
+
+const BAD_FRAMES: Record<string, () => Buffer> = {
+  'garbage bytes': () => frame(Buffer.from('this is not a V8-serialized value')),
+  'a valid frame holding null': () => frame(serialize(null)),
+  'a valid frame holding a number': () => frame(serialize(42)),
+  'a valid frame holding an array': () => frame(serialize([1, 'put', 1])),
+  'a request with an unknown op': () => frame(serialize({ id: 1, op: 'explode', queue: 1 })),
+  'a put without a queue id': () => frame(serialize({ id: 1, op: 'put', block: true }), serialize('x')),
+  'a put without an item': () => frame(serialize({ id: 1, op: 'put', queue: 1, block: true })),
+  'a request whose id is not a number': () => frame(serialize({ id: 'one', op: 'size', queue: 1 })),
+  'a frame head that cannot be deserialized (an Error that is its own cause)': () =>
+    frame(serialize({ id: 1, op: 'size', queue: 1, note: selfCaused() })),
+  'a 4 GiB head length': () => lengths(0xffff_ffff, 0),
+  'a 4 GiB payload length': () => {
+    const head = serialize({ id: 1, op: 'put', queue: 1, block: true });
+    return Buffer.concat([lengths(head.length, 0xffff_ffff).subarray(0, 8), head, Buffer.alloc(64)]);
+  },
+  'an empty head': () => lengths(0, 0),
+};
+
+for (const [what, bytes] of Object.entries(BAD_FRAMES)) {
+  test(`defect 2: ${what} closes only that connection; the host serves the others`, async (t) => {
+    const q = new Queue<string>();
+    t.teardown(() => q.close());
+    const descriptor = q.toDescriptor();
+    // A well-behaved user of the queue over the socket, connected before and served after the bad frame.
+    const good = connectionTo(descriptor.path, descriptor.ownerPid);
+    await within(good.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, serialize('before')), PROMPT_MS, 'a put before');
+    const bad = rawConnection(t, descriptor.path);
+    const sentAt = Date.now();
+    bad.socket.write(bytes());
+    const { at } = await within(bad.closed, PROMPT_MS, `the host closing the connection that sent ${what}`);
+    await within(good.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, serialize('after')), PROMPT_MS, 'a put after');
+    t.is(await q.qsize(), 2, 'nothing was queued by the bad frame');
+    t.is(await q.get(), 'before');
+    t.is(await q.get(), 'after');
+    report(t, {
+      section: 'defect',
+      defect: 2,
+      tried: `${what} written to a queue's socket`,
+      outcome: 'that connection closed by the host; another connection served before and after',
+      figures: { closedAfterMs: at - sentAt },
+    });
+  });
+}
+
+test('an item the host cannot read back fails only its own put, with a SerializationError naming the cause', async (t) => {
+  const q = new Queue<unknown>();
+  t.teardown(() => q.close());
+  const descriptor = q.toDescriptor();
+  const user = connectionTo(descriptor.path, descriptor.ownerPid);
+  const put = (payload: Buffer) => user.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, payload);
+  const error = await t.throwsAsync(within(put(serialize({ error: selfCaused() })), PROMPT_MS, 'the refused put'), {
+    instanceOf: SerializationError,
+  });
+  t.regex(error.message, /Queue item cannot be sent to another process/);
+  t.regex(error.message, /its own cause/);
+  await within(put(serialize('next')), PROMPT_MS, 'a put on the same connection after it');
+  t.is(await q.qsize(), 1);
+  t.is(await q.get(), 'next');
+});
