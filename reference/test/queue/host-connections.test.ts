@@ -8,7 +8,7 @@ import test, { type ExecutionContext } from 'ava';
 import { Queue, SerializationError } from '../../src/index.js';
 import { connectionTo } from '../../src/queue/client.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { report } from '../../../test-support/reliability.js';
+import { bySoak, report } from '../../../test-support/reliability.js';
 import { PROMPT_MS, within } from './helpers.js';
 
 assertNoOrphans(test);
@@ -111,4 +111,34 @@ test('an item the host cannot read back fails only its own put, with a Serializa
   await within(put(serialize('next')), PROMPT_MS, 'a put on the same connection after it');
   t.is(await q.qsize(), 1);
   t.is(await q.get(), 'next');
+});
+
+test('defect 18: a consumer whose gets wait, over one connection, adds no listener per wait (no MaxListenersExceededWarning)', async (t) => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on('warning', onWarning);
+  t.teardown(() => process.off('warning', onWarning));
+  const q = new Queue<number>();
+  t.teardown(() => q.close());
+  const descriptor = q.toDescriptor();
+  const consumer = connectionTo(descriptor.path, descriptor.ownerPid);
+  const WAITS = bySoak(200, 20_000);
+  const started = performance.now();
+  for (let i = 0; i < WAITS; i++) {
+    const got = consumer.request({ op: 'get', queue: descriptor.id, block: true, timeoutMs: undefined });
+    // Requests are answered in order: once this one is, the host holds the get, waiting.
+    t.is(await consumer.request({ op: 'size', queue: descriptor.id }), 0);
+    await q.put(i);
+    t.is(await within(got, PROMPT_MS, `get ${i}`), i);
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  const leaks = warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning');
+  report(t, {
+    section: 'defect',
+    defect: 18,
+    tried: `${WAITS} gets that wait for their item, from one consumer connection to the host`,
+    outcome: `${leaks.length} MaxListenersExceededWarning`,
+    figures: { waits: WAITS, ms: Math.round(performance.now() - started) },
+  });
+  t.deepEqual(leaks.map((warning) => warning.message), []);
 });
