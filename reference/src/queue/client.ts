@@ -5,6 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { QueueClosedError, QueueEmpty, QueueFull, SerializationError } from '../errors.js';
+import { hello } from './auth.js';
 import { encodeFrame, readFrames, sendFrame } from './frames.js';
 import { decodeItem } from './items.js';
 import { parseResponse, type ErrorKind, type QueueRequest } from './wire.js';
@@ -18,9 +19,11 @@ class Connection {
   #nextId = 1;
   #failure: Error | undefined;
 
-  constructor(readonly path: string, readonly ownerPid: number) {
+  constructor(readonly path: string, readonly ownerPid: number, readonly secret: string) {
     this.#socket = connect(path);
     this.#socket.unref();
+    // Before any request: the host reads nothing from a connection until it has seen its secret.
+    this.#socket.write(hello(secret));
     readFrames(this.#socket, {
       frame: (head, payload) => this.#answer(head, payload),
       bad: (reason) => this.#fail(new Error(`the host sent ${reason}`)),
@@ -69,7 +72,7 @@ class Connection {
         `a queue lives as long as the process that created it`,
       cause === undefined ? undefined : { cause },
     );
-    connections.delete(this.path);
+    connections.delete(keyOf(this.path, this.secret));
     for (const pending of this.#pending.values()) pending.reject(this.#failure);
     this.#pending.clear();
     this.#socket.destroy();
@@ -78,14 +81,21 @@ class Connection {
 
 const connections = new Map<string, Connection>();
 
-/** The shared connection to the process listening on `path`. */
-export function connectionTo(path: string, ownerPid: number): Connection {
-  let connection = connections.get(path);
+/** The shared connection to the process listening on `path`, which asks for `secret`. */
+export function connectionTo(path: string, ownerPid: number, secret: string): Connection {
+  // By secret too: a descriptor with the right path and a wrong secret must not borrow a connection that
+  // another descriptor authenticated.
+  const key = keyOf(path, secret);
+  let connection = connections.get(key);
   if (connection === undefined) {
-    connection = new Connection(path, ownerPid);
-    connections.set(path, connection);
+    connection = new Connection(path, ownerPid, secret);
+    connections.set(key, connection);
   }
   return connection;
+}
+
+function keyOf(path: string, secret: string): string {
+  return `${secret}:${path}`;
 }
 
 function toError(kind: ErrorKind, message: string): Error {

@@ -9,6 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
 import { decodeItem, encodeItem, unreadableItem } from './items.js';
 import type { QueueStore } from './store.js';
@@ -20,6 +21,8 @@ interface HostState {
   server: Server | undefined;
   directory: string | undefined;
   path: string | undefined;
+  /** What a connection must present first (see auth.ts); a new one with each socket. */
+  secret: string | undefined;
   /** The 'exit' hook is added once, however often the server stops and starts again. */
   exitHook: boolean;
 }
@@ -28,7 +31,7 @@ const KEY = Symbol.for('multiproc.queueHost');
 
 function state(): HostState {
   const holder = globalThis as { [KEY]?: HostState };
-  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, exitHook: false };
+  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, secret: undefined, exitHook: false };
   return holder[KEY];
 }
 
@@ -51,13 +54,14 @@ export function hostedStore(id: number): QueueStore | undefined {
   return state().stores.get(id);
 }
 
-/** The socket path, starting the server the first time a queue is sent to another process. */
-export function socketPath(): string {
+/** Where the socket is and the secret it asks for, starting the server the first time a queue is sent to another process. */
+export function socketAddress(): { readonly path: string; readonly secret: string } {
   const hosting = state();
-  if (hosting.path !== undefined) return hosting.path;
+  if (hosting.path !== undefined) return { path: hosting.path, secret: hosting.secret! };
   const directory = mkdtempSync(join(tmpdir(), `multiproc-${process.pid}-`)); // created with mode 0700
   const path = join(directory, 'queues.sock');
-  const server = createServer(serve);
+  const secret = newSecret();
+  const server = createServer((socket) => serve(socket, secret));
   // listen() on a path binds synchronously, so the socket exists before any child is told about it.
   server.listen(path);
   // Hosting queues must not keep a process alive on its own, as in Python.
@@ -65,11 +69,12 @@ export function socketPath(): string {
   hosting.server = server;
   hosting.directory = directory;
   hosting.path = path;
+  hosting.secret = secret;
   if (!hosting.exitHook) {
     hosting.exitHook = true;
     process.on('exit', stopServer);
   }
-  return path;
+  return { path, secret };
 }
 
 function stopServer(): void {
@@ -79,21 +84,25 @@ function stopServer(): void {
   hosting.server = undefined;
   hosting.directory = undefined;
   hosting.path = undefined;
+  hosting.secret = undefined;
 }
 
-function serve(socket: Socket): void {
+function serve(socket: Socket, secret: string): void {
   socket.unref();
   const gone = new AbortController();
   socket.on('close', () => gone.abort());
   socket.on('error', () => undefined);
-  readFrames(socket, {
-    frame: (head, payload) => {
-      const request = parseRequest(head, payload);
-      // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
-      if (typeof request === 'string') socket.destroy();
-      else handle(socket, request, payload, gone.signal);
-    },
-    bad: () => socket.destroy(),
+  awaitHello(socket, secret, (rest) => {
+    const frames = readFrames(socket, {
+      frame: (head, payload) => {
+        const request = parseRequest(head, payload);
+        // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
+        if (typeof request === 'string') socket.destroy();
+        else handle(socket, request, payload, gone.signal);
+      },
+      bad: () => socket.destroy(),
+    });
+    if (rest.length > 0) frames.push(rest);
   });
 }
 

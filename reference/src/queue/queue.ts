@@ -7,7 +7,7 @@ import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
 import { checkTimeout } from '../timeouts.js';
 import { connectionTo, type Connection } from './client.js';
-import { host, hostedStore, socketPath, unhost } from './host.js';
+import { host, hostedStore, socketAddress, unhost } from './host.js';
 import { decodeItem, encodeItem } from './items.js';
 import { QueueStore } from './store.js';
 import type { QueueDescriptor } from './wire.js';
@@ -45,7 +45,7 @@ export class Queue<T = unknown> {
       const store = descriptor.ownerPid === process.pid ? hostedStore(descriptor.id) : undefined;
       this.#where = store !== undefined
         ? { local: store, id: descriptor.id }
-        : { remote: connectionTo(descriptor.path, descriptor.ownerPid), id: descriptor.id };
+        : { remote: connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret), id: descriptor.id };
       return;
     }
     const maxsize = options.maxsize ?? 0;
@@ -64,9 +64,11 @@ export class Queue<T = unknown> {
   toDescriptor(): QueueDescriptor {
     const where = this.#where;
     if ('local' in where) {
-      return { '@multiproc/queue': 1, path: socketPath(), id: where.id, maxsize: this.maxsize, ownerPid: process.pid };
+      const { path, secret } = socketAddress();
+      return { '@multiproc/queue': 1, path, id: where.id, maxsize: this.maxsize, ownerPid: process.pid, secret };
     }
-    return { '@multiproc/queue': 1, path: where.remote.path, id: where.id, maxsize: this.maxsize, ownerPid: where.remote.ownerPid };
+    const { path, ownerPid, secret } = where.remote;
+    return { '@multiproc/queue': 1, path, id: where.id, maxsize: this.maxsize, ownerPid, secret };
   }
 
   /** @internal The queue a descriptor stands for, as seen from this process. */

@@ -25,6 +25,8 @@ export interface QueueDescriptor {
   readonly id: number;
   readonly maxsize: number;
   readonly ownerPid: number;
+  /** What the host asks of every connection (see auth.ts). */
+  readonly secret: string;
 }
 
 export function isDescriptor(value: unknown): value is QueueDescriptor {

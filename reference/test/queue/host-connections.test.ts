@@ -21,6 +21,11 @@ function frame(head: Buffer, payload: Buffer = Buffer.alloc(0)): Buffer {
   return Buffer.concat([header, head, payload]);
 }
 
+/** What a well-behaved client writes first: the protocol's mark and the host's secret (see auth.ts). */
+function hello(secret: string): Buffer {
+  return Buffer.concat([Buffer.from('MPQ1'), Buffer.from(secret, 'hex')]);
+}
+
 interface Raw {
   readonly socket: Socket;
   /** Settles when the host has closed the connection; `at` is when. */
@@ -77,9 +82,11 @@ for (const [what, bytes] of Object.entries(BAD_FRAMES)) {
     t.teardown(() => q.close());
     const descriptor = q.toDescriptor();
     // A well-behaved user of the queue over the socket, connected before and served after the bad frame.
-    const good = connectionTo(descriptor.path, descriptor.ownerPid);
+    const good = connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret);
     await within(good.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, serialize('before')), PROMPT_MS, 'a put before');
     const bad = rawConnection(t, descriptor.path);
+    // A peer that knows the secret: what it sends after it is read, and must be checked.
+    bad.socket.write(hello(descriptor.secret));
     const sentAt = Date.now();
     bad.socket.write(bytes());
     const { at } = await within(bad.closed, PROMPT_MS, `the host closing the connection that sent ${what}`);
@@ -101,7 +108,7 @@ test('an item the host cannot read back fails only its own put, with a Serializa
   const q = new Queue<unknown>();
   t.teardown(() => q.close());
   const descriptor = q.toDescriptor();
-  const user = connectionTo(descriptor.path, descriptor.ownerPid);
+  const user = connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret);
   const put = (payload: Buffer) => user.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, payload);
   const error = await t.throwsAsync(within(put(serialize({ error: selfCaused() })), PROMPT_MS, 'the refused put'), {
     instanceOf: SerializationError,
@@ -121,7 +128,7 @@ test('defect 18: a consumer whose gets wait, over one connection, adds no listen
   const q = new Queue<number>();
   t.teardown(() => q.close());
   const descriptor = q.toDescriptor();
-  const consumer = connectionTo(descriptor.path, descriptor.ownerPid);
+  const consumer = connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret);
   const WAITS = bySoak(200, 20_000);
   const started = performance.now();
   for (let i = 0; i < WAITS; i++) {
@@ -142,3 +149,40 @@ test('defect 18: a consumer whose gets wait, over one connection, adds no listen
   });
   t.deepEqual(leaks.map((warning) => warning.message), []);
 });
+
+const STRANGERS: Record<string, (secret: string) => Buffer> = {
+  'no secret at all, a well-formed put straight away': () => Buffer.alloc(0),
+  'a made-up secret': () => hello('ab'.repeat(32)),
+  'the secret with its last byte changed': (secret) => {
+    const bytes = hello(secret);
+    bytes[bytes.length - 1] ^= 1;
+    return bytes;
+  },
+  'the secret without the protocol mark': (secret) => Buffer.from(secret, 'hex'),
+  'half the secret': (secret) => hello(secret).subarray(0, 20),
+};
+
+for (const [what, first] of Object.entries(STRANGERS)) {
+  test(`defect 7: a same-user stranger with ${what} is refused: its connection closes, its put is not acted on`, async (t) => {
+    const q = new Queue<string>();
+    t.teardown(() => q.close());
+    const descriptor = q.toDescriptor();
+    const stranger = rawConnection(t, descriptor.path);
+    const sentAt = Date.now();
+    const put = frame(serialize({ id: 1, op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }), serialize('from a stranger'));
+    stranger.socket.write(Buffer.concat([first(descriptor.secret), put]));
+    const { at } = await within(stranger.closed, PROMPT_MS, 'the host closing the stranger’s connection');
+    t.is(await q.qsize(), 0, 'nothing the stranger sent was put');
+    // The queue still serves its own users.
+    const user = connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret);
+    await within(user.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, serialize('ours')), PROMPT_MS, 'a put by a user with the secret');
+    t.is(await q.get(), 'ours');
+    report(t, {
+      section: 'defect',
+      defect: 7,
+      tried: `a connection to a queue's socket with ${what}, then a put`,
+      outcome: 'refused: the host closed the connection, nothing was put; users with the secret served',
+      figures: { closedAfterMs: at - sentAt },
+    });
+  });
+}

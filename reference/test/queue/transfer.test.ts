@@ -33,7 +33,7 @@ test('a queue as an argument becomes a descriptor naming this process as owner',
   t.is(packed.ownerPid, process.pid);
   t.is(packed.maxsize, 3);
   t.is(typeof packed.path, 'string');
-  t.deepEqual(Object.keys(packed).sort(), ['@multiproc/queue', 'id', 'maxsize', 'ownerPid', 'path']);
+  t.deepEqual(Object.keys(packed).sort(), ['@multiproc/queue', 'id', 'maxsize', 'ownerPid', 'path', 'secret']);
 });
 
 test('queues nested in arrays and plain objects are replaced; the other values stay identical', (t) => {
@@ -129,6 +129,7 @@ test('a descriptor whose owner is gone gives a Queue that fails fast with QueueC
     id: 1,
     maxsize: 0,
     ownerPid: 999_999_999,
+    secret: '00'.repeat(32),
   };
   const [orphan] = unpackQueues([descriptor]) as unknown as [Queue];
   t.true(Queue.isQueue(orphan));
