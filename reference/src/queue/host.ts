@@ -1,17 +1,20 @@
 /**
  * Where queues live: in the process that created them. Other processes reach them over one Unix domain
- * socket per hosting process, in a directory only this user can enter (mode 0700), removed when the process
- * exits. Why a socket and not the IPC channel: a queue must work between any two processes (child → child,
- * worker → worker, grandchild → parent), and an IPC channel only joins a parent to its own child.
+ * socket per hosting process, in a directory only this user can enter (mode 0700, see socket-dir.ts), removed
+ * when the last hosted queue closes or the process exits (and by the next host when it could not be). Why a
+ * socket and not the IPC channel: a queue must work between any two processes (child → child, worker →
+ * worker, grandchild → parent), and an IPC channel only joins a parent to its own child.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { dirname } from 'node:path';
+import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../errors.js';
 import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
 import { decodeItem, encodeItem, unreadableItem } from './items.js';
+import { cleanUpOnSignals } from './signal-cleanup.js';
+import { makeSocketDir, tempCandidates } from './socket-dir.js';
+import { reapStaleDirs } from './stale-dirs.js';
 import type { QueueStore } from './store.js';
 import { parseRequest, type ErrorKind, type QueueRequest, type QueueResponse } from './wire.js';
 
@@ -23,15 +26,22 @@ interface HostState {
   path: string | undefined;
   /** What a connection must present first (see auth.ts); a new one with each socket. */
   secret: string | undefined;
+  /** Stops the signal listeners that remove the directory (see signal-cleanup.ts). */
+  stopSignalCleanup: (() => void) | undefined;
   /** The 'exit' hook is added once, however often the server stops and starts again. */
   exitHook: boolean;
+  /** Temporary directories already searched for stale socket directories. */
+  readonly reaped: Set<string>;
 }
 
 const KEY = Symbol.for('multiproc.queueHost');
 
 function state(): HostState {
   const holder = globalThis as { [KEY]?: HostState };
-  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, secret: undefined, exitHook: false };
+  holder[KEY] ??= {
+    stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, secret: undefined,
+    stopSignalCleanup: undefined, exitHook: false, reaped: new Set(),
+  };
   return holder[KEY];
 }
 
@@ -54,22 +64,43 @@ export function hostedStore(id: number): QueueStore | undefined {
   return state().stores.get(id);
 }
 
-/** Where the socket is and the secret it asks for, starting the server the first time a queue is sent to another process. */
+/**
+ * Where the socket is and the secret it asks for, starting the server the first time a queue is sent to another
+ * process. Throws a QueueSocketError, with nothing left running or on disk, when no socket can be made.
+ */
 export function socketAddress(): { readonly path: string; readonly secret: string } {
   const hosting = state();
   if (hosting.path !== undefined) return { path: hosting.path, secret: hosting.secret! };
-  const directory = mkdtempSync(join(tmpdir(), `multiproc-${process.pid}-`)); // created with mode 0700
-  const path = join(directory, 'queues.sock');
+  const { directory, path } = makeSocketDir(tempCandidates());
+  const parent = dirname(directory);
+  if (!hosting.reaped.has(parent)) {
+    hosting.reaped.add(parent);
+    reapStaleDirs(parent);
+  }
   const secret = newSecret();
   const server = createServer((socket) => serve(socket, secret));
+  // Once listening, a failed accept (EMFILE) is reported here: the server goes on, that peer is refused.
+  // Before, a failed listen is reported here too, on the next tick: it is turned into a throw below.
+  server.on('error', () => undefined);
   // listen() on a path binds synchronously, so the socket exists before any child is told about it.
   server.listen(path);
+  if (!server.listening) {
+    server.close();
+    rmSync(directory, { recursive: true, force: true });
+    throw new QueueSocketError(
+      `the system refused to listen on the queue socket ${path} (too many open files?): the queue cannot be ` +
+        'shared with another process',
+    );
+  }
+  // The directory (0700) already keeps other users out; the socket itself is made private too.
+  chmodSync(path, 0o600);
   // Hosting queues must not keep a process alive on its own, as in Python.
   server.unref();
   hosting.server = server;
   hosting.directory = directory;
   hosting.path = path;
   hosting.secret = secret;
+  hosting.stopSignalCleanup = cleanUpOnSignals(stopServer);
   if (!hosting.exitHook) {
     hosting.exitHook = true;
     process.on('exit', stopServer);
@@ -81,10 +112,12 @@ function stopServer(): void {
   const hosting = state();
   hosting.server?.close();
   if (hosting.directory !== undefined) rmSync(hosting.directory, { recursive: true, force: true });
+  hosting.stopSignalCleanup?.();
   hosting.server = undefined;
   hosting.directory = undefined;
   hosting.path = undefined;
   hosting.secret = undefined;
+  hosting.stopSignalCleanup = undefined;
 }
 
 function serve(socket: Socket, secret: string): void {

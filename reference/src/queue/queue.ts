@@ -60,10 +60,16 @@ export class Queue<T = unknown> {
     return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
   }
 
-  /** @internal What crosses to another process in place of this queue. */
+  /**
+   * @internal What crosses to another process in place of this queue. Throws for a queue its owner closed (it is
+   * closed for every process) and a QueueSocketError when no socket can be made, before anything is sent.
+   */
   toDescriptor(): QueueDescriptor {
     const where = this.#where;
     if ('local' in where) {
+      if (where.local.closed) {
+        throw new QueueClosedError(`${this} is closed: a Queue its owner closed cannot be passed to another process; create a new Queue`);
+      }
       const { path, secret } = socketAddress();
       return { '@multiproc/queue': 1, path, id: where.id, maxsize: this.maxsize, ownerPid: process.pid, secret };
     }
