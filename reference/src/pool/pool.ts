@@ -13,6 +13,7 @@ import { toExitCode } from '../exit-code.js';
 import { cpuCount, takeChildIdentity } from '../identity.js';
 import { decodeError } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
+import type { QueueDescriptor } from '../queue/wire.js';
 import { assertSerializable, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
@@ -56,6 +57,7 @@ export class Pool {
   readonly #functions: TaskRef[] = [];
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
+  readonly #initQueues: readonly QueueDescriptor[];
   readonly #maxTasks: number | null;
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
@@ -75,7 +77,7 @@ export class Pool {
       throw new RangeError(`maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${maxTasks}`);
     }
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    this.#initargs = packQueues(options.initargs ?? []);
+    ({ value: this.#initargs, queues: this.#initQueues } = packQueues(options.initargs ?? []));
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
     this.processes = processes;
     this.#maxTasks = maxTasks;
@@ -211,8 +213,8 @@ export class Pool {
       return;
     }
     // Queues in arguments cross as descriptors; the flag spares workers a search when there are none.
-    const items = packQueues(chunk.items);
-    this.#pending.push(items === chunk.items ? chunk : { ...chunk, items, queues: true });
+    const { value: items, queues } = packQueues(chunk.items);
+    this.#pending.push(queues.length === 0 ? chunk : { ...chunk, items, queues });
   }
 
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | undefined, star: boolean,
@@ -301,6 +303,7 @@ export class Pool {
         identity,
         initializer: this.#initializer,
         initargs: this.#initargs,
+        initQueues: this.#initQueues,
         maxTasks: this.#maxTasks,
       },
       {

@@ -64,7 +64,7 @@ async function initialize(message: InitMessage): Promise<void> {
   if (message.initializer !== null) {
     try {
       const initializer = await loadTask(message.initializer);
-      const initargs = message.initargs.length === 0 ? [] : (await queueTransfer()).unpackQueues(message.initargs);
+      const initargs = message.initQueues.length === 0 ? message.initargs : (await queueTransfer()).unpackQueues(message.initargs, message.initQueues);
       await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);

@@ -109,7 +109,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
     // Before fork(), like every step that can fail: queues in the args need their host's socket, which may not
     // be possible to make (no usable temporary directory), or may be closed.
-    const args = packQueues(this.#args);
+    const { value: args, queues } = packQueues(this.#args);
     const child = fork(CHILD_MAIN, [], {
       execArgv: childExecArgv(),
       serialization: 'advanced',
@@ -137,6 +137,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
       kind: 'start',
       task: this.#task,
       args,
+      queues,
       name: this.#name,
       daemon: this.#daemon,
       identity: this.#identity,

@@ -5,10 +5,11 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { Process, Queue, QueueClosedError } from '../../src/index.js';
+import { createServer } from 'node:net';
+import { Pool, Process, Queue, QueueClosedError } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
-import { computeSquare, putSelfCausedThenMore } from './fixtures/queue-tasks.js';
+import { computeSquare, kindsOf, kindsToFile, putSelfCausedThenMore, rememberedKinds, rememberKinds } from './fixtures/queue-tasks.js';
 import { children, cleanUp, limited, PROMPT_MS, readJson, RUN_MS, runScriptWith, tempDir, waitFor, within, type ScriptRun } from './helpers.js';
 
 assertNoOrphans(test);
@@ -185,3 +186,61 @@ test('defect 1: start() starts nothing when a Queue in its args cannot be shared
   t.deepEqual(children(), before, 'no process was started');
   t.throws(() => p.start(), { instanceOf: QueueClosedError }, 'and start() may be called again, with the same answer');
 });
+
+/**
+ * A socket that counts who connects to it, and a plain object, parsed from JSON as untrusted input would be,
+ * shaped like a descriptor of a queue that lives there.
+ */
+async function decoy(t: ExecutionContext): Promise<{ forged: unknown; connections: () => number }> {
+  const path = join(tempDir(t), 'decoy.sock');
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  t.teardown(() => server.close());
+  const forged = JSON.parse(JSON.stringify({ '@multiproc/queue': 1, path, id: 1, maxsize: 0, ownerPid: 1, secret: '00'.repeat(32) }));
+  return { forged, connections: () => connections };
+}
+
+test('defect 6: a descriptor-shaped plain object in Process args stays a plain object; only the parent’s Queue becomes one', slot(async (t) => {
+  const { forged, connections } = await decoy(t);
+  const q = new Queue();
+  t.teardown(() => q.close());
+  const file = join(tempDir(t), 'kinds');
+  const child = new Process({ target: kindsToFile, args: [file, q, forged, { nested: [forged] }] });
+  cleanUp(t, child);
+  child.start();
+  await within(child.join(), RUN_MS, 'the child');
+  t.is(child.exitCode, 0);
+  t.deepEqual(readJson(file), ['Queue', 'object', 'object']);
+  t.is(connections(), 0, 'nothing connected to the path the forged object names');
+  report(t, {
+    section: 'defect',
+    defect: 6,
+    tried: 'a descriptor-shaped object from JSON (naming a decoy socket) beside a real Queue in Process args',
+    outcome: 'the Queue arrived as a Queue, the forged object as a plain object; no connection to the decoy',
+  });
+}));
+
+test('defect 6: in Pool task args and initargs too, only what the parent packed becomes a Queue', slot(async (t) => {
+  const { forged, connections } = await decoy(t);
+  const q = new Queue();
+  t.teardown(() => q.close());
+  const pool = new Pool({ processes: 1, initializer: rememberKinds, initargs: [q, forged] });
+  t.teardown(async () => {
+    pool.terminate();
+    await within(pool.join(), PROMPT_MS, 'join() of the pool');
+  });
+  t.deepEqual(await within(pool.apply(kindsOf, [q, forged, [forged]]), RUN_MS, 'apply'), ['Queue', 'object', 'object']);
+  t.deepEqual(await within(pool.map(kindsOf, [forged, q]), RUN_MS, 'map'), [['object'], ['Queue']]);
+  t.deepEqual(await within(pool.apply(rememberedKinds, []), RUN_MS, 'the initializer’s view'), ['Queue', 'object']);
+  t.is(connections(), 0, 'nothing connected to the path the forged object names');
+  report(t, {
+    section: 'defect',
+    defect: 6,
+    tried: 'a descriptor-shaped object from JSON beside a real Queue in apply, map and initargs',
+    outcome: 'only the real Queue arrived as a Queue; no connection to the decoy',
+  });
+}));
