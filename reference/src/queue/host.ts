@@ -15,7 +15,7 @@ import { decodeItem, encodeItem, unreadableItem } from './items.js';
 import { cleanUpOnSignals } from './signal-cleanup.js';
 import { makeSocketDir, tempCandidates } from './socket-dir.js';
 import { reapStaleDirs } from './stale-dirs.js';
-import type { QueueStore } from './store.js';
+import type { QueueStore, Taken } from './store.js';
 import { parseRequest, type ErrorKind, type QueueRequest, type QueueResponse } from './wire.js';
 
 interface HostState {
@@ -153,11 +153,12 @@ function handle(socket: Socket, request: QueueRequest, payload: Buffer | undefin
   answer(request, item, signal).then(
     (value) => {
       if (request.op !== 'get') return reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
-      reply(socket, { id: request.id, ok: true }, encodeItem(value), (delivered) => {
-        // A consumer that died before its answer reached its socket never had the item: it goes back to the
-        // head of the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
+      const taken = value as Taken<unknown>;
+      reply(socket, { id: request.id, ok: true }, encodeItem(taken.item), (delivered) => {
+        // A consumer that died before its answer reached its socket never had the item: it goes back to its
+        // place in the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
         // before reading it, that one item is lost with it (never duplicated), as in Python.
-        if (!delivered) hostedStore(request.queue)?.restore(value);
+        if (!delivered) hostedStore(request.queue)?.restore(taken);
       });
     },
     (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
@@ -171,7 +172,7 @@ async function answer(request: QueueRequest, item: unknown, signal: AbortSignal)
     case 'put':
       return store.put(item, { block: request.block, timeoutMs: request.timeoutMs, signal });
     case 'get':
-      return store.get({ block: request.block, timeoutMs: request.timeoutMs, signal });
+      return store.take({ block: request.block, timeoutMs: request.timeoutMs, signal });
     case 'size':
       return store.size;
   }
