@@ -8,7 +8,7 @@ import { QueueClosedError, QueueEmpty, QueueFull, SerializationError } from '../
 import { hello } from './auth.js';
 import { encodeFrame, readFrames, sendFrame } from './frames.js';
 import { decodeItem } from './items.js';
-import { parseResponse, type ErrorKind, type QueueRequest } from './wire.js';
+import { decodeResponse, encodeRequest, type ErrorKind, type QueueRequest } from './wire.js';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type RequestBody = QueueRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -32,15 +32,11 @@ class Connection {
     this.#socket.on('close', () => this.#fail());
   }
 
-  /**
-   * Sends and waits for the answer; a put's item goes as `payload` (see items.ts). Throws at once, with nothing
-   * sent or waiting, for a head that cannot be cloned.
-   */
+  /** Sends and waits for the answer; a put's item goes as `payload` (see items.ts). */
   request(body: RequestBody, payload?: Uint8Array): Promise<unknown> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    const id = this.#nextId;
-    const frame = encodeFrame({ ...body, id }, payload);
-    this.#nextId++;
+    const id = this.#nextId++;
+    const frame = encodeFrame(encodeRequest({ ...body, id } as QueueRequest), payload);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#socket.ref();
@@ -48,8 +44,8 @@ class Connection {
     });
   }
 
-  #answer(head: unknown, payload: Buffer | undefined): void {
-    const response = parseResponse(head);
+  #answer(head: Buffer, payload: Buffer | undefined): void {
+    const response = decodeResponse(head);
     if (typeof response === 'string') return this.#fail(new Error(`the host sent ${response}`));
     const pending = this.#pending.get(response.id);
     if (pending === undefined) return;

@@ -1,16 +1,15 @@
 /**
  * Frames on a queue's socket: an 8-byte header (the head's length, then the payload's, both u32 big-endian),
- * the head (a small V8-serialized request or response) and the payload (one V8-serialized item, or nothing).
- * An item travels apart from its head so that a host that cannot read the item (V8 writes some values it cannot
- * read back) still knows which request it came with, and refuses that request alone.
+ * the head (a request or response, see wire.ts) and the payload (one V8-serialized item, or nothing). An item
+ * travels apart from its head so that a host that cannot read the item (V8 writes some values it cannot read
+ * back) still knows which request it came with, and refuses that request alone.
  *
- * The reader trusts nothing: a length past its bound, a head that cannot be read, bytes after that: the peer
- * broke the protocol and the reader stops, so one bad peer costs its own connection and nothing else.
+ * The reader trusts nothing: a length past its bound and the peer broke the protocol; the reader stops, so one
+ * bad peer costs its own connection and nothing else. It hands over bytes; what they mean is checked by wire.ts.
  */
 import type { Socket } from 'node:net';
-import { deserialize, serialize } from 'node:v8';
 
-/** Heads are a few fields of ours; anything longer is not one. */
+/** Heads are a few fields of ours and an error message; anything longer is not one. */
 export const MAX_HEAD_BYTES = 64 * 1024;
 
 /** The largest item a queue carries, serialized: a length header past it is refused before any byte is buffered. */
@@ -18,9 +17,8 @@ export const MAX_ITEM_BYTES = 2 ** 30;
 
 const HEADER_BYTES = 8;
 
-/** The buffers to write for one frame; throws (v8's DataCloneError) for a head structured clone cannot copy. */
-export function encodeFrame(head: unknown, payload?: Uint8Array): readonly Uint8Array[] {
-  const headBytes = serialize(head);
+/** The buffers to write for one frame. */
+export function encodeFrame(headBytes: Uint8Array, payload?: Uint8Array): readonly Uint8Array[] {
   const header = Buffer.allocUnsafe(HEADER_BYTES);
   header.writeUInt32BE(headBytes.length, 0);
   header.writeUInt32BE(payload?.length ?? 0, 4);
@@ -36,13 +34,13 @@ export function sendFrame(socket: Socket, parts: readonly Uint8Array[], then?: (
 }
 
 /** Encodes and writes one frame (see encodeFrame and sendFrame). */
-export function writeFrame(socket: Socket, head: unknown, payload?: Uint8Array, then?: (error?: Error | null) => void): void {
+export function writeFrame(socket: Socket, head: Uint8Array, payload?: Uint8Array, then?: (error?: Error | null) => void): void {
   sendFrame(socket, encodeFrame(head, payload), then);
 }
 
 export interface FrameHandlers {
-  /** A whole frame: its head decoded, its payload as bytes (undefined when there is none). */
-  frame(head: unknown, payload: Buffer | undefined): void;
+  /** A whole frame: its head and its payload (undefined when there is none), as bytes. */
+  frame(head: Buffer, payload: Buffer | undefined): void;
   /** The peer broke the framing (`reason` says how): nothing more is read from this connection. */
   bad(reason: string): void;
 }
@@ -78,15 +76,9 @@ export class FrameDecoder {
         }
       }
       if (this.#buffered < this.#headBytes + this.#payloadBytes) return;
-      const headBytes = this.#take(this.#headBytes);
+      const head = this.#take(this.#headBytes);
       const payload = this.#payloadBytes === 0 ? undefined : this.#take(this.#payloadBytes);
       this.#headBytes = -1;
-      let head: unknown;
-      try {
-        head = deserialize(headBytes);
-      } catch (error) {
-        return this.#break(`a frame head that cannot be read (${(error as Error).message})`);
-      }
       this.handlers.frame(head, payload);
     }
   }

@@ -16,7 +16,7 @@ import { cleanUpOnSignals } from './signal-cleanup.js';
 import { makeSocketDir, tempCandidates } from './socket-dir.js';
 import { reapStaleDirs } from './stale-dirs.js';
 import type { QueueStore, Taken } from './store.js';
-import { parseRequest, type ErrorKind, type QueueRequest, type QueueResponse } from './wire.js';
+import { decodeRequest, encodeResponse, type ErrorKind, type QueueRequest, type QueueResponse } from './wire.js';
 
 interface HostState {
   readonly stores: Map<number, QueueStore>;
@@ -128,7 +128,7 @@ function serve(socket: Socket, secret: string): void {
   awaitHello(socket, secret, (rest) => {
     const frames = readFrames(socket, {
       frame: (head, payload) => {
-        const request = parseRequest(head, payload);
+        const request = decodeRequest(head, payload !== undefined);
         // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
         if (typeof request === 'string') socket.destroy();
         else handle(socket, request, payload, gone.signal);
@@ -182,7 +182,7 @@ async function answer(request: QueueRequest, item: unknown, signal: AbortSignal)
 function reply(socket: Socket, response: QueueResponse, payload?: Uint8Array, then?: (delivered: boolean) => void): void {
   // Writing to a socket whose peer process is dead fails (EPIPE): the kernel took none of it.
   if (socket.destroyed) then?.(false);
-  else writeFrame(socket, response, payload, then && ((error) => then(!error)));
+  else writeFrame(socket, encodeResponse(response), payload, then && ((error) => then(!error)));
 }
 
 function kindOf(error: unknown): ErrorKind {

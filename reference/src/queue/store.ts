@@ -78,12 +78,12 @@ export class QueueStore<T = unknown> {
   }
 
   get(wait: WaitOptions): Promise<T> {
-    return this.#get(wait, (taken) => taken.item);
+    return this.#get(wait, itemOf<T>);
   }
 
   /** As get(), with the item's place, for a caller that may have to put it back (see restore). */
   take(wait: WaitOptions): Promise<Taken<T>> {
-    return this.#get(wait, (taken) => taken);
+    return this.#get(wait, whole<T>);
   }
 
   #get<R>({ block, timeoutMs, signal }: WaitOptions, pick: (taken: Taken<T>) => R): Promise<R> {
@@ -173,6 +173,9 @@ export class QueueStore<T = unknown> {
     return taken;
   }
 }
+
+const itemOf = <T>(taken: Taken<T>): T => taken.item;
+const whole = <T>(taken: Taken<T>): Taken<T> => taken;
 
 function closed(): QueueClosedError {
   return new QueueClosedError('Queue is closed: it was closed by its owner; create a new Queue');

@@ -1,6 +1,14 @@
 /**
- * Requests and responses between a queue's users in other processes and the process that hosts it, and the
- * checks that turn what a peer sent into one of them (anything else is a broken peer, never a crash).
+ * Requests and responses between a queue's users in other processes and the process that hosts it. Heads are a
+ * few fixed binary fields, not V8-serialized objects: they cost no serializer call on either side (a put is one
+ * serialize of its item in the user and one deserialize in the host), and what a peer sends as a head is read
+ * as numbers whose every value is checked, never handed to V8's deserializer. Items travel as frame payloads
+ * (see frames.ts, items.ts).
+ *
+ * Request head (24 bytes): op u8 (1 put, 2 get, 3 size), flags u8 (1 block, 2 timeout given), 2 bytes zero,
+ * queue u32, id f64, timeoutMs f64. Response head (24 bytes and a message): kind u8 (0 ok, 1 empty, 2 full,
+ * 3 closed, 4 unreadable), flags u8 (1 value given), 6 bytes zero, id f64, value f64, then the error message in
+ * UTF-8. All big-endian.
  */
 
 export type QueueRequest =
@@ -33,42 +41,64 @@ export function isDescriptor(value: unknown): value is QueueDescriptor {
   return typeof value === 'object' && value !== null && (value as Record<string, unknown>)['@multiproc/queue'] === 1;
 }
 
-const OPS = new Set(['put', 'get', 'size']);
-const KINDS = new Set(['empty', 'full', 'closed', 'unreadable']);
+const HEAD_BYTES = 24;
+const OPS = ['put', 'get', 'size'] as const;
+const KINDS = ['ok', 'empty', 'full', 'closed', 'unreadable'] as const;
+const BLOCK = 1;
+const TIMEOUT = 2;
+const VALUE = 1;
 
-/** `head` as a request (a put with its item as payload), or why it is not one. */
-export function parseRequest(head: unknown, payload: Buffer | undefined): QueueRequest | string {
-  if (!isRecord(head)) return `a request must be an object, got ${describe(head)}`;
-  const { id, op, queue } = head;
-  if (!isId(id)) return 'a request needs a numeric id';
-  if (typeof op !== 'string' || !OPS.has(op)) return `unknown request op ${describe(op)}`;
-  if (!Number.isSafeInteger(queue)) return 'a request needs a numeric queue id';
-  if ((op === 'put') !== (payload !== undefined)) return op === 'put' ? 'a put without an item' : `a ${op} with an item`;
-  if (op === 'size') return head as QueueRequest;
-  const { block, timeoutMs } = head;
-  if (typeof block !== 'boolean') return `a ${op} needs block: true or false`;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 0)) return `a ${op} with a bad timeoutMs`;
-  return head as QueueRequest;
+export function encodeRequest(request: QueueRequest): Buffer {
+  const head = Buffer.alloc(HEAD_BYTES);
+  head.writeUInt8(OPS.indexOf(request.op) + 1, 0);
+  if (request.op !== 'size') {
+    head.writeUInt8((request.block ? BLOCK : 0) | (request.timeoutMs === undefined ? 0 : TIMEOUT), 1);
+    head.writeDoubleBE(request.timeoutMs ?? 0, 16);
+  }
+  head.writeUInt32BE(request.queue, 4);
+  head.writeDoubleBE(request.id, 8);
+  return head;
 }
 
-/** `head` as a response, or why it is not one. */
-export function parseResponse(head: unknown): QueueResponse | string {
-  if (!isRecord(head) || !isId(head['id']) || typeof head['ok'] !== 'boolean') return `not a queue response: ${describe(head)}`;
-  if (head['ok']) return head['value'] === undefined || typeof head['value'] === 'number' ? (head as QueueResponse) : 'a response with a bad value';
-  if (typeof head['kind'] !== 'string' || !KINDS.has(head['kind']) || typeof head['message'] !== 'string') return 'a bad error response';
-  return head as QueueResponse;
+/** A request's head (a put carries its item as payload), or why it is not one. */
+export function decodeRequest(head: Buffer, hasPayload: boolean): QueueRequest | string {
+  if (head.length !== HEAD_BYTES) return `a request head of ${head.length} bytes (${HEAD_BYTES} expected)`;
+  const op = OPS[head.readUInt8(0) - 1];
+  if (op === undefined) return `unknown request op ${head.readUInt8(0)}`;
+  const flags = head.readUInt8(1);
+  if ((flags & ~(BLOCK | TIMEOUT)) !== 0 || head.readUInt16BE(2) !== 0) return 'a request head with unknown flags';
+  const id = head.readDoubleBE(8);
+  if (!Number.isSafeInteger(id) || id < 0) return 'a request id that is not a whole number';
+  if ((op === 'put') !== hasPayload) return op === 'put' ? 'a put without an item' : `a ${op} with an item`;
+  const queue = head.readUInt32BE(4);
+  if (op === 'size') return { id, op, queue };
+  const timeoutMs = head.readDoubleBE(16);
+  if ((flags & TIMEOUT) === 0) return { id, op, queue, block: (flags & BLOCK) !== 0, timeoutMs: undefined };
+  if (!(timeoutMs >= 0)) return `a ${op} with a timeout of ${timeoutMs} ms`;
+  return { id, op, queue, block: (flags & BLOCK) !== 0, timeoutMs };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+export function encodeResponse(response: QueueResponse): Buffer {
+  const message = response.ok ? undefined : Buffer.from(response.message);
+  const head = Buffer.alloc(HEAD_BYTES + (message?.length ?? 0));
+  head.writeUInt8(KINDS.indexOf(response.ok ? 'ok' : response.kind), 0);
+  head.writeDoubleBE(response.id, 8);
+  if (response.ok && response.value !== undefined) {
+    head.writeUInt8(VALUE, 1);
+    head.writeDoubleBE(response.value, 16);
+  }
+  message?.copy(head, HEAD_BYTES);
+  return head;
 }
 
-function isId(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+/** A response's head, or why it is not one. */
+export function decodeResponse(head: Buffer): QueueResponse | string {
+  if (head.length < HEAD_BYTES) return `a response head of ${head.length} bytes (at least ${HEAD_BYTES} expected)`;
+  const kind = KINDS[head.readUInt8(0)];
+  if (kind === undefined) return `unknown response kind ${head.readUInt8(0)}`;
+  const id = head.readDoubleBE(8);
+  if (!Number.isSafeInteger(id) || id < 0) return 'a response id that is not a whole number';
+  if (kind !== 'ok') return { id, ok: false, kind, message: head.toString('utf8', HEAD_BYTES) };
+  if (head.length !== HEAD_BYTES) return 'a success response with a message';
+  return (head.readUInt8(1) & VALUE) === 0 ? { id, ok: true } : { id, ok: true, value: head.readDoubleBE(16) };
 }

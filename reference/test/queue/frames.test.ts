@@ -1,5 +1,6 @@
 /**
- * The frame codec: whatever way the bytes are cut into chunks, the same values come out, in order.
+ * The frame codec: whatever way the bytes are cut into chunks, the same frames come out, in order. Heads are
+ * bytes to the codec; these tests fill them with serialized values to compare what comes out.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, connect, type Socket } from 'node:net';
@@ -19,7 +20,7 @@ type Sent = readonly [head: unknown, payload?: Uint8Array];
 function encodeRaw(frames: readonly Sent[]): Buffer {
   const written: Buffer[] = [];
   const sink = { write: (data: Buffer, then?: () => void) => (written.push(Buffer.from(data)), then?.(), true) };
-  for (const [head, payload] of frames) writeFrame(sink as unknown as Socket, head, payload);
+  for (const [head, payload] of frames) writeFrame(sink as unknown as Socket, serialize(head), payload);
   return Buffer.concat(written);
 }
 
@@ -28,7 +29,7 @@ function decodeRaw(chunks: Iterable<Buffer>): [unknown, Buffer | undefined][] {
   const fake = new EventEmitter();
   const out: [unknown, Buffer | undefined][] = [];
   readFrames(fake as unknown as Socket, {
-    frame: (head, payload) => out.push([head, payload]),
+    frame: (head, payload) => out.push([deserialize(head), payload]),
     bad: (reason) => {
       throw new Error(`a well-formed stream was refused: ${reason}`);
     },
@@ -139,7 +140,7 @@ test('a 10 MB payload and small frames around it cross a real Unix socket intact
   const server = createServer((socket) => {
     readFrames(socket, {
       frame: (head, payload) => {
-        received.push([head, payload]);
+        received.push([deserialize(head), payload]);
         if (received.length === 4) done();
       },
       bad: (reason) => t.fail(reason),
@@ -152,7 +153,7 @@ test('a 10 MB payload and small frames around it cross a real Unix socket intact
   const item = bigItem(10 * 1024 * 1024);
   let flushed = 0;
   for (const [head, payload] of [['one', undefined], ['two', serialize(item)], ['three', undefined], [{ four: 4n }, serialize(4)]] as const) {
-    writeFrame(client, head, payload, (error) => (error ? undefined : flushed++));
+    writeFrame(client, serialize(head), payload, (error) => (error ? undefined : flushed++));
   }
   await within(all, PROMPT_MS, 'four frames over the socket');
   t.deepEqual(received.map(([head]) => head), ['one', 'two', 'three', { four: 4n }]);
