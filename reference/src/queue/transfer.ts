@@ -23,15 +23,19 @@ export interface Packed<V> {
  * them. The same Queue twice gives the same descriptor, so it arrives as one Queue.
  */
 export function packQueues<V>(value: V): Packed<V> {
-  const made = new Map<Queue, QueueDescriptor>();
+  // Pools pack every chunk: arguments without queues allocate nothing but the answer.
+  let made: Map<Queue, QueueDescriptor> | undefined;
   const packed = replace(value, 0, (v) => {
     if (!Queue.isQueue(v)) return undefined;
+    made ??= new Map();
     let descriptor = made.get(v);
     if (descriptor === undefined) made.set(v, (descriptor = v.toDescriptor()));
     return descriptor;
   }) as V;
-  return { value: packed, queues: [...made.values()] };
+  return { value: packed, queues: made === undefined ? NO_QUEUES : [...made.values()] };
 }
+
+const NO_QUEUES: readonly QueueDescriptor[] = Object.freeze([]);
 
 /** `value` with each of `queues` (received in the same message) replaced by a Queue usable in this process. */
 export function unpackQueues<V>(value: V, queues: readonly QueueDescriptor[] | undefined): V {
