@@ -101,8 +101,8 @@ export class Queue<T = unknown> {
    * Takes the oldest item, waiting for one. Rejects with QueueEmpty past the timeout.
    * Each item is handed over once. A process that dies while waiting here takes nothing with it, unless the
    * owner had already written the item into its socket: then that one item is lost with it, never duplicated.
-   * An item that could not be written goes back to the head of the queue (so another consumer may already
-   * have taken items put after it).
+   * An item that could not be written goes back to its place in the queue (another consumer may already have
+   * taken items put after it).
    */
   get(options: BlockOptions = {}): Promise<T> {
     return this.#call(
