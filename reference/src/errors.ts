@@ -124,3 +124,10 @@ export class QueueFull extends MultiprocError {}
 
 /** The queue was closed, or the process that hosts it is gone. @python ValueError("Queue … is closed") */
 export class QueueClosedError extends MultiprocError {}
+
+/**
+ * A Queue cannot be shared with another process: no socket could be made for it (no usable temporary
+ * directory, or the system refused to listen). Python raises FileNotFoundError("No usable temporary directory
+ * found in …") from tempfile.gettempdir() in the first case.
+ */
+export class QueueSocketError extends MultiprocError {}

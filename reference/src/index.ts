@@ -26,4 +26,4 @@ export {
   type CrashDetails,
 } from './errors.js';
 export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';
-export { QueueEmpty, QueueFull, QueueClosedError } from './errors.js';
+export { QueueEmpty, QueueFull, QueueClosedError, QueueSocketError } from './errors.js';

@@ -2,6 +2,7 @@
  * Every message that crosses a parent–child IPC channel, as one discriminated union per direction.
  * Messages travel with Node's advanced serialization (structured clone).
  */
+import type { QueueDescriptor } from './queue/wire.js';
 import type { EncodedError } from './remote-error.js';
 import type { TaskRef } from './task-registry.js';
 
@@ -10,6 +11,8 @@ export interface StartMessage {
   readonly kind: 'start';
   readonly task: TaskRef;
   readonly args: readonly unknown[];
+  /** The queue descriptors in `args`: only these objects become Queues in the child (see queue/transfer.ts). */
+  readonly queues: readonly QueueDescriptor[];
   readonly name: string;
   readonly daemon: boolean;
   readonly identity: readonly number[];

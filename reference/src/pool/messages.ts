@@ -3,6 +3,7 @@
  * at that moment (coalesced per tick); one `results` message carries the results of every chunk the worker
  * finished in one go.
  */
+import type { QueueDescriptor } from '../queue/wire.js';
 import type { EncodedError } from '../remote-error.js';
 import type { TaskRef } from '../task-registry.js';
 import type { Values } from './packed.js';
@@ -15,6 +16,8 @@ export interface InitMessage {
   readonly identity: readonly number[];
   readonly initializer: TaskRef | null;
   readonly initargs: readonly unknown[];
+  /** The queue descriptors in `initargs`: only these become Queues in the worker (see queue/transfer.ts). */
+  readonly initQueues: readonly QueueDescriptor[];
   /** Python's maxtasksperchild: the worker exits after this many chunks (null: never). */
   readonly maxTasks: number | null;
 }
@@ -32,8 +35,11 @@ export interface Chunk {
   readonly items: Values;
   /** starmap/apply: each item is an argument list. */
   readonly star: boolean;
-  /** Some item holds a Queue descriptor to turn back into a Queue. */
-  readonly queues?: true;
+  /**
+   * The queue descriptors the parent put in `items`, when there are any: only these objects become Queues in the
+   * worker. They must travel in the same message as the items, which keeps them the same objects (===).
+   */
+  readonly queues?: readonly QueueDescriptor[];
 }
 
 /** Parent → worker: functions the worker has not seen yet, then chunks to run in order. */

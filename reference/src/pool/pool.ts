@@ -15,6 +15,7 @@ import { toExitCode } from '../exit-code.js';
 import { cpuCount, takeChildIdentity } from '../identity.js';
 import { decodeError } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
+import type { QueueDescriptor } from '../queue/wire.js';
 import { assertSerializable, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
@@ -72,6 +73,7 @@ export class Pool {
   readonly #functions: TaskRef[] = [];
   readonly #initializer: TaskRef | null;
   readonly #initargs: readonly unknown[];
+  readonly #initQueues: readonly QueueDescriptor[];
   readonly #maxTasks: number | null;
   /** Where each method's callbacks report a throw (made once: results are made by the thousand). */
   readonly #callbackContexts: Readonly<Record<'applyAsync' | 'mapAsync' | 'starmapAsync', CallbackContext>>;
@@ -102,7 +104,7 @@ export class Pool {
       starmapAsync: { method: 'starmapAsync', onError },
     };
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    this.#initargs = packQueues(checkInitargs(options.initargs));
+    ({ value: this.#initargs, queues: this.#initQueues } = packQueues(checkInitargs(options.initargs)));
     assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
     this.#env = checkEnv(options.env, "the workers'");
     this.processes = processes;
@@ -240,8 +242,8 @@ export class Pool {
       return;
     }
     // Queues in arguments cross as descriptors; the flag spares workers a search when there are none.
-    const items = packQueues(chunk.items);
-    this.#pending.push(items === chunk.items ? chunk : { ...chunk, items, queues: true });
+    const { value: items, queues } = packQueues(chunk.items);
+    this.#pending.push(queues.length === 0 ? chunk : { ...chunk, items, queues });
   }
 
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | undefined, star: boolean,
@@ -332,6 +334,7 @@ export class Pool {
         identity,
         initializer: this.#initializer,
         initargs: this.#initargs,
+        initQueues: this.#initQueues,
         maxTasks: this.#maxTasks,
       },
       {

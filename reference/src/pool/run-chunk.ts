@@ -25,7 +25,7 @@ async function prepareThenRun(chunk: WorkerChunk, fn: TaskFunction | Promise<Tas
   let items: Values;
   try {
     loaded = await fn;
-    items = chunk.queues ? (await queueTransfer()).unpackQueues(chunk.items) : chunk.items;
+    items = chunk.queues ? (await queueTransfer()).unpackQueues(chunk.items, chunk.queues) : chunk.items;
   } catch (thrown) {
     return failed(chunk, values, thrown);
   }

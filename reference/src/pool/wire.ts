@@ -4,12 +4,13 @@
  * task that was half the bytes and half the time of both the write and the parse.
  */
 import type { Chunk, ChunkResult } from './messages.js';
+import type { QueueDescriptor } from '../queue/wire.js';
 import type { Values } from './packed.js';
 
 /** What a worker needs of a chunk: what to run, and the number to answer it with. */
 export type WorkerChunk = Pick<Chunk, 'seq' | 'fn' | 'items' | 'star' | 'queues'>;
 
-/** `[seq, fn, flags, items]` per chunk, one after the other. */
+/** `[seq, fn, flags, items]` per chunk, one after the other; `[items, queues]` in place of items when queues cross. */
 export type WireChunks = readonly unknown[];
 
 /** `[seq, values]` per successful chunk, `[seq, failure]` per failed one, in the order they ran. */
@@ -22,7 +23,9 @@ const QUEUES = 2;
 
 export function encodeChunks(chunks: readonly Chunk[]): WireChunks {
   const wire: unknown[] = [];
-  for (const { seq, fn, items, star, queues } of chunks) wire.push(seq, fn, (star ? STAR : 0) | (queues ? QUEUES : 0), items);
+  for (const { seq, fn, items, star, queues } of chunks) {
+    wire.push(seq, fn, (star ? STAR : 0) | (queues ? QUEUES : 0), queues ? [items, queues] : items);
+  }
   return wire;
 }
 
@@ -30,8 +33,8 @@ export function decodeChunks(wire: WireChunks): WorkerChunk[] {
   const chunks: WorkerChunk[] = [];
   for (let i = 0; i < wire.length; i += 4) {
     const flags = wire[i + 2] as number;
-    chunks.push({ seq: wire[i] as number, fn: wire[i + 1] as number, star: (flags & STAR) !== 0,
-      ...((flags & QUEUES) !== 0 ? { queues: true as const } : {}), items: wire[i + 3] as Values });
+    const [items, queues] = (flags & QUEUES) !== 0 ? (wire[i + 3] as [Values, QueueDescriptor[]]) : [wire[i + 3] as Values];
+    chunks.push({ seq: wire[i] as number, fn: wire[i + 1] as number, star: (flags & STAR) !== 0, items, ...(queues ? { queues } : {}) });
   }
   return chunks;
 }

@@ -67,7 +67,7 @@ async function initialize(message: InitMessage): Promise<void> {
     try {
       const ref = message.initializer;
       const initializer = await whileImportingTask(ref.moduleUrl, () => loadTask(ref));
-      const initargs = message.initargs.length === 0 ? [] : (await queueTransfer()).unpackQueues(message.initargs);
+      const initargs = message.initQueues.length === 0 ? message.initargs : (await queueTransfer()).unpackQueues(message.initargs, message.initQueues);
       await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);

@@ -26,10 +26,10 @@ process.once('message', (message: ToProcessChild) => {
   void run(message);
 });
 
-async function run({ task, args, name }: ToProcessChild): Promise<void> {
+async function run({ task, args, queues, name }: ToProcessChild): Promise<void> {
   try {
     const target = await whileImportingTask(task.moduleUrl, () => loadTask(task));
-    await target(...unpackQueues(args));
+    await target(...unpackQueues(args, queues));
   } catch (thrown) {
     process.exitCode = 1;
     // Python prints "Process <name>:" and the traceback to the child's stderr; so do we.

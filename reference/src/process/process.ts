@@ -108,6 +108,9 @@ export class Process<F extends TaskFunction = TaskFunction> {
     // Checked again: the args are sent now, not copied at construction, and may have changed since (Python
     // pickles them in start() too). A failed send after fork() would leave a child waiting forever.
     assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
+    // Before fork(), like every step that can fail: queues in the args need their host's socket, which may not
+    // be possible to make (no usable temporary directory), or may be closed.
+    const { value: args, queues } = packQueues(this.#args);
     const child = fork(CHILD_MAIN, [], {
       execArgv: childExecArgv(),
       ...(this.#env === undefined ? {} : { env: this.#env }),
@@ -135,7 +138,8 @@ export class Process<F extends TaskFunction = TaskFunction> {
     const start: ToProcessChild = {
       kind: 'start',
       task: this.#task,
-      args: packQueues(this.#args),
+      args,
+      queues,
       name: this.#name,
       daemon: this.#daemon,
       identity: this.#identity,

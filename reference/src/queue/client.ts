@@ -4,9 +4,11 @@
  * waiting for its answer.
  */
 import { connect, type Socket } from 'node:net';
-import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { QueueClosedError, QueueEmpty, QueueFull, SerializationError } from '../errors.js';
+import { hello } from './auth.js';
 import { encodeFrame, readFrames, sendFrame } from './frames.js';
-import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
+import { decodeItem } from './items.js';
+import { decodeResponse, encodeRequest, type ErrorKind, type QueueRequest } from './wire.js';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type RequestBody = QueueRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -17,20 +19,24 @@ class Connection {
   #nextId = 1;
   #failure: Error | undefined;
 
-  constructor(readonly path: string, readonly ownerPid: number) {
+  constructor(readonly path: string, readonly ownerPid: number, readonly secret: string) {
     this.#socket = connect(path);
     this.#socket.unref();
-    readFrames(this.#socket, (frame) => this.#answer(frame as QueueResponse));
+    // Before any request: the host reads nothing from a connection until it has seen its secret.
+    this.#socket.write(hello(secret));
+    readFrames(this.#socket, {
+      frame: (head, payload) => this.#answer(head, payload),
+      bad: (reason) => this.#fail(new Error(`the host sent ${reason}`)),
+    });
     this.#socket.on('error', (error) => this.#fail(error));
     this.#socket.on('close', () => this.#fail());
   }
 
-  /** Sends and waits for the answer. Throws at once, with nothing sent or waiting, for an item that cannot be cloned. */
-  request(body: RequestBody): Promise<unknown> {
+  /** Sends and waits for the answer; a put's item goes as `payload` (see items.ts). */
+  request(body: RequestBody, payload?: Uint8Array): Promise<unknown> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    const id = this.#nextId;
-    const frame = encodeFrame({ ...body, id });
-    this.#nextId++;
+    const id = this.#nextId++;
+    const frame = encodeFrame(encodeRequest({ ...body, id } as QueueRequest), payload);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#socket.ref();
@@ -38,13 +44,20 @@ class Connection {
     });
   }
 
-  #answer(response: QueueResponse): void {
+  #answer(head: Buffer, payload: Buffer | undefined): void {
+    const response = decodeResponse(head);
+    if (typeof response === 'string') return this.#fail(new Error(`the host sent ${response}`));
     const pending = this.#pending.get(response.id);
     if (pending === undefined) return;
     this.#pending.delete(response.id);
     if (this.#pending.size === 0) this.#socket.unref();
-    if (response.ok) pending.resolve(response.value);
-    else pending.reject(toError(response.kind, response.message));
+    if (!response.ok) return pending.reject(toError(response.kind, response.message));
+    if (payload === undefined) return pending.resolve(response.value);
+    try {
+      pending.resolve(decodeItem(payload));
+    } catch (error) {
+      pending.reject(new SerializationError(`a Queue item arrived that this process cannot read: ${(error as Error).message}`));
+    }
   }
 
   /** The hosting process is gone (or refused us): every waiting call fails now, later calls at once. */
@@ -55,7 +68,7 @@ class Connection {
         `a queue lives as long as the process that created it`,
       cause === undefined ? undefined : { cause },
     );
-    connections.delete(this.path);
+    connections.delete(keyOf(this.path, this.secret));
     for (const pending of this.#pending.values()) pending.reject(this.#failure);
     this.#pending.clear();
     this.#socket.destroy();
@@ -64,19 +77,27 @@ class Connection {
 
 const connections = new Map<string, Connection>();
 
-/** The shared connection to the process listening on `path`. */
-export function connectionTo(path: string, ownerPid: number): Connection {
-  let connection = connections.get(path);
+/** The shared connection to the process listening on `path`, which asks for `secret`. */
+export function connectionTo(path: string, ownerPid: number, secret: string): Connection {
+  // By secret too: a descriptor with the right path and a wrong secret must not borrow a connection that
+  // another descriptor authenticated.
+  const key = keyOf(path, secret);
+  let connection = connections.get(key);
   if (connection === undefined) {
-    connection = new Connection(path, ownerPid);
-    connections.set(path, connection);
+    connection = new Connection(path, ownerPid, secret);
+    connections.set(key, connection);
   }
   return connection;
+}
+
+function keyOf(path: string, secret: string): string {
+  return `${secret}:${path}`;
 }
 
 function toError(kind: ErrorKind, message: string): Error {
   if (kind === 'empty') return new QueueEmpty(message);
   if (kind === 'full') return new QueueFull(message);
+  if (kind === 'unreadable') return new SerializationError(message);
   return new QueueClosedError(message);
 }
 

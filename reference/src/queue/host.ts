@@ -1,17 +1,22 @@
 /**
  * Where queues live: in the process that created them. Other processes reach them over one Unix domain
- * socket per hosting process, in a directory only this user can enter (mode 0700), removed when the process
- * exits. Why a socket and not the IPC channel: a queue must work between any two processes (child → child,
- * worker → worker, grandchild → parent), and an IPC channel only joins a parent to its own child.
+ * socket per hosting process, in a directory only this user can enter (mode 0700, see socket-dir.ts), removed
+ * when the last hosted queue closes or the process exits (and by the next host when it could not be). Why a
+ * socket and not the IPC channel: a queue must work between any two processes (child → child, worker →
+ * worker, grandchild → parent), and an IPC channel only joins a parent to its own child.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { QueueClosedError, QueueEmpty, QueueFull } from '../errors.js';
+import { dirname } from 'node:path';
+import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../errors.js';
+import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
-import type { QueueStore } from './store.js';
-import type { ErrorKind, QueueRequest, QueueResponse } from './wire.js';
+import { decodeItem, encodeItem, unreadableItem } from './items.js';
+import { cleanUpOnSignals } from './signal-cleanup.js';
+import { makeSocketDir, tempCandidates } from './socket-dir.js';
+import { reapStaleDirs } from './stale-dirs.js';
+import type { QueueStore, Taken } from './store.js';
+import { decodeRequest, encodeResponse, type ErrorKind, type QueueRequest, type QueueResponse } from './wire.js';
 
 interface HostState {
   readonly stores: Map<number, QueueStore>;
@@ -19,15 +24,24 @@ interface HostState {
   server: Server | undefined;
   directory: string | undefined;
   path: string | undefined;
+  /** What a connection must present first (see auth.ts); a new one with each socket. */
+  secret: string | undefined;
+  /** Stops the signal listeners that remove the directory (see signal-cleanup.ts). */
+  stopSignalCleanup: (() => void) | undefined;
   /** The 'exit' hook is added once, however often the server stops and starts again. */
   exitHook: boolean;
+  /** Temporary directories already searched for stale socket directories. */
+  readonly reaped: Set<string>;
 }
 
 const KEY = Symbol.for('multiproc.queueHost');
 
 function state(): HostState {
   const holder = globalThis as { [KEY]?: HostState };
-  holder[KEY] ??= { stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, exitHook: false };
+  holder[KEY] ??= {
+    stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, secret: undefined,
+    stopSignalCleanup: undefined, exitHook: false, reaped: new Set(),
+  };
   return holder[KEY];
 }
 
@@ -50,75 +64,125 @@ export function hostedStore(id: number): QueueStore | undefined {
   return state().stores.get(id);
 }
 
-/** The socket path, starting the server the first time a queue is sent to another process. */
-export function socketPath(): string {
+/**
+ * Where the socket is and the secret it asks for, starting the server the first time a queue is sent to another
+ * process. Throws a QueueSocketError, with nothing left running or on disk, when no socket can be made.
+ */
+export function socketAddress(): { readonly path: string; readonly secret: string } {
   const hosting = state();
-  if (hosting.path !== undefined) return hosting.path;
-  const directory = mkdtempSync(join(tmpdir(), `multiproc-${process.pid}-`)); // created with mode 0700
-  const path = join(directory, 'queues.sock');
-  const server = createServer(serve);
+  if (hosting.path !== undefined) return { path: hosting.path, secret: hosting.secret! };
+  const { directory, path } = makeSocketDir(tempCandidates());
+  const parent = dirname(directory);
+  if (!hosting.reaped.has(parent)) {
+    hosting.reaped.add(parent);
+    reapStaleDirs(parent);
+  }
+  const secret = newSecret();
+  const server = createServer((socket) => serve(socket, secret));
+  // Once listening, a failed accept (EMFILE) is reported here: the server goes on, that peer is refused.
+  // Before, a failed listen is reported here too, on the next tick: it is turned into a throw below.
+  server.on('error', () => undefined);
   // listen() on a path binds synchronously, so the socket exists before any child is told about it.
   server.listen(path);
+  if (!server.listening) {
+    server.close();
+    rmSync(directory, { recursive: true, force: true });
+    throw new QueueSocketError(
+      `the system refused to listen on the queue socket ${path} (too many open files?): the queue cannot be ` +
+        'shared with another process',
+    );
+  }
+  // The directory (0700) already keeps other users out; the socket itself is made private too.
+  chmodSync(path, 0o600);
   // Hosting queues must not keep a process alive on its own, as in Python.
   server.unref();
   hosting.server = server;
   hosting.directory = directory;
   hosting.path = path;
+  hosting.secret = secret;
+  hosting.stopSignalCleanup = cleanUpOnSignals(stopServer);
   if (!hosting.exitHook) {
     hosting.exitHook = true;
     process.on('exit', stopServer);
   }
-  return path;
+  return { path, secret };
 }
 
 function stopServer(): void {
   const hosting = state();
   hosting.server?.close();
   if (hosting.directory !== undefined) rmSync(hosting.directory, { recursive: true, force: true });
+  hosting.stopSignalCleanup?.();
   hosting.server = undefined;
   hosting.directory = undefined;
   hosting.path = undefined;
+  hosting.secret = undefined;
+  hosting.stopSignalCleanup = undefined;
 }
 
-function serve(socket: Socket): void {
+function serve(socket: Socket, secret: string): void {
   socket.unref();
   const gone = new AbortController();
   socket.on('close', () => gone.abort());
   socket.on('error', () => undefined);
-  readFrames(socket, (frame) => {
-    const request = frame as QueueRequest;
-    const answered = answer(request, gone.signal);
-    answered.then(
-      (value) =>
-        reply(socket, { id: request.id, ok: true, value }, (delivered) => {
-          // A consumer that died before its answer reached its socket never had the item: it goes back to the
-          // head of the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
-          // before reading it, that one item is lost with it (never duplicated), as in Python.
-          if (!delivered && request.op === 'get') hostedStore(request.queue)?.restore(value);
-        }),
-      (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
-    );
+  awaitHello(socket, secret, (rest) => {
+    const frames = readFrames(socket, {
+      frame: (head, payload) => {
+        const request = decodeRequest(head, payload !== undefined);
+        // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
+        if (typeof request === 'string') socket.destroy();
+        else handle(socket, request, payload, gone.signal);
+      },
+      bad: () => socket.destroy(),
+    });
+    if (rest.length > 0) frames.push(rest);
   });
 }
 
-async function answer(request: QueueRequest, signal: AbortSignal): Promise<unknown> {
+function handle(socket: Socket, request: QueueRequest, payload: Buffer | undefined, signal: AbortSignal): void {
+  let item: unknown;
+  if (payload !== undefined) {
+    try {
+      item = decodeItem(payload);
+    } catch (error) {
+      // Its head was fine: only this put is refused, and the connection goes on.
+      reply(socket, { id: request.id, ok: false, kind: 'unreadable', message: unreadableItem(error) });
+      return;
+    }
+  }
+  answer(request, item, signal).then(
+    (value) => {
+      if (request.op !== 'get') return reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
+      const taken = value as Taken<unknown>;
+      reply(socket, { id: request.id, ok: true }, encodeItem(taken.item), (delivered) => {
+        // A consumer that died before its answer reached its socket never had the item: it goes back to its
+        // place in the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
+        // before reading it, that one item is lost with it (never duplicated), as in Python.
+        if (!delivered) hostedStore(request.queue)?.restore(taken);
+      });
+    },
+    (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
+  );
+}
+
+async function answer(request: QueueRequest, item: unknown, signal: AbortSignal): Promise<unknown> {
   const store = hostedStore(request.queue);
   if (store === undefined || store.closed) throw new QueueClosedError('Queue is closed: its owner closed it');
   switch (request.op) {
     case 'put':
-      return store.put(request.item, { block: request.block, timeoutMs: request.timeoutMs, signal });
+      return store.put(item, { block: request.block, timeoutMs: request.timeoutMs, signal });
     case 'get':
-      return store.get({ block: request.block, timeoutMs: request.timeoutMs, signal });
+      return store.take({ block: request.block, timeoutMs: request.timeoutMs, signal });
     case 'size':
       return store.size;
   }
 }
 
 /** Answers a request; `then(false)` when the answer could not be handed to the caller's socket. */
-function reply(socket: Socket, response: QueueResponse, then?: (delivered: boolean) => void): void {
+function reply(socket: Socket, response: QueueResponse, payload?: Uint8Array, then?: (delivered: boolean) => void): void {
   // Writing to a socket whose peer process is dead fails (EPIPE): the kernel took none of it.
   if (socket.destroyed) then?.(false);
-  else writeFrame(socket, response, then && ((error) => then(!error)));
+  else writeFrame(socket, encodeResponse(response), payload, then && ((error) => then(!error)));
 }
 
 function kindOf(error: unknown): ErrorKind {

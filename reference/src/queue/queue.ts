@@ -3,12 +3,12 @@
  * Pool task's args, or initargs). It lives in the process that created it; others reach it over a Unix socket.
  * @python multiprocessing.Queue
  */
-import { deserialize, serialize } from 'node:v8';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
 import { checkTimeout } from '../timeouts.js';
 import { connectionTo, type Connection } from './client.js';
-import { host, hostedStore, socketPath, unhost } from './host.js';
+import { host, hostedStore, socketAddress, unhost } from './host.js';
+import { decodeItem, encodeItem } from './items.js';
 import { QueueStore } from './store.js';
 import type { QueueDescriptor } from './wire.js';
 
@@ -45,7 +45,7 @@ export class Queue<T = unknown> {
       const store = descriptor.ownerPid === process.pid ? hostedStore(descriptor.id) : undefined;
       this.#where = store !== undefined
         ? { local: store, id: descriptor.id }
-        : { remote: connectionTo(descriptor.path, descriptor.ownerPid), id: descriptor.id };
+        : { remote: connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret), id: descriptor.id };
       return;
     }
     const maxsize = options.maxsize ?? 0;
@@ -60,13 +60,21 @@ export class Queue<T = unknown> {
     return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
   }
 
-  /** @internal What crosses to another process in place of this queue. */
+  /**
+   * @internal What crosses to another process in place of this queue. Throws for a queue its owner closed (it is
+   * closed for every process) and a QueueSocketError when no socket can be made, before anything is sent.
+   */
   toDescriptor(): QueueDescriptor {
     const where = this.#where;
     if ('local' in where) {
-      return { '@multiproc/queue': 1, path: socketPath(), id: where.id, maxsize: this.maxsize, ownerPid: process.pid };
+      if (where.local.closed) {
+        throw new QueueClosedError(`${this} is closed: a Queue its owner closed cannot be passed to another process; create a new Queue`);
+      }
+      const { path, secret } = socketAddress();
+      return { '@multiproc/queue': 1, path, id: where.id, maxsize: this.maxsize, ownerPid: process.pid, secret };
     }
-    return { '@multiproc/queue': 1, path: where.remote.path, id: where.id, maxsize: this.maxsize, ownerPid: where.remote.ownerPid };
+    const { path, ownerPid, secret } = where.remote;
+    return { '@multiproc/queue': 1, path, id: where.id, maxsize: this.maxsize, ownerPid, secret };
   }
 
   /** @internal The queue a descriptor stands for, as seen from this process. */
@@ -81,7 +89,7 @@ export class Queue<T = unknown> {
         ? held(where.local.put(copyOf(item), wait))
         : // Resolves once the host holds the item, so a child that awaited its puts and exited has them in the
           // queue by the time join() returns (a put that only reached the kernel could still be unread then).
-          (where.remote.request({ op: 'put', queue: where.id, item, ...wait }) as Promise<void>),
+          (where.remote.request({ op: 'put', queue: where.id, ...wait }, encodeItem(item)) as Promise<void>),
     options, 'Queue.put', item);
     this.#puts.add(done);
     const forget = () => this.#puts.delete(done);
@@ -93,8 +101,8 @@ export class Queue<T = unknown> {
    * Takes the oldest item, waiting for one. Rejects with QueueEmpty past the timeout.
    * Each item is handed over once. A process that dies while waiting here takes nothing with it, unless the
    * owner had already written the item into its socket: then that one item is lost with it, never duplicated.
-   * An item that could not be written goes back to the head of the queue (so another consumer may already
-   * have taken items put after it).
+   * An item that could not be written goes back to its place in the queue (another consumer may already have
+   * taken items put after it).
    */
   get(options: BlockOptions = {}): Promise<T> {
     return this.#call(
@@ -185,7 +193,7 @@ export class Queue<T = unknown> {
  * object do not reach the queue, get() returns a new object, and only structured-clone values are accepted.
  */
 function copyOf<T>(item: T): T {
-  return deserialize(serialize(item)) as T;
+  return decodeItem(encodeItem(item)) as T;
 }
 
 /** v8's DataCloneError becomes the SerializationError task arguments get, naming the value and the fix. */

@@ -16,13 +16,27 @@ export interface WaitOptions {
 interface Waiter {
   settle(): void;
   fail(error: Error): void;
-  timer: LongTimer;
+  /** Stops the timer and the abort listener: called once, however the wait ends. */
+  end(): void;
+}
+
+/** An item as a get took it, with its place in the queue's order (so it can be put back in that place). */
+export interface Taken<T> {
+  readonly item: T;
+  readonly seq: number;
 }
 
 export class QueueStore<T = unknown> {
   readonly maxsize: number;
   #items: T[] = [];
   #head = 0;
+  /** The place in the queue's order of the item at #head: how many items have left #items. */
+  #headSeq = 0;
+  /**
+   * Items put back (see restore), by place. They were all taken before any item still in #items (FIFO), so
+   * they come out first.
+   */
+  readonly #restored: Taken<T>[] = [];
   readonly #getters: Waiter[] = [];
   readonly #putters: (Waiter & { item: T })[] = [];
   #closed = false;
@@ -32,7 +46,7 @@ export class QueueStore<T = unknown> {
   }
 
   get size(): number {
-    return this.#items.length - this.#head;
+    return this.#items.length - this.#head + this.#restored.length;
   }
 
   get full(): boolean {
@@ -51,38 +65,45 @@ export class QueueStore<T = unknown> {
         item,
         settle: () => resolve(),
         fail: reject,
-        timer: timerFor(timeoutMs, () => {
-          remove(this.#putters, waiter);
-          reject(new QueueFull(`the queue stayed full for ${timeoutMs} ms`));
+        ...ending(timeoutMs, signal, {
+          timedOut: () => {
+            remove(this.#putters, waiter);
+            reject(new QueueFull(`the queue stayed full for ${timeoutMs} ms`));
+          },
+          aborted: () => remove(this.#putters, waiter),
         }),
       };
       this.#putters.push(waiter);
-      onAbort(signal, () => {
-        waiter.timer.clear();
-        remove(this.#putters, waiter);
-      });
     });
   }
 
-  get({ block, timeoutMs, signal }: WaitOptions): Promise<T> {
+  get(wait: WaitOptions): Promise<T> {
+    return this.#get(wait, itemOf<T>);
+  }
+
+  /** As get(), with the item's place, for a caller that may have to put it back (see restore). */
+  take(wait: WaitOptions): Promise<Taken<T>> {
+    return this.#get(wait, whole<T>);
+  }
+
+  #get<R>({ block, timeoutMs, signal }: WaitOptions, pick: (taken: Taken<T>) => R): Promise<R> {
     if (this.#closed) return Promise.reject(closed());
-    if (this.size > 0) return Promise.resolve(this.#shift());
+    if (this.size > 0) return Promise.resolve(pick(this.#shift()));
     if (!block) return Promise.reject(new QueueEmpty('the queue is empty (getNowait or get without blocking)'));
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<R>((resolve, reject) => {
       const waiter: Waiter = {
         // Called only when an item is there for this waiter: it is first in line.
-        settle: () => resolve(this.#shift()),
+        settle: () => resolve(pick(this.#shift())),
         fail: reject,
-        timer: timerFor(timeoutMs, () => {
-          remove(this.#getters, waiter);
-          reject(new QueueEmpty(`no item arrived within ${timeoutMs} ms`));
+        ...ending(timeoutMs, signal, {
+          timedOut: () => {
+            remove(this.#getters, waiter);
+            reject(new QueueEmpty(`no item arrived within ${timeoutMs} ms`));
+          },
+          aborted: () => remove(this.#getters, waiter),
         }),
       };
       this.#getters.push(waiter);
-      onAbort(signal, () => {
-        waiter.timer.clear();
-        remove(this.#getters, waiter);
-      });
     });
   }
 
@@ -91,7 +112,7 @@ export class QueueStore<T = unknown> {
     if (this.#closed) return;
     this.#closed = true;
     for (const waiter of [...this.#getters.splice(0), ...this.#putters.splice(0)]) {
-      waiter.timer.clear();
+      waiter.end();
       waiter.fail(closed());
     }
   }
@@ -101,17 +122,21 @@ export class QueueStore<T = unknown> {
   }
 
   /**
-   * Puts back, at the head, an item a get took but could not hand over (its remote caller died before the
-   * answer reached it), so an item no one received is not lost. The longest-waiting getter, if any, gets it.
-   * A putter admitted meanwhile may leave the queue one over maxsize until the next get.
+   * Puts back an item a get took but could not hand over (its remote caller died before the answer reached it),
+   * in the place it had, so an item no one received is neither lost nor moved: several consumers that die at
+   * once may fail in any order, and their items still come out in the order they went in. The longest-waiting
+   * getter, if any, gets the first. A putter admitted meanwhile may leave the queue one over maxsize until the
+   * next get.
    */
-  restore(item: T): void {
+  restore({ item, seq }: Taken<T>): void {
     if (this.#closed) return;
-    if (this.#head > 0) this.#items[--this.#head] = item;
-    else this.#items.unshift(item);
+    const restored = this.#restored;
+    let at = restored.length;
+    while (at > 0 && restored[at - 1]!.seq > seq) at--;
+    restored.splice(at, 0, { item, seq });
     const getter = this.#getters.shift();
     if (getter !== undefined) {
-      getter.timer.clear();
+      getter.end();
       getter.settle();
     }
   }
@@ -120,44 +145,69 @@ export class QueueStore<T = unknown> {
     this.#items.push(item);
     const getter = this.#getters.shift();
     if (getter !== undefined) {
-      getter.timer.clear();
+      getter.end();
       getter.settle();
     }
   }
 
-  #shift(): T {
-    const item = this.#items[this.#head]!;
+  #shift(): Taken<T> {
+    const taken = this.#restored.length > 0 ? this.#restored.shift()! : this.#shiftHead();
+    // Room was made: the longest-waiting putter gets it (unless items put back keep the queue full).
+    if (this.#putters.length > 0 && !this.full) {
+      const putter = this.#putters.shift()!;
+      putter.end();
+      this.#items.push(putter.item);
+      putter.settle();
+    }
+    return taken;
+  }
+
+  #shiftHead(): Taken<T> {
+    const taken = { item: this.#items[this.#head]!, seq: this.#headSeq++ };
     this.#items[this.#head] = undefined as T;
     this.#head++;
     if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
       this.#items = this.#items.slice(this.#head);
       this.#head = 0;
     }
-    // Room was made: the longest-waiting putter gets it.
-    const putter = this.#putters.shift();
-    if (putter !== undefined) {
-      putter.timer.clear();
-      this.#items.push(putter.item);
-      putter.settle();
-    }
-    return item;
+    return taken;
   }
 }
+
+const itemOf = <T>(taken: Taken<T>): T => taken.item;
+const whole = <T>(taken: Taken<T>): Taken<T> => taken;
 
 function closed(): QueueClosedError {
   return new QueueClosedError('Queue is closed: it was closed by its owner; create a new Queue');
 }
 
-/** `timeoutMs` undefined (or Infinity, from a remote caller) waits without limit. */
-function timerFor(timeoutMs: number | undefined, onTimeout: () => void): LongTimer {
-  return startTimer(timeoutMs === Infinity ? undefined : timeoutMs, onTimeout);
+/**
+ * The two ways a wait ends on its own (its timeout, its caller leaving) and `end()`, which undoes both. The abort
+ * listener must go when the wait ends: the signal is the connection's, shared by every request a consumer makes
+ * for as long as it stays connected, so a listener left behind per wait is a leak (and a
+ * MaxListenersExceededWarning past ten).
+ * `timeoutMs` undefined (or Infinity, from a remote caller) waits without limit.
+ */
+function ending(timeoutMs: number | undefined, signal: AbortSignal | undefined,
+  on: { timedOut(): void; aborted(): void }): Pick<Waiter, 'end'> {
+  const onAbort = (): void => {
+    timer.clear();
+    on.aborted();
+  };
+  const timer: LongTimer = startTimer(timeoutMs === Infinity ? undefined : timeoutMs, () => {
+    signal?.removeEventListener('abort', onAbort);
+    on.timedOut();
+  });
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    end(): void {
+      timer.clear();
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 function remove<W>(list: W[], waiter: W): void {
   const index = list.indexOf(waiter);
   if (index !== -1) list.splice(index, 1);
-}
-
-function onAbort(signal: AbortSignal | undefined, then: () => void): void {
-  signal?.addEventListener('abort', then, { once: true });
 }

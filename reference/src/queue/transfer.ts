@@ -1,22 +1,52 @@
 /**
  * Queues inside arguments: before arguments cross to another process, each Queue is replaced by its
- * descriptor; on arrival, each descriptor becomes a Queue again. Plain objects and arrays are searched to a
- * bounded depth; containers are copied only on the path to a queue, so arguments without queues cost one
- * walk and no copy.
+ * descriptor, and the descriptors made are listed beside the arguments; on arrival, exactly those objects become
+ * Queues again. Structured clone keeps object identity within one message, so a descriptor in the arguments is
+ * the very object (===) listed beside them, while a plain object that only looks like one (say parsed from
+ * untrusted JSON) is not listed and stays a plain object: it cannot make a process connect where it says.
+ * Plain objects and arrays are searched to a bounded depth; containers are copied only on the path to a queue,
+ * so arguments without queues cost one walk and no copy.
  */
 import { Queue } from './queue.js';
-import { isDescriptor } from './wire.js';
+import type { QueueDescriptor } from './wire.js';
 
 const MAX_DEPTH = 16;
 
-/** `value` with every Queue replaced by its descriptor (the same object when it holds none). */
-export function packQueues<V>(value: V): V {
-  return replace(value, 0, (v) => (Queue.isQueue(v) ? v.toDescriptor() : undefined)) as V;
+/** Packed arguments: the value to send and, in the same message, the descriptors it holds. */
+export interface Packed<V> {
+  readonly value: V;
+  readonly queues: readonly QueueDescriptor[];
 }
 
-/** `value` with every queue descriptor replaced by a Queue usable in this process. */
-export function unpackQueues<V>(value: V): V {
-  return replace(value, 0, (v) => (isDescriptor(v) ? Queue.fromDescriptor(v) : undefined)) as V;
+/**
+ * `value` with every Queue replaced by its descriptor (the same object when it holds none), and the list of
+ * them. The same Queue twice gives the same descriptor, so it arrives as one Queue.
+ */
+export function packQueues<V>(value: V): Packed<V> {
+  // Pools pack every chunk: arguments without queues allocate nothing but the answer.
+  let made: Map<Queue, QueueDescriptor> | undefined;
+  const packed = replace(value, 0, (v) => {
+    if (!Queue.isQueue(v)) return undefined;
+    made ??= new Map();
+    let descriptor = made.get(v);
+    if (descriptor === undefined) made.set(v, (descriptor = v.toDescriptor()));
+    return descriptor;
+  }) as V;
+  return { value: packed, queues: made === undefined ? NO_QUEUES : [...made.values()] };
+}
+
+const NO_QUEUES: readonly QueueDescriptor[] = Object.freeze([]);
+
+/** `value` with each of `queues` (received in the same message) replaced by a Queue usable in this process. */
+export function unpackQueues<V>(value: V, queues: readonly QueueDescriptor[] | undefined): V {
+  if (queues === undefined || queues.length === 0) return value;
+  const made = new Map<unknown, Queue | undefined>(queues.map((descriptor) => [descriptor, undefined]));
+  return replace(value, 0, (v) => {
+    if (!made.has(v)) return undefined;
+    let queue = made.get(v);
+    if (queue === undefined) made.set(v, (queue = Queue.fromDescriptor(v as QueueDescriptor)));
+    return queue;
+  }) as V;
 }
 
 function replace(value: unknown, depth: number, swap: (value: unknown) => unknown): unknown {

@@ -1,9 +1,12 @@
 /**
- * The frame codec: whatever way the bytes are cut into chunks, the same values come out, in order.
+ * The frame codec: whatever way the bytes are cut into chunks, the same frames come out, in order. Heads are
+ * bytes to the codec; these tests fill them with serialized values to compare what comes out.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, connect, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import test from 'ava';
 import { readFrames, writeFrame } from '../../src/queue/frames.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
@@ -11,21 +14,42 @@ import { PROMPT_MS, tempDir, within } from './helpers.js';
 
 assertNoOrphans(test);
 
-/** The bytes writeFrame() sends for each value, concatenated. */
-function encode(...values: unknown[]): Buffer {
+type Sent = readonly [head: unknown, payload?: Uint8Array];
+
+/** The bytes writeFrame() sends for each frame, concatenated. */
+function encodeRaw(frames: readonly Sent[]): Buffer {
   const written: Buffer[] = [];
   const sink = { write: (data: Buffer, then?: () => void) => (written.push(Buffer.from(data)), then?.(), true) };
-  for (const value of values) writeFrame(sink as unknown as Socket, value);
+  for (const [head, payload] of frames) writeFrame(sink as unknown as Socket, serialize(head), payload);
   return Buffer.concat(written);
 }
 
-/** A stand-in socket: emits the given chunks as 'data' and collects what readFrames() decodes. */
-function decode(chunks: Iterable<Buffer>): unknown[] {
+/** A stand-in socket: emits the given chunks as 'data' and collects the frames readFrames() decodes. */
+function decodeRaw(chunks: Iterable<Buffer>): [unknown, Buffer | undefined][] {
   const fake = new EventEmitter();
-  const out: unknown[] = [];
-  readFrames(fake as unknown as Socket, (value) => out.push(value));
+  const out: [unknown, Buffer | undefined][] = [];
+  readFrames(fake as unknown as Socket, {
+    frame: (head, payload) => out.push([deserialize(head), payload]),
+    bad: (reason) => {
+      throw new Error(`a well-formed stream was refused: ${reason}`);
+    },
+  });
   for (const chunk of chunks) fake.emit('data', chunk);
   return out;
+}
+
+/** Each value goes as a frame's head and, for every other value, as its payload too, so both kinds alternate. */
+function encode(...values: unknown[]): Buffer {
+  return encodeRaw(values.map((value, i) => (i % 2 === 1 ? [value, serialize(value)] : [value])));
+}
+
+/** The heads decoded, after checking each payload is where it was sent and holds its head's value. */
+function decode(chunks: Iterable<Buffer>): unknown[] {
+  return decodeRaw(chunks).map(([head, payload], i) => {
+    if ((payload !== undefined) !== (i % 2 === 1)) throw new Error(`frame ${i} lost or gained a payload`);
+    if (payload !== undefined && !isDeepStrictEqual(deserialize(payload), head)) throw new Error(`frame ${i}: the payload differs`);
+    return head;
+  });
 }
 
 function* slices(bytes: Buffer, sizes: (index: number) => number): Generator<Buffer> {
@@ -92,32 +116,34 @@ function bigItem(bytes: number): Uint8Array {
   return item;
 }
 
-test('a 10 MB frame decodes exactly, in 64 KB chunks, in odd chunks and in one chunk', (t) => {
+test('a 10 MB payload decodes exactly, in 64 KB chunks, in odd chunks and in one chunk', (t) => {
   const item = bigItem(10 * 1024 * 1024);
-  const bytes = encode('before', item, 'after');
+  const bytes = encodeRaw([['before'], [{ id: 1 }, serialize(item)], ['after']]);
   t.true(bytes.length > 10 * 1024 * 1024);
   for (const [label, chunks] of [
     ['64 KB chunks', slices(bytes, () => 65_536)],
     ['odd chunks', slices(bytes, (i) => 1 + ((i * 104_729) % 200_003))],
     ['one chunk', [bytes]],
   ] as const) {
-    const out = decode(chunks);
-    t.is(out.length, 3, label);
-    t.is(out[0], 'before');
-    t.is(out[2], 'after');
-    t.true(Buffer.from(out[1] as Uint8Array).equals(Buffer.from(item)), `${label}: the 10 MB body is exact`);
+    const out = decodeRaw(chunks);
+    t.deepEqual(out.map(([head]) => head), ['before', { id: 1 }, 'after'], label);
+    t.is(out[0]![1], undefined);
+    t.true(Buffer.from(deserialize(out[1]![1]!) as Uint8Array).equals(Buffer.from(item)), `${label}: the 10 MB payload is exact`);
   }
 });
 
-test('a 10 MB frame and small frames around it cross a real Unix socket intact', async (t) => {
+test('a 10 MB payload and small frames around it cross a real Unix socket intact', async (t) => {
   const path = join(tempDir(t), 'frames.sock');
-  const received: unknown[] = [];
+  const received: [unknown, Buffer | undefined][] = [];
   let done!: () => void;
   const all = new Promise<void>((resolve) => (done = resolve));
   const server = createServer((socket) => {
-    readFrames(socket, (value) => {
-      received.push(value);
-      if (received.length === 4) done();
+    readFrames(socket, {
+      frame: (head, payload) => {
+        received.push([deserialize(head), payload]);
+        if (received.length === 4) done();
+      },
+      bad: (reason) => t.fail(reason),
     });
   });
   await new Promise<void>((resolve) => server.listen(path, resolve));
@@ -126,11 +152,13 @@ test('a 10 MB frame and small frames around it cross a real Unix socket intact',
   t.teardown(() => client.destroy());
   const item = bigItem(10 * 1024 * 1024);
   let flushed = 0;
-  for (const value of ['one', item, 'three', { four: 4n }]) writeFrame(client, value, (error) => (error ? undefined : flushed++));
+  for (const [head, payload] of [['one', undefined], ['two', serialize(item)], ['three', undefined], [{ four: 4n }, serialize(4)]] as const) {
+    writeFrame(client, serialize(head), payload, (error) => (error ? undefined : flushed++));
+  }
   await within(all, PROMPT_MS, 'four frames over the socket');
-  t.is(received[0], 'one');
-  t.true(Buffer.from(received[1] as Uint8Array).equals(Buffer.from(item)));
-  t.is(received[2], 'three');
-  t.deepEqual(received[3], { four: 4n });
+  t.deepEqual(received.map(([head]) => head), ['one', 'two', 'three', { four: 4n }]);
+  t.true(Buffer.from(deserialize(received[1]![1]!) as Uint8Array).equals(Buffer.from(item)));
+  t.is(received[0]![1], undefined);
+  t.is(deserialize(received[3]![1]!), 4);
   t.is(flushed, 4, 'every write callback ran');
 });

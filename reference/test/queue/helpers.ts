@@ -9,7 +9,7 @@ import type { ExecutionContext, ImplementationFn } from 'ava';
 import { PROMPT_MS, sleep } from '../process/helpers.js';
 import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
 
-export { cleanUp, isGone, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within } from '../process/helpers.js';
+export { children, cleanUp, isGone, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within } from '../process/helpers.js';
 
 const SCRIPT = modulePath(import.meta.url, './fixtures/queue-scripts');
 
@@ -28,10 +28,15 @@ export interface ScriptRun {
  * could not remove (SIGKILL) goes with the test's own temporary directory.
  */
 export function runScript(t: ExecutionContext, scenario: string, file = '', tmpdir?: string): ScriptRun {
+  return runScriptWith(t, scenario, file, tmpdir === undefined ? process.env : { ...process.env, TMPDIR: tmpdir });
+}
+
+/** runScript with the environment given whole (TMPDIR, TEMP and TMP as a test needs them). */
+export function runScriptWith(t: ExecutionContext, scenario: string, file: string, env: NodeJS.ProcessEnv): ScriptRun {
   const child = spawn(process.execPath, nodeArgsFor(SCRIPT, scenario, file), {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: tmpdir === undefined ? process.env : { ...process.env, TMPDIR: tmpdir },
+    env,
   });
   let stdout = '';
   let stderr = '';

@@ -116,7 +116,8 @@ test('close() fails the owner’s own waiting get and put with QueueClosedError'
 test('another Queue object for a queue its owner closed rejects too', async (t) => {
   const { unpackQueues, packQueues } = await import('../../src/queue/transfer.js');
   const q = new Queue();
-  const [copy] = unpackQueues(packQueues([q])) as [Queue];
+  const { value, queues } = packQueues([q]);
+  const [copy] = unpackQueues(value, queues) as [Queue];
   q.close();
   await t.throwsAsync(within(copy.put(1), PROMPT_MS, 'put on the copy'), { instanceOf: QueueClosedError });
   await t.throwsAsync(within(copy.get(), PROMPT_MS, 'get on the copy'), { instanceOf: QueueClosedError });

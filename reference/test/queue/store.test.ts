@@ -1,10 +1,12 @@
 /**
  * QueueStore in one process: the FIFO, the bound, and the waiting lists that local and remote callers share.
  */
+import { getEventListeners } from 'node:events';
 import test from 'ava';
 import { QueueClosedError, QueueEmpty, QueueFull } from '../../src/index.js';
 import { QueueStore } from '../../src/queue/store.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { bySoak, report } from '../../../test-support/reliability.js';
 import { PROMPT_MS, sleep, within } from './helpers.js';
 
 assertNoOrphans(test);
@@ -229,25 +231,105 @@ test('aborting a waiting put removes its item from the line', async (t) => {
   t.is(store.size, 0, 'the withdrawn item never entered the queue');
 });
 
-test('restore() puts an undelivered item back at the head, or hands it to the first waiting getter', async (t) => {
+test('restore() puts an undelivered item back in its place, or hands it to the first waiting getter', async (t) => {
   const store = new QueueStore<string>(0);
   await store.put('a', NOWAIT);
   await store.put('b', NOWAIT);
-  const taken = await store.get(NOWAIT);
+  const taken = await store.take(NOWAIT);
+  t.is(taken.item, 'a');
   store.restore(taken);
   t.is(store.size, 2);
   t.is(await store.get(NOWAIT), 'a', 'the restored item comes out first again');
   t.is(await store.get(NOWAIT), 'b');
-  // At the very start of the array, too (nothing was shifted before).
-  const fresh = new QueueStore<string>(0);
-  await fresh.put('y', NOWAIT);
-  fresh.restore('x');
-  t.deepEqual([await fresh.get(NOWAIT), await fresh.get(NOWAIT)], ['x', 'y']);
   const waiting = store.get(WAIT);
-  store.restore('again');
-  t.is(await within(waiting, PROMPT_MS, 'the waiting getter'), 'again');
+  await store.put('again', NOWAIT);
+  const retaken = await within(waiting, PROMPT_MS, 'the waiting getter');
+  t.is(retaken, 'again');
+  await store.put('later', NOWAIT);
+  const lost = await store.take(NOWAIT);
+  const waitingToo = store.get(WAIT);
+  store.restore(lost);
+  t.is(await within(waitingToo, PROMPT_MS, 'a getter waiting when the item comes back'), 'later');
   t.is(store.size, 0);
   store.close();
-  store.restore('after close');
+  store.restore(lost);
   t.is(store.size, 0, 'a closed store takes nothing back');
+});
+
+test('items put back in any order (consumers that died together) come out in the order they went in', async (t) => {
+  const store = new QueueStore<number>(0);
+  for (let i = 0; i < 10; i++) await store.put(i, NOWAIT);
+  const taken = [await store.take(NOWAIT), await store.take(NOWAIT), await store.take(NOWAIT), await store.take(NOWAIT)];
+  // 0 and 2 were delivered; 3 and 1 could not be, and their failures were seen in that order.
+  store.restore(taken[3]!);
+  store.restore(taken[1]!);
+  const out: number[] = [];
+  while (store.size > 0) out.push(await store.get(NOWAIT));
+  t.deepEqual(out, [1, 3, 4, 5, 6, 7, 8, 9]);
+});
+
+test('an item put back into a full queue keeps a waiting putter waiting until there is room again', async (t) => {
+  const store = new QueueStore<string>(2);
+  await store.put('a', NOWAIT);
+  await store.put('b', NOWAIT);
+  const lost = await store.take(NOWAIT);
+  await store.put('c', NOWAIT);
+  const putting = store.put('d', WAIT);
+  store.restore(lost);
+  t.is(store.size, 3, 'one over maxsize until the next get');
+  t.is(await store.get(NOWAIT), 'a');
+  t.is(await state(putting), 'pending', 'still full: the putter waits');
+  t.is(await store.get(NOWAIT), 'b');
+  t.is(await state(putting), 'resolved');
+  t.deepEqual([await store.get(NOWAIT), await store.get(NOWAIT)], ['c', 'd']);
+});
+
+test('defect 18: 100,000 waits that end (an item came, room was made, the timeout passed) leave no abort listener on their connection’s signal', async (t) => {
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on('warning', onWarning);
+  t.teardown(() => process.off('warning', onWarning));
+  const WAITS = 100_000;
+  const TIMEOUTS = bySoak(500, 5000);
+  // One signal per remote connection: every request of a long-lived consumer waits on the same one.
+  const connection = new AbortController();
+  const signal = connection.signal;
+  const listening = () => getEventListeners(signal, 'abort').length;
+  const before = listening();
+  const store = new QueueStore<number>(1);
+  const started = performance.now();
+  for (let i = 0; i < WAITS / 2; i++) {
+    // A get that waits for an item, then a put that waits for room.
+    const got = store.get({ block: true, timeoutMs: undefined, signal });
+    await store.put(i, { block: true, timeoutMs: undefined, signal });
+    await got;
+    await store.put(i, { block: false, timeoutMs: undefined, signal });
+    const putting = store.put(i + 1, { block: true, timeoutMs: 60_000, signal });
+    await store.get({ block: false, timeoutMs: undefined });
+    await putting;
+    await store.get({ block: false, timeoutMs: undefined });
+  }
+  for (let i = 0; i < TIMEOUTS; i++) {
+    await t.throwsAsync(store.get({ block: true, timeoutMs: 0, signal }), { instanceOf: QueueEmpty });
+  }
+  const elapsed = performance.now() - started;
+  const after = listening();
+  // Warnings are emitted on a later tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  const leakWarnings = warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning');
+  report(t, {
+    section: 'defect',
+    defect: 18,
+    tried: `${WAITS.toLocaleString('en')} waiting gets and puts and ${TIMEOUTS} timed-out gets on one connection's signal`,
+    outcome: `${after - before} abort listeners left, ${leakWarnings.length} MaxListenersExceededWarning`,
+    figures: { waits: WAITS + TIMEOUTS, listenersBefore: before, listenersAfter: after, ms: Math.round(elapsed) },
+  });
+  t.is(after, before, 'every wait removed its listener when it ended');
+  t.deepEqual(leakWarnings.map((warning) => warning.message), []);
+  // The signal still works for a wait in progress.
+  const waiting = store.get({ block: true, timeoutMs: undefined, signal });
+  t.is(listening(), before + 1);
+  connection.abort();
+  t.is(listening(), 0);
+  t.is(await state(waiting), 'pending', 'an aborted getter is dropped, not answered');
 });

@@ -2,14 +2,26 @@
  * Queues inside arguments: packQueues/unpackQueues swap queues and descriptors in arrays and plain objects,
  * and leave everything else as it is (the same object when there is nothing to swap).
  */
+import { deserialize, serialize } from 'node:v8';
 import test from 'ava';
 import { Queue, QueueClosedError } from '../../src/index.js';
-import { packQueues, unpackQueues } from '../../src/queue/transfer.js';
+import { packQueues as packWithList, unpackQueues as unpackWithList, type Packed } from '../../src/queue/transfer.js';
 import { isDescriptor, type QueueDescriptor } from '../../src/queue/wire.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { PROMPT_MS, within } from './helpers.js';
 
 assertNoOrphans(test);
+
+/** The packed value alone. */
+function packQueues(value: unknown): unknown {
+  return packWithList(value).value;
+}
+
+/** Packs `value`, sends it and its list of descriptors as one message would (structured clone), unpacks. */
+function acrossProcesses(value: unknown): unknown {
+  const message = deserialize(serialize(packWithList(value))) as Packed<unknown>;
+  return unpackWithList(message.value, message.queues);
+}
 
 /** `value` wrapped in `levels` one-element arrays. */
 function nest(value: unknown, levels: number): unknown {
@@ -33,7 +45,7 @@ test('a queue as an argument becomes a descriptor naming this process as owner',
   t.is(packed.ownerPid, process.pid);
   t.is(packed.maxsize, 3);
   t.is(typeof packed.path, 'string');
-  t.deepEqual(Object.keys(packed).sort(), ['@multiproc/queue', 'id', 'maxsize', 'ownerPid', 'path']);
+  t.deepEqual(Object.keys(packed).sort(), ['@multiproc/queue', 'id', 'maxsize', 'ownerPid', 'path', 'secret']);
 });
 
 test('queues nested in arrays and plain objects are replaced; the other values stay identical', (t) => {
@@ -65,7 +77,8 @@ test('queues nested in arrays and plain objects are replaced; the other values s
 test('arguments without a queue come back as the very same object', (t) => {
   const args = [1, { a: [1, { b: 'c' }] }, new Map(), [new Set([1])], 'x'];
   t.is(packQueues(args), args);
-  t.is(unpackQueues(args), args);
+  t.deepEqual(packWithList(args).queues, []);
+  t.is(unpackWithList(args, []), args);
   const primitive = 42;
   t.is(packQueues(primitive), 42);
   t.is(packQueues(null), null);
@@ -100,7 +113,7 @@ test('the search stops at depth 16: a queue deeper than that is not replaced', (
 test('unpacking a descriptor of this process gives a Queue on the same items', async (t) => {
   const q = new Queue<string>();
   t.teardown(() => q.close());
-  const [{ inner }] = unpackQueues(packQueues([{ inner: q }])) as unknown as [{ inner: Queue<string> }];
+  const [{ inner }] = acrossProcesses([{ inner: q }]) as [{ inner: Queue<string> }];
   t.true(Queue.isQueue(inner));
   t.not(inner, q);
   await inner.put('through the copy');
@@ -114,10 +127,11 @@ test('descriptors nested like queues are found again, other values left identica
   const q = new Queue();
   t.teardown(() => q.close());
   const shared = { untouched: true };
-  const packed = packQueues([[q], { a: { b: q } }, shared]) as unknown[];
-  const unpacked = unpackQueues(packed) as [[Queue], { a: { b: Queue } }, unknown];
+  const packed = packWithList([[q], { a: { b: q } }, shared]);
+  const unpacked = unpackWithList(packed.value, packed.queues) as [[Queue], { a: { b: Queue } }, unknown];
   t.true(Queue.isQueue(unpacked[0][0]));
   t.true(Queue.isQueue(unpacked[1].a.b));
+  t.is(unpacked[0][0], unpacked[1].a.b, 'one Queue packed twice arrives as one Queue');
   t.is(unpacked[2], shared);
   t.is(unpacked[0][0].maxsize, 0);
 });
@@ -129,8 +143,9 @@ test('a descriptor whose owner is gone gives a Queue that fails fast with QueueC
     id: 1,
     maxsize: 0,
     ownerPid: 999_999_999,
+    secret: '00'.repeat(32),
   };
-  const [orphan] = unpackQueues([descriptor]) as unknown as [Queue];
+  const [orphan] = unpackWithList([descriptor], [descriptor]) as unknown as [Queue];
   t.true(Queue.isQueue(orphan));
   const error = await t.throwsAsync(within(orphan.get(), PROMPT_MS, 'get() on a queue whose owner is gone'), {
     instanceOf: QueueClosedError,
@@ -139,4 +154,20 @@ test('a descriptor whose owner is gone gives a Queue that fails fast with QueueC
   t.regex(error.message, /gone/);
   await t.throwsAsync(within(orphan.put('x'), PROMPT_MS, 'put() afterwards'), { instanceOf: QueueClosedError });
   await t.throwsAsync(within(orphan.qsize(), PROMPT_MS, 'qsize() afterwards'), { instanceOf: QueueClosedError });
+});
+
+test('defect 6: an object shaped like a descriptor becomes a Queue only if it is one the packer listed', (t) => {
+  const q = new Queue();
+  t.teardown(() => q.close());
+  const real = packWithList([q]).queues[0]!;
+  // Same fields, same values, even the real secret: still not the object the packer made.
+  const lookalike = JSON.parse(JSON.stringify(real)) as unknown;
+  const [first, second, nested] = acrossProcesses([q, lookalike, { deeper: [lookalike] }]) as [unknown, unknown, { deeper: unknown[] }];
+  t.true(Queue.isQueue(first));
+  t.false(Queue.isQueue(second));
+  t.deepEqual(second, real, 'it arrives as the plain object it was');
+  t.false(Queue.isQueue(nested.deeper[0]));
+  // Without a list (a Process child of an older parent, say), nothing becomes a Queue.
+  t.false(Queue.isQueue((unpackWithList([lookalike], undefined) as unknown[])[0]));
+  t.false(Queue.isQueue((unpackWithList([lookalike], [JSON.parse(JSON.stringify(real))]) as unknown[])[0]), 'an equal object in the list is not the same object');
 });

@@ -1,0 +1,44 @@
+/**
+ * Who may use a queue's socket: only a process that was given the host's secret, which travels inside queue
+ * descriptors, and descriptors cross only the IPC channels between a parent and the children it started. The
+ * socket's directory already keeps other users out (mode 0700); the secret keeps out the user's other programs.
+ * As Python's authkey, with one difference: the socket is private to the user, so the secret itself is the
+ * proof (no challenge–response). The first bytes of every connection are a mark and the secret; the host reads
+ * nothing else from a connection, not even one frame, until they are right.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Socket } from 'node:net';
+
+const MARK = Buffer.from('MPQ1');
+const SECRET_BYTES = 32;
+const HELLO_BYTES = MARK.length + SECRET_BYTES;
+
+/** A fresh secret, as it travels in descriptors (hex). */
+export function newSecret(): string {
+  return randomBytes(SECRET_BYTES).toString('hex');
+}
+
+/** What a client writes first. */
+export function hello(secret: string): Buffer {
+  return Buffer.concat([MARK, Buffer.from(secret, 'hex')]);
+}
+
+/**
+ * Waits for `socket`'s first bytes: when they are `secret`'s hello, calls `admitted` with whatever arrived after
+ * them; otherwise closes the connection.
+ */
+export function awaitHello(socket: Socket, secret: string, admitted: (rest: Buffer) => void): void {
+  const expected = hello(secret);
+  let received: Buffer = Buffer.alloc(0);
+  const onData = (data: Buffer): void => {
+    received = received.length === 0 ? data : Buffer.concat([received, data]);
+    if (received.length < HELLO_BYTES) return;
+    socket.off('data', onData);
+    if (!timingSafeEqual(received.subarray(0, HELLO_BYTES), expected)) {
+      socket.destroy();
+      return;
+    }
+    admitted(received.subarray(HELLO_BYTES));
+  };
+  socket.on('data', onData);
+}
