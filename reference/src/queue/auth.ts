@@ -13,6 +13,12 @@ const MARK = Buffer.from('MPQ1');
 const SECRET_BYTES = 32;
 const HELLO_BYTES = MARK.length + SECRET_BYTES;
 
+/**
+ * How long a connection may take to present its hello. Our clients write it with the connect, so only a
+ * stranger (or a stuck peer) is slower; without a bound, same-user programs could hold the host's descriptors.
+ */
+export const HELLO_WAIT_MS = 30_000;
+
 /** A fresh secret, as it travels in descriptors (hex). */
 export function newSecret(): string {
   return randomBytes(SECRET_BYTES).toString('hex');
@@ -25,14 +31,17 @@ export function hello(secret: string): Buffer {
 
 /**
  * Waits for `socket`'s first bytes: when they are `secret`'s hello, calls `admitted` with whatever arrived after
- * them; otherwise closes the connection.
+ * them; otherwise, or when they have not come within `waitMs`, closes the connection.
  */
-export function awaitHello(socket: Socket, secret: string, admitted: (rest: Buffer) => void): void {
+export function awaitHello(socket: Socket, secret: string, admitted: (rest: Buffer) => void, waitMs = HELLO_WAIT_MS): void {
   const expected = hello(secret);
   let received: Buffer = Buffer.alloc(0);
+  const late = setTimeout(() => socket.destroy(), waitMs).unref();
+  socket.once('close', () => clearTimeout(late));
   const onData = (data: Buffer): void => {
     received = received.length === 0 ? data : Buffer.concat([received, data]);
     if (received.length < HELLO_BYTES) return;
+    clearTimeout(late);
     socket.off('data', onData);
     if (!timingSafeEqual(received.subarray(0, HELLO_BYTES), expected)) {
       socket.destroy();

@@ -197,3 +197,38 @@ for (const [what, first] of Object.entries(STRANGERS)) {
     });
   });
 }
+
+test('defect 7: a connection that never presents the secret is closed once its time is up, holding nothing', async (t) => {
+  const { awaitHello } = await import('../../src/queue/auth.js');
+  const { createServer } = await import('node:net');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'multiproc-hello-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  let admitted = false;
+  const closed = new Promise<number>((resolve) => {
+    const server = createServer((socket) => {
+      const started = performance.now();
+      socket.once('close', () => {
+        server.close();
+        resolve(performance.now() - started);
+      });
+      awaitHello(socket, 'ab'.repeat(32), () => (admitted = true), 200);
+    });
+    server.listen(join(dir, 's.sock'));
+  });
+  const silent = connect(join(dir, 's.sock'));
+  silent.on('error', () => undefined);
+  t.teardown(() => void silent.destroy());
+  const after = await within(closed, PROMPT_MS, 'the silent connection to be closed');
+  t.false(admitted);
+  t.true(after >= 150, `closed after ${after.toFixed(0)} ms, not before its 200 ms`);
+  report(t, {
+    section: 'security',
+    defect: 7,
+    tried: 'a connection to a queue socket that sends nothing (the host waits 30 s in the library; 200 ms here)',
+    outcome: 'closed by the host when its time was up; nothing admitted',
+    figures: { 'closed after (ms)': Math.round(after) },
+  });
+});
