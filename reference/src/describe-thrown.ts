@@ -54,6 +54,7 @@ export function reasonOf(thrown: unknown): string {
   if (isErrorLike(thrown)) {
     const message = readSafely(thrown, 'message');
     if ('value' in message && typeof message.value === 'string') return message.value;
+    if ('failed' in message) return `<the message could not be read: ${message.failed}>`;
   }
   return describeValue(thrown);
 }

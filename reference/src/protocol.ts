@@ -2,7 +2,6 @@
  * Every message that crosses a parent–child IPC channel, as one discriminated union per direction.
  * Messages travel with Node's advanced serialization (structured clone).
  */
-import type { EncodedError } from './remote-error.js';
 import type { TaskRef } from './task-registry.js';
 
 /** Parent → Process child: the one message a Process child needs before it runs its target. */
@@ -15,10 +14,13 @@ export interface StartMessage {
   readonly identity: readonly number[];
 }
 
-/** Process child → parent: the target failed; sent just before the child exits with code 1. */
+/**
+ * Process child → parent: the target failed; sent just before the child exits with code 1. `error` is the
+ * EncodedError as bytes the child serialized: the parent reads them inside a try, never in Node's IPC reader.
+ */
 export interface TargetErrorMessage {
   readonly kind: 'target-error';
-  readonly error: EncodedError;
+  readonly error: Uint8Array;
 }
 
 export type ToProcessChild = StartMessage;

@@ -4,9 +4,10 @@
  * and where they were raised. Encoding never fails, whatever was thrown; decoding never throws, whatever arrived.
  * @python multiprocessing.pool.RemoteTraceback — Python attaches the remote traceback as text; we keep the stack.
  */
+import { deserialize } from 'node:v8';
 import { classAt, classRefOf, type ClassRef } from './error-classes.js';
 import { describeValue, formatThrown, isErrorLike, readSafely, reasonOf } from './describe-thrown.js';
-import { ProtocolError, ThrownValueError } from './errors.js';
+import { ProtocolError, SerializationError, ThrownValueError } from './errors.js';
 import { cloneFailure, isSerializable } from './serialization.js';
 
 export { formatThrown };
@@ -120,6 +121,17 @@ export function decodeError(encoded: unknown, origin: Origin | string): unknown 
   } catch (failure) {
     return new ProtocolError(`the error raised in ${at.where} could not be rebuilt in the parent: ${reasonOf(failure)}`);
   }
+}
+
+/** decodeError for an EncodedError the child serialized itself, read inside a try. Never throws. */
+export function decodeErrorBytes(bytes: Uint8Array, origin: Origin): unknown {
+  let encoded: unknown;
+  try {
+    encoded = deserialize(bytes);
+  } catch (cause) {
+    return new SerializationError(`the error raised in ${origin.where} could not be read in the parent: ${reasonOf(cause)}`, { cause });
+  }
+  return decodeError(encoded, origin);
 }
 
 function decode(encoded: unknown, at: Origin, depth: number): unknown {

@@ -6,7 +6,6 @@
 import type { EncodedError } from '../remote-error.js';
 import type { TaskRef } from '../task-registry.js';
 import type { Values } from './packed.js';
-import type { WireChunks, WireResults } from './wire.js';
 
 /** Parent → worker, first message: who the worker is and what to run before its first task. */
 export interface InitMessage {
@@ -36,11 +35,18 @@ export interface Chunk {
   readonly queues?: true;
 }
 
-/** Parent → worker: functions the worker has not seen yet, then chunks to run in order. */
+/**
+ * Parent → worker: functions the worker has not seen yet, then chunks to run in order. The chunks travel as
+ * bytes the parent serialized (v8.serialize of their WireChunks): the worker reads them inside a try, so task
+ * arguments that V8 writes but cannot read back fail their own tasks instead of killing the worker in Node's
+ * IPC reader. `first` (the seq of the first chunk) and `count` name the chunks without reading the bytes.
+ */
 export interface BatchMessage {
   readonly kind: 'batch';
   readonly defines: readonly { readonly id: number; readonly task: TaskRef }[];
-  readonly chunks: WireChunks;
+  readonly first: number;
+  readonly count: number;
+  readonly chunks: Uint8Array;
 }
 
 export type ToWorker = InitMessage | BatchMessage;
@@ -59,10 +65,21 @@ export interface ReceivedMessage {
   readonly seq: number;
 }
 
-/** Worker → parent: the initializer threw; the worker exits next. */
+/** Worker → parent: the initializer threw; the worker exits next. `error` is the EncodedError, serialized. */
 export interface InitErrorMessage {
   readonly kind: 'init-error';
-  readonly error: EncodedError;
+  readonly error: Uint8Array;
+}
+
+/**
+ * Worker → parent: the bytes of the batch whose chunks are `first` and the `count - 1` after it could not be
+ * read (`reason`). The worker runs none of them; the parent finds the unreadable ones and sends the rest again.
+ */
+export interface UnreadableMessage {
+  readonly kind: 'unreadable';
+  readonly first: number;
+  readonly count: number;
+  readonly reason: string;
 }
 
 /**
@@ -82,7 +99,13 @@ export type ChunkResult =
  */
 export interface ResultsMessage {
   readonly kind: 'results';
-  readonly results: WireResults;
+  /**
+   * The next `count` chunks the worker holds, as bytes the worker serialized (v8.serialize of their
+   * WireResults) and checked by reading them back. The parent reads them inside a try: nothing a worker sends
+   * can crash it in Node's IPC reader, and bytes that cannot be read fail exactly these `count` chunks.
+   */
+  readonly count: number;
+  readonly results: Uint8Array;
   /**
    * The worker may run every chunk up to this one (by seq) before it reports again, holding their results
    * back. Without it, only the next chunk in line runs before the next report. It tells a parent whose worker
@@ -91,4 +114,4 @@ export interface ResultsMessage {
   readonly through?: number;
 }
 
-export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage;
+export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | UnreadableMessage | ResultsMessage;
