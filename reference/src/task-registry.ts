@@ -98,8 +98,13 @@ export function resolveTask(fn: unknown, role: string): TaskRef {
   );
 }
 
-/** Imports the task's module (which registers it) and returns the function. Runs in the child. */
+/**
+ * Imports the task's module (which registers it) and returns the function. Runs in the child, on a reference
+ * that came over a channel: only a file: module is ever imported (never a data:, node: or http: URL, which
+ * would run code of the sender's choosing), and only an export that module registered is returned.
+ */
 export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
+  checkRef(ref);
   await import(ref.moduleUrl);
   const fn = registry().byRef.get(refKey(ref));
   if (fn === undefined) {
@@ -109,6 +114,19 @@ export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
     );
   }
   return fn;
+}
+
+function checkRef(ref: unknown): asserts ref is TaskRef {
+  const { moduleUrl, key } = (typeof ref === 'object' && ref !== null ? ref : {}) as Partial<Record<keyof TaskRef, unknown>>;
+  if (typeof moduleUrl !== 'string' || typeof key !== 'string') {
+    throw new TaskReferenceError('a task reference must hold a module URL and a key (strings); this one does not, so nothing was loaded');
+  }
+  if (URL.canParse(moduleUrl) && new URL(moduleUrl).protocol === 'file:') return;
+  const shown = moduleUrl.length > 80 ? `${moduleUrl.slice(0, 79)}…` : moduleUrl;
+  throw new TaskReferenceError(
+    `refused to load task "${key}" from ${JSON.stringify(shown)}: tasks are found only in file: modules (the ` +
+      `import.meta.url of the module that registers them), so that nothing received from another process runs as code`,
+  );
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
