@@ -1,37 +1,45 @@
 /**
  * What crosses a pool's channel as bytes: the chunks of a batch (parent → worker) and the results of the chunks
- * a worker finished (worker → parent). Each side serializes with V8 itself and the receiver reads inside a try.
- * V8 writes some values it cannot read back (an Error that is its own cause, directly or through other
- * objects), and when Node's IPC reader meets one, the receiving process dies of an uncaught exception: the
- * parent, for a result; the worker and then its replacement, for an argument. Here such a value fails only
- * its own task.
+ * a worker finished (worker → parent), whenever they hold an object. V8 writes some values it cannot read back
+ * (an Error that is its own cause, directly or through other objects), and when Node's IPC reader meets one,
+ * the receiving process dies of an uncaught exception: the parent, for a result; the worker and then its
+ * replacement, for an argument. So the sender serializes such values itself and the receiver reads them inside
+ * a try: a value that cannot be read fails only its own task.
+ * Values with no object in them (numbers, packed or not, strings, booleans, BigInts) always read back, and go
+ * as they are: a second serializer per message costs about as much as the message itself, and thousands of
+ * small messages (applyAsync in a loop) would pay it for nothing.
  */
 import { deserialize, serialize } from 'node:v8';
 import { SerializationError } from '../errors.js';
 import { encodeError } from '../remote-error.js';
 import { cloneFailure } from '../serialization.js';
 import type { Chunk, ChunkResult } from './messages.js';
-import { decodeChunks, decodeResults, encodeChunks, pushResult, type WorkerChunk } from './wire.js';
+import { decodeChunks, decodeResults, encodeChunks, pushResult, type WireChunks, type WireResults, type WorkerChunk } from './wire.js';
 
-/** Parent: a batch's chunks as bytes. Throws, as `child.send` would, when a value cannot be written at all. */
-export function packChunks(chunks: readonly Chunk[]): Uint8Array {
-  return serialize(encodeChunks(chunks));
+/**
+ * Parent: a batch's chunks, as bytes when some argument holds an object. Throws, as `child.send` would, when a
+ * value cannot be written at all.
+ */
+export function packChunks(chunks: readonly Chunk[]): Uint8Array | WireChunks {
+  const wire = encodeChunks(chunks);
+  return chunks.some(holdsObjects) ? serialize(wire) : wire;
 }
 
 /** Worker: the chunks of a batch. Throws when the bytes cannot be read (the parent is then told so). */
-export function readChunks(bytes: Uint8Array): WorkerChunk[] {
-  return decodeChunks(deserialize(bytes) as unknown[]);
+export function readChunks(chunks: Uint8Array | WireChunks): WorkerChunk[] {
+  return decodeChunks(chunks instanceof Uint8Array ? deserialize(chunks) as unknown[] : chunks);
 }
 
 /**
- * Worker: results as bytes that are known to read back. When some do not, the chunk holding the culprit fails
- * with a SerializationError naming its item, and the other results still go. Never throws.
+ * Worker: results as they are when no value is an object, else as bytes known to read back. When some do not,
+ * the chunk holding the culprit fails with a SerializationError naming its item, and the other results still
+ * go. Never throws.
  */
-export function packResults(results: readonly ChunkResult[]): Uint8Array {
+export function packResults(results: readonly ChunkResult[]): Uint8Array | WireResults {
+  if (results.every(isPlain)) return encodeResults(results);
   try {
     const bytes = serialize(encodeResults(results));
-    // Only an object can hide a value V8 cannot read back; numbers and strings need no second look.
-    if (!mayHoldObjects(results) || readsBack(bytes)) return bytes;
+    if (readsBack(bytes)) return bytes;
   } catch {
     // Fall through: some result cannot be written; find which.
   }
@@ -45,13 +53,15 @@ export function packResults(results: readonly ChunkResult[]): Uint8Array {
 }
 
 /** Parent: what `packResults` made, or why it cannot be used. Never throws. */
-export function readResults(bytes: Uint8Array, count: number):
+export function readResults(packed: Uint8Array | WireResults, count: number):
   { readonly results: ChunkResult[] } | { readonly unreadable: string } | { readonly malformed: string } {
-  let wire: unknown;
-  try {
-    wire = deserialize(bytes);
-  } catch (cause) {
-    return { unreadable: cause instanceof Error ? cause.message : String(cause) };
+  let wire: unknown = packed;
+  if (packed instanceof Uint8Array) {
+    try {
+      wire = deserialize(packed);
+    } catch (cause) {
+      return { unreadable: cause instanceof Error ? cause.message : String(cause) };
+    }
   }
   if (!Array.isArray(wire) || wire.length !== 2 * count) return { malformed: `results for ${count} chunks that are not ${count} results` };
   const results = decodeResults(wire);
@@ -78,17 +88,26 @@ function encodeResults(results: readonly ChunkResult[]): unknown[] {
   return wire;
 }
 
-function mayHoldObjects(results: readonly ChunkResult[]): boolean {
-  for (const result of results) {
-    // A failure's error was checked when it was encoded; packed numbers are bytes.
-    const values = result.values;
-    if (values instanceof Float64Array) continue;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (typeof value === 'object' && value !== null) return true;
-    }
+/** True when `result` can go as it is: none of its values is an object. A failure's error always reads back. */
+function isPlain(result: ChunkResult): boolean {
+  return result.values instanceof Float64Array || result.values.every(isPrimitive);
+}
+
+/** True when `chunk`'s arguments hold an object, the only kind of value that can fail to read back. */
+function holdsObjects(chunk: Chunk): boolean {
+  const items = chunk.items;
+  if (items instanceof Float64Array) return false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (chunk.star && Array.isArray(item) ? !item.every(isPrimitive) : !isPrimitive(item)) return true;
   }
   return false;
+}
+
+/** A value that structured clone writes and reads back whatever it is. (Symbols and functions fail to write.) */
+function isPrimitive(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined' || type === 'bigint';
 }
 
 function readsBack(bytes: Uint8Array): boolean {

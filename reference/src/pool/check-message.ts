@@ -22,7 +22,7 @@ export function checkFromWorker(message: unknown): FromWorker | string {
         ? (message as FromWorker)
         : 'an "unreadable" message without the chunks it names';
     case 'results':
-      return m['results'] instanceof Uint8Array && Number.isInteger(m['count']) && (m['count'] as number) >= 0 &&
+      return (m['results'] instanceof Uint8Array || Array.isArray(m['results'])) && Number.isInteger(m['count']) && (m['count'] as number) >= 0 &&
         (m['through'] === undefined || Number.isInteger(m['through']))
         ? (message as FromWorker)
         : 'a "results" message without its results';

@@ -6,6 +6,7 @@
 import type { EncodedError } from '../remote-error.js';
 import type { TaskRef } from '../task-registry.js';
 import type { Values } from './packed.js';
+import type { WireChunks, WireResults } from './wire.js';
 
 /** Parent → worker, first message: who the worker is and what to run before its first task. */
 export interface InitMessage {
@@ -36,17 +37,18 @@ export interface Chunk {
 }
 
 /**
- * Parent → worker: functions the worker has not seen yet, then chunks to run in order. The chunks travel as
- * bytes the parent serialized (v8.serialize of their WireChunks): the worker reads them inside a try, so task
- * arguments that V8 writes but cannot read back fail their own tasks instead of killing the worker in Node's
- * IPC reader. `first` (the seq of the first chunk) and `count` name the chunks without reading the bytes.
+ * Parent → worker: functions the worker has not seen yet, then chunks to run in order. Chunks whose arguments
+ * hold objects travel as bytes the parent serialized (bytes.ts): the worker reads them inside a try, so an
+ * argument V8 writes but cannot read back fails its own task instead of killing the worker in Node's IPC
+ * reader. `first` (the seq of the first chunk) and `count` name the chunks without reading them.
  */
 export interface BatchMessage {
   readonly kind: 'batch';
   readonly defines: readonly { readonly id: number; readonly task: TaskRef }[];
   readonly first: number;
   readonly count: number;
-  readonly chunks: Uint8Array;
+  /** Bytes when some argument holds an object; the WireChunks themselves otherwise (see bytes.ts). */
+  readonly chunks: Uint8Array | WireChunks;
 }
 
 export type ToWorker = InitMessage | BatchMessage;
@@ -100,12 +102,13 @@ export type ChunkResult =
 export interface ResultsMessage {
   readonly kind: 'results';
   /**
-   * The next `count` chunks the worker holds, as bytes the worker serialized (v8.serialize of their
-   * WireResults) and checked by reading them back. The parent reads them inside a try: nothing a worker sends
-   * can crash it in Node's IPC reader, and bytes that cannot be read fail exactly these `count` chunks.
+   * The results of the next `count` chunks the worker holds. When a value is an object they are bytes the
+   * worker serialized and read back before sending (bytes.ts); the parent reads them inside a try, and bytes
+   * it still cannot read fail exactly these `count` chunks, never the parent.
    */
   readonly count: number;
-  readonly results: Uint8Array;
+  /** Bytes when some value is an object; the WireResults themselves otherwise (see bytes.ts). */
+  readonly results: Uint8Array | WireResults;
   /**
    * The worker may run every chunk up to this one (by seq) before it reports again, holding their results
    * back. Without it, only the next chunk in line runs before the next report. It tells a parent whose worker
