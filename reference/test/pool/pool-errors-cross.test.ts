@@ -121,3 +121,14 @@ test('defect 12: a user class registered beside the tasks arrives as itself, its
     outcome: 'HttpError arrives as HttpError with its fields; the subclass as HttpError named NotFoundError',
   });
 });
+
+test('defect 5: an initializer that throws a revoked Proxy stops the pool with InitializerError, its worker not lost to encoding', async (t) => {
+  const broken = new Pool({ processes: 1, initializer: throwHostile, initargs: ['revoked Proxy'] });
+  t.teardown(async () => {
+    broken.terminate();
+    await within(broken.join(), PROMPT_MS, 'join()');
+  });
+  const error = await t.throwsAsync(within(broken.map(square, [1, 2]), RUN_MS, 'map'), { instanceOf: errors.InitializerError });
+  t.regex(error!.message, /^Pool initializer throwHostile failed in pool worker PoolWorker-[\d:]+: exceptions must derive from BaseException: <Revoked Proxy> was thrown in the initializer in pool worker/);
+  t.true(error!.cause instanceof ThrownValueError);
+});
