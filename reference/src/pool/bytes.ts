@@ -11,6 +11,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { SerializationError } from '../errors.js';
+import { isErrorLike } from '../describe-thrown.js';
 import { encodeError } from '../remote-error.js';
 import { cloneFailure } from '../serialization.js';
 import type { Chunk, ChunkResult } from './messages.js';
@@ -39,7 +40,9 @@ export function packResults(results: readonly ChunkResult[]): Uint8Array | WireR
   if (results.every(isPlain)) return encodeResults(results);
   try {
     const bytes = serialize(encodeResults(results));
-    if (readsBack(bytes)) return bytes;
+    // Reading back costs more than writing; a walk that finds no Error (the only kind V8 may write and not
+    // read back) costs a tenth of it.
+    if (!mayHoldErrors(results) || readsBack(bytes)) return bytes;
   } catch {
     // Fall through: some result cannot be written; find which.
   }
@@ -108,6 +111,44 @@ function holdsObjects(chunk: Chunk): boolean {
 function isPrimitive(value: unknown): boolean {
   const type = typeof value;
   return value === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined' || type === 'bigint';
+}
+
+/** Past this many objects, or this deep, the walk gives up and the bytes are read back instead. */
+const WALK_LIMIT = 100_000;
+const WALK_DEPTH = 64;
+
+/** True when an Error may hide in the results' values (a failure's own error always reads back). */
+function mayHoldErrors(results: readonly ChunkResult[]): boolean {
+  const budget = { left: WALK_LIMIT };
+  try {
+    for (const result of results) {
+      if (result.values instanceof Float64Array) continue;
+      for (const value of result.values) if (holdsError(value, 0, budget)) return true;
+    }
+    return false;
+  } catch {
+    return true; // a getter or a Proxy trap threw: let the read-back decide
+  }
+}
+
+function holdsError(value: unknown, depth: number, budget: { left: number }): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (--budget.left < 0 || depth > WALK_DEPTH || isErrorLike(value)) return true;
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
+  if (value instanceof Map) {
+    for (const [key, item] of value) if (holdsError(key, depth + 1, budget) || holdsError(item, depth + 1, budget)) return true;
+    return false;
+  }
+  if (value instanceof Set) {
+    for (const item of value) if (holdsError(item, depth + 1, budget)) return true;
+    return false;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsError(value[i], depth + 1, budget)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsError((value as Record<string, unknown>)[key], depth + 1, budget)) return true;
+  return false;
 }
 
 function readsBack(bytes: Uint8Array): boolean {

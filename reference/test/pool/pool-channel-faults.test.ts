@@ -21,6 +21,11 @@ test('defect 15: a result or a thrown error holding an Error that is its own cau
   t.is(returned.name, 'SerializationError');
   t.regex(returned.message, /^the result of item 0 of job \d+ cannot be sent back to the parent: /);
   t.regex(returned.message, UNREADABLE);
+  for (const where of ['in a Map', 'in a Set', 'deep in arrays', 'beside a cycle']) {
+    const hidden = errorOf(outcomes[`returned ${where}`]);
+    t.is(hidden.name, 'SerializationError', where);
+    t.regex(hidden.message, UNREADABLE, where);
+  }
   const mapped = errorOf(outcomes['mapped']);
   t.is(mapped.name, 'SerializationError');
   t.regex(mapped.message, /^the result of item 2 of job \d+ cannot be sent back to the parent: /);
