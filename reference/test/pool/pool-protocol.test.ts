@@ -5,7 +5,7 @@
  */
 import test from 'ava';
 import { Pool } from '../../src/index.js';
-import { square, trySend } from '../fixtures/channel-tasks.js';
+import { square, tryInternalSend, trySend } from '../fixtures/channel-tasks.js';
 import { FORGED } from '../fixtures/channel-scripts.js';
 import { runChannelScript, type Outcome } from '../fixtures/run-channel-script.js';
 import { report } from '../../../test-support/reliability.js';
@@ -21,19 +21,20 @@ test('defect 11: process.send in a task is refused with an error that says what 
     pool.apply(trySend, [{ kind: 'ready' }]),
     pool.apply(trySend, [{ kind: 'init-error', error: new Uint8Array() }]),
     pool.apply(trySend, ['hello parent']),
-  ]), RUN_MS, 'three trySend');
+    pool.apply(tryInternalSend, [{ kind: 'ready' }]),
+  ]), RUN_MS, 'three trySend and Node\'s internal _send');
   for (const answer of answers) {
     t.is(answer, "ProcessStateError: process.send() is not available to tasks in a pool worker: the channel to the parent carries multiproc's own messages. Return a value from the task, or pass a Queue to send data to the parent while the task runs");
   }
   t.deepEqual(await within(pool.map(square, [1, 2, 3]), RUN_MS, 'map after'), [1, 4, 9]);
   report(t, {
     section: 'defect', defect: 11,
-    tried: 'a pool task calls process.send with a forged "ready", a forged "init-error" and a plain string',
+    tried: 'a pool task calls process.send with a forged "ready", a forged "init-error" and a plain string, and Node\'s internal process._send',
     outcome: `each call throws ${answers[0]!.slice(0, 90)}…; the pool serves on`,
   });
 });
 
-test('defect 11: a message forged past process.send is a ProtocolError of that worker; the parent lives, the pool serves on', async (t) => {
+test('defect 11: a message written raw on the channel is a ProtocolError of that worker; the parent lives, the pool serves on', async (t) => {
   const { outcomes, alive } = await runChannelScript(t, 'pool-forge');
   t.true(alive);
   const seen: string[] = [];
@@ -50,7 +51,7 @@ test('defect 11: a message forged past process.send is a ProtocolError of that w
   if ('error' in unknown) t.regex(unknown.error.message, /^pool worker PoolWorker-\d+ \(pid \d+\) sent a message of unknown kind "surprise", which is not part of multiproc's protocol; the pool killed and replaced it/);
   report(t, {
     section: 'defect', defect: 11,
-    tried: `${Object.keys(FORGED).length} messages forged on a pool worker's channel past process.send (${Object.keys(FORGED).join('; ')})`,
+    tried: `${Object.keys(FORGED).length} messages written raw on a pool worker's channel (its file descriptor) (${Object.keys(FORGED).join('; ')})`,
     outcome: `the parent lives and the pool serves on after each: ${seen.join('; ')}`,
   });
 });

@@ -75,7 +75,7 @@ test('defect 11: process.send in a target is refused with an error that says wha
   t.is(readFileSync(file, 'utf8'), "ProcessStateError: process.send() is not available to tasks in a Process child: the channel to the parent carries multiproc's own messages. Return a value from the task, or pass a Queue to send data to the parent while the task runs");
 });
 
-test('defect 11: a message forged past process.send is ignored; the parent lives', async (t) => {
+test('defect 11: a message written raw on the channel is ignored; the parent lives', async (t) => {
   const { outcomes, alive } = await runChannelScript(t, 'process-forge');
   t.true(alive);
   for (const what of Object.keys(FORGED)) {
@@ -85,7 +85,7 @@ test('defect 11: a message forged past process.send is ignored; the parent lives
   }
   report(t, {
     section: 'defect', defect: 11,
-    tried: `${Object.keys(FORGED).length} messages forged on a Process child's channel past process.send`,
+    tried: `${Object.keys(FORGED).length} messages written raw on a Process child's channel (its file descriptor)`,
     outcome: 'the parent lives; each is ignored (exitCode 0, no error)',
   });
 });
