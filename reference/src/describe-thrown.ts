@@ -27,7 +27,7 @@ export function readSafely(object: object, key: PropertyKey): { readonly value: 
 }
 
 /** A short description of any value: `"text"`, `undefined`, `10n`, `Symbol(x)`, `{ code: 1, f: [Function: f] }`. */
-export function describeValue(value: unknown): string {
+export function describeThrown(value: unknown): string {
   try {
     switch (typeof value) {
       case 'string':
@@ -56,7 +56,7 @@ export function reasonOf(thrown: unknown): string {
     if ('value' in message && typeof message.value === 'string') return message.value;
     if ('failed' in message) return `<the message could not be read: ${message.failed}>`;
   }
-  return describeValue(thrown);
+  return describeThrown(thrown);
 }
 
 /** The stack of anything thrown, for printing in the child as Python prints a traceback. */
@@ -67,7 +67,7 @@ export function formatThrown(thrown: unknown): string {
     const name = readSafely(thrown, 'name');
     return `${'value' in name && typeof name.value === 'string' ? name.value : 'Error'}: ${reasonOf(thrown)}`;
   }
-  return `Uncaught ${describeValue(thrown)}`;
+  return `Uncaught ${describeThrown(thrown)}`;
 }
 
 function clip(text: string): string {

@@ -6,7 +6,7 @@
  */
 import { deserialize } from 'node:v8';
 import { classAt, classRefOf, type ClassRef } from './error-classes.js';
-import { describeValue, formatThrown, isErrorLike, readSafely, reasonOf } from './describe-thrown.js';
+import { describeThrown, formatThrown, isErrorLike, readSafely, reasonOf } from './describe-thrown.js';
 import { ProtocolError, SerializationError, ThrownValueError } from './errors.js';
 import { cloneFailure, isSerializable } from './serialization.js';
 
@@ -59,7 +59,7 @@ function encode(thrown: unknown, depth: number): EncodedError {
     kind: 'error',
     name: 'value' in name && typeof name.value === 'string' ? name.value : 'Error',
     cls: safely(() => classRefOf(thrown), null),
-    message: 'value' in message ? (typeof message.value === 'string' ? message.value : describeValue(message.value))
+    message: 'value' in message ? (typeof message.value === 'string' ? message.value : describeThrown(message.value))
       : `<the message could not be read: ${message.failed}>`,
     stack: 'value' in stack && typeof stack.value === 'string' ? stack.value : undefined,
     props,
@@ -76,7 +76,7 @@ function encode(thrown: unknown, depth: number): EncodedError {
 }
 
 function encodeValue(thrown: unknown): EncodedError {
-  const description = describeValue(thrown);
+  const description = describeThrown(thrown);
   const reason = cloneFailure(thrown);
   if (reason === undefined) return { kind: 'value', value: thrown, description, kept: 'whole' };
   const copy = markedCopy(thrown);
@@ -104,7 +104,7 @@ function markedCopy(value: unknown): Record<string, unknown> | undefined {
 function fallback(thrown: unknown, reason: string): EncodedError {
   return {
     kind: 'error', name: 'Error', cls: null, stack: undefined, props: {},
-    message: `${describeValue(thrown)} was thrown, and could not be carried to the parent as it was (${reason})`,
+    message: `${describeThrown(thrown)} was thrown, and could not be carried to the parent as it was (${reason})`,
   };
 }
 
@@ -135,7 +135,7 @@ export function decodeErrorBytes(bytes: Uint8Array, origin: Origin): unknown {
 }
 
 function decode(encoded: unknown, at: Origin, depth: number): unknown {
-  if (typeof encoded !== 'object' || encoded === null) throw new TypeError(`it arrived as ${describeValue(encoded)}`);
+  if (typeof encoded !== 'object' || encoded === null) throw new TypeError(`it arrived as ${describeThrown(encoded)}`);
   const e = encoded as Record<string, unknown>;
   if (e['kind'] === 'value') return depth === 0 ? thrownValue(e, at) : e['value'];
   const name = typeof e['name'] === 'string' ? e['name'] : 'Error';

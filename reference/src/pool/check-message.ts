@@ -3,12 +3,12 @@
  * code (own-channel.ts), so a message that fails here means code that wrote to the channel by other means, or
  * a bug: the pool treats it as a protocol fault of that worker, never as an exception in the parent.
  */
-import { describeValue } from '../describe-thrown.js';
+import { describeThrown } from '../describe-thrown.js';
 import type { Chunk, ChunkResult, FromWorker } from './messages.js';
 
 /** `message` as the pool's own, or what is wrong with it. Cheap: a few typeof checks per message. */
 export function checkFromWorker(message: unknown): FromWorker | string {
-  if (typeof message !== 'object' || message === null) return `a message that is ${describeValue(message)}`;
+  if (typeof message !== 'object' || message === null) return `a message that is ${describeThrown(message)}`;
   const m = message as Record<string, unknown>;
   switch (m['kind']) {
     case 'ready':
@@ -27,7 +27,7 @@ export function checkFromWorker(message: unknown): FromWorker | string {
         ? (message as FromWorker)
         : 'a "results" message without its results';
     default:
-      return `a message of unknown kind ${describeValue(m['kind'])}`;
+      return `a message of unknown kind ${describeThrown(m['kind'])}`;
   }
 }
 
