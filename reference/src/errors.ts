@@ -131,3 +131,30 @@ export class QueueClosedError extends MultiprocError {}
  * found in …") from tempfile.gettempdir() in the first case.
  */
 export class QueueSocketError extends MultiprocError {}
+
+/**
+ * A task or target threw something that is not an Error (`throw 'text'`, `throw undefined`, a symbol): it
+ * arrives wrapped, saying where it was thrown, with the value itself as `value` when it can cross.
+ * @python TypeError("exceptions must derive from BaseException")
+ */
+export class ThrownValueError extends TypeError {
+  /** What the task threw (a copy with markers, or undefined, when it could not cross as it was). */
+  readonly value: unknown;
+  constructor(message: string, value: unknown) {
+    super(message);
+    Object.defineProperty(this, 'name', { value: 'ThrownValueError', enumerable: false, configurable: true, writable: true });
+    this.value = value;
+  }
+}
+
+/**
+ * A child sent, on the channel the pool keeps to itself, a message that is not part of multiproc's protocol.
+ * The pool killed that worker and replaced it; the tasks it held are rejected with this error.
+ */
+export class ProtocolError extends MultiprocError {}
+
+/**
+ * Pool workers kept exiting before they were ready, and there is no initializer to blame: the pool stopped
+ * instead of starting workers forever.
+ */
+export class WorkerStartError extends MultiprocError {}

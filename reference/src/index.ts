@@ -3,7 +3,7 @@
  */
 export { Process, type ProcessOptions } from './process/process.js';
 export { currentProcess, cpuCount, type ProcessInfo } from './identity.js';
-export { tasks, type TaskFunction, type TaskRef } from './task-registry.js';
+export { tasks, type ErrorClass, type TaskFunction, type TaskRef } from './task-registry.js';
 export { isMain } from './is-main.js';
 export { toExitCode } from './exit-code.js';
 export {
@@ -12,6 +12,8 @@ export {
   TimeoutError,
   TaskReferenceError,
   SerializationError,
+  ThrownValueError,
+  ProtocolError,
 } from './errors.js';
 export { Pool, type PoolOptions } from './pool/pool.js';
 export { AsyncResult, type ResultCallbacks } from './pool/async-result.js';
@@ -23,6 +25,7 @@ export {
   InitializerError,
   PoolTerminatedError,
   CallbackError,
+  WorkerStartError,
   type CrashDetails,
 } from './errors.js';
 export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';

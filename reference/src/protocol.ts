@@ -3,7 +3,6 @@
  * Messages travel with Node's advanced serialization (structured clone).
  */
 import type { QueueDescriptor } from './queue/wire.js';
-import type { EncodedError } from './remote-error.js';
 import type { TaskRef } from './task-registry.js';
 
 /** Parent → Process child: the one message a Process child needs before it runs its target. */
@@ -18,10 +17,13 @@ export interface StartMessage {
   readonly identity: readonly number[];
 }
 
-/** Process child → parent: the target failed; sent just before the child exits with code 1. */
+/**
+ * Process child → parent: the target failed; sent just before the child exits with code 1. `error` is the
+ * EncodedError as bytes the child serialized: the parent reads them inside a try, never in Node's IPC reader.
+ */
 export interface TargetErrorMessage {
   readonly kind: 'target-error';
-  readonly error: EncodedError;
+  readonly error: Uint8Array;
 }
 
 export type ToProcessChild = StartMessage;

@@ -9,7 +9,11 @@ import { TaskReferenceError } from './errors.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TaskFunction = (...args: any[]) => unknown;
 
-/** Where a child finds a task: the module's URL and the key it was registered under. */
+/** A class of errors, registered beside the tasks so that its instances cross as themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorClass = abstract new (...args: any[]) => Error;
+
+/** Where a child finds a task (or an error class): the module's URL and the key it was registered under. */
 export interface TaskRef {
   readonly moduleUrl: string;
   readonly key: string;
@@ -18,6 +22,9 @@ export interface TaskRef {
 interface Registry {
   readonly byFunction: WeakMap<TaskFunction, TaskRef>;
   readonly byRef: Map<string, TaskFunction>;
+  /** Error classes, by their prototype (what an error thrown in a task has) and by reference. */
+  readonly classByPrototype: WeakMap<object, TaskRef>;
+  readonly classByRef: Map<string, ErrorClass>;
 }
 
 // On globalThis for the same reason as the identity: one registry however many copies of this module load.
@@ -25,7 +32,7 @@ const KEY = Symbol.for('multiproc.tasks');
 
 function registry(): Registry {
   const holder = globalThis as { [KEY]?: Registry };
-  holder[KEY] ??= { byFunction: new WeakMap(), byRef: new Map() };
+  holder[KEY] ??= { byFunction: new WeakMap(), byRef: new Map(), classByPrototype: new WeakMap(), classByRef: new Map() };
   return holder[KEY];
 }
 
@@ -34,20 +41,42 @@ const refKey = (ref: TaskRef): string => `${ref.moduleUrl}#${ref.key}`;
 /**
  * Registers a module's task functions so they can run in other processes. One line at the end of the module:
  * `tasks(import.meta, { square, power })`. Returns the table unchanged, so it can also be exported.
+ * A subclass of Error in the table is registered as an error class instead: an instance thrown in a task
+ * arrives in the parent as that class (`instanceof` holds), as Python's pickle finds a class by module and name.
  */
-export function tasks<const T extends Record<string, TaskFunction>>(meta: ImportMeta | string, table: T): T {
+export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>(meta: ImportMeta | string, table: T): T {
   const moduleUrl = typeof meta === 'string' ? meta : meta.url;
-  const { byFunction, byRef } = registry();
+  const { byFunction, byRef, classByPrototype, classByRef } = registry();
   for (const [key, fn] of Object.entries(table)) {
     if (typeof fn !== 'function') {
-      throw new TypeError(`tasks(): "${key}" is ${describe(fn)}, not a function; register only functions`);
+      throw new TypeError(`tasks(): "${key}" is ${describe(fn)}, not a function; register only functions and error classes`);
     }
     const ref = { moduleUrl, key };
+    if (isErrorClass(fn)) {
+      // The first registration wins here too: a class re-exported by another module keeps its home.
+      if (!classByPrototype.has(fn.prototype)) classByPrototype.set(fn.prototype, ref);
+      classByRef.set(refKey(ref), fn);
+      continue;
+    }
     // The first registration wins so that a function re-exported by another module keeps its home.
     if (!byFunction.has(fn)) byFunction.set(fn, ref);
     byRef.set(refKey(ref), fn);
   }
   return table;
+}
+
+/** Where the error class whose prototype is `prototype` was registered, if it was. */
+export function errorClassRef(prototype: object): TaskRef | undefined {
+  return registry().classByPrototype.get(prototype);
+}
+
+/** The error class registered under `ref` in this process, if its module was imported here. */
+export function errorClassAt(ref: TaskRef): ErrorClass | undefined {
+  return registry().classByRef.get(refKey(ref));
+}
+
+function isErrorClass(fn: TaskFunction | ErrorClass): fn is ErrorClass {
+  return fn === Error || (fn.prototype as unknown) instanceof Error;
 }
 
 /** The reference a child needs for `fn`, or a TypeError that names the function and the fix. */
@@ -69,8 +98,13 @@ export function resolveTask(fn: unknown, role: string): TaskRef {
   );
 }
 
-/** Imports the task's module (which registers it) and returns the function. Runs in the child. */
+/**
+ * Imports the task's module (which registers it) and returns the function. Runs in the child, on a reference
+ * that came over a channel: only a file: module is ever imported (never a data:, node: or http: URL, which
+ * would run code of the sender's choosing), and only an export that module registered is returned.
+ */
 export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
+  checkRef(ref);
   await import(ref.moduleUrl);
   const fn = registry().byRef.get(refKey(ref));
   if (fn === undefined) {
@@ -80,6 +114,19 @@ export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
     );
   }
   return fn;
+}
+
+function checkRef(ref: unknown): asserts ref is TaskRef {
+  const { moduleUrl, key } = (typeof ref === 'object' && ref !== null ? ref : {}) as Partial<Record<keyof TaskRef, unknown>>;
+  if (typeof moduleUrl !== 'string' || typeof key !== 'string') {
+    throw new TaskReferenceError('a task reference must hold a module URL and a key (strings); this one does not, so nothing was loaded');
+  }
+  if (URL.canParse(moduleUrl) && new URL(moduleUrl).protocol === 'file:') return;
+  const shown = moduleUrl.length > 80 ? `${moduleUrl.slice(0, 79)}…` : moduleUrl;
+  throw new TaskReferenceError(
+    `refused to load task "${key}" from ${JSON.stringify(shown)}: tasks are found only in file: modules (the ` +
+      `import.meta.url of the module that registers them), so that nothing received from another process runs as code`,
+  );
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -29,7 +29,7 @@ const dir = join(root, '.tmp', `built-package-${process.pid}`);
 
 // A user's task module, in plain JavaScript against the package name.
 const SCRIPT = `
-import { Pool, Process, Queue, tasks, isMain } from 'multiproc';
+import { Pool, Process, Queue, QueueEmpty, tasks, isMain } from 'multiproc';
 
 export function exitFive() {
   // What the child was started with: a plain node must not have passed a loader on.
@@ -47,7 +47,13 @@ export async function putSquare(queue, x) {
   await queue.put(x * x);
 }
 
-tasks(import.meta, { exitFive, noop, square, putSquare });
+// The worker entry is a bundle of its own, with its own copy of QueueEmpty: the error must still arrive as the
+// class this module imported (issue 14, defect 12).
+export function throwEmpty() {
+  throw new QueueEmpty('nothing here');
+}
+
+tasks(import.meta, { exitFive, noop, square, putSquare, throwEmpty });
 
 if (isMain(import.meta)) {
   console.log('RESOLVED ' + JSON.stringify(import.meta.resolve('multiproc')));
@@ -74,6 +80,8 @@ if (isMain(import.meta)) {
   console.log('MAP ' + JSON.stringify(await pool.map(square, [1, 2, 3])));
   await pool.apply(putSquare, [queue, 4]);
   console.log('QUEUED ' + JSON.stringify(await queue.get({ timeoutMs: 10000 })));
+  const thrown = await pool.apply(throwEmpty, []).catch((error) => error);
+  console.log('CLASS ' + JSON.stringify({ instance: thrown instanceof QueueEmpty, name: thrown.name }));
   pool.close();
   await pool.join();
   queue.close();
@@ -87,6 +95,7 @@ interface ScriptRun {
   readonly costs: number[];
   readonly map: unknown;
   readonly queued: unknown;
+  readonly thrown: unknown;
 }
 
 function parse(stdout: string): ScriptRun {
@@ -102,6 +111,7 @@ function parse(stdout: string): ScriptRun {
     costs: field('COSTS') as number[],
     map: field('MAP'),
     queued: field('QUEUED'),
+    thrown: field('CLASS'),
   };
 }
 
@@ -149,6 +159,7 @@ test.serial('plain node runs a .mjs task module importing `multiproc`: a child e
   t.is(result.exitCode, 5);
   t.deepEqual(result.map, [1, 4, 9], 'Pool.map through the bundled worker entry');
   t.is(result.queued, 16, 'a Queue crossed into a bundled worker');
+  t.deepEqual(result.thrown, { instance: true, name: 'QueueEmpty' }, "defect 12: a multiproc error thrown in a bundled worker arrives as the user's QueueEmpty");
   t.deepEqual(result.child, { execArgv: [], nodeOptions: null }, 'the child ran without any loader');
   t.log(`plain node: Process start()+join() of a noop: ${result.costs.join(', ')} ms (median ${median(result.costs)} ms)`);
 });

@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { TaskReferenceError } from '../src/errors.js';
-import { loadTask, resolveTask, tasks } from '../src/task-registry.js';
+import { errorClassAt, errorClassRef, loadTask, resolveTask, tasks } from '../src/task-registry.js';
 import { returnNothing, writeIdentity } from './fixtures/tasks.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { modulePath } from '../../conformance/harness/repo-paths.js';
@@ -110,10 +110,21 @@ test(rejectsValue, 'registeredHere', 'a string');
 test('tasks() rejects a value in the table that is not a function', (t) => {
   t.throws(() => tasks(import.meta, { answer: 42 } as never), {
     instanceOf: TypeError,
-    message: 'tasks(): "answer" is a number, not a function; register only functions',
+    message: 'tasks(): "answer" is a number, not a function; register only functions and error classes',
   });
   t.throws(() => tasks(import.meta, { nothing: null } as never), {
     instanceOf: TypeError,
-    message: 'tasks(): "nothing" is null, not a function; register only functions',
+    message: 'tasks(): "nothing" is null, not a function; register only functions and error classes',
   });
+});
+
+class RegisteredError extends Error {}
+export function plainTask(): void {}
+
+test('defect 12: tasks() registers a subclass of Error as an error class, not as a task', (t) => {
+  tasks(import.meta, { RegisteredError, plainTask });
+  t.deepEqual(errorClassRef(RegisteredError.prototype), { moduleUrl: import.meta.url, key: 'RegisteredError' });
+  t.is(errorClassAt({ moduleUrl: import.meta.url, key: 'RegisteredError' }), RegisteredError);
+  t.throws(() => resolveTask(RegisteredError as never, 'Pool task'), { instanceOf: TaskReferenceError });
+  t.is(errorClassRef(Object.getPrototypeOf(plainTask) as object), undefined);
 });

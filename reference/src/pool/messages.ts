@@ -42,11 +42,19 @@ export interface Chunk {
   readonly queues?: readonly QueueDescriptor[];
 }
 
-/** Parent → worker: functions the worker has not seen yet, then chunks to run in order. */
+/**
+ * Parent → worker: functions the worker has not seen yet, then chunks to run in order. Chunks whose arguments
+ * hold objects travel as bytes the parent serialized (bytes.ts): the worker reads them inside a try, so an
+ * argument V8 writes but cannot read back fails its own task instead of killing the worker in Node's IPC
+ * reader. `first` (the seq of the first chunk) and `count` name the chunks without reading them.
+ */
 export interface BatchMessage {
   readonly kind: 'batch';
   readonly defines: readonly { readonly id: number; readonly task: TaskRef }[];
-  readonly chunks: WireChunks;
+  readonly first: number;
+  readonly count: number;
+  /** Bytes when some argument holds an object; the WireChunks themselves otherwise (see bytes.ts). */
+  readonly chunks: Uint8Array | WireChunks;
 }
 
 export type ToWorker = InitMessage | BatchMessage;
@@ -65,10 +73,21 @@ export interface ReceivedMessage {
   readonly seq: number;
 }
 
-/** Worker → parent: the initializer threw; the worker exits next. */
+/** Worker → parent: the initializer threw; the worker exits next. `error` is the EncodedError, serialized. */
 export interface InitErrorMessage {
   readonly kind: 'init-error';
-  readonly error: EncodedError;
+  readonly error: Uint8Array;
+}
+
+/**
+ * Worker → parent: the bytes of the batch whose chunks are `first` and the `count - 1` after it could not be
+ * read (`reason`). The worker runs none of them; the parent finds the unreadable ones and sends the rest again.
+ */
+export interface UnreadableMessage {
+  readonly kind: 'unreadable';
+  readonly first: number;
+  readonly count: number;
+  readonly reason: string;
 }
 
 /**
@@ -88,7 +107,14 @@ export type ChunkResult =
  */
 export interface ResultsMessage {
   readonly kind: 'results';
-  readonly results: WireResults;
+  /**
+   * The results of the next `count` chunks the worker holds. When a value is an object they are bytes the
+   * worker serialized and read back before sending (bytes.ts); the parent reads them inside a try, and bytes
+   * it still cannot read fail exactly these `count` chunks, never the parent.
+   */
+  readonly count: number;
+  /** Bytes when some value is an object; the WireResults themselves otherwise (see bytes.ts). */
+  readonly results: Uint8Array | WireResults;
   /**
    * The worker may run every chunk up to this one (by seq) before it reports again, holding their results
    * back. Without it, only the next chunk in line runs before the next report. It tells a parent whose worker
@@ -97,4 +123,4 @@ export interface ResultsMessage {
   readonly through?: number;
 }
 
-export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage;
+export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | UnreadableMessage | ResultsMessage;

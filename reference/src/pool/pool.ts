@@ -5,18 +5,17 @@
 import { refuseWhileImportingTask } from '../bootstrapping.js';
 import { checkEnv, type ChildEnv } from '../child-env.js';
 import {
-  InitializerError,
+  type InitializerError,
   PoolStateError,
   PoolTerminatedError,
-  SerializationError,
   WorkerCrashedError,
+  type WorkerStartError,
 } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
 import { cpuCount, takeChildIdentity } from '../identity.js';
-import { decodeError } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
 import type { QueueDescriptor } from '../queue/wire.js';
-import { assertSerializable, isSerializable } from '../serialization.js';
+import { assertSerializable, cloneFailure, isSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import { checkCallbackErrorHandler, type CallbackContext, type CallbackErrorHandler } from './callback-errors.js';
@@ -24,11 +23,13 @@ import { ChunkQueue } from './chunk-queue.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
-import type { Chunk, ChunkResult, FromWorker } from './messages.js';
+import { readResults } from './bytes.js';
+import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
+import { checkAnswers, checkFromWorker } from './check-message.js';
+import type { Chunk, ChunkResult, ResultsMessage, UnreadableMessage } from './messages.js';
 import { packNumbers } from './packed.js';
 import { checkInitargs, checkMaxTasks, checkProcesses, checkTerminateGrace, poolArguments } from './pool-options.js';
 import { WindowSizer } from './window.js';
-import { decodeResults } from './wire.js';
 import { WorkerHandle } from './worker-handle.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
@@ -55,6 +56,13 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
 }
 
 type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
+
+/**
+ * Workers in a row that may exit before they are ready before the pool stops. A worker killed from outside
+ * while starting is replaced; one that cannot start at all (or an initializer that ends its process) would
+ * otherwise be restarted forever, as Python's pool does.
+ */
+const MAX_START_FAILURES = 3;
 type Result<F extends TaskFunction> = Awaited<ReturnType<F>>;
 type Items<T> = Iterable<T> | AsyncIterable<T>;
 
@@ -62,7 +70,7 @@ type Items<T> = Iterable<T> | AsyncIterable<T>;
 export class Pool {
   readonly processes: number;
   #state: State = 'RUN';
-  #broken: InitializerError | undefined;
+  #broken: InitializerError | WorkerStartError | undefined;
   readonly #workers = new Set<WorkerHandle>();
   readonly #pending = new ChunkQueue<Chunk>();
   readonly #jobs = new Map<number, JobSink>();
@@ -83,6 +91,10 @@ export class Pool {
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Chunk>();
+  /** Chunks sent again once after a worker could not read their batch. */
+  readonly #resentUnreadable = new WeakSet<Chunk>();
+  /** Workers that exited before they were ready since one last was. */
+  #startFailures = 0;
   #nextJob = 0;
   #nextSeq = 0;
   #allExited: Promise<void>;
@@ -347,27 +359,51 @@ export class Pool {
     this.#workers.add(worker);
   }
 
-  #onMessage(worker: WorkerHandle, message: FromWorker): void {
+  #onMessage(worker: WorkerHandle, raw: unknown): void {
+    // A worker being killed for a protocol fault may still have messages in the pipe: none is trusted.
+    if (worker.fault !== undefined) return;
+    const message = checkFromWorker(raw);
+    if (typeof message === 'string') return this.#protocolFault(worker, message);
     switch (message.kind) {
       case 'ready':
+        this.#startFailures = 0;
         worker.markReady();
         return;
       case 'received':
         worker.acknowledge(message.seq);
         return;
       case 'init-error':
-        this.#breakPool(worker, decodeError(message.error, `the initializer in pool worker ${worker.name}`));
+        this.#breakPool(initializerError(worker, this.#initializer?.key ?? 'none', message.error));
         return;
-      case 'results': {
+      case 'unreadable':
+        this.#onUnreadable(worker, message);
+        return;
+      case 'results':
         // Results still arriving from a pool being torn down belong to jobs already rejected.
         if (this.#state === 'TERMINATE' || this.#state === 'BROKEN') return;
-        for (const result of decodeResults(message.results)) this.#onResult(worker, result);
-        worker.reported(message.through);
-        this.#dispatch();
-        if (this.#state === 'CLOSE') this.#retireIdleWorkers();
+        this.#onResults(worker, message);
         return;
-      }
     }
+  }
+
+  #onResults(worker: WorkerHandle, message: ResultsMessage): void {
+    const read = readResults(message.results, message.count);
+    if ('malformed' in read) return this.#protocolFault(worker, read.malformed);
+    if ('unreadable' in read) {
+      if (message.count > worker.inflight.length) return this.#protocolFault(worker, `results for ${message.count} chunks while it held ${worker.inflight.length}`);
+      // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
+      for (let i = 0; i < message.count; i++) {
+        const chunk = worker.answered(worker.inflight[0]!.seq);
+        this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], unreadableResultError(worker, chunk, read.unreadable));
+      }
+    } else {
+      const fault = checkAnswers(read.results, worker.inflight);
+      if (fault !== undefined) return this.#protocolFault(worker, fault);
+      for (const result of read.results) this.#onResult(worker, result);
+    }
+    worker.reported(message.through);
+    this.#dispatch();
+    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
   }
 
   #onResult(worker: WorkerHandle, result: ChunkResult): void {
@@ -376,32 +412,46 @@ export class Pool {
     const job = this.#jobs.get(chunk.job);
     if (job === undefined) return;
     if (result.ok) job.chunkDone(chunk.start, result.values);
-    else job.chunkFailed(chunk.start, result.values, this.#taskError(worker, chunk, result));
+    else job.chunkFailed(chunk.start, result.values, taskError(worker, chunk, result));
     if (isFinished(job)) this.#jobs.delete(chunk.job);
   }
 
-  /** The error a failed chunk rejects with: the task's own, or ours when its result could not cross. */
-  #taskError(worker: WorkerHandle, chunk: Chunk, message: Extract<ChunkResult, { ok: false }>): unknown {
-    const thrown = decodeError(message.error, `pool worker ${worker.name}`);
-    if (message.unsendable === undefined) return thrown;
-    return new SerializationError(
-      `the result of item ${chunk.start + message.failedAt} of job ${chunk.job} cannot be sent back to the parent: ` +
-        `${message.unsendable}; results cross by structured clone (Python: they must be picklable) — return plain ` +
-        `data, not functions, symbols or handles`,
-      { cause: thrown },
-    );
+  /**
+   * A worker could not read a batch (an argument V8 wrote and cannot read back): it ran none of its chunks.
+   * Those holding such a value fail with a SerializationError naming it; the others are sent again, once.
+   */
+  #onUnreadable(worker: WorkerHandle, message: UnreadableMessage): void {
+    const chunks = worker.takeBack(message.first, message.count);
+    if (chunks === undefined) {
+      return this.#protocolFault(worker, `word of an unreadable batch of ${message.count} chunks from chunk ${message.first}, which it does not hold`);
+    }
+    if (this.#state !== 'RUN' && this.#state !== 'CLOSE') return;
+    const again: Chunk[] = [];
+    for (const chunk of chunks) {
+      const offset = chunk.items.findIndex((item) => !isSerializable(item));
+      if (offset === -1 && !this.#resentUnreadable.has(chunk)) {
+        this.#resentUnreadable.add(chunk);
+        again.push(chunk);
+        continue;
+      }
+      const reason = offset === -1 ? message.reason : cloneFailure(chunk.items[offset]) ?? message.reason;
+      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, Math.max(0, offset), reason));
+    }
+    this.#pending.unshift(again);
+    this.#dispatch();
+    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
+  }
+
+  /** A worker sent what is not the pool's protocol: it is killed and replaced; what it held rejects with this. */
+  #protocolFault(worker: WorkerHandle, what: string): void {
+    worker.kill(protocolError(worker, what));
   }
 
   #onUnsendable(chunks: readonly Chunk[], cause: unknown): void {
     for (const chunk of chunks) {
       const offset = chunk.items.findIndex((item) => !isSerializable(item));
-      const error = new SerializationError(
-        `item ${chunk.start + Math.max(0, offset)} of job ${chunk.job} cannot be sent to a pool worker: ` +
-          `${cause instanceof Error ? cause.message : String(cause)}; task arguments cross by structured clone ` +
-          `(Python: they must be picklable) — pass plain data, not functions, symbols or handles`,
-        { cause },
-      );
-      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], error);
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, Math.max(0, offset), reason, cause));
     }
     this.#dispatch();
   }
@@ -413,9 +463,11 @@ export class Pool {
     const lost = worker.takeLost();
     if (this.#state === 'RUN' || this.#state === 'CLOSE') {
       if (!worker.ready && !worker.retiring) {
-        const how = signal === null ? `exit code ${code}` : `signal ${signal}`;
-        this.#breakPool(worker, new Error(`pool worker ${worker.name} exited with ${how} before it was ready`));
-        this.#failEverything(this.#broken!);
+        // It ran nothing (a worker says it is ready before its first task), so its chunks go back in line.
+        this.#pending.unshift([...lost.running, ...lost.notStarted]);
+        const failures = ++this.#startFailures;
+        if (failures >= MAX_START_FAILURES) this.#breakPool(startError(worker, failures, this.#initializer?.key ?? null, code, signal));
+        else if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
       } else {
         const { running, notStarted } = lost;
         const first = notStarted[0];
@@ -426,7 +478,7 @@ export class Pool {
           else this.#lostUnacknowledged.add(first);
         }
         for (const chunk of running) {
-          const crash = new WorkerCrashedError({
+          const crash = worker.fault ?? new WorkerCrashedError({
             worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
             job: chunk.job, index: chunk.start, count: chunk.items.length,
           });
@@ -441,15 +493,9 @@ export class Pool {
     this.#checkAllExited();
   }
 
-  #breakPool(worker: WorkerHandle, cause: unknown): void {
+  #breakPool(error: InitializerError | WorkerStartError): void {
     if (this.#state === 'BROKEN' || this.#state === 'TERMINATE') return;
-    const initializer = this.#initializer === null ? 'none' : this.#initializer.key;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    this.#broken = new InitializerError(
-      `Pool initializer ${initializer} failed in pool worker ${worker.name}: ${reason}. ` +
-        `The pool stopped instead of restarting workers forever; fix the initializer and create a new Pool`,
-      { cause },
-    );
+    this.#broken = error;
     this.#state = 'BROKEN';
     this.#failEverything(this.#broken);
     for (const w of this.#workers) w.terminate(this.#terminateGraceMs);

@@ -10,14 +10,15 @@ import { terminateAtExit } from '../process/exit-hooks.js';
 import { isSerializable } from '../serialization.js';
 import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
-import type { BatchMessage, Chunk, FromWorker, InitMessage } from './messages.js';
+import type { BatchMessage, Chunk, InitMessage } from './messages.js';
+import { packChunks } from './bytes.js';
 import { STALLED_MS } from './window.js';
-import { encodeChunks } from './wire.js';
 
 const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
 
 export interface WorkerEvents {
-  message(worker: WorkerHandle, message: FromWorker): void;
+  /** Anything the worker sent: the pool checks it is a FromWorker before acting on it. */
+  message(worker: WorkerHandle, message: unknown): void;
   /** The batch could not be serialized; the worker has taken the chunks back out of `inflight`. */
   unsendable(worker: WorkerHandle, chunks: readonly Chunk[], cause: unknown): void;
   /** The process is gone and its channel drained: every result it sent has been delivered. */
@@ -33,6 +34,8 @@ export class WorkerHandle {
   budget: number;
   ready = false;
   retiring = false;
+  /** Set when the worker broke the protocol: it is being killed, and this is what its tasks reject with. */
+  fault: Error | undefined;
   /** How long the last answered chunk took, from when the worker could start it to its result. */
   lastChunkMs = 0;
   #busySince = 0;
@@ -62,7 +65,7 @@ export class WorkerHandle {
     });
     if (this.#child.pid === undefined) throw new Error('could not start a pool worker: the system refused to create a process');
     this.pid = this.#child.pid;
-    this.#child.on('message', (message: FromWorker) => events.message(this, message));
+    this.#child.on('message', (message: unknown) => events.message(this, message));
     // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
     whenGone(this.#child, (code, signal) => events.closed(this, code, signal));
     this.#child.on('error', () => undefined);
@@ -137,6 +140,25 @@ export class WorkerHandle {
     return { running: lost.slice(0, ran), notStarted: lost.slice(ran) };
   }
 
+  /**
+   * Takes back the `count` chunks from `first` on, which the worker could not read and so never ran; undefined
+   * when the worker holds no such run of chunks (a message that does not match what was sent).
+   */
+  takeBack(first: number, count: number): Chunk[] | undefined {
+    const at = this.inflight.findIndex((chunk) => chunk.seq === first);
+    if (at === -1 || count < 1 || at + count > this.inflight.length) return undefined;
+    const taken = this.inflight.splice(at, count);
+    this.budget += count;
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    return taken;
+  }
+
+  /** Kills a worker that broke the protocol; `fault` is what the tasks it held reject with. It is replaced. */
+  kill(fault: Error): void {
+    this.fault ??= fault;
+    this.#child.kill('SIGKILL');
+  }
+
   /** Lets the worker finish: it exits when its channel closes. */
   retire(): void {
     this.retiring = true;
@@ -200,7 +222,7 @@ export class WorkerHandle {
       for (const chunk of chunks) this.#unconfirmed.add(chunk);
     };
     if (!this.#child.connected) return undelivered();
-    const message: BatchMessage = { kind: 'batch', defines, chunks: encodeChunks(chunks) };
+    const message: BatchMessage = { kind: 'batch', defines, first: chunks[0]?.seq ?? -1, count: chunks.length, chunks: packChunks(chunks) };
     this.#child.send(message, undefined, undefined, (error) => {
       if (error !== null && error !== undefined) undelivered();
     });

@@ -3,19 +3,24 @@
  * a time (as Python's worker loop does), and answers the chunks it finished in one go with one message.
  * @python multiprocessing.pool.worker
  */
+import { serialize } from 'node:v8';
 import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
+import { ownChannel } from '../own-channel.js';
 import { encodeError, formatThrown } from '../remote-error.js';
+import { reasonOf } from '../describe-thrown.js';
 import { restoreDefaultSignals } from '../process/default-signals.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
-import { SerializationError } from '../errors.js';
-import { cloneFailure } from '../serialization.js';
+import { packResults, readChunks } from './bytes.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
 import { queueTransfer } from './queue-transfer-on-demand.js';
 import { runChunk } from './run-chunk.js';
-import { decodeChunks, pushResult, type WorkerChunk } from './wire.js';
+import type { WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
+
+// Before any task module loads: task code must not be able to forge the pool's messages.
+const sendOwn = ownChannel('a pool worker');
 
 /** Results are held back at most this long while more chunks run, then sent together. */
 const COALESCE_MS = 1;
@@ -53,10 +58,8 @@ process.on('message', (message: ToWorker) => {
   else accept(message);
 });
 
-const noop = (): void => undefined;
-
 function send(message: FromWorker, then?: () => void): void {
-  if (process.connected) process.send!(message, undefined, undefined, then ?? noop);
+  sendOwn(message, then);
 }
 
 async function initialize(message: InitMessage): Promise<void> {
@@ -71,7 +74,8 @@ async function initialize(message: InitMessage): Promise<void> {
       await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);
-      send({ kind: 'init-error', error: encodeError(thrown) }, () => exitFlushed(1));
+      // encodeError's output always reads back, so these bytes can be read by the parent.
+      send({ kind: 'init-error', error: serialize(encodeError(thrown)) }, () => exitFlushed(1));
       return new Promise(() => undefined);
     }
   }
@@ -85,7 +89,14 @@ function accept(batch: BatchMessage): void {
     // Remember the function itself once loaded, so later chunks call it without awaiting.
     loading.then((fn) => functions.set(id, fn), () => undefined);
   }
-  const chunks = decodeChunks(batch.chunks);
+  let chunks: WorkerChunk[];
+  try {
+    chunks = readChunks(batch.chunks);
+  } catch (cause) {
+    // Some argument cannot be read back here: the parent finds which, fails its task and sends the rest again.
+    send({ kind: 'unreadable', first: batch.first, count: batch.count, reason: reasonOf(cause) });
+    return;
+  }
   for (const chunk of chunks) queue.push(chunk);
   if (running) return;
   // Idle until now: say so before running anything, so a death from here on is blamed on this chunk. (A busy
@@ -151,27 +162,5 @@ function sendResults(through: number | undefined, then?: () => void): void {
   unsent = [];
   holdingThrough = through;
   const tail = through === undefined ? {} : { through };
-  try {
-    send({ kind: 'results', results: encodeResults(results), ...tail }, then);
-  } catch {
-    send({ kind: 'results', results: encodeResults(results.map(sendable)), ...tail }, then);
-  }
-}
-
-function encodeResults(results: readonly ChunkResult[]): unknown[] {
-  const wire: unknown[] = [];
-  for (const result of results) pushResult(wire, result);
-  return wire;
-}
-
-function sendable(result: ChunkResult): ChunkResult {
-  // Packed values always cross, so only an array of values can hold the culprit.
-  const values = result.values as unknown[];
-  for (let i = 0; i < values.length; i++) {
-    const reason = cloneFailure(values[i]);
-    if (reason === undefined) continue;
-    const error = new SerializationError(`the result of item ${i} of this chunk cannot be sent back to the parent: ${reason}`);
-    return { seq: result.seq, ok: false, values: values.slice(0, i), failedAt: i, error: encodeError(error), unsendable: reason };
-  }
-  return result;
+  send({ kind: 'results', count: results.length, results: packResults(results), ...tail }, then);
 }

@@ -4,8 +4,10 @@
  * `process.exit(n)`, 1 when the target throws).
  * @python multiprocessing.process.BaseProcess._bootstrap
  */
+import { serialize } from 'node:v8';
 import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
+import { ownChannel } from '../own-channel.js';
 import type { FromProcessChild, ToProcessChild } from '../protocol.js';
 import { encodeError, formatThrown } from '../remote-error.js';
 import { unpackQueues } from '../queue/transfer.js';
@@ -13,6 +15,9 @@ import { restoreDefaultSignals } from './default-signals.js';
 import { loadTask } from '../task-registry.js';
 
 restoreDefaultSignals();
+
+// Before the target's module loads: the target must not be able to forge this child's report.
+const sendOwn = ownChannel('a Process child');
 
 process.once('message', (message: ToProcessChild) => {
   adoptIdentity(message.name, message.daemon, [...message.identity]);
@@ -34,7 +39,8 @@ async function run({ task, args, queues, name }: ToProcessChild): Promise<void> 
     process.exitCode = 1;
     // Python prints "Process <name>:" and the traceback to the child's stderr; so do we.
     process.stderr.write(`Process ${name}:\n${formatThrown(thrown)}\n`);
-    const report: FromProcessChild = { kind: 'target-error', error: encodeError(thrown) };
-    if (process.connected) process.send?.(report, () => undefined);
+    // encodeError's output always reads back; the parent still reads these bytes inside a try.
+    const report: FromProcessChild = { kind: 'target-error', error: serialize(encodeError(thrown)) };
+    sendOwn(report);
   }
 }

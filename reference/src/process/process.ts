@@ -9,8 +9,8 @@ import { childExecArgv } from '../child-flags.js';
 import { ProcessStateError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
 import { currentProcess, takeChildIdentity } from '../identity.js';
-import type { FromProcessChild, ToProcessChild } from '../protocol.js';
-import { decodeError } from '../remote-error.js';
+import type { ToProcessChild } from '../protocol.js';
+import { decodeErrorBytes } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
@@ -130,8 +130,12 @@ export class Process<F extends TaskFunction = TaskFunction> {
         resolve();
       });
     });
-    child.on('message', (message: FromProcessChild) => {
-      if (message.kind === 'target-error') this.#error = decodeError(message.error, `process ${this.#name}`);
+    // Only the child's own report is read, and inside a try: a message that is anything else is ignored.
+    child.on('message', (message: unknown) => {
+      const report = message as { kind?: unknown; error?: unknown } | null;
+      if (typeof report !== 'object' || report === null || report.kind !== 'target-error' || !(report.error instanceof Uint8Array)) return;
+      const pid = child.pid ?? null;
+      this.#error = decodeErrorBytes(report.error, { where: `process ${this.#name} (pid ${pid})`, process: this.#name, pid });
     });
     // A closed channel after the child died is expected; the 'exit' event tells the rest.
     child.on('error', () => undefined);

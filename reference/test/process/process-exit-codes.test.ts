@@ -77,7 +77,7 @@ test('error holds the thrown error rebuilt with its class, message and the child
   const stack = (error as Error).stack ?? '';
   t.true(stack.startsWith('TypeError: bad input\n'), stack);
   t.true(stack.includes(FIXTURE_SOURCE), stack);
-  t.true(stack.endsWith(`--- raised in process ${p.name}, re-raised in the parent`), stack);
+  t.true(stack.endsWith(`--- raised in process ${p.name} (pid ${p.pid}), re-raised in the parent`), stack);
 });
 
 test('error holds the rejection of an async target, with its class', async (t) => {

@@ -1,0 +1,50 @@
+/**
+ * The parent's look at every message a worker sends, before acting on it. Workers keep the channel from task
+ * code (own-channel.ts), so a message that fails here means code that wrote to the channel by other means, or
+ * a bug: the pool treats it as a protocol fault of that worker, never as an exception in the parent.
+ */
+import { describeThrown } from '../describe-thrown.js';
+import type { Chunk, ChunkResult, FromWorker } from './messages.js';
+
+/** `message` as the pool's own, or what is wrong with it. Cheap: a few typeof checks per message. */
+export function checkFromWorker(message: unknown): FromWorker | string {
+  if (typeof message !== 'object' || message === null) return `a message that is ${describeThrown(message)}`;
+  const m = message as Record<string, unknown>;
+  switch (m['kind']) {
+    case 'ready':
+      return message as FromWorker;
+    case 'received':
+      return Number.isInteger(m['seq']) ? (message as FromWorker) : 'a "received" message without a chunk number';
+    case 'init-error':
+      return m['error'] instanceof Uint8Array ? (message as FromWorker) : 'an "init-error" message without its error';
+    case 'unreadable':
+      return Number.isInteger(m['first']) && Number.isInteger(m['count']) && typeof m['reason'] === 'string'
+        ? (message as FromWorker)
+        : 'an "unreadable" message without the chunks it names';
+    case 'results':
+      return (m['results'] instanceof Uint8Array || Array.isArray(m['results'])) && Number.isInteger(m['count']) && (m['count'] as number) >= 0 &&
+        (m['through'] === undefined || Number.isInteger(m['through']))
+        ? (message as FromWorker)
+        : 'a "results" message without its results';
+    default:
+      return `a message of unknown kind ${describeThrown(m['kind'])}`;
+  }
+}
+
+/**
+ * Whether `results` answer `inflight` in order (the worker runs its chunks in the order they were sent), each
+ * with as many values as its chunk has items: undefined when they do, else what is wrong.
+ */
+export function checkAnswers(results: readonly ChunkResult[], inflight: readonly Chunk[]): string | undefined {
+  if (results.length > inflight.length) return `results for ${results.length} chunks while it held ${inflight.length}`;
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]!;
+    const chunk = inflight[i]!;
+    if (result.seq !== chunk.seq) return `the result of chunk ${result.seq} where chunk ${chunk.seq} was next`;
+    const length = chunk.items.length;
+    if (result.ok ? result.values.length !== length : result.failedAt >= length) {
+      return `a result of chunk ${result.seq} that does not match its ${length} items`;
+    }
+  }
+  return undefined;
+}

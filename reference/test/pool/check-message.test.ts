@@ -1,0 +1,48 @@
+import test from 'ava';
+import { checkAnswers, checkFromWorker } from '../../src/pool/check-message.js';
+import type { Chunk, ChunkResult } from '../../src/pool/messages.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+
+assertNoOrphans(test);
+
+test('the pool\'s own messages pass as they are', (t) => {
+  for (const message of [
+    { kind: 'ready' },
+    { kind: 'received', seq: 3 },
+    { kind: 'init-error', error: new Uint8Array(2) },
+    { kind: 'unreadable', first: 4, count: 2, reason: 'x' },
+    { kind: 'results', count: 0, results: [] },
+    { kind: 'results', count: 1, results: new Uint8Array(4), through: 9 },
+  ] as unknown[]) t.is(checkFromWorker(message), message as never, JSON.stringify(message));
+});
+
+test('defect 11: anything else is described, never thrown', (t) => {
+  const cases: [unknown, string][] = [
+    [42, 'a message that is 42'],
+    [null, 'a message that is null'],
+    ['ready', 'a message that is "ready"'],
+    [{ kind: 'surprise' }, 'a message of unknown kind "surprise"'],
+    [{}, 'a message of unknown kind undefined'],
+    [{ kind: 'received' }, 'a "received" message without a chunk number'],
+    [{ kind: 'init-error', error: { kind: 'value' } }, 'an "init-error" message without its error'],
+    [{ kind: 'unreadable', first: 1 }, 'an "unreadable" message without the chunks it names'],
+    [{ kind: 'results', results: [1, [2]] }, 'a "results" message without its results'],
+    [{ kind: 'results', count: 1, results: 'x' }, 'a "results" message without its results'],
+    [{ kind: 'results', count: 1, results: [], through: 'x' }, 'a "results" message without its results'],
+  ];
+  for (const [message, fault] of cases) t.is(checkFromWorker(message), fault);
+});
+
+const chunk = (seq: number, items: unknown[]): Chunk => ({ seq, job: 0, start: 0, fn: 0, items, star: false });
+
+test('defect 11: results must answer the chunks in hand, in order, one value per item', (t) => {
+  const inflight = [chunk(4, [1, 2]), chunk(7, [3])];
+  const ok = (seq: number, values: unknown[]): ChunkResult => ({ seq, ok: true, values });
+  t.is(checkAnswers([ok(4, [1, 4]), ok(7, [9])], inflight), undefined);
+  t.is(checkAnswers([ok(4, [1, 4])], inflight), undefined);
+  t.is(checkAnswers([ok(7, [9])], inflight), 'the result of chunk 7 where chunk 4 was next');
+  t.is(checkAnswers([ok(4, [1])], inflight), 'a result of chunk 4 that does not match its 2 items');
+  t.is(checkAnswers([ok(4, [1, 4]), ok(7, [9]), ok(8, [1])], inflight), 'results for 3 chunks while it held 2');
+  const failed: ChunkResult = { seq: 4, ok: false, values: [1, 4], failedAt: 2, error: { kind: 'value', value: 1, description: '1', kept: 'whole' } };
+  t.is(checkAnswers([failed], inflight), 'a result of chunk 4 that does not match its 2 items');
+});
