@@ -55,3 +55,17 @@ export function refuseWhileImportingTask(what: string): void {
       'guard its own work with if (isMain(import.meta)) { … } and keep only definitions and tasks(…) outside',
   );
 }
+
+/**
+ * Throws when this process is daemonic (a daemonic Process's target, a pool worker's task): Python's daemonic
+ * processes may not have children, since they are killed with their parent and would leave theirs orphaned.
+ * @python multiprocessing.process.BaseProcess.start: "daemonic processes are not allowed to have children"
+ */
+export function refuseInDaemon(what: string): void {
+  if (!currentProcess().daemon) return;
+  throw new ProcessStateError(
+    `daemonic processes are not allowed to have children: ${what} ran in ${currentProcess().name}, which is ` +
+      'daemonic (pool workers always are); create the Process with daemon: false in the parent if this one must ' +
+      'start processes, or return the work to the parent',
+  );
+}

@@ -2,7 +2,7 @@
  * A fixed set of long-lived worker processes that run registered task functions.
  * @python multiprocessing.pool.Pool
  */
-import { refuseWhileImportingTask } from '../bootstrapping.js';
+import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import { checkEnv, type ChildEnv } from '../child-env.js';
 import {
   type InitializerError,
@@ -105,6 +105,7 @@ export class Pool {
   constructor(processes: number | null | undefined);
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
     refuseWhileImportingTask('new Pool()');
+    refuseInDaemon('new Pool()');
     const { options, processes: processesName } = poolArguments(first, rest);
     const processes = checkProcesses(options.processes, processesName, cpuCount);
     const maxTasks = checkMaxTasks(options.maxTasksPerChild);

@@ -3,7 +3,7 @@
  * @python multiprocessing.Process
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { refuseWhileImportingTask } from '../bootstrapping.js';
+import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import { checkEnv } from '../child-env.js';
 import { childExecArgv } from '../child-flags.js';
 import { ProcessStateError } from '../errors.js';
@@ -99,12 +99,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     }
     // Before the daemon check: in an unguarded script that one would point at the wrong fix.
     refuseWhileImportingTask('Process.start()');
-    if (currentProcess().daemon) {
-      throw new ProcessStateError(
-        'daemonic processes are not allowed to have children: create the Process with daemon: false ' +
-          'in the parent if this one must start processes',
-      );
-    }
+    refuseInDaemon('Process.start()');
     // Checked again: the args are sent now, not copied at construction, and may have changed since (Python
     // pickles them in start() too). A failed send after fork() would leave a child waiting forever.
     assertSerializable(this.#args, (i) => `Process argument args[${i}]`);

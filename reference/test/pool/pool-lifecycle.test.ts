@@ -1,7 +1,7 @@
 import test from 'ava';
-import { Pool, PoolStateError, PoolTerminatedError } from '../../src/index.js';
+import { Pool, PoolStateError, PoolTerminatedError, ProcessStateError } from '../../src/index.js';
 import { descendantsOf } from '../../../test-support/no-orphans.js';
-import { add, pidAfter, spin, square } from './fixtures/pool-tasks.js';
+import { add, pidAfter, poolInsideWorker, spin, square } from './fixtures/pool-tasks.js';
 import { cleanUp, isGone, PROMPT_MS, RUN_MS, runScript, sleep, waitFor, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
@@ -174,4 +174,16 @@ test.serial('the workers exit when their parent is killed with SIGKILL', async (
   t.is(exit.signal, 'SIGKILL');
   await waitFor(() => pids.every(isGone), PROMPT_MS, `the workers ${pids} to exit after their parent's death`);
   t.pass();
+});
+
+test('a pool task cannot start a Pool: pool workers are daemonic, as in Python, and the pool goes on', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const error = await t.throwsAsync(within(pool.apply(poolInsideWorker, []), RUN_MS, 'apply(poolInsideWorker)'), {
+    instanceOf: ProcessStateError,
+    message: /^daemonic processes are not allowed to have children: new Pool\(\) ran in PoolWorker-\d+/,
+  });
+  t.truthy(error);
+  t.is(await within(pool.apply(square, [5]), RUN_MS, 'apply(square) afterwards'), 25);
+  t.deepEqual(descendantsOf().length, 1, 'the worker started no process');
 });
