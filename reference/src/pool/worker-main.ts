@@ -41,6 +41,14 @@ let running = false;
 
 restoreDefaultSignals();
 
+/**
+ * Who started this worker. A worker busy with synchronous chunks never turns its event loop, so it cannot hear
+ * its channel close; between chunks (at most every PARENT_CHECK_MS) it asks the kernel whether its parent is
+ * still the one that started it, so a parent that died does not leave it running the rest of its batch.
+ */
+const parentPid = process.ppid;
+const PARENT_CHECK_MS = 10;
+
 // Workers die with their pool: a parent that exits, crashes or calls close() disconnects the channel.
 // A worker retired before it finished starting still runs its initializer first, as Python's does.
 process.on('disconnect', () => {
@@ -116,6 +124,7 @@ async function drain(): Promise<void> {
   running = true;
   if (!initializedDone) await initialized;
   let since = performance.now();
+  let checkedParent = since;
   /** Chunks still queued that the parent was told may run before the next report. */
   let covered = 0;
   while (queue.length > 0) {
@@ -140,6 +149,10 @@ async function drain(): Promise<void> {
       return;
     }
     const now = performance.now();
+    if (now - checkedParent >= PARENT_CHECK_MS) {
+      checkedParent = now;
+      if (process.ppid !== parentPid) return exitFlushed(0);
+    }
     if (covered > 0 && now - since < COALESCE_MS) continue;
     const took = now - started;
     const ahead = took < COALESCE_MS ? Math.min(queue.length, Math.floor(COALESCE_MS / Math.max(took, 1e-3))) : 0;

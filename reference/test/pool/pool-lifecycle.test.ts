@@ -1,8 +1,10 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import test from 'ava';
 import { Pool, PoolStateError, PoolTerminatedError, ProcessStateError } from '../../src/index.js';
 import { descendantsOf } from '../../../test-support/no-orphans.js';
 import { add, pidAfter, poolInsideWorker, spin, square } from './fixtures/pool-tasks.js';
-import { cleanUp, isGone, PROMPT_MS, RUN_MS, runScript, sleep, waitFor, within, workerPids } from './helpers.js';
+import { cleanUp, isGone, linesOf, PROMPT_MS, RUN_MS, runScript, sleep, waitFor, within, workerPids } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
@@ -174,6 +176,20 @@ test.serial('the workers exit when their parent is killed with SIGKILL', async (
   t.is(exit.signal, 'SIGKILL');
   await waitFor(() => pids.every(isGone), PROMPT_MS, `the workers ${pids} to exit after their parent's death`);
   t.pass();
+});
+
+test.serial('a worker whose parent was SIGKILLed mid-task runs none of the chunks it still held after that task', async (t) => {
+  const run = runScript(t, 'two-sync-chunks-then-wait');
+  const { log, pid } = (await within(run.report, RUN_MS, 'the script\'s report')) as { log: string; pid: number };
+  t.teardown(() => {
+    if (!isGone(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dirname(log), { recursive: true, force: true });
+  });
+  run.child.kill('SIGKILL');
+  await within(run.exited, PROMPT_MS, 'the script to die');
+  // Its task spins 600 ms past the parent's death; the worker notices between chunks, not inside one.
+  await waitFor(() => isGone(pid), PROMPT_MS, `the worker ${pid} to exit after its parent's death`);
+  t.deepEqual(linesOf(log).map((line) => line.split(' ').slice(1).join(' ')), ['1 start', '1 end'], 'the second chunk never started');
 });
 
 test('a pool task cannot start a Pool: pool workers are daemonic, as in Python, and the pool goes on', async (t) => {
