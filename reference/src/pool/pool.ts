@@ -20,6 +20,7 @@ import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.j
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import { checkCallbackErrorHandler, type CallbackContext, type CallbackErrorHandler } from './callback-errors.js';
 import { ChunkQueue } from './chunk-queue.js';
+import { checkArgLists, checkArgs, checkCallbacks, checkIterable } from './call-arguments.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
@@ -136,34 +137,37 @@ export class Pool {
   applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, callbacks?: ResultCallbacks<Result<F>>): AsyncResult<Result<F>> {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
-    const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
+    const argList = checkArgs(args, 'applyAsync');
+    const job = new ApplyJob<Result<F>>(checkCallbacks(callbacks, 'applyAsync'), this.#callbackContexts.applyAsync);
     const jobId = this.#register(job);
-    this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [args ?? []], star: true });
+    this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [argList], star: true });
     this.#dispatch();
     return job;
   }
 
   /** Results in input order, whatever order the workers finish in. @python Pool.map() */
   async map<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize?: number): Promise<Result<F>[]> {
-    return (await this.#mapAsync(fn, iterable, chunksize, false, undefined)).get();
+    return (await this.#mapAsync(fn, iterable, chunksize, false, 'map')).get();
   }
 
   /** @python Pool.starmap() */
   async starmap<F extends TaskFunction>(fn: F, iterable: Items<Parameters<F>>, chunksize?: number): Promise<Result<F>[]> {
-    return (await this.#mapAsync(fn, iterable, chunksize, true, undefined)).get();
+    return (await this.#mapAsync(fn, iterable, chunksize, true, 'starmap')).get();
   }
 
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
   mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
     // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
-    return this.#mapSync(fn, Array.isArray(iterable) ? iterable : [...iterable], chunksize, false, callbacks);
+    checkIterable(iterable, 'mapAsync', false);
+    return this.#mapSync(fn, Array.isArray(iterable) ? iterable : [...iterable], chunksize, false, checkCallbacks(callbacks, 'mapAsync'), 'mapAsync');
   }
 
   /** @python Pool.starmap_async() */
   starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<Parameters<F>>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
-    return this.#mapSync(fn, [...iterable], chunksize, true, callbacks);
+    checkIterable(iterable, 'starmapAsync', false);
+    return this.#mapSync(fn, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
   }
 
   /**
@@ -259,25 +263,29 @@ export class Pool {
     this.#pending.push(queues.length === 0 ? chunk : { ...chunk, items, queues });
   }
 
-  async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | undefined, star: boolean,
-    callbacks: ResultCallbacks<unknown[]> | undefined): Promise<AsyncResult<any[]>> {
+  /** map/starmap: the input may be async, so it is read first; `method` names the call in errors. */
+  async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | null | undefined, star: boolean,
+    method: string): Promise<AsyncResult<any[]>> {
     // Refuse before reading the input, as Python's map_async checks the pool first: the input may be endless.
     this.#functionId(fn);
     this.#checkRunning();
-    if (chunksize !== undefined) checkChunksize(chunksize);
+    checkIterable(iterable, method, true);
+    if (chunksize !== undefined && chunksize !== null) checkChunksize(chunksize);
     // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#mapSync(fn, iterable, chunksize, star, callbacks);
+    if (Array.isArray(iterable)) return this.#mapSync(fn, iterable, chunksize, star, undefined, method);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
     else items.push(...(iterable as Iterable<unknown>));
-    return this.#mapSync(fn, items, chunksize, star, callbacks);
+    return this.#mapSync(fn, items, chunksize, star, undefined, method);
   }
 
-  #mapSync(fn: TaskFunction, items: readonly unknown[], chunksize: number | undefined, star: boolean,
-    callbacks: ResultCallbacks<any[]> | undefined): AsyncResult<any[]> {
+  #mapSync(fn: TaskFunction, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
+    callbacks: ResultCallbacks<any[]> | undefined, method: string): AsyncResult<any[]> {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
-    const size = chunksize === undefined ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
+    if (star) checkArgLists(items, method);
+    // null is Python's chunksize=None: the default.
+    const size = chunksize === undefined || chunksize === null ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
     const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
     if (items.length === 0) return job;
     const jobId = this.#register(job);
@@ -293,6 +301,7 @@ export class Pool {
   #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean): AsyncIterableIterator<any> {
     const fnId = this.#functionId(fn);
     this.#checkRunning();
+    checkIterable(iterable, ordered ? 'imap' : 'imapUnordered', true);
     checkChunksize(chunksize);
     return new IMapIterator(iterable, chunksize, ordered, this.processes * 4, {
       open: (iterator) => {

@@ -6,6 +6,7 @@
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
 import { checkTimeout } from '../timeouts.js';
+import { checkBlockOptions, checkMaxsize, checkQueueOptions } from './block-options.js';
 import { connectionTo, type Connection } from './client.js';
 import { host, hostedStore, socketAddress, unhost } from './host.js';
 import { decodeItem, encodeItem } from './items.js';
@@ -48,8 +49,7 @@ export class Queue<T = unknown> {
         : { remote: connectionTo(descriptor.path, descriptor.ownerPid, descriptor.secret), id: descriptor.id };
       return;
     }
-    const maxsize = options.maxsize ?? 0;
-    if (!Number.isInteger(maxsize)) throw new RangeError(`options.maxsize must be an integer, got ${maxsize}`);
+    const maxsize = checkMaxsize(checkQueueOptions(options).maxsize);
     this.maxsize = maxsize;
     const store = new QueueStore(maxsize);
     this.#where = { local: store, id: host(store) };
@@ -175,8 +175,9 @@ export class Queue<T = unknown> {
     method: string, ...item: [T] | []): Promise<R> {
     try {
       this.#checkOpen();
-      const block = options.block ?? true;
-      const timeoutMs = checkTimeout(options.timeoutMs, `${method}({ timeoutMs })`);
+      const checked = checkBlockOptions(options, method);
+      const block = (checked.block as boolean | undefined) ?? true;
+      const timeoutMs = checkTimeout(checked.timeoutMs, `${method}({ timeoutMs })`);
       return run(this.#where, { block, timeoutMs: block ? timeoutMs : undefined });
     } catch (error) {
       return Promise.reject(item.length === 1 && !(error instanceof QueueClosedError) ? cloneError(item[0], error) : error);
