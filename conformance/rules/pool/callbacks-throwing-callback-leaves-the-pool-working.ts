@@ -1,5 +1,6 @@
 import { expectEqual, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { stopPoolWithin } from '../../harness/stop-pool.js';
 
 /** Bound on each get(): the tasks are instant, so only a lost result waits this long. */
 const GET_MS = 10_000;
@@ -27,13 +28,7 @@ export default defineRule({
       expectEqual(await mapped.get(GET_MS), [1, 4, 9], `map_async(square, [1, 2, 3]).get(${GET_MS}) afterwards`);
     } finally {
       // Bounded: a pool whose result handling stopped (Python) may not terminate cleanly; session.close() cleans up.
-      let timer: NodeJS.Timeout | undefined;
-      const cleanup = (async () => {
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      })();
-      await Promise.race([cleanup, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
-      clearTimeout(timer);
+      await stopPoolWithin(pool);
     }
   },
 });

@@ -1,5 +1,6 @@
 import { RuleFailure, expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { stopPoolWithin } from '../../harness/stop-pool.js';
 
 export default defineRule({
   id: 'pool.crash.map-rejects-instead-of-hanging',
@@ -26,13 +27,7 @@ export default defineRule({
       expectEqual(error.name, 'WorkerCrashedError', 'class name of the error starmap(sleepThenExit, …) raised');
     } finally {
       // Bounded: where a crash leaves the pool hung (Python), session.close() cleans up instead.
-      let cleanupTimer: NodeJS.Timeout | undefined;
-      const cleanup = (async () => {
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      })();
-      await Promise.race([cleanup, new Promise((resolve) => (cleanupTimer = setTimeout(resolve, 3000)))]);
-      clearTimeout(cleanupTimer);
+      await stopPoolWithin(pool);
     }
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { stopPoolWithin } from '../../harness/stop-pool.js';
 
 /** How long each task waits for its partner: started at once, they meet within milliseconds. */
 const RENDEZVOUS_MS = 10_000;
@@ -28,13 +29,7 @@ export default defineRule({
       expectEqual(await pair.get(60_000), [2, 2], `starmap_async(rendezvous, two tasks that wait up to ${RENDEZVOUS_MS} ms for each other) after the crash`);
     } finally {
       // Bounded: should terminate() hang on a pool that lost a worker, session.close() cleans up instead.
-      let timer: NodeJS.Timeout | undefined;
-      const cleanup = (async () => {
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      })();
-      await Promise.race([cleanup, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
-      clearTimeout(timer);
+      await stopPoolWithin(pool);
     }
   },
 });

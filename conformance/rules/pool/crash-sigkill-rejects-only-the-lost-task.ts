@@ -1,5 +1,6 @@
 import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { stopPoolWithin } from '../../harness/stop-pool.js';
 
 export default defineRule({
   id: 'pool.crash.sigkill-rejects-only-the-lost-task',
@@ -24,13 +25,7 @@ export default defineRule({
       expectEqual(values, [1, 4, 9, 16, 25, 36], 'get(60000) of the six slowSquare tasks submitted with it');
     } finally {
       // Bounded: where a crash leaves the pool hung (Python), session.close() cleans up instead.
-      let timer: NodeJS.Timeout | undefined;
-      const cleanup = (async () => {
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      })();
-      await Promise.race([cleanup, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
-      clearTimeout(timer);
+      await stopPoolWithin(pool);
     }
   },
 });

@@ -1,5 +1,6 @@
 import { RuleFailure, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { stopPoolWithin } from '../../harness/stop-pool.js';
 
 export default defineRule({
   id: 'pool.initializer.failure-rejects-work',
@@ -28,13 +29,7 @@ export default defineRule({
       clearTimeout(timer);
       const created = pool as { terminate(): Promise<void>; join(): Promise<void> } | undefined;
       // Bounded: where the pool hangs (Python restarts the workers for ever), session.close() cleans up instead.
-      let cleanupTimer: NodeJS.Timeout | undefined;
-      const cleanup = (async () => {
-        await created?.terminate().catch(() => undefined);
-        await created?.join().catch(() => undefined);
-      })();
-      await Promise.race([cleanup, new Promise((resolve) => (cleanupTimer = setTimeout(resolve, 3000)))]);
-      clearTimeout(cleanupTimer);
+      await stopPoolWithin(created);
     }
   },
 });

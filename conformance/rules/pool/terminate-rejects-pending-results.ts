@@ -1,5 +1,6 @@
 import { RuleFailure, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { stopPoolWithin } from '../../harness/stop-pool.js';
 
 export default defineRule({
   id: 'pool.terminate.rejects-pending-results',
@@ -31,13 +32,7 @@ export default defineRule({
       }
     } finally {
       // Bounded: where a crash leaves the pool hung (Python), session.close() cleans up instead.
-      let timer: NodeJS.Timeout | undefined;
-      const cleanup = (async () => {
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      })();
-      await Promise.race([cleanup, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
-      clearTimeout(timer);
+      await stopPoolWithin(pool);
     }
   },
 });
