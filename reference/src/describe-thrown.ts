@@ -59,13 +59,18 @@ export function reasonOf(thrown: unknown): string {
   return describeThrown(thrown);
 }
 
+/** An error's name when it is a string that can be read, else 'Error'. */
+export function nameOf(error: Error): string {
+  const name = readSafely(error, 'name');
+  return 'value' in name && typeof name.value === 'string' ? name.value : 'Error';
+}
+
 /** The stack of anything thrown, for printing in the child as Python prints a traceback. */
 export function formatThrown(thrown: unknown): string {
   if (isErrorLike(thrown)) {
     const stack = readSafely(thrown, 'stack');
     if ('value' in stack && typeof stack.value === 'string') return stack.value;
-    const name = readSafely(thrown, 'name');
-    return `${'value' in name && typeof name.value === 'string' ? name.value : 'Error'}: ${reasonOf(thrown)}`;
+    return `${nameOf(thrown)}: ${reasonOf(thrown)}`;
   }
   return `Uncaught ${describeThrown(thrown)}`;
 }

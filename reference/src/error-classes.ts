@@ -5,7 +5,7 @@
  * registered beside their tasks (`tasks(import.meta, { ValueError })`).
  */
 import * as library from './errors.js';
-import { errorClassAt, errorClassRef, type ErrorClass } from './task-registry.js';
+import { errorClassAt, errorClassRef, isErrorClass, type ErrorClass } from './task-registry.js';
 
 /** How an error's class is named on the wire. */
 export type ClassRef =
@@ -68,6 +68,3 @@ export function classAt(ref: unknown): ErrorClass | undefined {
   return undefined;
 }
 
-function isErrorClass(value: unknown): value is ErrorClass {
-  return typeof value === 'function' && (value.prototype as unknown) instanceof Error;
-}

@@ -2,7 +2,7 @@
  * Every error class multiproc throws, in one place, so messages stay consistent and rules can match them.
  * Where Python has a message for the same situation, ours starts with Python's text and then says what to do.
  */
-import { describeValue } from './describe-value.js';
+import { describeThrown, isErrorLike, nameOf, reasonOf } from './describe-thrown.js';
 
 /** Base class of every error that multiproc itself raises (not of errors re-raised from a task). */
 export class MultiprocError extends Error {
@@ -105,7 +105,8 @@ export class CallbackError extends MultiprocError {
   /** The Pool method the callback was given to ('applyAsync', 'mapAsync', 'starmapAsync'). */
   readonly method: string;
   constructor(callback: 'callback' | 'errorCallback', method: string, thrown: unknown) {
-    const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : describeValue(thrown);
+    // Whatever the callback threw, a revoked Proxy included: building this error must not throw in its turn.
+    const what = isErrorLike(thrown) ? `${nameOf(thrown)}: ${reasonOf(thrown)}` : describeThrown(thrown);
     super(
       `the ${callback} passed to Pool.${method} threw ${what}; the pool caught it: the result is unchanged and ` +
         'the pool goes on',

@@ -32,6 +32,19 @@ export interface Origin {
 
 const MAX_DEPTH = 8;
 
+/**
+ * Own properties an error never takes from the wire: they are carried by their own fields (cause, errors, stack),
+ * or they would change how the error behaves in the parent (a `toString` that is not a function makes every
+ * `${error}` throw). `name` and `message` are taken only as strings, for the same reason.
+ */
+const NOT_A_PROP = new Set(['cause', 'errors', 'stack', 'toString', 'valueOf', 'toJSON', 'constructor']);
+const STRING_ONLY = new Set(['name', 'message']);
+
+/** Whether an own property `key` holding `value` may cross as one of an error's props. */
+function isCarriedProp(key: string, value: unknown): boolean {
+  return !NOT_A_PROP.has(key) && (!STRING_ONLY.has(key) || typeof value === 'string');
+}
+
 /** Turns anything a task threw into a value that structured clone can carry, and read back. Never throws. */
 export function encodeError(thrown: unknown): EncodedError {
   let encoded: EncodedError;
@@ -51,8 +64,8 @@ function encode(thrown: unknown, depth: number): EncodedError {
   const stack = readSafely(thrown, 'stack');
   const props: Record<string, unknown> = {};
   for (const key of Object.keys(thrown)) {
-    if (key === 'cause' || key === 'errors') continue;
     const value = readSafely(thrown, key);
+    if (!isCarriedProp(key, 'value' in value ? value.value : undefined)) continue;
     setOwn(props, key, 'failed' in value ? `[unreadable: ${value.failed}]` : isSerializable(value.value) ? value.value : `[not serializable: ${typeof value.value}]`);
   }
   const encoded: Mutable<Extract<EncodedError, { kind: 'error' }>> = {
@@ -156,6 +169,7 @@ function decode(encoded: unknown, at: Origin, depth: number): unknown {
     // Defined, not assigned: an own "__proto__" key must stay a property, not replace the prototype.
     // A key the error already has (a class field `name`) keeps its attributes, as an assignment would.
     for (const [key, value] of Object.entries(props)) {
+      if (!isCarriedProp(key, value)) continue;
       Object.defineProperty(error, key, Object.hasOwn(error, key) ? { value } : { value, enumerable: true, writable: true, configurable: true });
     }
   }

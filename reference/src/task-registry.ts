@@ -3,6 +3,7 @@
  * registers it under a key, and a child imports that module and looks the key up.
  * @python "functions must be picklable": defined at module level, found again by module and name.
  */
+import { describeValue } from './describe-value.js';
 import { TaskReferenceError } from './errors.js';
 
 /** Any function a child may run. */
@@ -49,7 +50,7 @@ export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>
   const { byFunction, byRef, classByPrototype, classByRef } = registry();
   for (const [key, fn] of Object.entries(table)) {
     if (typeof fn !== 'function') {
-      throw new TypeError(`tasks(): "${key}" is ${describe(fn)}, not a function; register only functions and error classes`);
+      throw new TypeError(`tasks(): "${key}" is ${describeValue(fn)}, not a function; register only functions and error classes`);
     }
     const ref = { moduleUrl, key };
     if (isErrorClass(fn)) {
@@ -75,14 +76,15 @@ export function errorClassAt(ref: TaskRef): ErrorClass | undefined {
   return registry().classByRef.get(refKey(ref));
 }
 
-function isErrorClass(fn: TaskFunction | ErrorClass): fn is ErrorClass {
-  return fn === Error || (fn.prototype as unknown) instanceof Error;
+/** Error itself, or a class that extends it. */
+export function isErrorClass(fn: unknown): fn is ErrorClass {
+  return typeof fn === 'function' && (fn === Error || (fn.prototype as unknown) instanceof Error);
 }
 
 /** The reference a child needs for `fn`, or a TypeError that names the function and the fix. */
 export function resolveTask(fn: unknown, role: string): TaskRef {
   if (typeof fn !== 'function') {
-    throw new TaskReferenceError(`${role} must be a function, got ${describe(fn)}`);
+    throw new TaskReferenceError(`${role} must be a function, got ${describeValue(fn)}`);
   }
   const ref = registry().byFunction.get(fn as TaskFunction);
   if (ref !== undefined) return ref;
@@ -131,8 +133,3 @@ function checkRef(ref: unknown): asserts ref is TaskRef {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}

@@ -102,15 +102,15 @@ const rejectsValue = test.macro({
   title: (_provided, value, described) => `${String(value)} as a target is a TaskReferenceError saying it is ${described}`,
 });
 
-test(rejectsValue, 42, 'a number');
+test(rejectsValue, 42, 'a number (42)');
 test(rejectsValue, null, 'null');
 test(rejectsValue, undefined, 'undefined');
-test(rejectsValue, 'registeredHere', 'a string');
+test(rejectsValue, 'registeredHere', "a string ('registeredHere')");
 
 test('tasks() rejects a value in the table that is not a function', (t) => {
   t.throws(() => tasks(import.meta, { answer: 42 } as never), {
     instanceOf: TypeError,
-    message: 'tasks(): "answer" is a number, not a function; register only functions and error classes',
+    message: 'tasks(): "answer" is a number (42), not a function; register only functions and error classes',
   });
   t.throws(() => tasks(import.meta, { nothing: null } as never), {
     instanceOf: TypeError,

@@ -65,7 +65,10 @@ export class AsyncResult<T> {
     return this.#waitChecked(limit).then(() => this.#unwrap(limit));
   }
 
-  /** Resolves when the result is ready or `timeoutMs` has passed; never rejects. @python AsyncResult.wait() */
+  /**
+   * Resolves when the result is ready or `timeoutMs` has passed; it does not reject on a timeout or a failed task,
+   * only on a timeout that is not a non-negative number. @python AsyncResult.wait()
+   */
   wait(timeoutMs?: number): Promise<void> {
     try {
       return this.#waitChecked(checkTimeout(timeoutMs, 'AsyncResult.wait(timeoutMs)'));

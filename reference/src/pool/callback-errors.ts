@@ -5,9 +5,10 @@
  * goes on, and the error is reported, never dropped: to the pool's `onCallbackError`, else on stderr, as Python
  * prints an exception that ends a thread.
  */
-import { inspect } from 'node:util';
+import { describeThrown, formatThrown, isErrorLike } from '../describe-thrown.js';
 import { describeValue } from '../describe-value.js';
 import { CallbackError } from '../errors.js';
+import { isThenable } from '../is-thenable.js';
 
 /** @python no equivalent: receives every error a result's callback threw. */
 export type CallbackErrorHandler = (error: CallbackError) => void;
@@ -32,10 +33,6 @@ export function callGuarded<T>(callback: (arg: T) => unknown, arg: T, which: Cal
   }
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
 /** `options.onCallbackError` checked: a function, or undefined to print to stderr. */
 export function checkCallbackErrorHandler(value: unknown): CallbackErrorHandler | undefined {
   if (value === undefined || typeof value === 'function') return value as CallbackErrorHandler | undefined;
@@ -44,10 +41,13 @@ export function checkCallbackErrorHandler(value: unknown): CallbackErrorHandler 
 
 function report(error: CallbackError, handler: CallbackErrorHandler | undefined): void {
   if (handler === undefined) return print(error);
+  const threw = (handlerThrew: unknown): void => print(error, { handlerThrew });
   try {
-    handler(error);
+    // An async handler's rejection is a throw too: left alone, it would end the program as an unhandled one.
+    const returned: unknown = handler(error);
+    if (isThenable(returned)) returned.then(undefined, threw);
   } catch (handlerThrew) {
-    print(error, { handlerThrew });
+    threw(handlerThrew);
   }
 }
 
@@ -62,8 +62,7 @@ function print(error: CallbackError, also?: { handlerThrew: unknown }): void {
   }
 }
 
+/** Whatever was thrown, hostile getters and revoked Proxies included: this runs while reporting, so it never throws. */
 function format(thrown: unknown): string {
-  if (thrown instanceof Error) return thrown.stack ?? `${thrown.name}: ${thrown.message}`;
-  // Printed whole, as Node prints an uncaught value: this is the only place the user sees it.
-  return `${inspect(thrown)} (thrown, not an Error)`;
+  return isErrorLike(thrown) ? formatThrown(thrown) : `${describeThrown(thrown)} (thrown, not an Error)`;
 }

@@ -82,7 +82,8 @@ export const DEFAULT_TERMINATE_GRACE_MS = 1000;
  * Left out, it is DEFAULT_TERMINATE_GRACE_MS.
  */
 export function checkTerminateGrace(value: unknown): number | undefined {
-  if (value === undefined) return DEFAULT_TERMINATE_GRACE_MS;
+  // null is Python's None, "not given", as for every other option.
+  if (value === undefined || value === null) return DEFAULT_TERMINATE_GRACE_MS;
   const expected = 'options.terminateGraceMs must be a non-negative number of milliseconds ' +
     '(how long terminate() waits after SIGTERM before SIGKILL; Infinity never escalates, as Python)';
   if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);

@@ -5,6 +5,7 @@
  * @python multiprocessing.pool.worker (the `func(*args)` / `mapstar` call)
  */
 import { encodeError } from '../remote-error.js';
+import { isThenable } from '../is-thenable.js';
 import type { TaskFunction } from '../task-registry.js';
 import type { ChunkResult } from './messages.js';
 import { ValuesCollector, type Values } from './packed.js';
@@ -65,9 +66,6 @@ function call(fn: TaskFunction, item: unknown, star: boolean): unknown {
   return star ? fn(...(item as unknown[])) : fn(item);
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
-}
 
 function failed(chunk: WorkerChunk, values: ValuesCollector, thrown: unknown): ChunkResult {
   return { seq: chunk.seq, ok: false, values: values.array(), failedAt: values.length, error: encodeError(thrown) };

@@ -25,11 +25,30 @@ export interface ProcessOptions<F extends TaskFunction> {
   readonly env?: ChildEnv;
 }
 
-/** `new Process(options)` needs an object: anything else would fail later with a message about `target`. */
+/** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
+const OPTION_NAMES = Object.keys({ target: true, args: true, name: true, daemon: true, env: true } satisfies Record<keyof ProcessOptions<TaskFunction>, true>);
+
+/**
+ * `new Process(options)` needs an object of known options: anything else would fail later with a message about
+ * `target`, and a misspelt or Python-only option (`kwargs`, `arg`) would be ignored.
+ */
 export function checkOptionsObject(options: unknown): void {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`new Process(options): options must be an object such as { target, args }, got ${describeValue(options)}`);
   }
+  for (const key of Object.keys(options)) {
+    if (OPTION_NAMES.includes(key)) continue;
+    const meant = OPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase() || `${name}s` === key || name === `${key}s`);
+    const hint = key === 'kwargs' ? ' (JavaScript has no keyword arguments: pass an object among args)' : meant === undefined ? '' : ` (did you mean ${meant}?)`;
+    throw new TypeError(`new Process(options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${OPTION_NAMES.join(', ')}`);
+  }
+}
+
+/** `args`: an array of the target's arguments, or none. */
+export function checkArgs(value: unknown): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  throw new TypeError(`new Process(options): args must be an array of arguments for the target (Python: a tuple), got ${describeValue(value)}; write args: [value]`);
 }
 
 /** @python assert isinstance(name, str), 'name must be a string' — `subject` says where the value came from. */

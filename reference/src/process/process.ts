@@ -18,7 +18,7 @@ import { checkTimeout, delay } from '../timeouts.js';
 import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
 import { terminateAtExit } from './exit-hooks.js';
-import { checkDaemon, checkName, checkOptionsObject, type ProcessOptions } from './options.js';
+import { checkArgs, checkDaemon, checkName, checkOptionsObject, type ProcessOptions } from './options.js';
 
 export type { ProcessOptions };
 
@@ -41,8 +41,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
   constructor(options: ProcessOptions<F>) {
     checkOptionsObject(options);
     this.#task = resolveTask(options.target, 'Process target');
-    this.#args = options.args ?? [];
-    if (!Array.isArray(this.#args)) throw new TypeError('Process args must be an array of arguments for the target');
+    this.#args = checkArgs(options.args);
     assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
     this.#identity = takeChildIdentity();
     // null is "not given", as Python's None is.

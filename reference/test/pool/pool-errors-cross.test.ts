@@ -50,6 +50,9 @@ test('defect 5: every hostile thrown value reaches the caller as a defined error
     t.is(typeof origin.pid, 'number', kind);
     t.is(origin.index, 0, kind);
     t.regex(error?.stack ?? '', /--- raised in pool worker PoolWorker-\d+ \(pid \d+\) on item 0 of job \d+, re-raised in the parent$/, kind);
+    // What the parent does with any error must work: its message is text, and it prints.
+    t.is(typeof error?.message, 'string', kind);
+    t.notThrows(() => `${String(error)} ${error?.name}: ${error?.message}`, kind);
     outcomes.push(`${kind} → ${error?.name}`);
   }
   t.deepEqual(await within(pool.map(square, [1, 2, 3], 1), RUN_MS, 'map after'), [1, 4, 9], 'the pool still serves');
@@ -120,6 +123,17 @@ test('defect 12: a user class registered beside the tasks arrives as itself, its
     tried: 'a task throws a user class registered with tasks(import.meta, { HttpError }) whose constructor needs an argument, and an unregistered subclass of it',
     outcome: 'HttpError arrives as HttpError with its fields; the subclass as HttpError named NotFoundError',
   });
+});
+
+test('defect 5: an initializer that throws an Error whose own message is an object stops the pool with InitializerError; the parent lives', async (t) => {
+  const broken = new Pool({ processes: 1, initializer: throwHostile, initargs: ['Error whose own message is an object'] });
+  t.teardown(async () => {
+    broken.terminate();
+    await within(broken.join(), PROMPT_MS, 'join()');
+  });
+  const error = await t.throwsAsync(within(broken.map(square, [1, 2]), RUN_MS, 'map'), { instanceOf: errors.InitializerError });
+  t.regex(error!.message, /^Pool initializer throwHostile failed in pool worker PoolWorker-[\d:]+: /);
+  t.is(typeof (error!.cause as Error).message, 'string');
 });
 
 test('defect 5: an initializer that throws a revoked Proxy stops the pool with InitializerError, its worker not lost to encoding', async (t) => {

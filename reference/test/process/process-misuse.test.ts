@@ -57,14 +57,25 @@ test.serial('an unregistered target throws TaskReferenceError naming it and the 
 test.serial('a target that is not a function throws TaskReferenceError', (t) => {
   t.throws(() => new Process({ target: 42 as never }), {
     instanceOf: TaskReferenceError,
-    message: 'Process target must be a function, got a number',
+    message: 'Process target must be a function, got a number (42)',
+  });
+});
+
+test.serial('an unknown option is refused, with the option meant (kwargs: JavaScript has none)', (t) => {
+  t.throws(() => new Process({ target: returnNothing, arg: [1] } as never), {
+    instanceOf: TypeError,
+    message: 'new Process(options): unexpected option "arg" (did you mean args?); the options are target, args, name, daemon, env',
+  });
+  t.throws(() => new Process({ target: returnNothing, kwargs: {} } as never), {
+    instanceOf: TypeError,
+    message: /^new Process\(options\): unexpected option "kwargs" \(JavaScript has no keyword arguments: pass an object among args\)/,
   });
 });
 
 test.serial('args that are not an array throw a TypeError', (t) => {
   t.throws(() => new Process({ target: returnNothing, args: 'abc' as never }), {
     instanceOf: TypeError,
-    message: 'Process args must be an array of arguments for the target',
+    message: "new Process(options): args must be an array of arguments for the target (Python: a tuple), got a string ('abc'); write args: [value]",
   });
 });
 

@@ -68,6 +68,7 @@ const CASES: readonly Case[] = [
   { area: 'Pool', input: 'new Pool({ maxTasksPerChild: 0 })', run: () => new Pool({ maxTasksPerChild: 0 }), error: RangeError, says: 'maxtasksperchild must be a positive int or null' },
   { area: 'Pool', input: 'new Pool({ initializer: () => {} })', run: () => new Pool({ initializer: () => undefined }), error: TaskReferenceError, says: 'is not a registered task' },
   { area: 'Pool', input: "new Pool({ initargs: 'ab' })", run: () => new Pool({ initargs: 'ab' as never }), error: TypeError, says: 'options.initargs must be an array' },
+  { area: 'Pool', input: 'new Pool({ processes: null })', run: () => { const p = new Pool({ processes: null }); p.terminate(); return p.join(); }, error: null, says: "accepted: cpuCount() workers, as Python's None" },
   { area: 'Pool', input: 'new Pool({ terminateGraceMs: -1 })', run: () => new Pool({ terminateGraceMs: -1 }), error: RangeError, says: 'options.terminateGraceMs must be a non-negative number of milliseconds' },
   { area: 'Pool', input: 'new Pool({ env: { A: 1 } })', run: () => new Pool({ env: { A: 1 } as never }), error: TypeError, says: 'options.env.A must be a string' },
   // ——— Pool: its methods ———
@@ -102,6 +103,7 @@ const CASES: readonly Case[] = [
   { area: 'Process', input: 'new Process({ target: () => {} })', run: () => new Process({ target: () => undefined }), error: TaskReferenceError, says: 'is not a registered task' },
   { area: 'Process', input: 'new Process({ target, args: 5 })', run: () => new Process({ target: returnNothing, args: 5 as never }), error: TypeError, says: 'args must be an array' },
   { area: 'Process', input: 'new Process({ target, args: [Symbol()] })', run: () => new Process({ target: returnNothing, args: [Symbol('s')] as never }), error: SerializationError, says: 'args[0] cannot be sent to another process' },
+  { area: 'Process', input: 'new Process({ target, kwargs: {} })', run: () => new Process({ target: returnNothing, kwargs: {} } as never), error: TypeError, says: 'JavaScript has no keyword arguments' },
   { area: 'Process', input: 'new Process({ target, name: 7 })', run: () => new Process({ target: returnNothing, name: 7 as never }), error: TypeError, says: 'name must be a string' },
   { area: 'Process', input: "new Process({ target, daemon: 'yes' })", run: () => new Process({ target: returnNothing, daemon: 'yes' as never }), error: TypeError, says: 'daemon must be a boolean' },
   { area: 'Process', input: 'p.name = 123', run: () => { new Process({ target: returnNothing }).name = 123 as never; }, error: TypeError, says: 'name must be a string' },
