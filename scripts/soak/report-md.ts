@@ -79,7 +79,7 @@ export function reliabilityMarkdown(result: SoakResult): string {
     `- Defects of issue 14 kept fixed by a passing test: ${DEFECTS.length - defectsWithoutPassingTest(longRun).length} of ${DEFECTS.length}.`,
     loaded === undefined
       ? '- Conformance under load: not run.'
-      : `- Conformance with ${loaded.busyLoops} busy CPU loops beside it (load average ${loaded.load.min.toFixed(1)}–${loaded.load.max.toFixed(1)}): ` +
+      : `- Conformance beside the long forms and ${loaded.busyLoops} busy CPU loops (load average ${loaded.load.min.toFixed(1)}–${loaded.load.max.toFixed(1)}): ` +
         `${loaded.implementations.map((i) => `${i.name} ${Object.entries(i.counts).map(([s, n]) => `${n} ${s}`).join(', ')}`).join('; ')}; ` +
         `mutants ${loaded.mutants.killed}/${loaded.mutants.total} killed, ${loaded.mutants.surprises.length} surprise(s), ${loaded.mutants.retries.length} retried pair(s).`,
     `- Child processes left after the run: ${result.childrenLeft.length === 0 ? 'none' : result.childrenLeft.join('; ')}.`,
@@ -117,8 +117,9 @@ export function reliabilityMarkdown(result: SoakResult): string {
     lines.push(
       '## The conformance suite under load',
       '',
-      `\`npm run conformance -- --impl reference --impl cpython --mutants\` with ${loaded.busyLoops} processes spinning on the`,
-      `CPU beside it, ${loaded.seconds.toFixed(0)} s; load average sampled every 5 s: min ${loaded.load.min.toFixed(1)}, mean ${loaded.load.mean.toFixed(1)}, max ${loaded.load.max.toFixed(1)}.`,
+      `\`npm run conformance -- --impl reference --impl cpython --mutants\` run at the same time as the long forms above`,
+      `(thousands of processes started), with ${loaded.busyLoops} processes spinning on the CPU beside them; ${loaded.seconds.toFixed(0)} s; load`,
+      `average sampled every 5 s: min ${loaded.load.min.toFixed(1)}, mean ${loaded.load.mean.toFixed(1)}, max ${loaded.load.max.toFixed(1)}.`,
       '',
       '| implementation | verdicts | failures |',
       '|---|---|---|',
