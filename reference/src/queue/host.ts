@@ -12,7 +12,6 @@ import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../er
 import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
 import { decodeItem, encodeItem, unreadableItem } from './items.js';
-import { cleanUpOnSignals } from './signal-cleanup.js';
 import { makeSocketDir, tempCandidates } from './socket-dir.js';
 import { reapStaleDirs } from './stale-dirs.js';
 import type { QueueStore, Taken } from './store.js';
@@ -26,8 +25,6 @@ interface HostState {
   path: string | undefined;
   /** What a connection must present first (see auth.ts); a new one with each socket. */
   secret: string | undefined;
-  /** Stops the signal listeners that remove the directory (see signal-cleanup.ts). */
-  stopSignalCleanup: (() => void) | undefined;
   /** The 'exit' hook is added once, however often the server stops and starts again. */
   exitHook: boolean;
   /** Temporary directories already searched for stale socket directories. */
@@ -40,7 +37,7 @@ function state(): HostState {
   const holder = globalThis as { [KEY]?: HostState };
   holder[KEY] ??= {
     stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, secret: undefined,
-    stopSignalCleanup: undefined, exitHook: false, reaped: new Set(),
+    exitHook: false, reaped: new Set(),
   };
   return holder[KEY];
 }
@@ -100,7 +97,10 @@ export function socketAddress(): { readonly path: string; readonly secret: strin
   hosting.directory = directory;
   hosting.path = path;
   hosting.secret = secret;
-  hosting.stopSignalCleanup = cleanUpOnSignals(stopServer);
+  // 'exit' covers a return, process.exit() and an uncaught exception. Signals are not listened for: a listener
+  // takes a signal's default action away (and signal-exit, which many programs carry, then leaves the program
+  // running), and a library must not change how a program dies. A directory left by a signal, as by SIGKILL,
+  // is removed by the next host (see stale-dirs.ts).
   if (!hosting.exitHook) {
     hosting.exitHook = true;
     process.on('exit', stopServer);
@@ -112,12 +112,10 @@ function stopServer(): void {
   const hosting = state();
   hosting.server?.close();
   if (hosting.directory !== undefined) rmSync(hosting.directory, { recursive: true, force: true });
-  hosting.stopSignalCleanup?.();
   hosting.server = undefined;
   hosting.directory = undefined;
   hosting.path = undefined;
   hosting.secret = undefined;
-  hosting.stopSignalCleanup = undefined;
 }
 
 function serve(socket: Socket, secret: string): void {
