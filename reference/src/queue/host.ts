@@ -127,9 +127,12 @@ function serve(socket: Socket, secret: string): void {
     const frames = readFrames(socket, {
       frame: (head, payload) => {
         const request = decodeRequest(head, payload !== undefined);
-        // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
-        if (typeof request === 'string') socket.destroy();
-        else handle(socket, request, payload, gone.signal);
+        // A peer that does not speak the protocol loses its connection; nothing it sent from there on is acted
+        // on, including the frames that came in the same read.
+        if (typeof request === 'string') {
+          frames.stop();
+          socket.destroy();
+        } else handle(socket, request, payload, gone.signal);
       },
       bad: () => socket.destroy(),
     });
