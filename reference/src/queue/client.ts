@@ -97,7 +97,7 @@ function keyOf(path: string, secret: string): string {
 function toError(kind: ErrorKind, message: string): Error {
   if (kind === 'empty') return new QueueEmpty(message);
   if (kind === 'full') return new QueueFull(message);
-  if (kind === 'unreadable') return new SerializationError(message);
+  if (kind === 'serialization') return new SerializationError(message);
   return new QueueClosedError(message);
 }
 

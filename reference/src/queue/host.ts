@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../errors.js';
 import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
-import { decodeItem, encodeItem, unreadableItem } from './items.js';
+import { decodeItem, encodeItem, unreadableItem, unwritableItem } from './items.js';
 import { makeSocketDir, tempCandidates } from './socket-dir.js';
 import { reapStaleDirs } from './stale-dirs.js';
 import type { QueueStore, Taken } from './store.js';
@@ -147,23 +147,36 @@ function handle(socket: Socket, request: QueueRequest, payload: Buffer | undefin
       item = decodeItem(payload);
     } catch (error) {
       // Its head was fine: only this put is refused, and the connection goes on.
-      reply(socket, { id: request.id, ok: false, kind: 'unreadable', message: unreadableItem(error) });
+      reply(socket, { id: request.id, ok: false, kind: 'serialization', message: unreadableItem(error) });
       return;
     }
   }
   answer(request, item, signal).then(
     (value) => {
-      if (request.op !== 'get') return reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
-      const taken = value as Taken<unknown>;
-      reply(socket, { id: request.id, ok: true }, encodeItem(taken.item), (delivered) => {
-        // A consumer that died before its answer reached its socket never had the item: it goes back to its
-        // place in the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
-        // before reading it, that one item is lost with it (never duplicated), as in Python.
-        if (!delivered) hostedStore(request.queue)?.restore(taken);
-      });
+      if (request.op === 'get') hand(socket, request, value as Taken<unknown>);
+      else reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
     },
     (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
   );
+}
+
+/** Answers a get with the item it took; an item that does not reach the consumer goes back to its place. */
+function hand(socket: Socket, request: QueueRequest, taken: Taken<unknown>): void {
+  let payload: Buffer;
+  try {
+    payload = encodeItem(taken.item);
+  } catch (error) {
+    // Past the size bound, or out of memory: the consumer is told why, and nothing is lost.
+    hostedStore(request.queue)?.restore(taken);
+    reply(socket, { id: request.id, ok: false, kind: 'serialization', message: unwritableItem(error) });
+    return;
+  }
+  reply(socket, { id: request.id, ok: true }, payload, (delivered) => {
+    // A consumer that died before its answer reached its socket never had the item: it goes back to its
+    // place in the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
+    // before reading it, that one item is lost with it (never duplicated), as in Python.
+    if (!delivered) hostedStore(request.queue)?.restore(taken);
+  });
 }
 
 async function answer(request: QueueRequest, item: unknown, signal: AbortSignal): Promise<unknown> {
