@@ -4,6 +4,7 @@
  * waiting for its answer.
  */
 import { connect, type Socket } from 'node:net';
+import { reasonOf } from '../describe-thrown.js';
 import { QueueClosedError, QueueEmpty, QueueFull, SerializationError } from '../errors.js';
 import { hello } from './auth.js';
 import { encodeFrame, readFrames, sendFrame } from './frames.js';
@@ -56,7 +57,7 @@ class Connection {
     try {
       pending.resolve(decodeItem(payload));
     } catch (error) {
-      pending.reject(new SerializationError(`a Queue item arrived that this process cannot read: ${(error as Error).message}`));
+      pending.reject(new SerializationError(`a Queue item arrived that this process cannot read: ${reasonOf(error)}`));
     }
   }
 

@@ -8,6 +8,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
+import { reasonOf } from '../describe-thrown.js';
 import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../errors.js';
 import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
@@ -156,7 +157,7 @@ function handle(socket: Socket, request: QueueRequest, payload: Buffer | undefin
       if (request.op === 'get') hand(socket, request, value as Taken<unknown>);
       else reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
     },
-    (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
+    (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: reasonOf(error) }),
   );
 }
 
@@ -203,8 +204,4 @@ function kindOf(error: unknown): ErrorKind {
   if (error instanceof QueueEmpty) return 'empty';
   if (error instanceof QueueFull) return 'full';
   return 'closed';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

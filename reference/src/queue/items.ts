@@ -26,11 +26,10 @@ export function decodeItem(bytes: Uint8Array): unknown {
 
 /** Why an item could not be read back, in words a user can act on. */
 export function unreadableItem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
   return (
     `a Queue item cannot be sent to another process: the process that hosts the queue could not read it back ` +
-    `(${message.replace(/\.$/, '')}; V8 writes some values it cannot read, such as an Error that is its own cause, ` +
-    `directly or through other errors)`
+    `(${reasonOf(error).replace(/\.$/, '')}; V8 writes some values it cannot read, such as an Error that is its ` +
+    `own cause, directly or through other errors)`
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { reasonOf } from '../describe-thrown.js';
 import { QueueSocketError } from '../errors.js';
 import { ownDirPrefix } from './stale-dirs.js';
 
@@ -61,7 +62,9 @@ export function makeSocketDir(candidates: readonly string[]): { readonly directo
   );
 }
 
+/** `ENOENT: no such file or directory` out of Node's `ENOENT: no such file or directory, mkdtemp '/x/y'`. */
 function describe(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  return code === undefined ? String(message ?? error) : `${code}: ${message.replace(/^\w+: /, '').replace(/,.*$/, '')}`;
+  const reason = reasonOf(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? `${code}: ${reason.replace(/^\w+: /, '').replace(/,.*$/, '')}` : reason;
 }
