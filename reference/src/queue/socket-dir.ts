@@ -9,12 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { reasonOf } from '../describe-thrown.js';
 import { QueueSocketError } from '../errors.js';
-import { ownDirPrefix } from './stale-dirs.js';
+import { ownDirPrefix, SOCKET_NAME } from './stale-dirs.js';
 
 /** The longest socket path the system keeps whole: sun_path holds 108 bytes on Linux, 104 on macOS, with a NUL. */
 export const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
 
-const SOCKET_NAME = 'queues.sock';
 /** mkdtemp's six random characters. */
 const RANDOM_SUFFIX = 'XXXXXX';
 

@@ -10,7 +10,8 @@ import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PATTERN = /^multiproc-(\d+)-(\d+)-[A-Za-z0-9]{6}$/;
-const SOCKET_NAME = 'queues.sock';
+/** The socket's name in a host's directory: the one entry a stale directory may hold. */
+export const SOCKET_NAME = 'queues.sock';
 
 let prefix: string | undefined;
 
