@@ -27,10 +27,10 @@ class Connection {
     this.#socket.write(hello(secret));
     readFrames(this.#socket, {
       frame: (head, payload) => this.#answer(head, payload),
-      bad: (reason) => this.#fail(new Error(`the host sent ${reason}`)),
+      bad: (reason) => this.#fail(this.#gone(new Error(`the host sent ${reason}`))),
     });
-    this.#socket.on('error', (error) => this.#fail(error));
-    this.#socket.on('close', () => this.#fail());
+    this.#socket.on('error', (error) => this.#fail(this.#gone(error)));
+    this.#socket.on('close', () => this.#fail(this.#gone()));
   }
 
   /** Sends and waits for the answer; a put's item goes as `payload` (see items.ts). */
@@ -47,7 +47,9 @@ class Connection {
 
   #answer(head: Buffer, payload: Buffer | undefined): void {
     const response = decodeResponse(head);
-    if (typeof response === 'string') return this.#fail(new Error(`the host sent ${response}`));
+    if (typeof response === 'string') return this.#fail(this.#gone(new Error(`the host sent ${response}`)));
+    // The host closes this connection because of what it sent, and says why (see refuse.ts).
+    if (!response.ok && response.kind === 'refused') return this.#fail(this.#refused(response.message));
     const pending = this.#pending.get(response.id);
     if (pending === undefined) return;
     this.#pending.delete(response.id);
@@ -61,14 +63,22 @@ class Connection {
     }
   }
 
-  /** The hosting process is gone (or refused us): every waiting call fails now, later calls at once. */
-  #fail(cause?: Error): void {
-    if (this.#failure !== undefined) return;
-    this.#failure = new QueueClosedError(
+  #gone(cause?: Error): QueueClosedError {
+    return new QueueClosedError(
       `the process that hosts this queue (pid ${this.ownerPid}) is gone or closed it; ` +
         `a queue lives as long as the process that created it`,
       cause === undefined ? undefined : { cause },
     );
+  }
+
+  #refused(reason: string): QueueClosedError {
+    return new QueueClosedError(`the process that hosts this queue (pid ${this.ownerPid}) refused this connection: ${reason}`);
+  }
+
+  /** The connection is over (see #gone, #refused): every waiting call fails now, later calls at once. */
+  #fail(failure: QueueClosedError): void {
+    if (this.#failure !== undefined) return;
+    this.#failure = failure;
     connections.delete(keyOf(this.path, this.secret));
     for (const pending of this.#pending.values()) pending.reject(this.#failure);
     this.#pending.clear();

@@ -13,6 +13,7 @@ import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../er
 import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
 import { decodeItem, encodeItem, unreadableItem, unwritableItem } from './items.js';
+import { refuse } from './refuse.js';
 import { makeSocketDir, tempCandidates } from './socket-dir.js';
 import { reapStaleDirs } from './stale-dirs.js';
 import type { QueueStore, Taken } from './store.js';
@@ -125,17 +126,17 @@ function serve(socket: Socket, secret: string): void {
   socket.on('close', () => gone.abort());
   socket.on('error', () => undefined);
   awaitHello(socket, secret, (rest) => {
+    // A peer that does not speak the protocol loses its connection, and is told what it sent.
+    const broke = (reason: string): void => refuse(socket, `it broke the queue protocol: it sent ${reason} (do both processes run the same version of multiproc?)`);
     const frames = readFrames(socket, {
       frame: (head, payload) => {
         const request = decodeRequest(head, payload !== undefined);
-        // A peer that does not speak the protocol loses its connection; nothing it sent from there on is acted
-        // on, including the frames that came in the same read.
-        if (typeof request === 'string') {
-          frames.stop();
-          socket.destroy();
-        } else handle(socket, request, payload, gone.signal);
+        if (typeof request !== 'string') return handle(socket, request, payload, gone.signal);
+        // Nothing it sent from there on is acted on, including the frames that came in the same read.
+        frames.stop();
+        broke(request);
       },
-      bad: () => socket.destroy(),
+      bad: broke,
     });
     if (rest.length > 0) frames.push(rest);
   });
