@@ -126,8 +126,12 @@ function serve(socket: Socket, secret: string): void {
   socket.on('close', () => gone.abort());
   socket.on('error', () => undefined);
   awaitHello(socket, secret, (rest) => {
-    // A peer that does not speak the protocol loses its connection, and is told what it sent.
-    const broke = (reason: string): void => refuse(socket, `it broke the queue protocol: it sent ${reason} (do both processes run the same version of multiproc?)`);
+    // A peer that does not speak the protocol loses its connection, and is told what it sent. Its waiting
+    // requests end now, not when the peer gets round to closing: no item is taken for it any more.
+    const broke = (reason: string): void => {
+      gone.abort();
+      refuse(socket, `it broke the queue protocol: it sent ${reason} (do both processes run the same version of multiproc?)`);
+    };
     const frames = readFrames(socket, {
       frame: (head, payload) => {
         const request = decodeRequest(head, payload !== undefined);
