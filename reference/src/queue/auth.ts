@@ -8,6 +8,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
+import { refuse } from './refuse.js';
 
 const MARK = Buffer.from('MPQ1');
 const SECRET_BYTES = 32;
@@ -31,12 +32,15 @@ export function hello(secret: string): Buffer {
 
 /**
  * Waits for `socket`'s first bytes: when they are `secret`'s hello, calls `admitted` with whatever arrived after
- * them; otherwise, or when they have not come within `waitMs`, closes the connection.
+ * them; otherwise, or when they have not come within `waitMs`, refuses the connection (see refuse.ts).
  */
 export function awaitHello(socket: Socket, secret: string, admitted: (rest: Buffer) => void, waitMs = HELLO_WAIT_MS): void {
   const expected = hello(secret);
   let received: Buffer = Buffer.alloc(0);
-  const late = setTimeout(() => socket.destroy(), waitMs).unref();
+  const late = setTimeout(() => {
+    socket.off('data', onData);
+    refuse(socket, `it presented no secret within ${waitMs} ms`);
+  }, waitMs).unref();
   socket.once('close', () => clearTimeout(late));
   const onData = (data: Buffer): void => {
     received = received.length === 0 ? data : Buffer.concat([received, data]);
@@ -44,7 +48,8 @@ export function awaitHello(socket: Socket, secret: string, admitted: (rest: Buff
     clearTimeout(late);
     socket.off('data', onData);
     if (!timingSafeEqual(received.subarray(0, HELLO_BYTES), expected)) {
-      socket.destroy();
+      // Python's client says "digest sent was rejected" when its authkey is wrong.
+      refuse(socket, 'digest sent was rejected: the secret it presented is not the queue\'s (only processes the queue was passed to may use it)');
       return;
     }
     admitted(received.subarray(HELLO_BYTES));

@@ -4,6 +4,7 @@
  * waiting for its answer.
  */
 import { connect, type Socket } from 'node:net';
+import { reasonOf } from '../describe-thrown.js';
 import { QueueClosedError, QueueEmpty, QueueFull, SerializationError } from '../errors.js';
 import { hello } from './auth.js';
 import { encodeFrame, readFrames, sendFrame } from './frames.js';
@@ -26,10 +27,10 @@ class Connection {
     this.#socket.write(hello(secret));
     readFrames(this.#socket, {
       frame: (head, payload) => this.#answer(head, payload),
-      bad: (reason) => this.#fail(new Error(`the host sent ${reason}`)),
+      bad: (reason) => this.#fail(this.#gone(new Error(`the host sent ${reason}`))),
     });
-    this.#socket.on('error', (error) => this.#fail(error));
-    this.#socket.on('close', () => this.#fail());
+    this.#socket.on('error', (error) => this.#fail(this.#gone(error)));
+    this.#socket.on('close', () => this.#fail(this.#gone()));
   }
 
   /** Sends and waits for the answer; a put's item goes as `payload` (see items.ts). */
@@ -46,7 +47,9 @@ class Connection {
 
   #answer(head: Buffer, payload: Buffer | undefined): void {
     const response = decodeResponse(head);
-    if (typeof response === 'string') return this.#fail(new Error(`the host sent ${response}`));
+    if (typeof response === 'string') return this.#fail(this.#gone(new Error(`the host sent ${response}`)));
+    // The host closes this connection because of what it sent, and says why (see refuse.ts).
+    if (!response.ok && response.kind === 'refused') return this.#fail(this.#refused(response.message));
     const pending = this.#pending.get(response.id);
     if (pending === undefined) return;
     this.#pending.delete(response.id);
@@ -56,18 +59,26 @@ class Connection {
     try {
       pending.resolve(decodeItem(payload));
     } catch (error) {
-      pending.reject(new SerializationError(`a Queue item arrived that this process cannot read: ${(error as Error).message}`));
+      pending.reject(new SerializationError(`a Queue item arrived that this process cannot read: ${reasonOf(error)}`));
     }
   }
 
-  /** The hosting process is gone (or refused us): every waiting call fails now, later calls at once. */
-  #fail(cause?: Error): void {
-    if (this.#failure !== undefined) return;
-    this.#failure = new QueueClosedError(
+  #gone(cause?: Error): QueueClosedError {
+    return new QueueClosedError(
       `the process that hosts this queue (pid ${this.ownerPid}) is gone or closed it; ` +
         `a queue lives as long as the process that created it`,
       cause === undefined ? undefined : { cause },
     );
+  }
+
+  #refused(reason: string): QueueClosedError {
+    return new QueueClosedError(`the process that hosts this queue (pid ${this.ownerPid}) refused this connection: ${reason}`);
+  }
+
+  /** The connection is over (see #gone, #refused): every waiting call fails now, later calls at once. */
+  #fail(failure: QueueClosedError): void {
+    if (this.#failure !== undefined) return;
+    this.#failure = failure;
     connections.delete(keyOf(this.path, this.secret));
     for (const pending of this.#pending.values()) pending.reject(this.#failure);
     this.#pending.clear();
@@ -97,7 +108,7 @@ function keyOf(path: string, secret: string): string {
 function toError(kind: ErrorKind, message: string): Error {
   if (kind === 'empty') return new QueueEmpty(message);
   if (kind === 'full') return new QueueFull(message);
-  if (kind === 'unreadable') return new SerializationError(message);
+  if (kind === 'serialization') return new SerializationError(message);
   return new QueueClosedError(message);
 }
 

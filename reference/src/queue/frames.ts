@@ -83,11 +83,19 @@ export class FrameDecoder {
     }
   }
 
-  /** Stops reading: the rest of what this peer sends means nothing any more. */
-  #break(reason: string): void {
+  /**
+   * Delivers nothing more, not even the frames already buffered from the same read: once a peer is found to
+   * break the protocol, nothing it sent after that may be acted on.
+   */
+  stop(): void {
     this.#broken = true;
     this.#chunks.length = 0;
     this.#buffered = 0;
+  }
+
+  /** The framing itself is broken: the rest of what this peer sends means nothing any more. */
+  #break(reason: string): void {
+    this.stop();
     this.handlers.bad(reason);
   }
 

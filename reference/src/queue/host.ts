@@ -8,11 +8,12 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
+import { reasonOf } from '../describe-thrown.js';
 import { QueueClosedError, QueueEmpty, QueueFull, QueueSocketError } from '../errors.js';
 import { awaitHello, newSecret } from './auth.js';
 import { readFrames, writeFrame } from './frames.js';
-import { decodeItem, encodeItem, unreadableItem } from './items.js';
-import { cleanUpOnSignals } from './signal-cleanup.js';
+import { decodeItem, encodeItem, unreadableItem, unwritableItem } from './items.js';
+import { refuse } from './refuse.js';
 import { makeSocketDir, tempCandidates } from './socket-dir.js';
 import { reapStaleDirs } from './stale-dirs.js';
 import type { QueueStore, Taken } from './store.js';
@@ -26,8 +27,6 @@ interface HostState {
   path: string | undefined;
   /** What a connection must present first (see auth.ts); a new one with each socket. */
   secret: string | undefined;
-  /** Stops the signal listeners that remove the directory (see signal-cleanup.ts). */
-  stopSignalCleanup: (() => void) | undefined;
   /** The 'exit' hook is added once, however often the server stops and starts again. */
   exitHook: boolean;
   /** Temporary directories already searched for stale socket directories. */
@@ -40,7 +39,7 @@ function state(): HostState {
   const holder = globalThis as { [KEY]?: HostState };
   holder[KEY] ??= {
     stores: new Map(), nextId: 1, server: undefined, directory: undefined, path: undefined, secret: undefined,
-    stopSignalCleanup: undefined, exitHook: false, reaped: new Set(),
+    exitHook: false, reaped: new Set(),
   };
   return holder[KEY];
 }
@@ -100,7 +99,10 @@ export function socketAddress(): { readonly path: string; readonly secret: strin
   hosting.directory = directory;
   hosting.path = path;
   hosting.secret = secret;
-  hosting.stopSignalCleanup = cleanUpOnSignals(stopServer);
+  // 'exit' covers a return, process.exit() and an uncaught exception. Signals are not listened for: a listener
+  // takes a signal's default action away (and signal-exit, which many programs carry, then leaves the program
+  // running), and a library must not change how a program dies. A directory left by a signal, as by SIGKILL,
+  // is removed by the next host (see stale-dirs.ts).
   if (!hosting.exitHook) {
     hosting.exitHook = true;
     process.on('exit', stopServer);
@@ -112,12 +114,10 @@ function stopServer(): void {
   const hosting = state();
   hosting.server?.close();
   if (hosting.directory !== undefined) rmSync(hosting.directory, { recursive: true, force: true });
-  hosting.stopSignalCleanup?.();
   hosting.server = undefined;
   hosting.directory = undefined;
   hosting.path = undefined;
   hosting.secret = undefined;
-  hosting.stopSignalCleanup = undefined;
 }
 
 function serve(socket: Socket, secret: string): void {
@@ -126,14 +126,21 @@ function serve(socket: Socket, secret: string): void {
   socket.on('close', () => gone.abort());
   socket.on('error', () => undefined);
   awaitHello(socket, secret, (rest) => {
+    // A peer that does not speak the protocol loses its connection, and is told what it sent. Its waiting
+    // requests end now, not when the peer gets round to closing: no item is taken for it any more.
+    const broke = (reason: string): void => {
+      gone.abort();
+      refuse(socket, `it broke the queue protocol: it sent ${reason} (do both processes run the same version of multiproc?)`);
+    };
     const frames = readFrames(socket, {
       frame: (head, payload) => {
         const request = decodeRequest(head, payload !== undefined);
-        // A peer that does not speak the protocol loses its connection; nothing it sent is acted on.
-        if (typeof request === 'string') socket.destroy();
-        else handle(socket, request, payload, gone.signal);
+        if (typeof request !== 'string') return handle(socket, request, payload, gone.signal);
+        // Nothing it sent from there on is acted on, including the frames that came in the same read.
+        frames.stop();
+        broke(request);
       },
-      bad: () => socket.destroy(),
+      bad: broke,
     });
     if (rest.length > 0) frames.push(rest);
   });
@@ -146,23 +153,36 @@ function handle(socket: Socket, request: QueueRequest, payload: Buffer | undefin
       item = decodeItem(payload);
     } catch (error) {
       // Its head was fine: only this put is refused, and the connection goes on.
-      reply(socket, { id: request.id, ok: false, kind: 'unreadable', message: unreadableItem(error) });
+      reply(socket, { id: request.id, ok: false, kind: 'serialization', message: unreadableItem(error) });
       return;
     }
   }
   answer(request, item, signal).then(
     (value) => {
-      if (request.op !== 'get') return reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
-      const taken = value as Taken<unknown>;
-      reply(socket, { id: request.id, ok: true }, encodeItem(taken.item), (delivered) => {
-        // A consumer that died before its answer reached its socket never had the item: it goes back to its
-        // place in the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
-        // before reading it, that one item is lost with it (never duplicated), as in Python.
-        if (!delivered) hostedStore(request.queue)?.restore(taken);
-      });
+      if (request.op === 'get') hand(socket, request, value as Taken<unknown>);
+      else reply(socket, { id: request.id, ok: true, ...(value === undefined ? {} : { value: value as number }) });
     },
-    (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: messageOf(error) }),
+    (error: unknown) => reply(socket, { id: request.id, ok: false, kind: kindOf(error), message: reasonOf(error) }),
   );
+}
+
+/** Answers a get with the item it took; an item that does not reach the consumer goes back to its place. */
+function hand(socket: Socket, request: QueueRequest, taken: Taken<unknown>): void {
+  let payload: Buffer;
+  try {
+    payload = encodeItem(taken.item);
+  } catch (error) {
+    // Past the size bound, or out of memory: the consumer is told why, and nothing is lost.
+    hostedStore(request.queue)?.restore(taken);
+    reply(socket, { id: request.id, ok: false, kind: 'serialization', message: unwritableItem(error) });
+    return;
+  }
+  reply(socket, { id: request.id, ok: true }, payload, (delivered) => {
+    // A consumer that died before its answer reached its socket never had the item: it goes back to its
+    // place in the queue. Once the kernel has taken the answer, the item is the consumer's: if it dies
+    // before reading it, that one item is lost with it (never duplicated), as in Python.
+    if (!delivered) hostedStore(request.queue)?.restore(taken);
+  });
 }
 
 async function answer(request: QueueRequest, item: unknown, signal: AbortSignal): Promise<unknown> {
@@ -189,8 +209,4 @@ function kindOf(error: unknown): ErrorKind {
   if (error instanceof QueueEmpty) return 'empty';
   if (error instanceof QueueFull) return 'full';
   return 'closed';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

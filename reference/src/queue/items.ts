@@ -3,6 +3,7 @@
  * fits in one frame (see frames.ts), and a peer's length header can be refused before anything is buffered.
  */
 import { deserialize, serialize } from 'node:v8';
+import { reasonOf } from '../describe-thrown.js';
 import { SerializationError } from '../errors.js';
 import { MAX_ITEM_BYTES } from './frames.js';
 
@@ -25,10 +26,17 @@ export function decodeItem(bytes: Uint8Array): unknown {
 
 /** Why an item could not be read back, in words a user can act on. */
 export function unreadableItem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
   return (
     `a Queue item cannot be sent to another process: the process that hosts the queue could not read it back ` +
-    `(${message.replace(/\.$/, '')}; V8 writes some values it cannot read, such as an Error that is its own cause, ` +
-    `directly or through other errors)`
+    `(${reasonOf(error).replace(/\.$/, '')}; V8 writes some values it cannot read, such as an Error that is its ` +
+    `own cause, directly or through other errors)`
+  );
+}
+
+/** Why the host could not write an item a get took (it stays in the queue). */
+export function unwritableItem(error: unknown): string {
+  return (
+    `a Queue item cannot be sent to another process: the process that hosts the queue could not write it ` +
+    `(${reasonOf(error).replace(/\.$/, '')}); the item stays in the queue, in its place`
   );
 }

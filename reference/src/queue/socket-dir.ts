@@ -7,13 +7,13 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { reasonOf } from '../describe-thrown.js';
 import { QueueSocketError } from '../errors.js';
-import { ownDirPrefix } from './stale-dirs.js';
+import { ownDirPrefix, SOCKET_NAME } from './stale-dirs.js';
 
 /** The longest socket path the system keeps whole: sun_path holds 108 bytes on Linux, 104 on macOS, with a NUL. */
 export const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
 
-const SOCKET_NAME = 'queues.sock';
 /** mkdtemp's six random characters. */
 const RANDOM_SUFFIX = 'XXXXXX';
 
@@ -61,7 +61,9 @@ export function makeSocketDir(candidates: readonly string[]): { readonly directo
   );
 }
 
+/** `ENOENT: no such file or directory` out of Node's `ENOENT: no such file or directory, mkdtemp '/x/y'`. */
 function describe(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  return code === undefined ? String(message ?? error) : `${code}: ${message.replace(/^\w+: /, '').replace(/,.*$/, '')}`;
+  const reason = reasonOf(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? `${code}: ${reason.replace(/^\w+: /, '').replace(/,.*$/, '')}` : reason;
 }

@@ -1,15 +1,17 @@
 /**
- * Socket directories whose host died without removing them (SIGKILL, a crash, a signal it did not survive) are
- * removed by the next host that makes one in the same temporary directory. A directory is stale only when all
- * of this holds: its name is ours (`multiproc-<pid>-<start>-XXXXXX`), it belongs to this user, it is a real
- * directory (not a link), it holds nothing but the socket, and its owner is gone. The owner's start time is in
- * the name because pids are reused: a living process with that pid and another start time is not the owner.
+ * Socket directories whose host died without removing them (SIGKILL, or any signal that ended it: a host
+ * listens for none, see host.ts) are removed by the next host that makes one in the same temporary directory.
+ * A directory is stale only when all of this holds: its name is ours (`multiproc-<pid>-<start>-XXXXXX`), it
+ * belongs to this user, it is a real directory (not a link), it holds nothing but the socket, and its owner is
+ * gone. The owner's start time is in the name because pids are reused: a living process with that pid and
+ * another start time is not the owner.
  */
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PATTERN = /^multiproc-(\d+)-(\d+)-[A-Za-z0-9]{6}$/;
-const SOCKET_NAME = 'queues.sock';
+/** The socket's name in a host's directory: the one entry a stale directory may hold. */
+export const SOCKET_NAME = 'queues.sock';
 
 let prefix: string | undefined;
 

@@ -7,7 +7,7 @@
  *
  * Request head (24 bytes): op u8 (1 put, 2 get, 3 size), flags u8 (1 block, 2 timeout given), 2 bytes zero,
  * queue u32, id f64, timeoutMs f64. Response head (24 bytes and a message): kind u8 (0 ok, 1 empty, 2 full,
- * 3 closed, 4 unreadable), flags u8 (1 value given), 6 bytes zero, id f64, value f64, then the error message in
+ * 3 closed, 4 serialization, 5 refused), flags u8 (1 value given), 6 bytes zero, id f64, value f64, then the error message in
  * UTF-8. All big-endian.
  */
 
@@ -18,8 +18,11 @@ export type QueueRequest =
       readonly timeoutMs: number | undefined }
   | { readonly id: number; readonly op: 'size'; readonly queue: number };
 
-/** 'unreadable': the host could not read the item a put carried. */
-export type ErrorKind = 'empty' | 'full' | 'closed' | 'unreadable';
+/**
+ * 'serialization': the host could not read the item a put carried, or write the item a get took. 'refused' (id 0,
+ * answering no request): the host closes the connection because of what it sent (see refuse.ts).
+ */
+export type ErrorKind = 'empty' | 'full' | 'closed' | 'serialization' | 'refused';
 
 /** A get's item travels as the frame's payload, not in the head. */
 export type QueueResponse =
@@ -43,7 +46,7 @@ export function isDescriptor(value: unknown): value is QueueDescriptor {
 
 const HEAD_BYTES = 24;
 const OPS = ['put', 'get', 'size'] as const;
-const KINDS = ['ok', 'empty', 'full', 'closed', 'unreadable'] as const;
+const KINDS = ['ok', 'empty', 'full', 'closed', 'serialization', 'refused'] as const;
 const BLOCK = 1;
 const TIMEOUT = 2;
 const VALUE = 1;

@@ -3,10 +3,10 @@
  * what a child wrote.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { ExecutionContext, ImplementationFn } from 'ava';
-import { PROMPT_MS, sleep } from '../process/helpers.js';
+import { PROMPT_MS, RUN_MS, sleep, waitFor, within } from '../process/helpers.js';
 import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
 
 export { children, cleanUp, isGone, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within } from '../process/helpers.js';
@@ -90,4 +90,43 @@ export function limited(slots: number): (fn: (t: ExecutionContext) => Promise<vo
       else next();
     }
   };
+}
+
+/**
+ * The environment of a script whose temporary directory is `tmpdir` (TEMP and TMP unset, so the candidates
+ * after TMPDIR are the system's). tsx's cache lives in the temporary directory too: without it tsx still runs.
+ */
+export function envWith(tmpdir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmpdir, TSX_DISABLE_CACHE: '1' };
+  delete env['TEMP'];
+  delete env['TMP'];
+  return env;
+}
+
+/** What the share-with-child script prints. */
+export interface Shared {
+  readonly path: string;
+  readonly dir: string;
+  readonly mode: number;
+  readonly item: [number, number, number];
+  readonly exitCode: number;
+}
+
+/** Runs the share-with-child script with `tmpdir` and returns what it printed, after it exited 0. */
+export async function shareWithChild(t: ExecutionContext, tmpdir: string): Promise<Shared> {
+  const run = runScriptWith(t, 'share-with-child', '', envWith(tmpdir));
+  const exit = await within(run.exited, RUN_MS, 'the script sharing a queue with its child');
+  t.is(exit.code, 0, run.stderr());
+  return run.lines()[0] as Shared;
+}
+
+/** The first line a script printed, once there is one. */
+export async function firstLine<T>(run: ScriptRun, what: string): Promise<T> {
+  await within(waitFor(() => run.lines().length > 0, RUN_MS, what), RUN_MS + 1000, what);
+  return run.lines()[0] as T;
+}
+
+/** The names in `dir` that look like a host's socket directory. */
+export function socketDirsIn(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.startsWith('multiproc-') && !name.startsWith('multiproc-test-'));
 }

@@ -69,6 +69,11 @@ function head({ op = 2, flags = 1, reserved = 0, queue = 1, id = 1, timeoutMs = 
   return bytes;
 }
 
+/** A well-formed put of `item` on queue `queue`. */
+function putFrame(queue: number, item: unknown): Buffer {
+  return frame(head({ op: 1, queue }), serialize(item));
+}
+
 const BAD_FRAMES: Record<string, () => Buffer> = {
   'garbage bytes': () => frame(Buffer.from('this is not a request head')),
   'a V8-serialized null as the head': () => frame(serialize(null)),
@@ -99,10 +104,11 @@ for (const [what, bytes] of Object.entries(BAD_FRAMES)) {
     // A peer that knows the secret: what it sends after it is read, and must be checked.
     bad.socket.write(hello(descriptor.secret));
     const sentAt = Date.now();
-    bad.socket.write(bytes());
+    // A valid put in the same write: the host reads both at once, and must not act on what follows a bad frame.
+    bad.socket.write(Buffer.concat([bytes(), putFrame(descriptor.id, 'after the bad frame')]));
     const { at } = await within(bad.closed, PROMPT_MS, `the host closing the connection that sent ${what}`);
     await within(good.request({ op: 'put', queue: descriptor.id, block: true, timeoutMs: undefined }, serialize('after')), PROMPT_MS, 'a put after');
-    t.is(await q.qsize(), 2, 'nothing was queued by the bad frame');
+    t.is(await q.qsize(), 2, 'nothing was queued by the bad frame, nor by the put after it');
     t.is(await q.get(), 'before');
     t.is(await q.get(), 'after');
     report(t, {
@@ -114,6 +120,17 @@ for (const [what, bytes] of Object.entries(BAD_FRAMES)) {
     });
   });
 }
+
+test('defect 2: a bad frame in the same write as the secret, followed by a valid put: the put is not acted on', async (t) => {
+  const q = new Queue<string>();
+  t.teardown(() => q.close());
+  const descriptor = q.toDescriptor();
+  const bad = rawConnection(t, descriptor.path);
+  // Whatever follows the secret in its read is decoded at once: the bad frame must stop that too.
+  bad.socket.write(Buffer.concat([hello(descriptor.secret), BAD_FRAMES['garbage bytes']!(), putFrame(descriptor.id, 'after')]));
+  await within(bad.closed, PROMPT_MS, 'the host closing the connection');
+  t.is(await q.qsize(), 0, 'the put after the bad frame was not acted on');
+});
 
 test('an item the host cannot read back fails only its own put, with a SerializationError naming the cause', async (t) => {
   const q = new Queue<unknown>();

@@ -1,8 +1,8 @@
 /**
- * Defects of issue 14 seen from whole processes: what a child may send to a queue's host, where the host puts
- * its socket, and what it leaves behind.
+ * Defects of issue 14 seen from whole processes: what a child may send to a queue's host, and where the host puts
+ * its socket. What a host leaves behind when it dies is in host-signals.test.ts.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { createServer } from 'node:net';
@@ -10,50 +10,12 @@ import { Pool, Process, Queue, QueueClosedError } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
 import { computeSquare, kindsOf, kindsToFile, putSelfCausedThenMore, rememberedKinds, rememberKinds } from './fixtures/queue-tasks.js';
-import { children, cleanUp, limited, PROMPT_MS, readJson, RUN_MS, runScriptWith, tempDir, waitFor, within, type ScriptRun } from './helpers.js';
+import { children, cleanUp, limited, PROMPT_MS, readJson, RUN_MS, shareWithChild, tempDir, within, type Shared } from './helpers.js';
 
 assertNoOrphans(test);
 
 // Each test below starts Node scripts and their children; two at a time keeps start-up bounded.
 const slot = limited(2);
-
-/**
- * The environment of a script whose temporary directory is `tmpdir` (TEMP and TMP unset, so the candidates
- * after TMPDIR are the system's). tsx's cache lives in the temporary directory too: without it tsx still runs.
- */
-function envWith(tmpdir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmpdir, TSX_DISABLE_CACHE: '1' };
-  delete env['TEMP'];
-  delete env['TMP'];
-  return env;
-}
-
-interface Shared {
-  readonly path: string;
-  readonly dir: string;
-  readonly mode: number;
-  readonly item: [number, number, number];
-  readonly exitCode: number;
-}
-
-/** Runs the share-with-child script with `tmpdir` and returns what it printed, after it exited 0. */
-async function shareWithChild(t: ExecutionContext, tmpdir: string): Promise<Shared> {
-  const run = runScriptWith(t, 'share-with-child', '', envWith(tmpdir));
-  const exit = await within(run.exited, RUN_MS, 'the script sharing a queue with its child');
-  t.is(exit.code, 0, run.stderr());
-  return run.lines()[0] as Shared;
-}
-
-/** The first line a script printed, once there is one. */
-async function firstLine<T>(run: ScriptRun, what: string): Promise<T> {
-  await within(waitFor(() => run.lines().length > 0, RUN_MS, what), RUN_MS + 1000, what);
-  return run.lines()[0] as T;
-}
-
-/** The names in `dir` that look like a host's socket directory. */
-function socketDirsIn(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.startsWith('multiproc-') && !name.startsWith('multiproc-test-'));
-}
 
 test('defect 15: an Error that is its own cause, put from a child, fails that put alone; the host lives on', async (t) => {
   const q = new Queue<unknown>();
@@ -121,56 +83,6 @@ test('defect 3: a TMPDIR of 100 bytes: two programs in turn share a queue with a
     outcome: `both worked; sockets at ${runs.map((run) => dirname(run.dir)).join(', ')} (the next candidate), whole and private`,
     figures: { socketPathBytes: Math.max(...runs.map((run) => Buffer.byteLength(run.path))) },
   });
-}));
-
-test('defect 13: a host killed by SIGKILL leaves its socket directory; the next host in that temporary directory removes it', slot(async (t) => {
-  const tmp = tempDir(t);
-  const killed = runScriptWith(t, 'share-and-wait', '', envWith(tmp));
-  const { dir: left } = await firstLine<{ dir: string }>(killed, 'the first host to share its queue');
-  killed.child.kill('SIGKILL');
-  await within(killed.exited, PROMPT_MS, 'the SIGKILLed host');
-  t.true(existsSync(left), 'SIGKILL gave the host no chance to remove its directory');
-  const next = await shareWithChild(t, tmp);
-  t.true(next.dir.startsWith(tmp));
-  t.false(existsSync(left), 'the next host removed the directory of the dead one');
-  t.deepEqual(socketDirsIn(tmp), [], 'and its own when it exited');
-  report(t, {
-    section: 'defect',
-    defect: 13,
-    tried: 'a host SIGKILLed while sharing a queue, then another host in the same temporary directory',
-    outcome: 'the dead host\'s socket directory was removed by the next host; the next host left nothing',
-  });
-}));
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  test(`defect 13: a host ended by ${signal} removes its socket directory and still dies of ${signal}`, slot(async (t) => {
-    const tmp = tempDir(t);
-    const run = runScriptWith(t, 'share-and-wait', '', envWith(tmp));
-    const { dir } = await firstLine<{ dir: string }>(run, 'the host to share its queue');
-    t.true(existsSync(dir));
-    run.child.kill(signal);
-    const exit = await within(run.exited, PROMPT_MS, `the host after ${signal}`);
-    t.is(exit.signal, signal, 'the program\'s own behaviour on the signal is kept');
-    t.false(existsSync(dir), 'its socket directory went with it');
-    report(t, {
-      section: 'defect',
-      defect: 13,
-      tried: `a host sharing a queue sent ${signal}`,
-      outcome: `it died of ${signal} as before, and removed its socket directory first`,
-    });
-  }));
-}
-
-test('a host that handles SIGTERM itself keeps its socket directory until it exits', slot(async (t) => {
-  const tmp = tempDir(t);
-  const run = runScriptWith(t, 'share-and-handle-sigterm', '', envWith(tmp));
-  const { dir } = await firstLine<{ dir: string }>(run, 'the host to share its queue');
-  run.child.kill('SIGTERM');
-  const exit = await within(run.exited, PROMPT_MS, 'the host after SIGTERM');
-  t.is(exit.code, 0, 'its own handler ran');
-  t.like(run.lines()[1], { handled: true, dirThere: true }, 'the directory was left alone while the program decided');
-  t.false(existsSync(dir), 'and removed when it exited');
-  t.true(statSync(tmp).isDirectory());
 }));
 
 test('defect 1: start() starts nothing when a Queue in its args cannot be shared (its owner closed it)', async (t) => {
