@@ -53,10 +53,10 @@ test.serial('defect 17: new Pool() during a task module\'s import throws Process
   t.deepEqual(children(), before);
 });
 
-test.serial('code that is not the import runs free while an import is in flight, and after it', async (t) => {
+test.serial('the refusal lasts exactly as long as an import is in flight, top-level await included', async (t) => {
   const { opened, release } = gate();
   const importing = whileImportingTask(MODULE, () => opened);
-  t.notThrows(() => refuseWhileImportingTask('a task beside the import'));
+  t.throws(() => refuseWhileImportingTask('code while the import waits'), { instanceOf: ProcessStateError, message: /while it was importing/ });
   release();
   await importing;
   t.notThrows(() => refuseWhileImportingTask('code after the import'));
