@@ -15,7 +15,7 @@ import { toExitCode } from '../exit-code.js';
 import { cpuCount, takeChildIdentity } from '../identity.js';
 import { packQueues } from '../queue/transfer.js';
 import type { QueueDescriptor } from '../queue/wire.js';
-import { assertSerializable, cloneFailure, isSerializable } from '../serialization.js';
+import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import { checkCallbackErrorHandler, type CallbackContext, type CallbackErrorHandler } from './callback-errors.js';
@@ -24,10 +24,11 @@ import { checkArgLists, checkArgs, checkCallbacks, checkIterable } from './call-
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob, type JobSink } from './jobs.js';
+import type { ChunkFailure } from './argument-check.js';
 import { readResults } from './bytes.js';
 import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
 import { checkAnswers, checkFromWorker } from './check-message.js';
-import type { Chunk, ChunkResult, ResultsMessage, UnreadableMessage } from './messages.js';
+import type { Chunk, ChunkResult, ResultsMessage } from './messages.js';
 import { packNumbers } from './packed.js';
 import { checkInitargs, checkMaxTasks, checkProcesses, checkTerminateGrace, poolArguments } from './pool-options.js';
 import { WindowSizer } from './window.js';
@@ -92,8 +93,6 @@ export class Pool {
   readonly #window = new WindowSizer();
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Chunk>();
-  /** Chunks sent again once after a worker could not read their batch. */
-  readonly #resentUnreadable = new WeakSet<Chunk>();
   /** Workers that exited before they were ready since one last was. */
   #startFailures = 0;
   #nextJob = 0;
@@ -361,7 +360,7 @@ export class Pool {
       },
       {
         message: (w, message) => this.#onMessage(w, message),
-        unsendable: (_w, chunks, cause) => this.#onUnsendable(chunks, cause),
+        unsendable: (_w, failures, cause) => this.#onUnsendable(failures, cause),
         closed: (w, code, signal) => this.#onClosed(w, code, signal),
       },
       this.#env,
@@ -384,9 +383,6 @@ export class Pool {
         return;
       case 'init-error':
         this.#breakPool(initializerError(worker, this.#initializer?.key ?? 'none', message.error));
-        return;
-      case 'unreadable':
-        this.#onUnreadable(worker, message);
         return;
       case 'results':
         // Results still arriving from a pool being torn down belong to jobs already rejected.
@@ -426,42 +422,14 @@ export class Pool {
     if (isFinished(job)) this.#jobs.delete(chunk.job);
   }
 
-  /**
-   * A worker could not read a batch (an argument V8 wrote and cannot read back): it ran none of its chunks.
-   * Those holding such a value fail with a SerializationError naming it; the others are sent again, once.
-   */
-  #onUnreadable(worker: WorkerHandle, message: UnreadableMessage): void {
-    const chunks = worker.takeBack(message.first, message.count);
-    if (chunks === undefined) {
-      return this.#protocolFault(worker, `word of an unreadable batch of ${message.count} chunks from chunk ${message.first}, which it does not hold`);
-    }
-    if (this.#state !== 'RUN' && this.#state !== 'CLOSE') return;
-    const again: Chunk[] = [];
-    for (const chunk of chunks) {
-      const offset = chunk.items.findIndex((item) => !isSerializable(item));
-      if (offset === -1 && !this.#resentUnreadable.has(chunk)) {
-        this.#resentUnreadable.add(chunk);
-        again.push(chunk);
-        continue;
-      }
-      const reason = offset === -1 ? message.reason : cloneFailure(chunk.items[offset]) ?? message.reason;
-      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, Math.max(0, offset), reason));
-    }
-    this.#pending.unshift(again);
-    this.#dispatch();
-    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
-  }
-
   /** A worker sent what is not the pool's protocol: it is killed and replaced; what it held rejects with this. */
   #protocolFault(worker: WorkerHandle, what: string): void {
     worker.kill(protocolError(worker, what));
   }
 
-  #onUnsendable(chunks: readonly Chunk[], cause: unknown): void {
-    for (const chunk of chunks) {
-      const offset = chunk.items.findIndex((item) => !isSerializable(item));
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, Math.max(0, offset), reason, cause));
+  #onUnsendable(failures: readonly ChunkFailure[], cause: unknown): void {
+    for (const { chunk, offset, reason } of failures) {
+      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, offset, reason, cause));
     }
     this.#dispatch();
   }
@@ -472,31 +440,30 @@ export class Pool {
     // got there); the others never started and go back to the front of the queue.
     const lost = worker.takeLost();
     if (this.#state === 'RUN' || this.#state === 'CLOSE') {
-      if (!worker.ready && !worker.retiring) {
-        // It ran nothing (a worker says it is ready before its first task), so its chunks go back in line.
-        this.#pending.unshift([...lost.running, ...lost.notStarted]);
-        const failures = ++this.#startFailures;
-        if (failures >= MAX_START_FAILURES) this.#breakPool(startError(worker, failures, this.#initializer?.key ?? null, code, signal));
-        else if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
-      } else {
-        const { running, notStarted } = lost;
-        const first = notStarted[0];
-        if (running.length === 0 && first !== undefined) {
-          // Lost unacknowledged twice is no bad luck (a batch that kills its worker on arrival): blame it rather
-          // than lose workers to it forever.
-          if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
-          else this.#lostUnacknowledged.add(first);
-        }
-        for (const chunk of running) {
-          const crash = worker.fault ?? new WorkerCrashedError({
-            worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
-            job: chunk.job, index: chunk.start, count: chunk.items.length,
-          });
-          this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], crash);
-        }
-        this.#pending.unshift(notStarted);
-        if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
+      const starting = !worker.ready && !worker.retiring;
+      // A worker not yet ready ran nothing (it says so before its first task): its chunks go back in line.
+      const running = starting ? [] : lost.running;
+      const notStarted = starting ? [...lost.running, ...lost.notStarted] : lost.notStarted;
+      const first = notStarted[0];
+      if (running.length === 0 && first !== undefined) {
+        // Lost unacknowledged twice is no bad luck (a batch that kills its worker on arrival): blame it rather
+        // than lose workers to it forever. Only a ready worker's loss counts first: workers that cannot start
+        // at all lose every chunk they are given, and that is the start's fault, not the chunk's.
+        if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
+        else if (!starting) this.#lostUnacknowledged.add(first);
       }
+      for (const chunk of running) {
+        const crash = worker.fault ?? new WorkerCrashedError({
+          worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
+          job: chunk.job, index: chunk.start, count: chunk.items.length,
+        });
+        this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], crash);
+      }
+      this.#pending.unshift(notStarted);
+      // A worker that died of a chunk it was given did not fail to start.
+      const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
+      if (failures >= MAX_START_FAILURES) this.#breakPool(startError(worker, failures, this.#initializer?.key ?? null, code, signal));
+      else if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
     }
     this.#dispatch();
     if (this.#state === 'CLOSE') this.#retireIdleWorkers();

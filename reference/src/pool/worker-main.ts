@@ -8,15 +8,14 @@ import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
 import { ownChannel } from '../own-channel.js';
 import { encodeError, formatThrown } from '../remote-error.js';
-import { reasonOf } from '../describe-thrown.js';
 import { restoreDefaultSignals } from '../process/default-signals.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
-import { packResults, readChunks } from './bytes.js';
+import { packResults } from './bytes.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
 import { queueTransfer } from './queue-transfer-on-demand.js';
 import { runChunk } from './run-chunk.js';
-import type { WorkerChunk } from './wire.js';
+import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
@@ -97,14 +96,10 @@ function accept(batch: BatchMessage): void {
     // Remember the function itself once loaded, so later chunks call it without awaiting.
     loading.then((fn) => functions.set(id, fn), () => undefined);
   }
-  let chunks: WorkerChunk[];
-  try {
-    chunks = readChunks(batch.chunks);
-  } catch (cause) {
-    // Some argument cannot be read back here: the parent finds which, fails its task and sends the rest again.
-    send({ kind: 'unreadable', first: batch.first, count: batch.count, reason: reasonOf(cause) });
-    return;
-  }
+  // The parent checked that every argument reads back. Should one still fail (a getter that answers differently
+  // each time it is read), Node's reader throws before this runs and the worker dies: the parent then blames the
+  // chunk through its count of chunks lost unacknowledged, and does not send it a third time.
+  const chunks = decodeChunks(batch.chunks);
   for (const chunk of chunks) queue.push(chunk);
   if (running) return;
   // Idle until now: say so before running anything, so a death from here on is blamed on this chunk. (A busy
