@@ -220,6 +220,11 @@ export class Pool {
     await this.join();
   }
 
+  /** @internal Jobs submitted and not yet ended (their results still routed to them): for tests of leaks. */
+  get jobsInFlight(): number {
+    return this.#jobs.size;
+  }
+
   toString(): string {
     return `<Pool state=${this.#state} pool_size=${this.processes}>`;
   }
@@ -400,7 +405,7 @@ export class Pool {
       // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
       for (let i = 0; i < message.count; i++) {
         const chunk = worker.answered(worker.inflight[0]!.seq);
-        this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], unreadableResultError(worker, chunk, read.unreadable));
+        this.#failChunk(chunk, unreadableResultError(worker, chunk, read.unreadable));
       }
     } else {
       const fault = checkAnswers(read.results, worker.inflight);
@@ -415,10 +420,21 @@ export class Pool {
   #onResult(worker: WorkerHandle, result: ChunkResult): void {
     const chunk = worker.answered(result.seq);
     this.#window.record(worker.lastChunkMs);
+    if (!result.ok) return this.#failChunk(chunk, taskError(worker, chunk, result), result.values);
     const job = this.#jobs.get(chunk.job);
     if (job === undefined) return;
-    if (result.ok) job.chunkDone(chunk.start, result.values);
-    else job.chunkFailed(chunk.start, result.values, taskError(worker, chunk, result));
+    job.chunkDone(chunk.start, result.values);
+    if (isFinished(job)) this.#jobs.delete(chunk.job);
+  }
+
+  /**
+   * Fails `chunk` (`values`: the results of its items before the failure). A job that has ended leaves the
+   * table: the results of its other chunks are dropped as they arrive, as Python drops them.
+   */
+  #failChunk(chunk: Chunk, error: unknown, values: readonly unknown[] = []): void {
+    const job = this.#jobs.get(chunk.job);
+    if (job === undefined) return;
+    job.chunkFailed(chunk.start, values, error);
     if (isFinished(job)) this.#jobs.delete(chunk.job);
   }
 
@@ -429,7 +445,7 @@ export class Pool {
 
   #onUnsendable(failures: readonly ChunkFailure[], cause: unknown): void {
     for (const { chunk, offset, reason } of failures) {
-      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, offset, reason, cause));
+      this.#failChunk(chunk, argumentError(chunk, offset, reason, cause));
     }
     this.#dispatch();
   }
@@ -457,7 +473,7 @@ export class Pool {
           worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
           job: chunk.job, index: chunk.start, count: chunk.items.length,
         });
-        this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], crash);
+        this.#failChunk(chunk, crash);
       }
       this.#pending.unshift(notStarted);
       // A worker that died of a chunk it was given did not fail to start.
