@@ -29,7 +29,7 @@ import { readResults } from './bytes.js';
 import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
 import { checkAnswers, checkFromWorker } from './check-message.js';
 import type { Chunk, ChunkResult, ResultsMessage } from './messages.js';
-import { packNumbers } from './packed.js';
+import { packNumbers, type Values } from './packed.js';
 import { checkInitargs, checkMaxTasks, checkProcesses, checkTerminateGrace, poolArguments } from './pool-options.js';
 import { WindowSizer } from './window.js';
 import { WorkerHandle } from './worker-handle.js';
@@ -117,9 +117,11 @@ export class Pool {
       starmapAsync: { method: 'starmapAsync', onError },
     };
     this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    ({ value: this.#initargs, queues: this.#initQueues } = packQueues(checkInitargs(options.initargs)));
-    assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
+    const initargs = checkInitargs(options.initargs);
     this.#env = checkEnv(options.env, "the workers'");
+    // Last of the checks: a Queue in the initargs starts its socket server here.
+    ({ value: this.#initargs, queues: this.#initQueues } = packQueues(initargs));
+    assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
     this.processes = processes;
     this.#maxTasks = maxTasks;
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
@@ -138,8 +140,10 @@ export class Pool {
     this.#checkRunning();
     const argList = checkArgs(args, 'applyAsync');
     const job = new ApplyJob<Result<F>>(checkCallbacks(callbacks, 'applyAsync'), this.#callbackContexts.applyAsync);
-    const jobId = this.#register(job);
-    this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [argList], star: true });
+    // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
+    const chunk = this.#makeChunk(this.#nextJob, 0, fnId, [argList], true);
+    this.#register(job);
+    this.#pending.push(chunk);
     this.#dispatch();
     return job;
   }
@@ -251,20 +255,22 @@ export class Pool {
     if (this.#state !== 'RUN') throw new PoolStateError('Pool not running: it was closed or terminated; create a new Pool');
   }
 
+  /** Registers `job` under the next id: the one its chunks were made with, when they were made first. */
   #register(job: JobSink): number {
     const id = this.#nextJob++;
     this.#jobs.set(id, job);
     return id;
   }
 
-  #submit(chunk: Chunk): void {
-    if (chunk.items instanceof Float64Array) {
-      this.#pending.push(chunk);
-      return;
-    }
-    // Queues in arguments cross as descriptors; the flag spares workers a search when there are none.
-    const { value: items, queues } = packQueues(chunk.items);
-    this.#pending.push(queues.length === 0 ? chunk : { ...chunk, items, queues });
+  /**
+   * A chunk ready to cross: each Queue in its items replaced by its descriptor, listed in `queues` (left
+   * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError
+   * for a Queue that cannot cross: call it for every chunk of a job before the job is registered or queued.
+   */
+  #makeChunk(job: number, start: number, fn: number, items: Values, star: boolean): Chunk {
+    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined };
+    const { value, queues } = packQueues(items);
+    return { seq: this.#nextSeq++, job, start, fn, items: value, star, queues: queues.length === 0 ? undefined : queues };
   }
 
   /** map/starmap: the input may be async, so it is read first; `method` names the call in errors. */
@@ -292,12 +298,16 @@ export class Pool {
     const size = chunksize === undefined || chunksize === null ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
     const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
     if (items.length === 0) return job;
-    const jobId = this.#register(job);
+    // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
+    // and none of the items before it runs.
+    const chunks: Chunk[] = [];
     for (let start = 0; start < items.length; start += size) {
       const end = Math.min(start + size, items.length);
-      const chunk = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
-      this.#submit({ seq: this.#nextSeq++, job: jobId, start, fn: fnId, items: chunk, star });
+      const values = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
+      chunks.push(this.#makeChunk(this.#nextJob, start, fnId, values, star));
     }
+    this.#register(job);
+    for (const chunk of chunks) this.#pending.push(chunk);
     this.#dispatch();
     return job;
   }
@@ -316,7 +326,7 @@ export class Pool {
       submit: (job, start, items) => {
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        this.#submit({ seq: this.#nextSeq++, job, start, fn: fnId, items: packNumbers(items) ?? items, star: false });
+        this.#pending.push(this.#makeChunk(job, start, fnId, packNumbers(items) ?? items, false));
         this.#dispatch();
       },
       doneFeeding: (job) => {
