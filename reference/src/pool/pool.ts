@@ -125,7 +125,14 @@ export class Pool {
     this.processes = processes;
     this.#maxTasks = maxTasks;
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
-    for (let i = 0; i < processes; i++) this.#spawn();
+    try {
+      for (let i = 0; i < processes; i++) this.#spawn();
+    } catch (error) {
+      // As Python's Pool() does: the workers already started are stopped, and the error raised.
+      this.#state = 'TERMINATE';
+      for (const worker of this.#workers) worker.terminate(this.#terminateGraceMs);
+      throw error;
+    }
   }
 
   /** Calls `fn(...args)` in a worker and waits for the result. @python Pool.apply() */
@@ -361,6 +368,16 @@ export class Pool {
     }
   }
 
+  /** A worker to replace one that exited; a refusal to start it stops the pool with that WorkerStartError. */
+  #replace(): void {
+    try {
+      this.#spawn();
+    } catch (error) {
+      this.#breakPool(error as WorkerStartError);
+    }
+  }
+
+  /** Starts a worker; throws WorkerStartError when the system refuses to create its process. */
   #spawn(): void {
     const identity = takeChildIdentity();
     const worker = new WorkerHandle(
@@ -489,7 +506,7 @@ export class Pool {
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.#breakPool(startError(worker, failures, this.#initializer?.key ?? null, code, signal));
-      else if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
+      else if (this.#state === 'RUN' || this.#pending.length > 0) this.#replace();
     }
     this.#dispatch();
     if (this.#state === 'CLOSE') this.#retireIdleWorkers();

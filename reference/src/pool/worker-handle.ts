@@ -4,6 +4,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { childExecArgv } from '../child-flags.js';
+import { reasonOf } from '../describe-thrown.js';
+import { WorkerStartError } from '../errors.js';
 import { childEntry } from '../process/child-entry.js';
 import { whenGone } from '../process/child-gone.js';
 import { terminateAtExit } from '../process/exit-hooks.js';
@@ -26,6 +28,37 @@ export interface WorkerEvents {
   unsendable(worker: WorkerHandle, failures: readonly ChunkFailure[], cause: unknown): void;
   /** The process is gone and its channel drained: every result it sent has been delivered. */
   closed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void;
+}
+
+/**
+ * Forks a worker, or throws WorkerStartError. Node reports most refusals (EAGAIN, ENOMEM, ENOENT) not by a throw
+ * but by a child without a pid and an 'error' event on the next tick, which would be uncaught without a listener.
+ */
+function startWorker(env: Readonly<Record<string, string>> | undefined): ChildProcess {
+  let child: ChildProcess;
+  try {
+    child = fork(WORKER_MAIN, [], {
+      execArgv: childExecArgv(),
+      ...(env === undefined ? {} : { env }),
+      serialization: 'advanced',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
+  } catch (cause) {
+    throw workerStartError(reasonOf(cause), cause);
+  }
+  // Errors after the start (a failed kill or send) are seen through the exit and the send callbacks.
+  child.on('error', () => undefined);
+  if (child.pid === undefined) throw workerStartError('the system refused to create a process');
+  return child;
+}
+
+function workerStartError(reason: string, cause?: unknown): WorkerStartError {
+  return new WorkerStartError(
+    `could not start a pool worker: ${reason} (running ${process.execPath}: too many processes or open files, ` +
+      'too little memory, or an executable that cannot be run). The pool stopped; create a new Pool once the ' +
+      'cause is fixed',
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 export class WorkerHandle {
@@ -60,18 +93,11 @@ export class WorkerHandle {
   constructor(init: InitMessage, private readonly events: WorkerEvents, env?: Readonly<Record<string, string>>) {
     this.name = init.name;
     this.budget = init.maxTasks ?? Infinity;
-    this.#child = fork(WORKER_MAIN, [], {
-      execArgv: childExecArgv(),
-      ...(env === undefined ? {} : { env }),
-      serialization: 'advanced',
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    });
-    if (this.#child.pid === undefined) throw new Error('could not start a pool worker: the system refused to create a process');
-    this.pid = this.#child.pid;
+    this.#child = startWorker(env);
+    this.pid = this.#child.pid!;
     this.#child.on('message', (message: unknown) => events.message(this, message));
     // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
     whenGone(this.#child, (code, signal) => events.closed(this, code, signal));
-    this.#child.on('error', () => undefined);
     terminateAtExit(this.#child);
     this.#child.send(init);
     this.#setHoldsParent(false);

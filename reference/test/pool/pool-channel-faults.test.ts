@@ -190,3 +190,21 @@ test('fault: an argument that hides an unreadable value from the check costs two
     outcome: `the chunk, lost unacknowledged twice, fails alone with ${error!.name} ("${error!.message.slice(0, 80)}…"); the pool serves on`,
   });
 });
+
+test('fault: a worker that cannot be started or replaced (fork fails) is a WorkerStartError naming the cause; the parent lives', async (t) => {
+  const { outcomes, alive } = await runChannelScript(t, 'pool-respawn-fails');
+  t.true(alive);
+  const constructed = errorOf(outcomes['constructed']);
+  t.is(constructed.name, 'WorkerStartError');
+  t.regex(constructed.message, /^could not start a pool worker: the system refused to create a process \(running \/nonexistent\/multiproc-node: /);
+  t.deepEqual(outcomes['workers left'], { ok: 0 }, 'the worker the constructor did start was stopped');
+  t.is(errorOf(outcomes['crashed']).name, 'WorkerCrashedError');
+  const after = errorOf(outcomes['after']);
+  t.is(after.name, 'WorkerStartError');
+  t.regex(after.message, /^could not start a pool worker: the system refused to create a process/);
+  report(t, {
+    section: 'fault',
+    tried: 'the system refuses to start the second worker of new Pool({ processes: 2 }), then the replacement of a worker that exited (the Node executable made unreachable)',
+    outcome: `new Pool() throws ${constructed.name} and stops the worker it started; the other pool stops with ${after.name}: ${after.message.slice(0, 120)}…; the parent lives`,
+  });
+});
