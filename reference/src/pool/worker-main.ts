@@ -34,6 +34,8 @@ let holdingThrough: number | undefined;
 let runningSeq: number | undefined;
 let initialized: Promise<void> | undefined;
 let initializedDone = false;
+/** The initializer threw: the worker runs no task, and leaves once its report is out or its parent is gone. */
+let initFailed = false;
 let maxTasks: number | null = null;
 let done = 0;
 let running = false;
@@ -51,7 +53,7 @@ const PARENT_CHECK_MS = 10;
 // Workers die with their pool: a parent that exits, crashes or calls close() disconnects the channel.
 // A worker retired before it finished starting still runs its initializer first, as Python's does.
 process.on('disconnect', () => {
-  void Promise.resolve(initialized).finally(() => exitFlushed(0));
+  void Promise.resolve(initialized).finally(() => exitFlushed(initFailed ? 1 : 0));
 });
 
 // A task that calls process.exit(), or an error that ends the process, must not take the results held back
@@ -81,9 +83,10 @@ async function initialize(message: InitMessage): Promise<void> {
       await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);
+      initFailed = true;
       // encodeError's output always reads back, so these bytes can be read by the parent.
       send({ kind: 'init-error', error: serialize(encodeError(thrown)) }, () => exitFlushed(1));
-      return new Promise(() => undefined);
+      return;
     }
   }
   send({ kind: 'ready' });
@@ -118,6 +121,8 @@ function accept(batch: BatchMessage): void {
 async function drain(): Promise<void> {
   running = true;
   if (!initializedDone) await initialized;
+  // No task runs after a failed initializer, as in Python; the chunks held are the parent's to reject.
+  if (initFailed) return;
   let since = performance.now();
   let checkedParent = since;
   /** Chunks still queued that the parent was told may run before the next report. */
