@@ -414,7 +414,11 @@ export class Pool {
         worker.acknowledge(message.seq);
         return;
       case 'init-error':
-        this.#breakPool(initializerError(worker, this.#initializer?.key ?? 'none', message.error));
+        // Only a worker still starting runs an initializer, and only a pool given one has it to run.
+        if (worker.ready || this.#initializer === null) {
+          return this.#protocolFault(worker, `an "init-error" message ${worker.ready ? 'after it was ready' : 'although the pool has no initializer'}`);
+        }
+        this.#breakPool(initializerError(worker, this.#initializer.key, message.error));
         return;
       case 'results':
         // Results still arriving from a pool being torn down belong to jobs already rejected.
