@@ -168,16 +168,17 @@ export class Pool {
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
   mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
-    // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
-    checkIterable(iterable, 'mapAsync', false);
-    return this.#mapSync(fn, Array.isArray(iterable) ? iterable : [...iterable], chunksize, false, checkCallbacks(callbacks, 'mapAsync'), 'mapAsync');
+    const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
+    // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
+    const items = Array.isArray(iterable) ? iterable : [...iterable];
+    return this.#submitMap(fnId, items, chunksize, false, checkCallbacks(callbacks, 'mapAsync'), 'mapAsync');
   }
 
   /** @python Pool.starmap_async() */
   starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<Parameters<F>>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
-    checkIterable(iterable, 'starmapAsync', false);
-    return this.#mapSync(fn, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
+    const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
+    return this.#submitMap(fnId, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
   }
 
   /**
@@ -280,29 +281,37 @@ export class Pool {
     return { seq: this.#nextSeq++, job, start, fn, items: value, star, queues: queues.length === 0 ? undefined : queues };
   }
 
+  /**
+   * What every map checks before it reads its input, in Python's order (the pool, then the input, then the
+   * chunksize): the input may be endless. Returns the function's id.
+   */
+  #checkMap(fn: TaskFunction, iterable: unknown, chunksize: number | null | undefined, method: string, mayBeAsync: boolean): number {
+    const fnId = this.#functionId(fn);
+    this.#checkRunning();
+    checkIterable(iterable, method, mayBeAsync);
+    if (chunksize !== undefined && chunksize !== null) checkChunksize(chunksize);
+    return fnId;
+  }
+
   /** map/starmap: the input may be async, so it is read first; `method` names the call in errors. */
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | null | undefined, star: boolean,
     method: string): Promise<AsyncResult<any[]>> {
-    // Refuse before reading the input, as Python's map_async checks the pool first: the input may be endless.
-    this.#functionId(fn);
-    this.#checkRunning();
-    checkIterable(iterable, method, true);
-    if (chunksize !== undefined && chunksize !== null) checkChunksize(chunksize);
-    // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#mapSync(fn, iterable, chunksize, star, undefined, method);
+    const fnId = this.#checkMap(fn, iterable, chunksize, method, true);
+    // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
+    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
     else items.push(...(iterable as Iterable<unknown>));
-    return this.#mapSync(fn, items, chunksize, star, undefined, method);
+    // Reading ran the caller's code, and took time: the pool may have been closed or terminated meanwhile.
+    this.#checkRunning();
+    return this.#submitMap(fnId, items, chunksize, star, undefined, method);
   }
 
-  #mapSync(fn: TaskFunction, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
+  /** Cuts a checked map's input into chunks and queues them; `chunksize` was checked (null: the default). */
+  #submitMap(fnId: number, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
     callbacks: ResultCallbacks<any[]> | undefined, method: string): AsyncResult<any[]> {
-    const fnId = this.#functionId(fn);
-    this.#checkRunning();
     if (star) checkArgLists(items, method);
-    // null is Python's chunksize=None: the default.
-    const size = chunksize === undefined || chunksize === null ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
+    const size = chunksize ?? defaultChunksize(items.length, this.processes);
     const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
     if (items.length === 0) return job;
     // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
@@ -435,7 +444,7 @@ export class Pool {
       if (message.count > worker.inflight.length) return this.#protocolFault(worker, `results for ${message.count} chunks while it held ${worker.inflight.length}`);
       // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
       for (let i = 0; i < message.count; i++) {
-        const chunk = worker.answered(worker.inflight[0]!.seq);
+        const chunk = worker.answerNext();
         this.#failChunk(chunk, unreadableResultError(worker, chunk, read.unreadable));
       }
     } else {
@@ -449,7 +458,7 @@ export class Pool {
   }
 
   #onResult(worker: WorkerHandle, result: ChunkResult): void {
-    const chunk = worker.answered(result.seq);
+    const chunk = worker.answerNext();
     this.#window.record(worker.lastChunkMs);
     if (!result.ok) return this.#failChunk(chunk, taskError(worker, chunk, result), result.values);
     const job = this.#jobs.get(chunk.job);

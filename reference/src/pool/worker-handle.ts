@@ -129,12 +129,12 @@ export class WorkerHandle {
     }
   }
 
-  /** Takes the answered chunk off the front of `inflight`. */
-  answered(seq: number): Chunk {
-    const chunk = this.inflight.shift();
-    if (chunk === undefined || chunk.seq !== seq) {
-      throw new Error(`internal: worker ${this.name} answered chunk ${seq}, expected ${chunk?.seq}`);
-    }
+  /**
+   * Takes the oldest chunk off `inflight`: the worker answers its chunks in the order it got them. The caller
+   * has checked that the answer is for that chunk (checkAnswers) or that the worker holds that many.
+   */
+  answerNext(): Chunk {
+    const chunk = this.inflight.shift()!;
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
     this.#busySince = now;
