@@ -488,6 +488,8 @@ export class Pool {
       this.#failChunk(chunk, argumentError(chunk, offset, reason, cause));
     }
     this.#dispatch();
+    // The chunks taken back may have been a closed pool's last work: its idle workers may go now.
+    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
   }
 
   #onClosed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void {

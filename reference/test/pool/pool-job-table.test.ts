@@ -56,3 +56,12 @@ test('bad input: the Pool constructor refuses a bad option before it packs the i
     instanceOf: TypeError, message: /^options\.env must be an object of strings/,
   });
 });
+
+test('close() right after a call whose argument cannot be sent: the call rejects and join() still resolves', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const refused = pool.applyAsync(identity, [() => 1]);
+  pool.close();
+  await t.throwsAsync(within(refused.get(), RUN_MS, 'get()'), { instanceOf: SerializationError });
+  await t.notThrowsAsync(within(pool.join(), RUN_MS, 'join() after close()'));
+});
