@@ -2,21 +2,16 @@
  * The parent's side of one pool worker: the child process, the chunks it holds in the order it runs them,
  * and an outbox that coalesces everything assigned in one tick into one IPC message.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { childExecArgv } from '../child-flags.js';
-import { reasonOf } from '../describe-thrown.js';
-import { WorkerStartError } from '../errors.js';
-import { childEntry } from '../process/child-entry.js';
+import type { ChildProcess } from 'node:child_process';
 import { whenGone } from '../process/child-gone.js';
 import { terminateAtExit } from '../process/exit-hooks.js';
 import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
 import { checkReadable, unsendableChunks, type ChunkFailure } from './argument-check.js';
 import type { BatchMessage, Chunk, InitMessage } from './messages.js';
+import { startWorker } from './start-worker.js';
 import { encodeChunks } from './wire.js';
 import { STALLED_MS } from './window.js';
-
-const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
 
 export interface WorkerEvents {
   /** Anything the worker sent: the pool checks it is a FromWorker before acting on it. */
@@ -28,37 +23,6 @@ export interface WorkerEvents {
   unsendable(worker: WorkerHandle, failures: readonly ChunkFailure[], cause: unknown): void;
   /** The process is gone and its channel drained: every result it sent has been delivered. */
   closed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void;
-}
-
-/**
- * Forks a worker, or throws WorkerStartError. Node reports most refusals (EAGAIN, ENOMEM, ENOENT) not by a throw
- * but by a child without a pid and an 'error' event on the next tick, which would be uncaught without a listener.
- */
-function startWorker(env: Readonly<Record<string, string>> | undefined): ChildProcess {
-  let child: ChildProcess;
-  try {
-    child = fork(WORKER_MAIN, [], {
-      execArgv: childExecArgv(),
-      ...(env === undefined ? {} : { env }),
-      serialization: 'advanced',
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    });
-  } catch (cause) {
-    throw workerStartError(reasonOf(cause), cause);
-  }
-  // Errors after the start (a failed kill or send) are seen through the exit and the send callbacks.
-  child.on('error', () => undefined);
-  if (child.pid === undefined) throw workerStartError('the system refused to create a process');
-  return child;
-}
-
-function workerStartError(reason: string, cause?: unknown): WorkerStartError {
-  return new WorkerStartError(
-    `could not start a pool worker: ${reason} (running ${process.execPath}: too many processes or open files, ` +
-      'too little memory, or an executable that cannot be run). The pool stopped; create a new Pool once the ' +
-      'cause is fixed',
-    cause === undefined ? undefined : { cause },
-  );
 }
 
 export class WorkerHandle {
