@@ -229,12 +229,15 @@ export class WorkerHandle {
       // Not sent after all: the next chunk that needs one of these functions defines it again.
       for (const { id } of defines) this.#known.delete(id);
     }
+    // Sent to an idle worker, the first chunk left in line is the first it gets: it too may never arrive.
+    const idle = this.inflight[0] !== undefined && this.#unconfirmed.has(this.inflight[0]);
     for (let i = this.inflight.length - 1; i >= 0; i--) {
       if (bad.has(this.inflight[i]!)) {
         this.inflight.splice(i, 1);
         this.budget++;
       }
     }
+    if (idle && this.inflight[0] !== undefined) this.#unconfirmed.add(this.inflight[0]);
     if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
     // Last: the pool may hand this worker more chunks from here, and they must follow what was sent above.
     this.events.unsendable(this, failures, cause);
