@@ -52,8 +52,13 @@ test('bad input: a map whose later item holds a closed Queue is refused whole: n
 test('bad input: the Pool constructor refuses a bad option before it packs the initargs (a Queue there starts its socket)', (t) => {
   const queue = new Queue();
   queue.close();
-  t.throws(() => new Pool({ processes: 1, initializer: identity, initargs: [queue], env: 'A=1' as never }), {
+  const error = t.throws(() => new Pool({ processes: 1, initializer: identity, initargs: [queue], env: 'A=1' as never }), {
     instanceOf: TypeError, message: /^options\.env must be an object of strings/,
+  });
+  report(t, {
+    section: 'bad-input',
+    tried: 'new Pool() with a bad env beside a closed Queue in its initargs',
+    outcome: `the pure check speaks first: ${error?.name}: ${error?.message.slice(0, 80)}…`,
   });
 });
 
