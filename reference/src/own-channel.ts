@@ -28,9 +28,12 @@ export function ownChannel(role: string): Send {
   for (const key of ['send', '_send']) {
     Object.defineProperty(process, key, { value: refuse, writable: true, enumerable: key === 'send', configurable: true });
   }
-  // Node's own send checks the channel and calls _send; we do the same with the writer we kept.
+  // Node's own send checks the channel and calls _send; we do the same with the writer we kept. A message that
+  // cannot go still calls back, on the next tick as Node's does: a worker that leaves once its last message is
+  // out would otherwise wait for ever.
   return (message, then) => {
     if (process.connected) raw.call(process, message, undefined, {}, then ?? noop);
+    else if (then !== undefined) process.nextTick(then, new Error(`${role}'s channel to its parent is closed`));
   };
 }
 

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize } from 'node:v8';
 import test from 'ava';
 import { childExecArgv } from '../src/child-flags.js';
 import { TaskReferenceError } from '../src/errors.js';
@@ -115,8 +115,7 @@ test('security: a pool worker refuses a forged initializer and forged task defin
       { id: 0, task: { moduleUrl: forgedUrls(taskFile)['a data: URL']!, key: 'default' } },
       { id: 1, task: { moduleUrl: TASKS_URL, key: 'unregisteredWriter' } },
     ],
-    first: 0, count: 2,
-    chunks: serialize([0, 0, 1, [[taskFile]], 1, 1, 1, [[exportFile]]]),
+    chunks: [0, 0, 1, [[taskFile]], 1, 1, 1, [[exportFile]]],
   });
   // The worker may answer the two chunks in one message or two: wait for both.
   const results = (): unknown[] => other.messages

@@ -3,6 +3,7 @@
  * each names the worker, the job and the item, the cause, and what to do.
  */
 import { InitializerError, ProtocolError, SerializationError, WorkerStartError } from '../errors.js';
+import { reasonOf } from '../describe-thrown.js';
 import { decodeError, decodeErrorBytes } from '../remote-error.js';
 import type { Chunk, ChunkResult } from './messages.js';
 import type { WorkerHandle } from './worker-handle.js';
@@ -55,7 +56,7 @@ export function initializerError(worker: WorkerHandle, initializer: string, repo
   const where = `the initializer in pool worker ${worker.name} (pid ${worker.pid})`;
   const cause = decodeErrorBytes(report, { where, process: worker.name, pid: worker.pid });
   return new InitializerError(
-    `Pool initializer ${initializer} failed in pool worker ${worker.name}: ${cause instanceof Error ? cause.message : String(cause)}. ` +
+    `Pool initializer ${initializer} failed in pool worker ${worker.name}: ${reasonOf(cause)}. ` +
       `The pool stopped instead of restarting workers forever; fix the initializer and create a new Pool`,
     { cause },
   );

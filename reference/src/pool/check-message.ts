@@ -17,10 +17,6 @@ export function checkFromWorker(message: unknown): FromWorker | string {
       return Number.isInteger(m['seq']) ? (message as FromWorker) : 'a "received" message without a chunk number';
     case 'init-error':
       return m['error'] instanceof Uint8Array ? (message as FromWorker) : 'an "init-error" message without its error';
-    case 'unreadable':
-      return Number.isInteger(m['first']) && Number.isInteger(m['count']) && typeof m['reason'] === 'string'
-        ? (message as FromWorker)
-        : 'an "unreadable" message without the chunks it names';
     case 'results':
       return (m['results'] instanceof Uint8Array || Array.isArray(m['results'])) && Number.isInteger(m['count']) && (m['count'] as number) >= 0 &&
         (m['through'] === undefined || Number.isInteger(m['through']))

@@ -43,18 +43,14 @@ export interface Chunk {
 }
 
 /**
- * Parent → worker: functions the worker has not seen yet, then chunks to run in order. Chunks whose arguments
- * hold objects travel as bytes the parent serialized (bytes.ts): the worker reads them inside a try, so an
- * argument V8 writes but cannot read back fails its own task instead of killing the worker in Node's IPC
- * reader. `first` (the seq of the first chunk) and `count` name the chunks without reading them.
+ * Parent → worker: functions the worker has not seen yet, then chunks to run in order. The parent checked that
+ * the worker can read every argument back (argument-check.ts): V8 writes some values it cannot read, and Node's
+ * IPC reader would throw on one, uncaught, in the worker.
  */
 export interface BatchMessage {
   readonly kind: 'batch';
   readonly defines: readonly { readonly id: number; readonly task: TaskRef }[];
-  readonly first: number;
-  readonly count: number;
-  /** Bytes when some argument holds an object; the WireChunks themselves otherwise (see bytes.ts). */
-  readonly chunks: Uint8Array | WireChunks;
+  readonly chunks: WireChunks;
 }
 
 export type ToWorker = InitMessage | BatchMessage;
@@ -77,17 +73,6 @@ export interface ReceivedMessage {
 export interface InitErrorMessage {
   readonly kind: 'init-error';
   readonly error: Uint8Array;
-}
-
-/**
- * Worker → parent: the bytes of the batch whose chunks are `first` and the `count - 1` after it could not be
- * read (`reason`). The worker runs none of them; the parent finds the unreadable ones and sends the rest again.
- */
-export interface UnreadableMessage {
-  readonly kind: 'unreadable';
-  readonly first: number;
-  readonly count: number;
-  readonly reason: string;
 }
 
 /**
@@ -123,4 +108,4 @@ export interface ResultsMessage {
   readonly through?: number;
 }
 
-export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | UnreadableMessage | ResultsMessage;
+export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage;

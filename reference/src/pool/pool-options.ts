@@ -3,8 +3,67 @@
  * the option and the fix, never a silent default. Python's positional `Pool(4)` is accepted; its other positional
  * arguments are not (one spelling for the rest, by name, where every option has a name).
  */
+import { checkEnv, type ChildEnv } from '../child-env.js';
 import { describeValue } from '../describe-value.js';
-import type { PoolOptions } from './pool.js';
+import { cpuCount } from '../identity.js';
+import { packQueues } from '../queue/transfer.js';
+import { assertSerializable } from '../serialization.js';
+import { resolveTask, type TaskFunction } from '../task-registry.js';
+import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
+import type { WorkerInit } from './worker-set.js';
+
+/** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
+export interface PoolOptions<I extends TaskFunction = TaskFunction> {
+  /** Number of workers; defaults to cpuCount() (also when null, Python's None). */
+  readonly processes?: number | null;
+  /** A registered task run once in each worker before its first task. */
+  readonly initializer?: I;
+  readonly initargs?: Parameters<I>;
+  /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
+  readonly maxTasksPerChild?: number | null;
+  /**
+   * Receives a CallbackError each time a `callback` or `errorCallback` throws; without it, the error is printed to
+   * stderr. Either way the result is unchanged and the pool goes on (Python's pool hangs).
+   */
+  readonly onCallbackError?: CallbackErrorHandler;
+  /**
+   * How long terminate() lets a worker stop on SIGTERM before it sends SIGKILL, in ms; 1000 by default.
+   * Infinity never escalates (Python's behaviour: a worker that ignores SIGTERM then keeps join() waiting).
+   */
+  readonly terminateGraceMs?: number;
+  /** Every worker's whole environment (see ProcessOptions.env); by default the parent's `process.env`. */
+  readonly env?: ChildEnv;
+}
+
+/** What a Pool is made of, its options checked. */
+export interface PoolSettings {
+  readonly processes: number;
+  /** SIGKILL this long after SIGTERM; undefined: never. */
+  readonly terminateGraceMs: number | undefined;
+  readonly onCallbackError: CallbackErrorHandler | undefined;
+  /** What every worker is started with (the initargs' queues packed). */
+  readonly init: WorkerInit;
+  /** The workers' whole environment; the parent's when undefined. */
+  readonly env: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * `new Pool(first, ...rest)` checked, before any worker starts. The checks that change nothing come first: a
+ * Queue in the initargs starts its socket server when it is packed, last.
+ */
+export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolSettings {
+  const { options, processes: processesName } = poolArguments(first, rest);
+  const processes = checkProcesses(options.processes, processesName, cpuCount);
+  const maxTasks = checkMaxTasks(options.maxTasksPerChild);
+  const terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
+  const onCallbackError = checkCallbackErrorHandler(options.onCallbackError);
+  const initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
+  const given = checkInitargs(options.initargs);
+  const env = checkEnv(options.env, "the workers'");
+  const { value: initargs, queues: initQueues } = packQueues(given);
+  assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
+  return { processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, maxTasks }, env };
+}
 
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
 const OPTION_NAMES = Object.keys({

@@ -1,103 +1,43 @@
 /**
- * A fixed set of long-lived worker processes that run registered task functions.
+ * A fixed set of long-lived worker processes that run registered task functions. This is the façade: the
+ * options, the public API and the pool's states (RUN, CLOSE, TERMINATE, and BROKEN where Python would hang);
+ * the scheduler hands chunks out, the worker set keeps the workers, the result router settles the jobs.
  * @python multiprocessing.pool.Pool
  */
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
-import { checkEnv, type ChildEnv } from '../child-env.js';
-import {
-  type InitializerError,
-  PoolStateError,
-  PoolTerminatedError,
-  WorkerCrashedError,
-  type WorkerStartError,
-} from '../errors.js';
-import { toExitCode } from '../exit-code.js';
-import { cpuCount, takeChildIdentity } from '../identity.js';
-import { packQueues } from '../queue/transfer.js';
-import type { QueueDescriptor } from '../queue/wire.js';
-import { assertSerializable, cloneFailure, isSerializable } from '../serialization.js';
-import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
+import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
+import type { TaskFunction } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
-import { checkCallbackErrorHandler, type CallbackContext, type CallbackErrorHandler } from './callback-errors.js';
-import { ChunkQueue } from './chunk-queue.js';
+import type { CallbackContext } from './callback-errors.js';
 import { checkArgLists, checkArgs, checkCallbacks, checkIterable } from './call-arguments.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
-import { ApplyJob, MapJob, type JobSink } from './jobs.js';
-import { readResults } from './bytes.js';
-import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
-import { checkAnswers, checkFromWorker } from './check-message.js';
-import type { Chunk, ChunkResult, ResultsMessage, UnreadableMessage } from './messages.js';
+import { ApplyJob, MapJob } from './jobs.js';
 import { packNumbers } from './packed.js';
-import { checkInitargs, checkMaxTasks, checkProcesses, checkTerminateGrace, poolArguments } from './pool-options.js';
-import { WindowSizer } from './window.js';
-import { WorkerHandle } from './worker-handle.js';
+import { readPoolOptions, type PoolOptions } from './pool-options.js';
+import { ResultRouter } from './result-router.js';
+import { Scheduler } from './scheduler.js';
+import { WorkerSet, type PoolState } from './worker-set.js';
 
-/** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
-export interface PoolOptions<I extends TaskFunction = TaskFunction> {
-  /** Number of workers; defaults to cpuCount() (also when null, Python's None). */
-  readonly processes?: number | null;
-  /** A registered task run once in each worker before its first task. */
-  readonly initializer?: I;
-  readonly initargs?: Parameters<I>;
-  /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
-  readonly maxTasksPerChild?: number | null;
-  /**
-   * Receives a CallbackError each time a `callback` or `errorCallback` throws; without it, the error is printed to
-   * stderr. Either way the result is unchanged and the pool goes on (Python's pool hangs).
-   */
-  readonly onCallbackError?: CallbackErrorHandler;
-  /**
-   * How long terminate() lets a worker stop on SIGTERM before it sends SIGKILL, in ms; 1000 by default.
-   * Infinity never escalates (Python's behaviour: a worker that ignores SIGTERM then keeps join() waiting).
-   */
-  readonly terminateGraceMs?: number;
-  /** Every worker's whole environment (see ProcessOptions.env); by default the parent's `process.env`. */
-  readonly env?: ChildEnv;
-}
+export type { PoolOptions } from './pool-options.js';
 
-type State = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
-
-/**
- * Workers in a row that may exit before they are ready before the pool stops. A worker killed from outside
- * while starting is replaced; one that cannot start at all (or an initializer that ends its process) would
- * otherwise be restarted forever, as Python's pool does.
- */
-const MAX_START_FAILURES = 3;
 type Result<F extends TaskFunction> = Awaited<ReturnType<F>>;
 type Items<T> = Iterable<T> | AsyncIterable<T>;
 
 /** @python multiprocessing.pool.Pool */
 export class Pool {
   readonly processes: number;
-  #state: State = 'RUN';
+  #state: PoolState = 'RUN';
   #broken: InitializerError | WorkerStartError | undefined;
-  readonly #workers = new Set<WorkerHandle>();
-  readonly #pending = new ChunkQueue<Chunk>();
-  readonly #jobs = new Map<number, JobSink>();
+  readonly #router = new ResultRouter();
+  readonly #scheduler = new Scheduler();
+  readonly #workers: WorkerSet;
   /** imap jobs still reading their input: a closed pool keeps its workers until they are done. */
   readonly #feeding = new Map<number, IMapIterator<unknown>>();
-  readonly #functionIds = new Map<string, number>();
-  readonly #idsByFunction = new Map<TaskFunction, number>();
-  readonly #functions: TaskRef[] = [];
-  readonly #initializer: TaskRef | null;
-  readonly #initargs: readonly unknown[];
-  readonly #initQueues: readonly QueueDescriptor[];
-  readonly #maxTasks: number | null;
   /** Where each method's callbacks report a throw (made once: results are made by the thousand). */
   readonly #callbackContexts: Readonly<Record<'applyAsync' | 'mapAsync' | 'starmapAsync', CallbackContext>>;
   /** SIGKILL this long after SIGTERM; undefined: never. */
   readonly #terminateGraceMs: number | undefined;
-  readonly #env: Readonly<Record<string, string>> | undefined;
-  readonly #window = new WindowSizer();
-  /** Chunks already re-run once because their worker died before acknowledging them. */
-  readonly #lostUnacknowledged = new WeakSet<Chunk>();
-  /** Chunks sent again once after a worker could not read their batch. */
-  readonly #resentUnreadable = new WeakSet<Chunk>();
-  /** Workers that exited before they were ready since one last was. */
-  #startFailures = 0;
-  #nextJob = 0;
-  #nextSeq = 0;
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
@@ -107,24 +47,28 @@ export class Pool {
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
     refuseWhileImportingTask('new Pool()');
     refuseInDaemon('new Pool()');
-    const { options, processes: processesName } = poolArguments(first, rest);
-    const processes = checkProcesses(options.processes, processesName, cpuCount);
-    const maxTasks = checkMaxTasks(options.maxTasksPerChild);
-    this.#terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
-    const onError = checkCallbackErrorHandler(options.onCallbackError);
+    const { processes, terminateGraceMs, onCallbackError: onError, init, env } = readPoolOptions(first, rest);
+    this.processes = processes;
+    this.#terminateGraceMs = terminateGraceMs;
     this.#callbackContexts = {
       applyAsync: { method: 'applyAsync', onError },
       mapAsync: { method: 'mapAsync', onError },
       starmapAsync: { method: 'starmapAsync', onError },
     };
-    this.#initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
-    ({ value: this.#initargs, queues: this.#initQueues } = packQueues(checkInitargs(options.initargs)));
-    assertSerializable(this.#initargs, (i) => `Pool initargs[${i}]`);
-    this.#env = checkEnv(options.env, "the workers'");
-    this.processes = processes;
-    this.#maxTasks = maxTasks;
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
-    for (let i = 0; i < processes; i++) this.#spawn();
+    this.#workers = new WorkerSet(init, env, this.#router, this.#scheduler, {
+      state: () => this.#state,
+      breakPool: (error) => this.#breakPool(error),
+      settle: () => this.#settle(),
+    });
+    try {
+      for (let i = 0; i < processes; i++) this.#workers.spawn();
+    } catch (error) {
+      // As Python's Pool() does: the workers already started are stopped, and the error raised.
+      this.#state = 'TERMINATE';
+      this.#workers.terminate(this.#terminateGraceMs);
+      throw error;
+    }
   }
 
   /** Calls `fn(...args)` in a worker and waits for the result. @python Pool.apply() */
@@ -135,13 +79,15 @@ export class Pool {
 
   /** @python Pool.apply_async(func, args, callback=, error_callback=) */
   applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, callbacks?: ResultCallbacks<Result<F>>): AsyncResult<Result<F>> {
-    const fnId = this.#functionId(fn);
+    const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
     const argList = checkArgs(args, 'applyAsync');
     const job = new ApplyJob<Result<F>>(checkCallbacks(callbacks, 'applyAsync'), this.#callbackContexts.applyAsync);
-    const jobId = this.#register(job);
-    this.#submit({ seq: this.#nextSeq++, job: jobId, start: 0, fn: fnId, items: [argList], star: true });
-    this.#dispatch();
+    // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
+    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true);
+    this.#router.register(job);
+    this.#scheduler.push(chunk);
+    this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
 
@@ -158,16 +104,17 @@ export class Pool {
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
   mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
-    // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
-    checkIterable(iterable, 'mapAsync', false);
-    return this.#mapSync(fn, Array.isArray(iterable) ? iterable : [...iterable], chunksize, false, checkCallbacks(callbacks, 'mapAsync'), 'mapAsync');
+    const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
+    // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
+    const items = Array.isArray(iterable) ? iterable : [...iterable];
+    return this.#submitMap(fnId, items, chunksize, false, checkCallbacks(callbacks, 'mapAsync'), 'mapAsync');
   }
 
   /** @python Pool.starmap_async() */
   starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<Parameters<F>>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
-    checkIterable(iterable, 'starmapAsync', false);
-    return this.#mapSync(fn, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
+    const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
+    return this.#submitMap(fnId, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
   }
 
   /**
@@ -203,7 +150,7 @@ export class Pool {
     if (this.#state === 'TERMINATE') return;
     this.#state = 'TERMINATE';
     this.#failEverything(new PoolTerminatedError('the pool was terminated before this task finished'));
-    for (const worker of this.#workers) worker.terminate(this.#terminateGraceMs);
+    this.#workers.terminate(this.#terminateGraceMs);
     this.#checkAllExited();
   }
 
@@ -221,284 +168,94 @@ export class Pool {
     await this.join();
   }
 
+  /** @internal Jobs submitted and not yet ended (their results still routed to them): for tests of leaks. */
+  get jobsInFlight(): number {
+    return this.#router.size;
+  }
+
   toString(): string {
     return `<Pool state=${this.#state} pool_size=${this.processes}>`;
   }
 
   // ——— submission ———
 
-  #functionId(fn: TaskFunction): number {
-    // By the function itself first: the same task submitted 20,000 times need not be looked up by its URL.
-    const known = this.#idsByFunction.get(fn);
-    if (known !== undefined) return known;
-    const ref = resolveTask(fn, 'Pool task');
-    const key = `${ref.moduleUrl}#${ref.key}`;
-    let id = this.#functionIds.get(key);
-    if (id === undefined) {
-      id = this.#functions.push(ref) - 1;
-      this.#functionIds.set(key, id);
-    }
-    this.#idsByFunction.set(fn, id);
-    return id;
-  }
-
   #checkRunning(): void {
     if (this.#state === 'BROKEN') throw this.#broken!;
     if (this.#state !== 'RUN') throw new PoolStateError('Pool not running: it was closed or terminated; create a new Pool');
   }
 
-  #register(job: JobSink): number {
-    const id = this.#nextJob++;
-    this.#jobs.set(id, job);
-    return id;
-  }
-
-  #submit(chunk: Chunk): void {
-    if (chunk.items instanceof Float64Array) {
-      this.#pending.push(chunk);
-      return;
-    }
-    // Queues in arguments cross as descriptors; the flag spares workers a search when there are none.
-    const { value: items, queues } = packQueues(chunk.items);
-    this.#pending.push(queues.length === 0 ? chunk : { ...chunk, items, queues });
+  /**
+   * What every map checks before it reads its input, in Python's order (the pool, then the input, then the
+   * chunksize): the input may be endless. Returns the function's id.
+   */
+  #checkMap(fn: TaskFunction, iterable: unknown, chunksize: number | null | undefined, method: string, mayBeAsync: boolean): number {
+    const fnId = this.#scheduler.functionId(fn);
+    this.#checkRunning();
+    checkIterable(iterable, method, mayBeAsync);
+    if (chunksize !== undefined && chunksize !== null) checkChunksize(chunksize);
+    return fnId;
   }
 
   /** map/starmap: the input may be async, so it is read first; `method` names the call in errors. */
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | null | undefined, star: boolean,
     method: string): Promise<AsyncResult<any[]>> {
-    // Refuse before reading the input, as Python's map_async checks the pool first: the input may be endless.
-    this.#functionId(fn);
-    this.#checkRunning();
-    checkIterable(iterable, method, true);
-    if (chunksize !== undefined && chunksize !== null) checkChunksize(chunksize);
-    // An array needs no copy: #mapSync cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#mapSync(fn, iterable, chunksize, star, undefined, method);
+    const fnId = this.#checkMap(fn, iterable, chunksize, method, true);
+    // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
+    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
     else items.push(...(iterable as Iterable<unknown>));
-    return this.#mapSync(fn, items, chunksize, star, undefined, method);
+    // Reading ran the caller's code, and took time: the pool may have been closed or terminated meanwhile.
+    this.#checkRunning();
+    return this.#submitMap(fnId, items, chunksize, star, undefined, method);
   }
 
-  #mapSync(fn: TaskFunction, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
+  /** Cuts a checked map's input into chunks and queues them; `chunksize` was checked (null: the default). */
+  #submitMap(fnId: number, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
     callbacks: ResultCallbacks<any[]> | undefined, method: string): AsyncResult<any[]> {
-    const fnId = this.#functionId(fn);
-    this.#checkRunning();
     if (star) checkArgLists(items, method);
-    // null is Python's chunksize=None: the default.
-    const size = chunksize === undefined || chunksize === null ? defaultChunksize(items.length, this.processes) : checkChunksize(chunksize);
+    const size = chunksize ?? defaultChunksize(items.length, this.processes);
     const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
     if (items.length === 0) return job;
-    const jobId = this.#register(job);
-    for (let start = 0; start < items.length; start += size) {
-      const end = Math.min(start + size, items.length);
-      const chunk = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
-      this.#submit({ seq: this.#nextSeq++, job: jobId, start, fn: fnId, items: chunk, star });
-    }
-    this.#dispatch();
+    // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
+    // and none of the items before it runs.
+    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star);
+    this.#router.register(job);
+    for (const chunk of chunks) this.#scheduler.push(chunk);
+    this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
 
   #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean): AsyncIterableIterator<any> {
-    const fnId = this.#functionId(fn);
+    const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
     checkIterable(iterable, ordered ? 'imap' : 'imapUnordered', true);
     checkChunksize(chunksize);
     return new IMapIterator(iterable, chunksize, ordered, this.processes * 4, {
       open: (iterator) => {
-        const job = this.#register(iterator);
+        const job = this.#router.register(iterator);
         this.#feeding.set(job, iterator);
         return job;
       },
       submit: (job, start, items) => {
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        this.#submit({ seq: this.#nextSeq++, job, start, fn: fnId, items: packNumbers(items) ?? items, star: false });
-        this.#dispatch();
+        this.#scheduler.push(this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false));
+        this.#scheduler.dispatch(this.#workers.all);
       },
       doneFeeding: (job) => {
         this.#feeding.delete(job);
         if (this.#state === 'CLOSE') this.#retireIdleWorkers();
       },
-      drop: (job) => this.#jobs.delete(job),
+      drop: (job) => this.#router.drop(job),
     });
   }
 
-  // ——— scheduling ———
+  // ——— the pool's states ———
 
-  /**
-   * Hands pending chunks to workers, oldest chunk first, each to the worker holding the fewest, up to each
-   * worker's window. Fewest first, not a fixed order: chunks submitted one call at a time (applyAsync in a loop,
-   * imap) would otherwise queue up behind a slow one on the first worker while another sits idle.
-   */
-  #dispatch(): void {
-    if (this.#pending.length === 0) return;
-    const window = this.#window.size;
-    const now = performance.now();
-    while (this.#pending.length > 0) {
-      let target: WorkerHandle | undefined;
-      for (const worker of this.#workers) {
-        if (worker.canTake(window, now) && (target === undefined || worker.inflight.length < target.inflight.length)) {
-          target = worker;
-        }
-      }
-      if (target === undefined) return;
-      const chunk = this.#pending.shift()!;
-      target.assign(chunk, this.#functions[chunk.fn]!);
-    }
-  }
-
-  #spawn(): void {
-    const identity = takeChildIdentity();
-    const worker = new WorkerHandle(
-      {
-        kind: 'init',
-        name: `PoolWorker-${identity.join(':')}`,
-        identity,
-        initializer: this.#initializer,
-        initargs: this.#initargs,
-        initQueues: this.#initQueues,
-        maxTasks: this.#maxTasks,
-      },
-      {
-        message: (w, message) => this.#onMessage(w, message),
-        unsendable: (_w, chunks, cause) => this.#onUnsendable(chunks, cause),
-        closed: (w, code, signal) => this.#onClosed(w, code, signal),
-      },
-      this.#env,
-    );
-    this.#workers.add(worker);
-  }
-
-  #onMessage(worker: WorkerHandle, raw: unknown): void {
-    // A worker being killed for a protocol fault may still have messages in the pipe: none is trusted.
-    if (worker.fault !== undefined) return;
-    const message = checkFromWorker(raw);
-    if (typeof message === 'string') return this.#protocolFault(worker, message);
-    switch (message.kind) {
-      case 'ready':
-        this.#startFailures = 0;
-        worker.markReady();
-        return;
-      case 'received':
-        worker.acknowledge(message.seq);
-        return;
-      case 'init-error':
-        this.#breakPool(initializerError(worker, this.#initializer?.key ?? 'none', message.error));
-        return;
-      case 'unreadable':
-        this.#onUnreadable(worker, message);
-        return;
-      case 'results':
-        // Results still arriving from a pool being torn down belong to jobs already rejected.
-        if (this.#state === 'TERMINATE' || this.#state === 'BROKEN') return;
-        this.#onResults(worker, message);
-        return;
-    }
-  }
-
-  #onResults(worker: WorkerHandle, message: ResultsMessage): void {
-    const read = readResults(message.results, message.count);
-    if ('malformed' in read) return this.#protocolFault(worker, read.malformed);
-    if ('unreadable' in read) {
-      if (message.count > worker.inflight.length) return this.#protocolFault(worker, `results for ${message.count} chunks while it held ${worker.inflight.length}`);
-      // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
-      for (let i = 0; i < message.count; i++) {
-        const chunk = worker.answered(worker.inflight[0]!.seq);
-        this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], unreadableResultError(worker, chunk, read.unreadable));
-      }
-    } else {
-      const fault = checkAnswers(read.results, worker.inflight);
-      if (fault !== undefined) return this.#protocolFault(worker, fault);
-      for (const result of read.results) this.#onResult(worker, result);
-    }
-    worker.reported(message.through);
-    this.#dispatch();
-    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
-  }
-
-  #onResult(worker: WorkerHandle, result: ChunkResult): void {
-    const chunk = worker.answered(result.seq);
-    this.#window.record(worker.lastChunkMs);
-    const job = this.#jobs.get(chunk.job);
-    if (job === undefined) return;
-    if (result.ok) job.chunkDone(chunk.start, result.values);
-    else job.chunkFailed(chunk.start, result.values, taskError(worker, chunk, result));
-    if (isFinished(job)) this.#jobs.delete(chunk.job);
-  }
-
-  /**
-   * A worker could not read a batch (an argument V8 wrote and cannot read back): it ran none of its chunks.
-   * Those holding such a value fail with a SerializationError naming it; the others are sent again, once.
-   */
-  #onUnreadable(worker: WorkerHandle, message: UnreadableMessage): void {
-    const chunks = worker.takeBack(message.first, message.count);
-    if (chunks === undefined) {
-      return this.#protocolFault(worker, `word of an unreadable batch of ${message.count} chunks from chunk ${message.first}, which it does not hold`);
-    }
-    if (this.#state !== 'RUN' && this.#state !== 'CLOSE') return;
-    const again: Chunk[] = [];
-    for (const chunk of chunks) {
-      const offset = chunk.items.findIndex((item) => !isSerializable(item));
-      if (offset === -1 && !this.#resentUnreadable.has(chunk)) {
-        this.#resentUnreadable.add(chunk);
-        again.push(chunk);
-        continue;
-      }
-      const reason = offset === -1 ? message.reason : cloneFailure(chunk.items[offset]) ?? message.reason;
-      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, Math.max(0, offset), reason));
-    }
-    this.#pending.unshift(again);
-    this.#dispatch();
-    if (this.#state === 'CLOSE') this.#retireIdleWorkers();
-  }
-
-  /** A worker sent what is not the pool's protocol: it is killed and replaced; what it held rejects with this. */
-  #protocolFault(worker: WorkerHandle, what: string): void {
-    worker.kill(protocolError(worker, what));
-  }
-
-  #onUnsendable(chunks: readonly Chunk[], cause: unknown): void {
-    for (const chunk of chunks) {
-      const offset = chunk.items.findIndex((item) => !isSerializable(item));
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], argumentError(chunk, Math.max(0, offset), reason, cause));
-    }
-    this.#dispatch();
-  }
-
-  #onClosed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void {
-    this.#workers.delete(worker);
-    // The worker runs its chunks in order, so the oldest unanswered one is the one it died in (unless it never
-    // got there); the others never started and go back to the front of the queue.
-    const lost = worker.takeLost();
-    if (this.#state === 'RUN' || this.#state === 'CLOSE') {
-      if (!worker.ready && !worker.retiring) {
-        // It ran nothing (a worker says it is ready before its first task), so its chunks go back in line.
-        this.#pending.unshift([...lost.running, ...lost.notStarted]);
-        const failures = ++this.#startFailures;
-        if (failures >= MAX_START_FAILURES) this.#breakPool(startError(worker, failures, this.#initializer?.key ?? null, code, signal));
-        else if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
-      } else {
-        const { running, notStarted } = lost;
-        const first = notStarted[0];
-        if (running.length === 0 && first !== undefined) {
-          // Lost unacknowledged twice is no bad luck (a batch that kills its worker on arrival): blame it rather
-          // than lose workers to it forever.
-          if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
-          else this.#lostUnacknowledged.add(first);
-        }
-        for (const chunk of running) {
-          const crash = worker.fault ?? new WorkerCrashedError({
-            worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
-            job: chunk.job, index: chunk.start, count: chunk.items.length,
-          });
-          this.#jobs.get(chunk.job)?.chunkFailed(chunk.start, [], crash);
-        }
-        this.#pending.unshift(notStarted);
-        if (this.#state === 'RUN' || this.#pending.length > 0) this.#spawn();
-      }
-    }
-    this.#dispatch();
+  /** After every event of a worker: hand out what is pending, let a closed pool's idle workers go, see if all left. */
+  #settle(): void {
+    this.#scheduler.dispatch(this.#workers.all);
     if (this.#state === 'CLOSE') this.#retireIdleWorkers();
     this.#checkAllExited();
   }
@@ -507,29 +264,24 @@ export class Pool {
     if (this.#state === 'BROKEN' || this.#state === 'TERMINATE') return;
     this.#broken = error;
     this.#state = 'BROKEN';
-    this.#failEverything(this.#broken);
-    for (const w of this.#workers) w.terminate(this.#terminateGraceMs);
+    this.#failEverything(error);
+    this.#workers.terminate(this.#terminateGraceMs);
   }
 
   /** Rejects every job that still waits for a chunk, queued or running. */
   #failEverything(error: Error): void {
-    this.#pending.clear();
-    for (const worker of this.#workers) worker.inflight.length = 0;
-    for (const job of this.#jobs.values()) job.abort(error);
-    this.#jobs.clear();
+    this.#scheduler.clear();
+    this.#workers.dropInflight();
+    this.#router.abortAll(error);
     this.#feeding.clear();
   }
 
   #retireIdleWorkers(): void {
-    if (this.#pending.length > 0 || this.#feeding.size > 0) return;
-    for (const worker of this.#workers) if (worker.inflight.length === 0 && !worker.retiring) worker.retire();
+    if (this.#scheduler.length > 0 || this.#feeding.size > 0) return;
+    this.#workers.retireIdle();
   }
 
   #checkAllExited(): void {
-    if (this.#state !== 'RUN' && this.#workers.size === 0) this.#markAllExited();
+    if (this.#state !== 'RUN' && this.#workers.all.size === 0) this.#markAllExited();
   }
-}
-
-function isFinished(job: JobSink): boolean {
-  return 'ready' in job && typeof job.ready === 'function' && (job as { ready(): boolean }).ready();
 }

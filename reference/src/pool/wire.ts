@@ -33,8 +33,16 @@ export function decodeChunks(wire: WireChunks): WorkerChunk[] {
   const chunks: WorkerChunk[] = [];
   for (let i = 0; i < wire.length; i += 4) {
     const flags = wire[i + 2] as number;
-    const [items, queues] = (flags & QUEUES) !== 0 ? (wire[i + 3] as [Values, QueueDescriptor[]]) : [wire[i + 3] as Values];
-    chunks.push({ seq: wire[i] as number, fn: wire[i + 1] as number, star: (flags & STAR) !== 0, items, ...(queues ? { queues } : {}) });
+    const body = wire[i + 3];
+    // One object literal of one shape for every chunk, queues or not: no array made to be destructured.
+    const queued = (flags & QUEUES) !== 0;
+    chunks.push({
+      seq: wire[i] as number,
+      fn: wire[i + 1] as number,
+      items: queued ? (body as [Values, QueueDescriptor[]])[0] : (body as Values),
+      star: (flags & STAR) !== 0,
+      queues: queued ? (body as [Values, QueueDescriptor[]])[1] : undefined,
+    });
   }
   return chunks;
 }

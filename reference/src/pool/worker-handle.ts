@@ -2,25 +2,25 @@
  * The parent's side of one pool worker: the child process, the chunks it holds in the order it runs them,
  * and an outbox that coalesces everything assigned in one tick into one IPC message.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { childExecArgv } from '../child-flags.js';
-import { childEntry } from '../process/child-entry.js';
+import type { ChildProcess } from 'node:child_process';
 import { whenGone } from '../process/child-gone.js';
 import { terminateAtExit } from '../process/exit-hooks.js';
-import { isSerializable } from '../serialization.js';
 import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
+import { checkReadable, unsendableChunks, type ChunkFailure } from './argument-check.js';
 import type { BatchMessage, Chunk, InitMessage } from './messages.js';
-import { packChunks } from './bytes.js';
+import { startWorker } from './start-worker.js';
+import { encodeChunks } from './wire.js';
 import { STALLED_MS } from './window.js';
-
-const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
 
 export interface WorkerEvents {
   /** Anything the worker sent: the pool checks it is a FromWorker before acting on it. */
   message(worker: WorkerHandle, message: unknown): void;
-  /** The batch could not be serialized; the worker has taken the chunks back out of `inflight`. */
-  unsendable(worker: WorkerHandle, chunks: readonly Chunk[], cause: unknown): void;
+  /**
+   * These chunks could not be sent (an argument that cannot be written, or that the worker could not read back);
+   * the worker has taken them back out of `inflight`. `cause` is what sending their batch raised.
+   */
+  unsendable(worker: WorkerHandle, failures: readonly ChunkFailure[], cause: unknown): void;
   /** The process is gone and its channel drained: every result it sent has been delivered. */
   closed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void;
 }
@@ -57,18 +57,11 @@ export class WorkerHandle {
   constructor(init: InitMessage, private readonly events: WorkerEvents, env?: Readonly<Record<string, string>>) {
     this.name = init.name;
     this.budget = init.maxTasks ?? Infinity;
-    this.#child = fork(WORKER_MAIN, [], {
-      execArgv: childExecArgv(),
-      ...(env === undefined ? {} : { env }),
-      serialization: 'advanced',
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    });
-    if (this.#child.pid === undefined) throw new Error('could not start a pool worker: the system refused to create a process');
-    this.pid = this.#child.pid;
+    this.#child = startWorker(env);
+    this.pid = this.#child.pid!;
     this.#child.on('message', (message: unknown) => events.message(this, message));
     // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
     whenGone(this.#child, (code, signal) => events.closed(this, code, signal));
-    this.#child.on('error', () => undefined);
     terminateAtExit(this.#child);
     this.#child.send(init);
     this.#setHoldsParent(false);
@@ -100,12 +93,12 @@ export class WorkerHandle {
     }
   }
 
-  /** Takes the answered chunk off the front of `inflight`. */
-  answered(seq: number): Chunk {
-    const chunk = this.inflight.shift();
-    if (chunk === undefined || chunk.seq !== seq) {
-      throw new Error(`internal: worker ${this.name} answered chunk ${seq}, expected ${chunk?.seq}`);
-    }
+  /**
+   * Takes the oldest chunk off `inflight`: the worker answers its chunks in the order it got them. The caller
+   * has checked that the answer is for that chunk (checkAnswers) or that the worker holds that many.
+   */
+  answerNext(): Chunk {
+    const chunk = this.inflight.shift()!;
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
     this.#busySince = now;
@@ -138,19 +131,6 @@ export class WorkerHandle {
     const through = this.#through === undefined ? 0 : lost.findIndex((chunk) => chunk.seq === this.#through);
     const ran = Math.max(1, through + 1);
     return { running: lost.slice(0, ran), notStarted: lost.slice(ran) };
-  }
-
-  /**
-   * Takes back the `count` chunks from `first` on, which the worker could not read and so never ran; undefined
-   * when the worker holds no such run of chunks (a message that does not match what was sent).
-   */
-  takeBack(first: number, count: number): Chunk[] | undefined {
-    const at = this.inflight.findIndex((chunk) => chunk.seq === first);
-    if (at === -1 || count < 1 || at + count > this.inflight.length) return undefined;
-    const taken = this.inflight.splice(at, count);
-    this.budget += count;
-    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
-    return taken;
   }
 
   /** Kills a worker that broke the protocol; `fault` is what the tasks it held reject with. It is replaced. */
@@ -213,35 +193,55 @@ export class WorkerHandle {
   }
 
   /**
-   * Sends a batch. When the worker is known to be gone (channel closed, or the write refused with EPIPE, which
-   * the callback reports on the next tick, before the exit is handled), its chunks never left: they are re-run
-   * elsewhere, not reported as the task that crashed it.
+   * Sends a batch, or throws, before anything is written, when an argument cannot be written or could not be
+   * read back by the worker (argument-check.ts). When the worker is known to be gone (channel closed, or the
+   * write refused with EPIPE, which the callback reports on the next tick, before the exit is handled), its
+   * chunks never left: they are re-run elsewhere, not reported as the task that crashed it.
    */
   #send(defines: BatchMessage['defines'], chunks: readonly Chunk[]): void {
     const undelivered = () => {
       for (const chunk of chunks) this.#unconfirmed.add(chunk);
     };
     if (!this.#child.connected) return undelivered();
-    const message: BatchMessage = { kind: 'batch', defines, first: chunks[0]?.seq ?? -1, count: chunks.length, chunks: packChunks(chunks) };
+    const wire = encodeChunks(chunks);
+    checkReadable(chunks, wire);
+    const message: BatchMessage = { kind: 'batch', defines, chunks: wire };
     this.#child.send(message, undefined, undefined, (error) => {
       if (error !== null && error !== undefined) undelivered();
     });
   }
 
-  /** Serialization failed before anything was written: send again without the chunks that cannot cross. */
+  /**
+   * The batch could not be sent: nothing of it was written. The chunks that cannot cross fail; the others go
+   * again, once. Should they fail again (an argument whose getters answer differently each time), they fail too:
+   * this runs in a microtask, where a throw would be an uncaught exception in the parent.
+   */
   #recoverUnsendable(defines: BatchMessage['defines'], chunks: readonly Chunk[], cause: unknown): void {
-    const bad = chunks.filter((chunk) => !isSerializable(chunk.items));
-    const badSet = new Set(bad);
+    const failures = unsendableChunks(chunks, cause);
+    const bad = new Set(failures.map((failure) => failure.chunk));
+    const good = chunks.filter((chunk) => !bad.has(chunk));
+    let again: unknown;
+    try {
+      if (good.length > 0 || defines.length > 0) this.#send(defines, good);
+    } catch (thrown) {
+      again = thrown;
+      for (const chunk of good) bad.add(chunk);
+      // Not sent after all: the next chunk that needs one of these functions defines it again.
+      for (const { id } of defines) this.#known.delete(id);
+    }
+    // Sent to an idle worker, the first chunk left in line is the first it gets: it too may never arrive.
+    const idle = this.inflight[0] !== undefined && this.#unconfirmed.has(this.inflight[0]);
     for (let i = this.inflight.length - 1; i >= 0; i--) {
-      if (badSet.has(this.inflight[i]!)) {
+      if (bad.has(this.inflight[i]!)) {
         this.inflight.splice(i, 1);
         this.budget++;
       }
     }
-    this.events.unsendable(this, bad, cause);
-    const good = chunks.filter((chunk) => !badSet.has(chunk));
-    if (good.length > 0 || defines.length > 0) this.#send(defines, good);
-    if (this.inflight.length === 0) this.#setHoldsParent(false);
+    if (idle && this.inflight[0] !== undefined) this.#unconfirmed.add(this.inflight[0]);
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    // Last: the pool may hand this worker more chunks from here, and they must follow what was sent above.
+    this.events.unsendable(this, failures, cause);
+    if (again !== undefined) this.events.unsendable(this, unsendableChunks(good, again), again);
   }
 
   /**

@@ -8,15 +8,14 @@ import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
 import { ownChannel } from '../own-channel.js';
 import { encodeError, formatThrown } from '../remote-error.js';
-import { reasonOf } from '../describe-thrown.js';
 import { restoreDefaultSignals } from '../process/default-signals.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
-import { packResults, readChunks } from './bytes.js';
+import { packResults } from './bytes.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
 import { queueTransfer } from './queue-transfer-on-demand.js';
 import { runChunk } from './run-chunk.js';
-import type { WorkerChunk } from './wire.js';
+import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
@@ -35,6 +34,8 @@ let holdingThrough: number | undefined;
 let runningSeq: number | undefined;
 let initialized: Promise<void> | undefined;
 let initializedDone = false;
+/** The initializer threw: the worker runs no task, and leaves once its report is out or its parent is gone. */
+let initFailed = false;
 let maxTasks: number | null = null;
 let done = 0;
 let running = false;
@@ -52,7 +53,7 @@ const PARENT_CHECK_MS = 10;
 // Workers die with their pool: a parent that exits, crashes or calls close() disconnects the channel.
 // A worker retired before it finished starting still runs its initializer first, as Python's does.
 process.on('disconnect', () => {
-  void Promise.resolve(initialized).finally(() => exitFlushed(0));
+  void Promise.resolve(initialized).finally(() => exitFlushed(initFailed ? 1 : 0));
 });
 
 // A task that calls process.exit(), or an error that ends the process, must not take the results held back
@@ -82,9 +83,10 @@ async function initialize(message: InitMessage): Promise<void> {
       await initializer(...initargs);
     } catch (thrown) {
       process.stderr.write(`Process ${message.name}: initializer failed\n${formatThrown(thrown)}\n`);
+      initFailed = true;
       // encodeError's output always reads back, so these bytes can be read by the parent.
       send({ kind: 'init-error', error: serialize(encodeError(thrown)) }, () => exitFlushed(1));
-      return new Promise(() => undefined);
+      return;
     }
   }
   send({ kind: 'ready' });
@@ -97,14 +99,10 @@ function accept(batch: BatchMessage): void {
     // Remember the function itself once loaded, so later chunks call it without awaiting.
     loading.then((fn) => functions.set(id, fn), () => undefined);
   }
-  let chunks: WorkerChunk[];
-  try {
-    chunks = readChunks(batch.chunks);
-  } catch (cause) {
-    // Some argument cannot be read back here: the parent finds which, fails its task and sends the rest again.
-    send({ kind: 'unreadable', first: batch.first, count: batch.count, reason: reasonOf(cause) });
-    return;
-  }
+  // The parent checked that every argument reads back. Should one still fail (a getter that answers differently
+  // each time it is read), Node's reader throws before this runs and the worker dies: the parent then blames the
+  // chunk through its count of chunks lost unacknowledged, and does not send it a third time.
+  const chunks = decodeChunks(batch.chunks);
   for (const chunk of chunks) queue.push(chunk);
   if (running) return;
   // Idle until now: say so before running anything, so a death from here on is blamed on this chunk. (A busy
@@ -123,6 +121,8 @@ function accept(batch: BatchMessage): void {
 async function drain(): Promise<void> {
   running = true;
   if (!initializedDone) await initialized;
+  // No task runs after a failed initializer, as in Python; the chunks held are the parent's to reject.
+  if (initFailed) return;
   let since = performance.now();
   let checkedParent = since;
   /** Chunks still queued that the parent was told may run before the next report. */

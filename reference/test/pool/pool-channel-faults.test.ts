@@ -3,7 +3,7 @@
  * defects 15 and 16); a worker that cannot start is named for what it is.
  */
 import test from 'ava';
-import { InitializerError, Pool, SerializationError } from '../../src/index.js';
+import { InitializerError, Pool, SerializationError, WorkerCrashedError } from '../../src/index.js';
 import { identity, selfCaused, square } from '../fixtures/channel-tasks.js';
 import { errorOf, runChannelScript } from '../fixtures/run-channel-script.js';
 import { bySoak, report } from '../../../test-support/reliability.js';
@@ -97,7 +97,7 @@ test('defect 16: workers that cannot start stop the pool with WorkerStartError n
   });
 });
 
-test('a batch that cannot be read is sent again without its bad chunk, and every other task ends once', async (t) => {
+test('a batch holding an unreadable argument fails that task alone, and every other task ends once', async (t) => {
   const pool = new Pool({ processes: 1 });
   cleanUp(t, pool);
   await within(pool.map(square, [1]), RUN_MS, 'warm-up');
@@ -106,4 +106,105 @@ test('a batch that cannot be read is sent again without its bad chunk, and every
   t.is(settled.filter((s) => s.status === 'rejected').length, 1);
   t.true(settled[7]!.status === 'rejected' && settled[7]!.reason instanceof SerializationError);
   t.deepEqual(settled.flatMap((s, i) => (s.status === 'fulfilled' ? [s.value === i] : [])), new Array<boolean>(19).fill(true));
+});
+
+test('defect 16: good arguments batched with unreadable ones succeed; each bad one fails naming its own job and item', async (t) => {
+  const pool = new Pool({ processes: 2 });
+  cleanUp(t, pool);
+  const calls = bySoak(30, 300);
+  // Every 2nd and 3rd call holds the culprit: batches (two chunks each while no chunk time is known) mix them
+  // with good calls, in every position.
+  const bad = (i: number) => i % 3 !== 0;
+  const results = Array.from({ length: calls }, (_, i) => pool.applyAsync(identity, [bad(i) ? { detail: selfCaused() } : i]));
+  const settled = await within(Promise.allSettled(results.map((r) => r.get())), RUN_MS, 'the calls');
+  const firstJob = Number(/of job (\d+)/.exec(String((settled[1] as PromiseRejectedResult).reason))?.[1]) - 1;
+  for (const [i, outcome] of settled.entries()) {
+    if (!bad(i)) {
+      t.deepEqual(outcome, { status: 'fulfilled', value: i }, `good call ${i}`);
+      continue;
+    }
+    t.is(outcome.status, 'rejected', `bad call ${i}`);
+    const reason = (outcome as PromiseRejectedResult).reason as Error;
+    t.true(reason instanceof SerializationError, `bad call ${i}: ${String(reason)}`);
+    t.regex(reason.message, new RegExp(`^item 0 of job ${firstJob + i} cannot be sent to a pool worker: `), `bad call ${i}`);
+    t.regex(reason.message, UNREADABLE, `bad call ${i}`);
+  }
+  const items = [1, 2, 3, { detail: selfCaused() }, 5, 6, { detail: selfCaused() }, 8];
+  const mapped = await t.throwsAsync(within(pool.map(identity, items, 2), RUN_MS, 'map'), { instanceOf: SerializationError });
+  t.regex(mapped!.message, /^item 3 of job \d+ cannot be sent to a pool worker: /);
+  t.deepEqual(await within(pool.map(square, [1, 2, 3]), RUN_MS, 'map after'), [1, 4, 9]);
+  report(t, {
+    section: 'defect', defect: 16,
+    tried: `${calls} applyAsync calls at once, every 2nd and 3rd holding an Error that is its own cause, then a map with two such items`,
+    outcome: 'every good call returned its value; each bad one failed alone with SerializationError naming its own job and item 0; the map named item 3',
+    figures: { calls, good: settled.filter((s) => s.status === 'fulfilled').length },
+  });
+});
+
+/** An argument whose getter answers the pool's per-item check with a number, and everything else with a function. */
+function liar(): object {
+  return {
+    get detail(): unknown {
+      return new Error().stack!.includes('cloneFailure') ? 1 : () => 1;
+    },
+  };
+}
+
+test('fault: an argument that passes the check alone but not when sent fails its task; the parent lives', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  // One batch: a fresh pool gives its worker two chunks at once, the first unsendable by any measure.
+  const unsendable = pool.applyAsync(identity, [() => 1]);
+  const lying = pool.applyAsync(identity, [liar()]);
+  const [first, second] = await within(Promise.allSettled([unsendable.get(), lying.get()]), RUN_MS, 'the two calls');
+  t.true(first.status === 'rejected' && first.reason instanceof SerializationError, String((first as PromiseRejectedResult).reason));
+  t.true(second.status === 'rejected' && second.reason instanceof SerializationError, String((second as PromiseRejectedResult).reason));
+  t.deepEqual(await within(pool.map(square, [1, 2, 3]), RUN_MS, 'map after'), [1, 4, 9]);
+  report(t, {
+    section: 'fault',
+    tried: 'a batch holding a function argument and an argument whose getter gives a function to every write but the per-item check',
+    outcome: `both calls fail with SerializationError (${String((second as PromiseRejectedResult).reason).slice(0, 90)}…); no uncaught exception; the pool serves on`,
+  });
+});
+
+/** An argument whose getter gives the pool's walk a number, and the write after it an Error that is its own cause. */
+function hider(): object {
+  let reads = 0;
+  return {
+    get detail(): unknown {
+      return ++reads % 2 === 1 ? 1 : selfCaused();
+    },
+  };
+}
+
+test('fault: an argument that hides an unreadable value from the check costs two workers, then fails alone; the pool serves on', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  await within(pool.map(square, [1, 2]), RUN_MS, 'warm-up');
+  const error = await t.throwsAsync(within(pool.apply(identity, [hider()]), RUN_MS, 'the hiding argument'), { instanceOf: WorkerCrashedError });
+  t.regex(error!.message, /while running item 0 of job \d+/);
+  t.deepEqual(await within(pool.map(square, [1, 2, 3]), RUN_MS, 'map after'), [1, 4, 9]);
+  report(t, {
+    section: 'fault',
+    tried: 'an argument whose getter shows the check a number and the write an Error that is its own cause: each worker that receives it dies in its IPC reader',
+    outcome: `the chunk, lost unacknowledged twice, fails alone with ${error!.name} ("${error!.message.slice(0, 80)}…"); the pool serves on`,
+  });
+});
+
+test('fault: a worker that cannot be started or replaced (fork fails) is a WorkerStartError naming the cause; the parent lives', async (t) => {
+  const { outcomes, alive } = await runChannelScript(t, 'pool-respawn-fails');
+  t.true(alive);
+  const constructed = errorOf(outcomes['constructed']);
+  t.is(constructed.name, 'WorkerStartError');
+  t.regex(constructed.message, /^could not start a pool worker: the system refused to create a process \(running \/nonexistent\/multiproc-node: /);
+  t.deepEqual(outcomes['workers left'], { ok: 0 }, 'the worker the constructor did start was stopped');
+  t.is(errorOf(outcomes['crashed']).name, 'WorkerCrashedError');
+  const after = errorOf(outcomes['after']);
+  t.is(after.name, 'WorkerStartError');
+  t.regex(after.message, /^could not start a pool worker: the system refused to create a process/);
+  report(t, {
+    section: 'fault',
+    tried: 'the system refuses to start the second worker of new Pool({ processes: 2 }), then the replacement of a worker that exited (the Node executable made unreachable)',
+    outcome: `new Pool() throws ${constructed.name} and stops the worker it started; the other pool stops with ${after.name}: ${after.message.slice(0, 120)}…; the parent lives`,
+  });
 });

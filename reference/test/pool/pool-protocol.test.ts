@@ -3,9 +3,11 @@
  * code cannot send on it, and a message that is not the protocol is a fault of that worker, never an exception
  * in the parent.
  */
+import { serialize } from 'node:v8';
 import test from 'ava';
-import { Pool } from '../../src/index.js';
-import { square, tryInternalSend, trySend } from '../fixtures/channel-tasks.js';
+import { Pool, ProtocolError } from '../../src/index.js';
+import { encodeError } from '../../src/remote-error.js';
+import { sendRaw, square, tryInternalSend, trySend } from '../fixtures/channel-tasks.js';
 import { FORGED } from '../fixtures/channel-scripts.js';
 import { runChannelScript, type Outcome } from '../fixtures/run-channel-script.js';
 import { report } from '../../../test-support/reliability.js';
@@ -53,5 +55,25 @@ test('defect 11: a message written raw on the channel is a ProtocolError of that
     section: 'defect', defect: 11,
     tried: `${Object.keys(FORGED).length} messages written raw on a pool worker's channel (its file descriptor) (${Object.keys(FORGED).join('; ')})`,
     outcome: `the parent lives and the pool serves on after each: ${seen.join('; ')}`,
+  });
+});
+
+test('defect 11: an init-error from a worker already ready, or in a pool without initializer, is a ProtocolError; the pool serves on', async (t) => {
+  const forged = { kind: 'init-error', error: serialize(encodeError(new Error('forged'))) };
+  const plain = new Pool({ processes: 1 });
+  const initialized = new Pool({ processes: 1, initializer: square, initargs: [2] });
+  cleanUp(t, plain, initialized);
+  const seen: string[] = [];
+  for (const [what, pool] of [['no initializer', plain], ['a worker already ready', initialized]] as const) {
+    const error = await t.throwsAsync(within(pool.apply(sendRaw, [forged, 200]), RUN_MS, what), { instanceOf: ProtocolError }, what);
+    t.regex(error?.message ?? '', /^pool worker PoolWorker-\d+ \(pid \d+\) sent an "init-error" message /, what);
+    t.notRegex(error?.message ?? '', /Pool initializer none/, what);
+    t.deepEqual(await within(pool.map(square, [1, 2, 3]), RUN_MS, `map after (${what})`), [1, 4, 9], what);
+    seen.push(`${what}: ${error?.message.slice(0, 110)}…`);
+  }
+  report(t, {
+    section: 'defect', defect: 11,
+    tried: 'a well-formed "init-error" written raw on the channel by a ready worker, in a pool without initializer and in one with',
+    outcome: `ProtocolError, that worker replaced, the pool serves on (${seen.join('; ')})`,
   });
 });

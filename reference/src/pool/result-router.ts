@@ -1,0 +1,62 @@
+/**
+ * Where chunk results go: every job submitted and not yet ended, by id, as CPython's result handler finds
+ * `cache[job]`. A job that has ended leaves the table at once, whatever ended it; results that arrive for it
+ * later (other chunks of a map that already failed) are dropped, as Python drops them.
+ * @python multiprocessing.pool.Pool._handle_results
+ */
+import type { JobSink } from './jobs.js';
+import type { Chunk } from './messages.js';
+import type { Values } from './packed.js';
+
+export class ResultRouter {
+  readonly #jobs = new Map<number, JobSink>();
+  #nextId = 0;
+
+  /** The id the next job registered gets: its chunks are made with it before it is registered. */
+  get nextId(): number {
+    return this.#nextId;
+  }
+
+  /** Jobs registered and not yet ended. */
+  get size(): number {
+    return this.#jobs.size;
+  }
+
+  register(job: JobSink): number {
+    const id = this.#nextId++;
+    this.#jobs.set(id, job);
+    return id;
+  }
+
+  /** The results of `chunk`'s items. */
+  done(chunk: Chunk, values: Values): void {
+    const job = this.#jobs.get(chunk.job);
+    if (job === undefined) return;
+    job.chunkDone(chunk.start, values);
+    if (hasEnded(job)) this.#jobs.delete(chunk.job);
+  }
+
+  /** `chunk` failed with `error`; `values` are the results of its items before the failure. */
+  fail(chunk: Chunk, error: unknown, values: readonly unknown[] = []): void {
+    const job = this.#jobs.get(chunk.job);
+    if (job === undefined) return;
+    job.chunkFailed(chunk.start, values, error);
+    if (hasEnded(job)) this.#jobs.delete(chunk.job);
+  }
+
+  /** The results of job `id` are no longer wanted (an imap its consumer left). */
+  drop(id: number): void {
+    this.#jobs.delete(id);
+  }
+
+  /** Every job ends with `error`: the pool was terminated or broke. */
+  abortAll(error: unknown): void {
+    for (const job of this.#jobs.values()) job.abort(error);
+    this.#jobs.clear();
+  }
+}
+
+/** True once an AsyncResult-backed job has its outcome; an imap ends when its consumer leaves (drop). */
+function hasEnded(job: JobSink): boolean {
+  return 'ready' in job && typeof job.ready === 'function' && (job as { ready(): boolean }).ready();
+}

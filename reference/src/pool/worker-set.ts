@@ -1,0 +1,195 @@
+/**
+ * The pool's workers: starting them, hearing what each sends, and replacing each that exits. What a worker
+ * answers goes to the result router; what a dead worker held is failed (the chunk it died in) or put back in
+ * line (the chunks it never started); a worker that breaks the protocol is killed and replaced.
+ * @python multiprocessing.pool.Pool._handle_workers (and the reading half of _handle_results)
+ */
+import type { InitializerError, WorkerStartError } from '../errors.js';
+import { WorkerCrashedError } from '../errors.js';
+import { toExitCode } from '../exit-code.js';
+import { takeChildIdentity } from '../identity.js';
+import type { ChunkFailure } from './argument-check.js';
+import { readResults } from './bytes.js';
+import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
+import { checkAnswers, checkFromWorker } from './check-message.js';
+import type { Chunk, InitMessage, ResultsMessage } from './messages.js';
+import type { ResultRouter } from './result-router.js';
+import type { Scheduler } from './scheduler.js';
+import { WorkerHandle } from './worker-handle.js';
+
+export type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
+
+/** What the workers need of their pool. */
+export interface WorkerSetHost {
+  state(): PoolState;
+  /** The pool cannot go on: an initializer failed, or workers cannot be started. */
+  breakPool(error: InitializerError | WorkerStartError): void;
+  /** After every event of a worker: hand out what is pending, retire idle workers of a closed pool, and so on. */
+  settle(): void;
+}
+
+/** What every worker is started with, but its name and identity. */
+export type WorkerInit = Omit<InitMessage, 'kind' | 'name' | 'identity'>;
+
+/**
+ * Workers in a row that may exit before they are ready before the pool stops. A worker killed from outside
+ * while starting is replaced; one that cannot start at all (or an initializer that ends its process) would
+ * otherwise be restarted forever, as Python's pool does.
+ */
+const MAX_START_FAILURES = 3;
+
+export class WorkerSet {
+  readonly all = new Set<WorkerHandle>();
+  /** Chunks already re-run once because their worker died before acknowledging them. */
+  readonly #lostUnacknowledged = new WeakSet<Chunk>();
+  /** Workers that exited before they were ready since one last was. */
+  #startFailures = 0;
+
+  constructor(
+    private readonly init: WorkerInit,
+    private readonly env: Readonly<Record<string, string>> | undefined,
+    private readonly router: ResultRouter,
+    private readonly scheduler: Scheduler,
+    private readonly host: WorkerSetHost,
+  ) {}
+
+  /** Starts a worker; throws WorkerStartError when the system refuses to create its process. */
+  spawn(): void {
+    const identity = takeChildIdentity();
+    const worker = new WorkerHandle(
+      { kind: 'init', name: `PoolWorker-${identity.join(':')}`, identity, ...this.init },
+      {
+        message: (w, message) => this.#onMessage(w, message),
+        unsendable: (_w, failures, cause) => this.#onUnsendable(failures, cause),
+        closed: (w, code, signal) => this.#onClosed(w, code, signal),
+      },
+      this.env,
+    );
+    this.all.add(worker);
+  }
+
+  /** Lets every idle worker finish (a closed pool with nothing left to hand out). */
+  retireIdle(): void {
+    for (const worker of this.all) if (worker.inflight.length === 0 && !worker.retiring) worker.retire();
+  }
+
+  terminate(graceMs: number | undefined): void {
+    for (const worker of this.all) worker.terminate(graceMs);
+  }
+
+  /** Forgets what every worker holds: its jobs were all rejected. */
+  dropInflight(): void {
+    for (const worker of this.all) worker.inflight.length = 0;
+  }
+
+  /** A worker to replace one that exited; a refusal to start it stops the pool with that WorkerStartError. */
+  #replace(): void {
+    try {
+      this.spawn();
+    } catch (error) {
+      this.host.breakPool(error as WorkerStartError);
+    }
+  }
+
+  #onMessage(worker: WorkerHandle, raw: unknown): void {
+    // A worker being killed for a protocol fault may still have messages in the pipe: none is trusted.
+    if (worker.fault !== undefined) return;
+    const message = checkFromWorker(raw);
+    if (typeof message === 'string') return this.#protocolFault(worker, message);
+    switch (message.kind) {
+      case 'ready':
+        this.#startFailures = 0;
+        worker.markReady();
+        return;
+      case 'received':
+        worker.acknowledge(message.seq);
+        return;
+      case 'init-error': {
+        // Only a worker still starting runs an initializer, and only a pool given one has it to run.
+        const initializer = this.init.initializer;
+        if (worker.ready || initializer === null) {
+          return this.#protocolFault(worker, `an "init-error" message ${worker.ready ? 'after it was ready' : 'although the pool has no initializer'}`);
+        }
+        this.host.breakPool(initializerError(worker, initializer.key, message.error));
+        return;
+      }
+      case 'results': {
+        // Results still arriving from a pool being torn down belong to jobs already rejected.
+        const state = this.host.state();
+        if (state === 'TERMINATE' || state === 'BROKEN') return;
+        this.#onResults(worker, message);
+        return;
+      }
+    }
+  }
+
+  #onResults(worker: WorkerHandle, message: ResultsMessage): void {
+    const read = readResults(message.results, message.count);
+    if ('malformed' in read) return this.#protocolFault(worker, read.malformed);
+    if ('unreadable' in read) {
+      if (message.count > worker.inflight.length) return this.#protocolFault(worker, `results for ${message.count} chunks while it held ${worker.inflight.length}`);
+      // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
+      for (let i = 0; i < message.count; i++) {
+        const chunk = worker.answerNext();
+        this.router.fail(chunk, unreadableResultError(worker, chunk, read.unreadable));
+      }
+    } else {
+      const fault = checkAnswers(read.results, worker.inflight);
+      if (fault !== undefined) return this.#protocolFault(worker, fault);
+      for (const result of read.results) {
+        const chunk = worker.answerNext();
+        this.scheduler.record(worker.lastChunkMs);
+        if (result.ok) this.router.done(chunk, result.values);
+        else this.router.fail(chunk, taskError(worker, chunk, result), result.values);
+      }
+    }
+    worker.reported(message.through);
+    this.host.settle();
+  }
+
+  /** A worker sent what is not the pool's protocol: it is killed and replaced; what it held rejects with this. */
+  #protocolFault(worker: WorkerHandle, what: string): void {
+    worker.kill(protocolError(worker, what));
+  }
+
+  #onUnsendable(failures: readonly ChunkFailure[], cause: unknown): void {
+    for (const { chunk, offset, reason } of failures) this.router.fail(chunk, argumentError(chunk, offset, reason, cause));
+    // The chunks taken back may have been a closed pool's last work: its idle workers may go now.
+    this.host.settle();
+  }
+
+  #onClosed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void {
+    this.all.delete(worker);
+    // The worker runs its chunks in order, so the oldest unanswered one is the one it died in (unless it never
+    // got there); the others never started and go back to the front of the queue.
+    const lost = worker.takeLost();
+    const state = this.host.state();
+    if (state === 'RUN' || state === 'CLOSE') {
+      const starting = !worker.ready && !worker.retiring;
+      // A worker not yet ready ran nothing (it says so before its first task): its chunks go back in line.
+      const running = starting ? [] : lost.running;
+      const notStarted = starting ? [...lost.running, ...lost.notStarted] : lost.notStarted;
+      const first = notStarted[0];
+      if (running.length === 0 && first !== undefined) {
+        // Lost unacknowledged twice is no bad luck (a batch that kills its worker on arrival): blame it rather
+        // than lose workers to it forever. Only a ready worker's loss counts first: workers that cannot start
+        // at all lose every chunk they are given, and that is the start's fault, not the chunk's.
+        if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
+        else if (!starting) this.#lostUnacknowledged.add(first);
+      }
+      for (const chunk of running) {
+        const crash = worker.fault ?? new WorkerCrashedError({
+          worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
+          job: chunk.job, index: chunk.start, count: chunk.items.length,
+        });
+        this.router.fail(chunk, crash);
+      }
+      this.scheduler.requeue(notStarted);
+      // A worker that died of a chunk it was given did not fail to start.
+      const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
+      if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));
+      else if (state === 'RUN' || this.scheduler.length > 0) this.#replace();
+    }
+    this.host.settle();
+  }
+}

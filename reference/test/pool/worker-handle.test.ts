@@ -1,0 +1,53 @@
+/**
+ * The parent's side of one worker, driven by hand (no pool, no window): what it sends in one batch, what it
+ * takes back, and what it says was lost when the worker dies.
+ */
+import { pathToFileURL } from 'node:url';
+import test from 'ava';
+import type { ChunkFailure } from '../../src/pool/argument-check.js';
+import type { Chunk } from '../../src/pool/messages.js';
+import { WorkerHandle } from '../../src/pool/worker-handle.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { modulePath } from '../../../conformance/harness/repo-paths.js';
+import { RUN_MS, within } from './helpers.js';
+
+assertNoOrphans(test);
+
+const SQUARE = { moduleUrl: pathToFileURL(modulePath(import.meta.url, '../fixtures/channel-tasks')).href, key: 'square' };
+
+function chunk(seq: number, args: unknown[]): Chunk {
+  return { seq, job: seq, start: 0, fn: 0, items: [args], star: true, queues: undefined };
+}
+
+test('a chunk sent to an idle worker behind an unsendable one counts as never received when the worker dies at once', async (t) => {
+  let ready!: () => void;
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  let closed!: (lost: ReturnType<WorkerHandle['takeLost']>) => void;
+  const lost = new Promise<ReturnType<WorkerHandle['takeLost']>>((resolve) => (closed = resolve));
+  const failures: ChunkFailure[] = [];
+  const worker = new WorkerHandle(
+    { kind: 'init', name: 'PoolWorker-H', identity: [9], initializer: null, initargs: [], initQueues: [], maxTasks: null },
+    {
+      message: (w, message) => {
+        if ((message as { kind?: unknown }).kind === 'ready') {
+          w.markReady();
+          ready();
+        }
+      },
+      unsendable: (_w, failed) => failures.push(...failed),
+      closed: (w) => closed(w.takeLost()),
+    },
+  );
+  t.teardown(() => worker.kill(new Error('test over')));
+  await within(isReady, RUN_MS, 'the worker to be ready');
+  // Stopped, the worker cannot read what is sent to it before it dies.
+  process.kill(worker.pid, 'SIGSTOP');
+  worker.assign(chunk(1, [() => 1]), SQUARE);
+  worker.assign(chunk(2, [7]), SQUARE);
+  await null; // the batch went, without the unsendable chunk
+  worker.kill(new Error('killed by the test'));
+  const { running, notStarted } = await within(lost, RUN_MS, 'the worker to be gone');
+  t.deepEqual(failures.map((failure) => failure.chunk.seq), [1]);
+  t.deepEqual(running.map((c) => c.seq), [], 'no chunk is blamed: the worker may never have read the batch');
+  t.deepEqual(notStarted.map((c) => c.seq), [2]);
+});
