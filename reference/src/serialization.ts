@@ -8,6 +8,7 @@
  * Node's IPC reader it is an uncaught exception in the receiving process. So the check reads back what it wrote.
  */
 import { deserialize, serialize } from 'node:v8';
+import { reasonOf } from './describe-thrown.js';
 import { SerializationError } from './errors.js';
 
 const HINT =
@@ -50,7 +51,7 @@ export function cloneFailure(value: unknown): string | undefined {
 }
 
 function reason(cause: unknown): string {
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const message = reasonOf(cause);
   // V8's words for a value it wrote and cannot read back say nothing of which value that is.
   if (/Unable to deserialize cloned data/.test(message)) return `${message.replace(/\.$/, '')} (${UNREADABLE})`;
   return message;
