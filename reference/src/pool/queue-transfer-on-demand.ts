@@ -1,7 +1,7 @@
 /**
- * The queue machinery (sockets, framing, the queue host) loaded the first time a worker meets a Queue in its
- * arguments. Most pools never pass one, and eight modules fewer to load before a worker's first message is
- * CPU left, on a small machine, to the parent and to the worker that runs the first task.
+ * The queue machinery (sockets, framing, the queue host) loaded the first time a pool worker or a Process child
+ * meets a Queue in its arguments. Most never get one, and a dozen modules fewer to load at every start is CPU
+ * left, on a small machine, to the parent and to the child that runs the first task.
  */
 type Transfer = typeof import('../queue/transfer.js');
 

@@ -10,7 +10,7 @@ import { adoptIdentity } from '../identity.js';
 import { ownChannel } from '../own-channel.js';
 import type { FromProcessChild, ToProcessChild } from '../protocol.js';
 import { encodeError, formatThrown } from '../remote-error.js';
-import { unpackQueues } from '../queue/transfer.js';
+import { queueTransfer } from '../pool/queue-transfer-on-demand.js';
 import { restoreDefaultSignals } from './default-signals.js';
 import { loadTask } from '../task-registry.js';
 
@@ -34,7 +34,9 @@ process.once('message', (message: ToProcessChild) => {
 async function run({ task, args, queues, name }: ToProcessChild): Promise<void> {
   try {
     const target = await whileImportingTask(task.moduleUrl, () => loadTask(task));
-    await target(...unpackQueues(args, queues));
+    // The queue machinery only when a Queue crossed: most children never get one, and it is half their modules.
+    const unpacked = queues.length === 0 ? args : (await queueTransfer()).unpackQueues(args, queues);
+    await target(...unpacked);
   } catch (thrown) {
     process.exitCode = 1;
     // Python prints "Process <name>:" and the traceback to the child's stderr; so do we.

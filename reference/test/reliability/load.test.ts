@@ -7,7 +7,7 @@
 import test from 'ava';
 import { Pool, Process } from '../../src/index.js';
 import { square, identity } from '../pool/fixtures/pool-tasks.js';
-import { returnNothing } from '../fixtures/tasks.js';
+import { nothing, square as squareOnly } from './fixtures/cycle-task.js';
 import { descendantsOf, assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { bySoak, openDescriptors, peakResidentMiB, report, residentMiB } from '../../../test-support/reliability.js';
 import { PROMPT_MS, RUN_MS, sleep, within } from '../pool/helpers.js';
@@ -136,7 +136,7 @@ test.serial('load: 10,000 Process start/join cycles leave descriptors, listeners
   const cycles = bySoak(40, 10_000);
   const atOnce = 8;
   const cycle = async () => {
-    const p = new Process({ target: returnNothing });
+    const p = new Process({ target: nothing });
     p.start();
     await within(p.join(), RUN_MS, 'join()');
     if (p.exitCode !== 0) throw new Error(`exit code ${p.exitCode}`);
@@ -174,7 +174,7 @@ test.serial('load: 500 Pool create/terminate cycles leave descriptors, listeners
   const cycle = async (i: number) => {
     const pool = new Pool({ processes: 2 });
     try {
-      const results = await within(pool.map(square, [i, i + 1, i + 2]), RUN_MS, 'map()');
+      const results = await within(pool.map(squareOnly, [i, i + 1, i + 2]), RUN_MS, 'map()');
       if (results[2] !== (i + 2) ** 2) throw new Error(`map gave ${results}`);
     } finally {
       pool.terminate();
