@@ -28,10 +28,16 @@ interface MutantsJson {
   readonly surprises: readonly string[];
 }
 
-/** Starts `count` processes that spin for ever; the caller stops them. */
+/**
+ * A loop that spins until its parent is gone: it checks, between bursts, that its parent is still the one that
+ * started it, so a soak run that is killed (no 'exit' hook runs then) leaves no loop behind.
+ */
+const SPIN = 'const parent = process.ppid; for (;;) { for (let i = 0; i < 1e7; i++); if (process.ppid !== parent) process.exit(0); }';
+
+/** Starts `count` processes that spin until stopped, or until this process is gone. */
 export function busyLoops(count: number): ChildProcess[] {
   return Array.from({ length: count }, () =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore', env: { PATH: process.env['PATH'] ?? '' } }));
+    spawn(process.execPath, ['-e', SPIN], { stdio: 'ignore', env: { PATH: process.env['PATH'] ?? '' } }));
 }
 
 export async function runLoadedSuite(busy: number, outDir: string, echo: (line: string) => void): Promise<LoadedRun> {

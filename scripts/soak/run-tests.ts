@@ -46,8 +46,9 @@ export function reliabilityFiles(): string[] {
 
 /** Runs ava on `files`, only the reliability tests, with `env` added; findings are appended to `findingsFile`. */
 export async function runReliabilityTests(files: readonly string[], env: Record<string, string>, findingsFile: string,
-  echo: (line: string) => void): Promise<TestRun> {
-  const args = ['ava', '--tap', '--timeout=20m', ...PREFIXES.map((p) => `--match=${p}*`), ...files];
+  echo: (line: string) => void, concurrency?: number): Promise<TestRun> {
+  const args = ['ava', '--tap', '--timeout=20m', ...(concurrency === undefined ? [] : [`--concurrency=${concurrency}`]),
+    ...PREFIXES.map((p) => `--match=${p}*`), ...files];
   const started = performance.now();
   const child = spawn('npx', args, {
     cwd: REPO_ROOT,

@@ -54,7 +54,9 @@ if (!values['skip-short']) {
 }
 console.log(`long forms (MULTIPROC_SOAK=1) in ${files.length} files${values['skip-loaded'] ? '' : `, the conformance suite and ${busy} busy CPU loops beside them`}…`);
 const [longRun, loaded] = await Promise.all([
-  runReliabilityTests(files, { MULTIPROC_SOAK: '1' }, join(work, 'long.jsonl'), echo).then((run) => {
+  // Four files at once: the long forms mostly wait on children, and the longest (10,000 Process starts) should
+  // not wait for a free slot.
+  runReliabilityTests(files, { MULTIPROC_SOAK: '1' }, join(work, 'long.jsonl'), echo, 4).then((run) => {
     console.log(`  long forms: ${run.outcomes.length} tests in ${run.seconds.toFixed(0)} s`);
     return run;
   }),

@@ -140,6 +140,11 @@ test.serial('fault: tasks that write megabytes to stdout and stderr complete wit
   t.deepEqual(exit, [0, null]);
   // Printed after join(): every worker has exited, so all they wrote is out before it.
   const last = tail.trimEnd().split('\n').at(-1)!;
+  if (!last.startsWith('{')) {
+    // Say what happened instead of a JSON error: the script's exit, what it printed last and how much arrived.
+    return t.fail(`the script's last line is not its report (exit ${JSON.stringify(exit)}, ${stdout} bytes on stdout, ` +
+      `${stderr} on stderr): …${tail.slice(-300)}`);
+  }
   const seen = JSON.parse(last) as { written: { stdout: number; stderr: number }[]; squares: number[] };
   t.deepEqual(seen.squares, [1, 4, 9]);
   const written = seen.written.reduce((sum, w) => sum + w.stdout, 0);

@@ -138,6 +138,8 @@ test.before(async () => {
   closedQueue.close();
   fixtures = { pool, closedPool, terminatedPool, queue: new Queue(), closedQueue };
   await within(pool.map(echo, [1]), RUN_MS, 'the pool to start');
+  // Their workers gone before the cases count children: one exiting during a case would look like a change.
+  await within(Promise.all([closedPool.join(), terminatedPool.join()]), RUN_MS, 'the stopped pools\' workers to exit');
 });
 
 test.after.always(async () => {
