@@ -2,20 +2,28 @@
  * How a pool worker leaves. `process.exit()` drops what the worker wrote to stdout or stderr and is still queued:
  * when the parent's stdio is a pipe or a socket read slower than the worker writes, Node keeps the rest in the
  * worker's memory, and a worker retired after a task that printed megabytes lost most of them (issue 14, Pool
- * faults). Python's worker flushes sys.stdout and sys.stderr before it exits; ours waits for both to drain, for
- * at most FLUSH_BOUND_MS: a reader that never reads must not keep a retired worker alive for ever.
+ * faults). Python's worker flushes sys.stdout and sys.stderr before it exits, however long that takes; ours
+ * waits for both to drain for as long as the reader makes progress. A bound in time alone lost 37 of 128 MiB to a
+ * reader slowed down by a loaded machine; a reader that reads nothing for FLUSH_STALL_MS is taken for one that
+ * never will, and must not keep a retired worker alive for ever.
  */
 
-/** The longest a leaving worker waits for its stdout and stderr to drain. */
-export const FLUSH_BOUND_MS = 1000;
+/** How long a leaving worker waits for a reader that reads nothing of its stdout or stderr. */
+export const FLUSH_STALL_MS = 2000;
 
-/** Exits with `code` once everything written to stdout and stderr has left the process (or the bound passed). */
+/** Exits with `code` once everything written to stdout and stderr has left the process, or nothing more leaves. */
 export function exitFlushed(code: number): void {
   let waiting = 2;
+  const exit = (): void => process.exit(code);
   const drained = (): void => {
-    if (--waiting === 0) process.exit(code);
+    if (--waiting === 0) exit();
   };
-  setTimeout(() => process.exit(code), FLUSH_BOUND_MS);
+  let queued = queuedBytes();
+  setInterval(() => {
+    const now = queuedBytes();
+    if (now >= queued) exit();
+    queued = now;
+  }, FLUSH_STALL_MS);
   // An empty write completes after every write queued before it, in order; its callback runs on error too.
   for (const stream of [process.stdout, process.stderr]) {
     try {
@@ -24,4 +32,9 @@ export function exitFlushed(code: number): void {
       drained();
     }
   }
+}
+
+/** Bytes written to stdout and stderr that have not left the process yet. */
+function queuedBytes(): number {
+  return (process.stdout.writableLength ?? 0) + (process.stderr.writableLength ?? 0);
 }

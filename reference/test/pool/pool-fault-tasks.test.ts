@@ -12,7 +12,7 @@ import { blockForever, disconnectChannel, exhaustHeap, exitWith, ignoreSigtermTh
 import { square } from './fixtures/pool-tasks.js';
 import { killLeftoversAtEnd } from './fault-helpers.js';
 import { cleanUp, isGone, linesOf, PROMPT_MS, RUN_MS, tempDir, waitFor, within, workerPids } from './helpers.js';
-import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { assertNoOrphans, descendantsOf, isLoaderHelper } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
 
@@ -157,4 +157,28 @@ test.serial('fault: tasks that write megabytes to stdout and stderr complete wit
     outcome: 'completed; every byte reached the parent\'s stdout and stderr (workers share the parent\'s stdio); a map after them was right',
     figures: { 'MiB per stream': written / 1024 / 1024, 'script run (ms)': Math.round(tookMs) },
   });
+});
+
+test.serial('fault: tasks that flood a stdout nobody reads: the retiring workers give up draining once nothing is read for 2 s, and exit', async (t) => {
+  const script = modulePath(import.meta.url, './fixtures/pool-scripts');
+  // Its stdout and stderr are pipes this test never reads: once their 64 KiB are full, nothing more leaves.
+  const child = spawn(process.execPath, nodeArgsFor(script, 'flood', String(4 * 1024 * 1024)), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pause();
+  child.stderr.pause();
+  t.teardown(() => {
+    for (const pid of descendantsOf(child.pid!)) process.kill(pid, 'SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let workers: number[] = [];
+  await waitFor(() => (workers = descendantsOf(child.pid!).filter((pid) => !isLoaderHelper(pid))).length === 2, RUN_MS, 'the script to start its 2 workers');
+  const started = performance.now();
+  await waitFor(() => workers.every(isGone), RUN_MS, 'the workers to exit although nobody reads their output');
+  const seconds = (performance.now() - started) / 1000;
+  report(t, {
+    section: 'fault',
+    tried: 'two tasks each writing 4 MiB to a stdout and a stderr that nobody reads, then close() and join()',
+    outcome: 'the workers gave up draining after 2 s in which nothing was read, and exited; join() did not wait for ever',
+    figures: { 'workers gone after (s)': seconds.toFixed(1) },
+  });
+  t.pass();
 });
