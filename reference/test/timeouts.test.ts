@@ -9,6 +9,7 @@ import { checkTimeout, MAX_TIMER_MS, startTimer } from '../src/timeouts.js';
 import { sleepFor } from './fixtures/tasks.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { cleanUp, PROMPT_MS, RUN_MS, within } from './process/helpers.js';
+import { cleanUp as cleanUpPool } from './pool/helpers.js';
 
 assertNoOrphans(test);
 
@@ -128,10 +129,7 @@ test('defect 4: Process.join(Infinity) waits for the exit; join(-1) and join(NaN
 
 test('defect 4: a pool task waited on with get(Infinity) returns its value', async (t) => {
   const pool = new Pool({ processes: 1 });
-  t.teardown(async () => {
-    pool.terminate();
-    await within(pool.join(), PROMPT_MS, 'pool.join()').catch(() => undefined);
-  });
+  cleanUpPool(t, pool);
   const result = pool.applyAsync(sleepFor, [200]);
   t.is(await within(result.get(Infinity), RUN_MS, 'get(Infinity)'), undefined);
 });

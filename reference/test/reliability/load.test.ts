@@ -9,7 +9,7 @@ import { Pool } from '../../src/index.js';
 import { square, identity } from '../pool/fixtures/pool-tasks.js';
 import { descendantsOf, assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { bySoak, peakResidentMiB, report, residentMiB } from '../../../test-support/reliability.js';
-import { PROMPT_MS, RUN_MS, sleep, within } from '../pool/helpers.js';
+import { cleanUp, RUN_MS, sleep, within } from '../pool/helpers.js';
 
 assertNoOrphans(test);
 
@@ -28,10 +28,7 @@ function workerMemory(): Map<number, number> {
 test.serial('load: a 1,000,000-item map keeps the parent and its workers within bounded memory', async (t) => {
   const items = bySoak(100_000, 1_000_000);
   const pool = new Pool({ processes: 2 });
-  t.teardown(async () => {
-    pool.terminate();
-    await within(pool.join(), PROMPT_MS, 'join()').catch(() => undefined);
-  });
+  cleanUp(t, pool);
   await within(pool.map(square, [1, 2, 3]), RUN_MS, 'warm-up map');
   const before = residentMiB()!;
   const input = Array.from({ length: items }, (_, i) => i % 1000);
@@ -67,10 +64,7 @@ test.serial('load: a 1,000,000-item map keeps the parent and its workers within 
 test.serial('load: an endless imap consumed slowly keeps the parent and its workers within bounded memory', async (t) => {
   const durationMs = bySoak(3_000, 60_000);
   const pool = new Pool({ processes: 2 });
-  t.teardown(async () => {
-    pool.terminate();
-    await within(pool.join(), PROMPT_MS, 'join()').catch(() => undefined);
-  });
+  cleanUp(t, pool);
   let produced = 0;
   function* endless(): Generator<number> {
     for (;;) yield produced++;
