@@ -91,6 +91,11 @@ export interface MutantSpec {
   /** The deliberate violation, as a sentence. */
   readonly violation: string;
   /**
+   * The rules this mutant is designed to be caught by, above all (its designated rules): a realistic single fault
+   * that each of them must kill. Other rules may kill it too (expected.json lists every kill); these may not miss it.
+   */
+  readonly aims?: readonly string[];
+  /**
    * Whether a rule, judging by what it did on the reference, does what this mutant changes. A rule that does not
    * cannot tell the mutant from the reference, so it is not run (`--exhaustive` runs it anyway). Be generous:
    * answering true costs a run; answering false wrongly hides a kill.
@@ -113,6 +118,7 @@ export interface Mutant {
   readonly name: string;
   readonly area: Area;
   readonly violation: string;
+  readonly aims: readonly string[];
   readonly reaches: (trace: TraceView) => boolean;
   readonly implementation: Implementation;
 }
@@ -122,6 +128,7 @@ export function defineMutant(spec: MutantSpec): Mutant {
     name: spec.name,
     area: spec.area,
     violation: spec.violation,
+    aims: spec.aims ?? [],
     reaches: spec.reaches,
     implementation: {
       name: spec.name,
