@@ -86,6 +86,14 @@ export const TASKS = {
 } as const;
 export type TaskName = keyof typeof TASKS;
 
+/**
+ * A JSON stand-in for a value the implementation cannot send to another process: an adapter replaces
+ * `{ "@multiproc/unsendable": true }`, wherever rules put it in arguments or queue items, by such a value of its
+ * language (a function in JavaScript, a lambda in Python).
+ */
+export const UNSENDABLE_MARK = '@multiproc/unsendable';
+export const UNSENDABLE = Object.freeze({ [UNSENDABLE_MARK]: true });
+
 export interface ProcessOptions {
   readonly target: TaskName;
   /**
@@ -239,6 +247,12 @@ export interface Implementation {
    * they cover every task the rules of the claimed capabilities use, and names the missing ones.
    */
   readonly tasks?: readonly TaskName[];
+  /**
+   * Optional: the rules this implementation knowingly breaks, rule id → the reason (its declared deviations, as
+   * test262 implementations keep expectation files). The report shows such a failure as "differs (declared)" with
+   * the reason, never as a pass; a declared rule that passes is reported too, so the list stays true.
+   */
+  readonly deviations?: Readonly<Record<string, string>>;
   /** Optional: for a capability not claimed, why; the report shows it next to each rule it leaves unsupported. */
   readonly unsupported?: Readonly<Partial<Record<Capability, string>>>;
   /** Opens a session, or rejects with a reason when the implementation is not available on this machine. */

@@ -24,6 +24,13 @@ export interface Rule {
   /** Where Python says it: a docs anchor (`library/multiprocessing.html#…`) or `seed: <section>`. */
   readonly python?: string;
   readonly needs: readonly Capability[];
+  /**
+   * Required for a `beyond` rule: what CPython does instead (`does`, a sentence for the report and
+   * reports/differences.md) and a pattern that the rule's failure reason on CPython must match (`failure`). A
+   * `beyond` rule that fails on CPython for another reason (a timeout where an error was said, a crash) is a FAIL,
+   * not "beyond Python".
+   */
+  readonly cpython?: { readonly does: string; readonly failure: RegExp };
   /** The rule's own time bound; the harness fails the rule (naming it) when it is passed. */
   readonly timeoutMs?: number;
   check(session: Session, context: RuleContext): Promise<void>;
