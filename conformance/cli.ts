@@ -16,9 +16,9 @@ import { toJUnit } from './harness/junit.js';
 import { loadRules, matchesFilter } from './harness/load-rules.js';
 import { COMPILED, repoPath } from './harness/repo-paths.js';
 import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun } from './harness/report.js';
-import { probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
+import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
 import type { Rule } from './harness/rule.js';
-import { DEFAULT_RULE_TIMEOUT_MS, runRule, type RuleResult } from './harness/run-rule.js';
+import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from './harness/run-rule.js';
 import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, retryLines, surprises, type KillMatrix } from './mutants/lib/kill-matrix.js';
 import { loadMutants } from './mutants/lib/load-mutants.js';
 import { planPairs, runPairs, type PairResult } from './mutants/lib/run-mutants.js';
@@ -66,7 +66,8 @@ async function main(): Promise<number> {
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer\n${USAGE}`);
   const outDir = values.out === undefined ? repoPath('reports') : resolve(values.out);
-  const rules = (await loadRules()).filter((rule) => matchesFilter(rule.id, values.filter));
+  const allRules = await loadRules();
+  const rules = allRules.filter((rule) => matchesFilter(rule.id, values.filter));
   if (rules.length === 0) throw new Error(`no rule matches --filter ${values.filter}`);
   const withMutants = values.all || values.mutants || values.mutant !== undefined;
   const specs = [...new Set([...(values.all ? ['reference', 'cpython', 'workerpool'] : []), ...(values.impl ?? [])])];
@@ -77,7 +78,12 @@ async function main(): Promise<number> {
   };
 
   const implementations: { spec: string; adapter: Adapter }[] = [];
-  for (const spec of specs) implementations.push({ spec, adapter: await resolveImplementation(spec) });
+  for (const spec of specs) {
+    const adapter = await resolveImplementation(spec);
+    const problems = deviationProblems(adapter, allRules.map((rule) => rule.id));
+    if (problems.length > 0) throw new Error(`${spec} declares deviations from rules that do not exist:\n- ${problems.join('\n- ')}`);
+    implementations.push({ spec, adapter });
+  }
   const queue = new WorkQueue(concurrency);
   const priority = (rule: Rule) => rule.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
 
@@ -187,7 +193,7 @@ async function main(): Promise<number> {
       for (const rule of untraced) console.log(`  not run on the mutants: ${rule} failed on the reference`);
     }
   }
-  const failed = runs.some((run) => run.informational !== true && run.results.some((r) => r.status === 'fail'));
+  const failed = runs.some((run) => run.informational !== true && run.results.some((r) => FAILING.has(r.status)));
   return failed || mutantProblems.length > 0 ? 1 : 0;
 }
 
@@ -213,7 +219,7 @@ function unsupportedWhy(adapter: Adapter, rule: Rule): string | undefined {
 
 function formatLine(implementation: string, result: RuleResult): string {
   const label = result.status === 'fail' ? 'FAIL' : LABEL[result.status].toUpperCase();
-  const reason = result.reason === undefined ? '' : ` — ${result.reason}`;
+  const reason = (result.deviation === undefined ? '' : ` — declared: ${result.deviation}`) + (result.reason === undefined ? '' : ` — ${result.reason}`);
   return `  ${implementation.padEnd(10)} ${label.padEnd(13)} ${result.id} (${result.durationMs} ms)${reason}`;
 }
 

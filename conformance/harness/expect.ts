@@ -47,6 +47,20 @@ export async function expectRejects(action: () => Promise<unknown>, pattern: Reg
 }
 
 /**
+ * Requires `error` to be a real Error (instanceof Error, not a look-alike object) whose `name` is `expected.name`
+ * (the class name the statement gives: `ValueError`, `TimeoutError`, `Empty`…) and, when given, whose message
+ * matches `expected.message`. Returns the error, typed.
+ */
+export function expectError(error: unknown, expected: { readonly name: string; readonly message?: RegExp }, what: string): Error {
+  if (!(error instanceof Error)) throw new RuleFailure(`${what} (an Error)`, `an Error named ${expected.name}`, error);
+  if (error.name !== expected.name) throw new RuleFailure(`${what} (error class name)`, expected.name, `${error.name}: ${error.message}`);
+  if (expected.message !== undefined && !expected.message.test(error.message)) {
+    throw new RuleFailure(`${what} (error message)`, `/${expected.message.source}/`, error.message);
+  }
+  return error;
+}
+
+/**
  * `promise`, or a RuleFailure once `ms` pass with it still pending: for refusals that should come at once, so that
  * an implementation that hangs instead fails in seconds rather than at the rule's time bound.
  */

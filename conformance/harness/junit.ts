@@ -1,6 +1,7 @@
 /**
  * The report as JUnit XML, so that CI systems show it: one testsuite per implementation (a testcase per rule:
- * failure for FAIL, skipped for unsupported and beyond-Python), and one for the mutants (a testcase per mutant,
+ * failure for FAIL and for a declared deviation no longer needed, skipped for unsupported, beyond-Python and
+ * differs (declared), with the declared reason and the failure), and one for the mutants (a testcase per mutant,
  * failed when it survives every rule or when its kills differ from expected.json; a testcase per rule, failed
  * when it kills no mutant and is not a known gap).
  */
@@ -53,12 +54,12 @@ export function toJUnit(report: Report): string {
       ? report.rules.map((rule): Case => ({ classname: `conformance.${run.name}`, name: rule.id, seconds: 0, skipped: `implementation skipped: ${run.skipped}` }))
       : run.results.map((r): Case => {
           const base = { classname: `conformance.${run.name}.${r.id.split('.')[0]}`, name: `${r.id}: ${statements.get(r.id) ?? ''}`, seconds: r.durationMs / 1000 };
-          if (r.status === 'fail') {
-            const body = r.expected === undefined ? (r.reason ?? '') : `${r.reason ?? ''}\nexpected: ${r.expected}\nobserved: ${r.observed}`;
-            return { ...base, failure: { message: r.reason ?? 'failed', body } };
-          }
+          const body = r.expected === undefined ? (r.reason ?? '') : `${r.reason ?? ''}\nexpected: ${r.expected}\nobserved: ${r.observed}`;
+          if (r.status === 'fail') return { ...base, failure: { message: r.reason ?? 'failed', body } };
+          if (r.status === 'stale') return { ...base, failure: { message: r.reason ?? 'declared deviation no longer needed', body: `declared: ${r.deviation ?? ''}` } };
           if (r.status === 'unsupported') return { ...base, skipped: `unsupported: ${r.reason ?? ''}` };
           if (r.status === 'beyond') return { ...base, skipped: `beyond Python: ${r.reason ?? ''}` };
+          if (r.status === 'differs') return { ...base, skipped: `differs (declared): ${r.deviation ?? ''}; failure: ${body}` };
           return base;
         });
     add(run.name, cases);

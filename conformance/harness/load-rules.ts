@@ -55,6 +55,14 @@ export function lintRule(rule: Rule, file: string): string[] {
   if (!SOURCES.has(rule.source)) problems.push(`rule ${rule.id}: source must be seed, python-docs or beyond`);
   if (rule.source !== 'beyond' && !rule.python) problems.push(`rule ${rule.id}: a ${rule.source} rule must say where Python says it`);
   if (!rule.statement || !/[.]$/.test(rule.statement)) problems.push(`rule ${rule.id}: statement must be a sentence`);
+  if (rule.source === 'beyond') {
+    const stated = rule.cpython;
+    if (stated === undefined) problems.push(`rule ${rule.id}: a beyond rule must say what CPython does instead (cpython: { does, failure })`);
+    else {
+      if (typeof stated.does !== 'string' || !/[.]$/.test(stated.does)) problems.push(`rule ${rule.id}: cpython.does must be a sentence`);
+      if (!(stated.failure instanceof RegExp)) problems.push(`rule ${rule.id}: cpython.failure must be a RegExp matching its failure reason on CPython`);
+    }
+  } else if (rule.cpython !== undefined) problems.push(`rule ${rule.id}: only a beyond rule says what CPython does instead (cpython)`);
   for (const need of rule.needs) {
     if (!(need in CAPABILITIES)) problems.push(`rule ${rule.id}: unknown capability "${need}"`);
   }

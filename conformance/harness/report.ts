@@ -8,7 +8,7 @@ import type { KillMatrix } from '../mutants/lib/kill-matrix.js';
 import { expectedFileOf, RULE_SOURCES_DIR } from './load-rules.js';
 import { REPO_ROOT } from './repo-paths.js';
 import type { Rule } from './rule.js';
-import type { RuleResult, Status } from './run-rule.js';
+import { FAILING, type RuleResult, type Status } from './run-rule.js';
 
 export interface ImplementationRun {
   readonly name: string;
@@ -41,7 +41,14 @@ export interface Report {
   readonly mutants?: KillMatrix & { readonly surprises: readonly string[] };
 }
 
-export const LABEL: Record<Status, string> = { pass: 'PASS', fail: 'FAIL', unsupported: 'unsupported', beyond: 'beyond Python' };
+export const LABEL: Record<Status, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  unsupported: 'unsupported',
+  beyond: 'beyond Python',
+  differs: 'differs (declared)',
+  stale: 'declared deviation no longer needed',
+};
 
 export function buildReport(
   rules: readonly Rule[],
@@ -64,7 +71,7 @@ export function buildReport(
 }
 
 export function countByStatus(results: readonly RuleResult[]): Record<Status, number> {
-  const counts: Record<Status, number> = { pass: 0, fail: 0, unsupported: 0, beyond: 0 };
+  const counts: Record<Status, number> = { pass: 0, fail: 0, unsupported: 0, beyond: 0, differs: 0, stale: 0 };
   for (const result of results) counts[result.status]++;
   return counts;
 }
@@ -73,6 +80,8 @@ export function summaryLine(run: ImplementationRun): string {
   if (run.skipped !== undefined) return `${run.name}: skipped — ${run.skipped}`;
   const c = countByStatus(run.results);
   const parts = [`${c.pass} passed`, `${c.fail} failed`];
+  if (c.differs > 0) parts.push(`${c.differs} differ (declared)`);
+  if (c.stale > 0) parts.push(`${c.stale} declared deviation${c.stale === 1 ? '' : 's'} no longer needed`);
   if (c.unsupported > 0) parts.push(`${c.unsupported} unsupported`);
   if (c.beyond > 0) parts.push(`${c.beyond} beyond Python`);
   return `${run.name}: ${parts.join(', ')} (of ${run.results.length} rules)`;
@@ -97,7 +106,10 @@ export function toMarkdown(report: Report, outDir: string): string {
     `Generated ${report.generatedAt} by \`npm run conformance\`. Each rule runs in its own session with its own time bound` +
       (report.durationMs === undefined ? '.' : `; this run took ${(report.durationMs / 1000).toFixed(0)} s with ${report.concurrency} rules at a time.`),
     'PASS: the implementation keeps the rule. FAIL: it breaks it (see Failures). unsupported: it does not claim the',
-    'capability the rule needs. beyond Python: a `beyond` rule asks for more than Python promises, and CPython does not do it.',
+    'capability the rule needs. beyond Python: a `beyond` rule asks for more than Python promises, and CPython does not do it',
+    '(it fails there for the reason the rule states). differs (declared): the implementation breaks the rule knowingly and',
+    'says why in its deviations; declared deviation no longer needed: it passes a rule it declares, so the declaration must go',
+    '(the run fails). What differs from Python, and why: [differences.md](differences.md).',
     '',
     '## Summary',
     '',
@@ -122,7 +134,7 @@ export function toMarkdown(report: Report, outDir: string): string {
     const cells = runs.map((run) => {
       if (run.skipped !== undefined) return 'skipped';
       const result = run.results.find((r) => r.id === rule.id);
-      return result === undefined ? '—' : result.status === 'fail' ? '**FAIL**' : LABEL[result.status];
+      return result === undefined ? '—' : FAILING.has(result.status) ? `**${LABEL[result.status]}**` : LABEL[result.status];
     });
     if (report.mutants) cells.push(String(report.mutants.mutants.filter((c) => c.kills.includes(rule.id)).length));
     const source = `${rule.source}${rule.python ? `<br>${pythonLink(rule.python)}` : ''}`;
@@ -132,21 +144,22 @@ export function toMarkdown(report: Report, outDir: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Failures one by one (with expected and observed); unsupported rules grouped by reason. */
+/** Failures, declared deviations and beyond-Python results one by one (with expected and observed); unsupported rules grouped by reason. */
 function nonPasses(report: Report): string[] {
   const lines: string[] = [];
   for (const run of report.implementations) {
-    const failures = run.results.filter((r) => r.status === 'fail' || r.status === 'beyond');
+    const failures = run.results.filter((r) => r.status !== 'pass' && r.status !== 'unsupported');
     const unsupported = run.results.filter((r) => r.status === 'unsupported');
     if (failures.length === 0 && unsupported.length === 0) continue;
     lines.push('', `### ${run.name}`, '');
     for (const r of failures) {
       lines.push(`- \`${r.id}\` — ${LABEL[r.status]}: ${r.reason ?? ''}`);
+      if (r.deviation !== undefined) lines.push(`  - declared: ${r.deviation}`);
       if (r.expected !== undefined) lines.push(`  - expected: \`${r.expected}\``, `  - observed: \`${r.observed}\``);
     }
     const byReason = new Map<string, string[]>();
     for (const r of unsupported) byReason.set(r.reason ?? '', [...(byReason.get(r.reason ?? '') ?? []), r.id]);
     for (const [reason, ids] of byReason) lines.push(`- unsupported (${ids.length} rules): ${reason} — ${ids.map((id) => `\`${id}\``).join(', ')}`);
   }
-  return lines.length === 0 ? [] : ['', '## Failures, unsupported and beyond-Python results', ...lines];
+  return lines.length === 0 ? [] : ['', '## Failures, declared deviations, unsupported and beyond-Python results', ...lines];
 }

@@ -18,7 +18,7 @@ export const BUILT_IN: Record<string, string> = {
 };
 
 /** The optional parts of the contract an adapter may fill in (now part of Implementation itself). */
-export type AdapterExtras = Pick<Implementation, 'tasks' | 'unsupported'>;
+export type AdapterExtras = Pick<Implementation, 'tasks' | 'unsupported' | 'deviations'>;
 
 export type Adapter = Implementation;
 
@@ -74,7 +74,23 @@ export function shapeProblems(value: unknown): string[] {
       }
     }
   }
+  if (impl.deviations !== undefined) {
+    const deviations = impl.deviations;
+    if (typeof deviations !== 'object' || deviations === null || Array.isArray(deviations)) problems.push('deviations: when given, an object of rule id → the reason');
+    else {
+      const bad = Object.entries(deviations).filter(([, reason]) => typeof reason !== 'string' || reason.trim() === '').map(([id]) => id);
+      if (bad.length > 0) problems.push(`deviations: each needs its reason as a non-empty string: ${bad.join(', ')}`);
+    }
+  }
   return problems;
+}
+
+/** Declared deviations that name no rule (a typo, or a rule renamed or removed): an error, so the list stays true. */
+export function deviationProblems(implementation: Implementation, ruleIds: Iterable<string>): string[] {
+  const known = new Set(ruleIds);
+  return Object.keys(implementation.deviations ?? {})
+    .filter((id) => !known.has(id))
+    .map((id) => `deviations: ${id} is no rule`);
 }
 
 /**

@@ -8,7 +8,18 @@ import { RuleFailure } from './expect.js';
 import type { Implementation } from './implementation.js';
 import type { Rule } from './rule.js';
 
-export type Status = 'pass' | 'fail' | 'unsupported' | 'beyond';
+/**
+ * - `pass` / `fail`: the implementation keeps / breaks the rule (an undeclared failure is always `fail`).
+ * - `unsupported`: it does not claim a capability the rule needs.
+ * - `beyond`: on Python itself, a `beyond` rule failed for the reason its `cpython.failure` states.
+ * - `differs`: it fails a rule it declares in its `deviations`, with the declared reason (never a pass).
+ * - `stale`: it passes a rule it declares in its `deviations`: the declaration is no longer needed, and the run fails
+ *   until it is removed, so the list stays true.
+ */
+export type Status = 'pass' | 'fail' | 'unsupported' | 'beyond' | 'differs' | 'stale';
+
+/** The statuses that make a run fail. */
+export const FAILING: ReadonlySet<Status> = new Set(['fail', 'stale']);
 
 export interface RuleResult {
   readonly id: string;
@@ -19,6 +30,8 @@ export interface RuleResult {
   readonly reason?: string;
   readonly expected?: string;
   readonly observed?: string;
+  /** For `differs` and `stale`: the reason the implementation declares for deviating from the rule. */
+  readonly deviation?: string;
 }
 
 export const DEFAULT_RULE_TIMEOUT_MS = 20_000;
@@ -33,10 +46,29 @@ export async function runRule(implementation: Implementation, rule: Rule): Promi
   const started = performance.now();
   const outcome = await attempt(implementation, rule);
   const durationMs = Math.round(performance.now() - started);
-  if (outcome === undefined) return { ...base, status: 'pass', durationMs };
-  // Python itself does not do what a `beyond` rule asks: that is the point of the rule, not a failure.
-  const status: Status = rule.source === 'beyond' && implementation.isPython === true ? 'beyond' : 'fail';
-  return { ...base, status, durationMs, ...outcome };
+  const declared = Object.hasOwn(implementation.deviations ?? {}, rule.id) ? implementation.deviations![rule.id] : undefined;
+  if (rule.source === 'beyond' && implementation.isPython === true) return { ...base, durationMs, ...beyondPython(rule, outcome) };
+  if (outcome === undefined) {
+    if (declared === undefined) return { ...base, status: 'pass', durationMs };
+    const reason = `declared deviation no longer needed: ${implementation.name} passes the rule; remove it from its deviations`;
+    return { ...base, status: 'stale', durationMs, reason, deviation: declared };
+  }
+  if (declared !== undefined) return { ...base, status: 'differs', durationMs, ...outcome, deviation: declared };
+  return { ...base, status: 'fail', durationMs, ...outcome };
+}
+
+/**
+ * A `beyond` rule on Python itself: that Python does not do what it asks is the point of the rule, but only when it
+ * fails the way the rule says (`cpython.failure`); any other failure, or a pass, means the rule is wrong about Python.
+ */
+function beyondPython(rule: Rule, outcome: Failure | undefined): { status: Status } & Partial<Failure> {
+  const stated = rule.cpython;
+  if (outcome === undefined) {
+    return { status: 'fail', reason: `a beyond rule passed on Python: CPython does what it states, so it is not beyond Python${stated ? ` (the rule states: ${stated.does})` : ''}` };
+  }
+  if (stated !== undefined && stated.failure.test(outcome.reason)) return { status: 'beyond', ...outcome };
+  const said = stated === undefined ? 'it states no cpython.failure' : `"${stated.does}": its failure should match /${stated.failure.source}/`;
+  return { ...outcome, status: 'fail', reason: `failed differently from what the rule states (${said}), but was: ${outcome.reason}` };
 }
 
 type Failure = { reason: string; expected?: string; observed?: string };

@@ -9,27 +9,16 @@ import test, { type ExecutionContext } from 'ava';
 import cpython from '../adapters/cpython/index.js';
 import type { PoolHandle, PoolOptions, Session } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { python3Missing, withSessionOf } from './python3.js';
 
 assertNoOrphans(test);
 
 const directory = mkdtempSync(join(tmpdir(), 'cpython-adapter-'));
 test.after.always(() => rmSync(directory, { recursive: true, force: true }));
 
-async function withSession(t: ExecutionContext, body: (session: Session) => Promise<void>): Promise<void> {
-  let session: Session;
-  try {
-    session = await cpython.open();
-  } catch (error) {
-    // No python3 here: the suite skips the CPython column, so do these tests.
-    t.log((error as Error).message);
-    t.pass();
-    return;
-  }
-  try {
-    await body(session);
-  } finally {
-    await session.close();
-  }
+/** A CPython session for `body`; skips (saying so) only where python3 is missing, and fails when it cannot open otherwise. */
+function withSession(t: ExecutionContext, body: (session: Session) => Promise<void>): Promise<void> {
+  return withSessionOf(t, cpython, body);
 }
 
 function withPool(
@@ -81,8 +70,9 @@ function groupMembers(group: number): number[] {
     .filter((pid) => groupOf(pid) === group);
 }
 
-test('the description names the Python version', (t) => {
-  t.regex(cpython.description, /CPython (\d+\.\d+|multiprocessing \(python3 not available)/);
+test('the description names the Python version, or why python3 is not available', (t) => {
+  if (python3Missing() === undefined) t.regex(cpython.description, /^CPython \d+\.\d+\.\d+ multiprocessing/);
+  else t.regex(cpython.description, /^CPython multiprocessing \(python3 not available/);
 });
 
 test('exitWith(3) gives exit code 3 after join', (t) =>

@@ -1,9 +1,9 @@
 import test from 'ava';
 import { expectedFileOf, lintRule, matchesFilter } from '../harness/load-rules.js';
 import { defineRule } from '../harness/rule.js';
-import { shapeProblems } from '../harness/resolve-implementation.js';
-import { runRule } from '../harness/run-rule.js';
-import { expectEqual } from '../harness/expect.js';
+import { deviationProblems, shapeProblems } from '../harness/resolve-implementation.js';
+import { FAILING, runRule } from '../harness/run-rule.js';
+import { expectEqual, expectError, RuleFailure } from '../harness/expect.js';
 import type { Implementation, Session } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 
@@ -26,6 +26,21 @@ test('a rule lives in the file its id names', (t) => {
   t.deepEqual(lintRule(rule({}), 'process/exitcode-signal-is-negative.ts'), []);
   t.deepEqual(lintRule(rule({}), 'process/other.ts'), [
     'rule process.exitcode.signal-is-negative should live in process/exitcode-signal-is-negative.ts, not process/other.ts',
+  ]);
+});
+
+test('lint requires what CPython does on every beyond rule, and only there', (t) => {
+  const file = 'process/exitcode-signal-is-negative.ts';
+  t.deepEqual(lintRule(rule({ source: 'beyond' }), file), [
+    'rule process.exitcode.signal-is-negative: a beyond rule must say what CPython does instead (cpython: { does, failure })',
+  ]);
+  t.deepEqual(lintRule(rule({ source: 'beyond', cpython: { does: 'CPython hangs', failure: 'hang' as never } }), file), [
+    'rule process.exitcode.signal-is-negative: cpython.does must be a sentence',
+    'rule process.exitcode.signal-is-negative: cpython.failure must be a RegExp matching its failure reason on CPython',
+  ]);
+  t.deepEqual(lintRule(rule({ source: 'beyond', cpython: { does: 'CPython hangs.', failure: /pending/ } }), file), []);
+  t.deepEqual(lintRule(rule({ cpython: { does: 'CPython hangs.', failure: /pending/ } }), file), [
+    'rule process.exitcode.signal-is-negative: only a beyond rule says what CPython does instead (cpython)',
   ]);
 });
 
@@ -78,8 +93,9 @@ test('runRule reports pass, fail with expected/observed, unsupported, beyond and
   const failed = await runRule(fake(false), failing);
   t.like(failed, { status: 'fail', expected: '2', observed: '1', reason: 'exit code: expected 2, observed 1' });
   t.like(await runRule(fake(false), rule({ needs: ['process.kill'] })), { status: 'unsupported', reason: 'does not claim process.kill' });
-  t.like(await runRule(fake(true), rule({ source: 'beyond', check: failing.check })), { status: 'beyond' });
-  t.like(await runRule(fake(false), rule({ source: 'beyond', check: failing.check })), { status: 'fail' });
+  const beyond = rule({ source: 'beyond', cpython: { does: 'CPython exits with 1.', failure: /expected 2, observed 1/ }, check: failing.check });
+  t.like(await runRule(fake(true), beyond), { status: 'beyond', reason: 'exit code: expected 2, observed 1' });
+  t.like(await runRule(fake(false), beyond), { status: 'fail' });
   const slow = rule({ timeoutMs: 50, check: () => new Promise((resolve) => setTimeout(resolve, 2000)) });
   t.like(await runRule(fake(false), slow), { status: 'fail', reason: 'rule process.exitcode.signal-is-negative timed out after 50 ms' });
 });
@@ -96,4 +112,80 @@ test('the report links each rule to its source file, from wherever the report is
     for (const link of links) t.true(existsSync(resolve(outDir, link)), `${link} from ${outDir} exists`);
   }
   t.is(report.rules[0]!.file, join('conformance', 'rules', 'process', 'exitcode-signal-is-negative.ts'));
+});
+
+const beyondRule = (check: () => Promise<void>) =>
+  rule({ source: 'beyond', cpython: { does: 'CPython leaves the result pending.', failure: /still pending/ }, check });
+
+test('on Python, a beyond rule is "beyond Python" only when it fails for the reason it states', async (t) => {
+  const asStated = await runRule(fake(true), beyondRule(async () => expectEqual('still pending', 'an error', 'get()')));
+  t.like(asStated, { status: 'beyond', reason: 'get(): expected "an error", observed "still pending"' });
+  const otherwise = await runRule(fake(true), beyondRule(async () => expectEqual('a crash', 'an error', 'get()')));
+  t.is(otherwise.status, 'fail');
+  t.is(
+    otherwise.reason,
+    'failed differently from what the rule states ("CPython leaves the result pending.": its failure should match /still pending/), ' +
+      'but was: get(): expected "an error", observed "a crash"',
+  );
+  t.like(otherwise, { expected: '"an error"', observed: '"a crash"' });
+  const passing = await runRule(fake(true), beyondRule(async () => undefined));
+  t.is(passing.status, 'fail');
+  t.regex(passing.reason!, /^a beyond rule passed on Python: CPython does what it states, so it is not beyond Python/);
+});
+
+const declaring = (deviations: Record<string, string>): Implementation => ({ ...fake(false), deviations });
+
+test('a declared deviation turns a failure into "differs" with its reason, and a pass into a failing "stale"', async (t) => {
+  const id = 'process.exitcode.signal-is-negative';
+  const failing = rule({ check: async () => expectEqual(143, -15, 'exitCode()') });
+  const differs = await runRule(declaring({ [id]: 'we report 128 + N' }), failing);
+  t.like(differs, { status: 'differs', deviation: 'we report 128 + N', reason: 'exitCode(): expected -15, observed 143', expected: '-15', observed: '143' });
+  const stale = await runRule(declaring({ [id]: 'we report 128 + N' }), rule({}));
+  t.like(stale, { status: 'stale', deviation: 'we report 128 + N' });
+  t.regex(stale.reason!, /^declared deviation no longer needed: fake passes the rule/);
+  t.like(await runRule(declaring({ 'process.other.rule': 'elsewhere' }), failing), { status: 'fail' }, 'an undeclared failure stays FAIL');
+  t.like(await runRule(declaring({ [id]: 'x' }), rule({ needs: ['process.kill'] })), { status: 'unsupported' });
+  t.true(FAILING.has('fail') && FAILING.has('stale') && !FAILING.has('differs') && !FAILING.has('beyond'));
+});
+
+test('deviations are checked: reasons are strings, and every declared id is a rule', (t) => {
+  t.deepEqual(shapeProblems({ ...declaring({ 'a.b.c': 'why' }) }), []);
+  t.deepEqual(shapeProblems({ ...fake(false), deviations: { 'a.b.c': '' } }), ['deviations: each needs its reason as a non-empty string: a.b.c']);
+  t.deepEqual(shapeProblems({ ...fake(false), deviations: ['a.b.c'] }), ['deviations: when given, an object of rule id → the reason']);
+  t.deepEqual(deviationProblems(declaring({ 'a.b.c': 'why', 'd.e.f': 'why' }), ['a.b.c']), ['deviations: d.e.f is no rule']);
+});
+
+test('the reports show declared deviations and stale ones, with both reasons', async (t) => {
+  const { buildReport, summaryLine, toMarkdown } = await import('../harness/report.js');
+  const { toJUnit } = await import('../harness/junit.js');
+  const base = { implementation: 'mine', durationMs: 1 };
+  const results = [
+    { ...base, id: 'process.a.differs', status: 'differs' as const, reason: 'exitCode(): expected -15, observed 143', expected: '-15', observed: '143', deviation: 'we report 128 + N' },
+    { ...base, id: 'process.b.stale', status: 'stale' as const, reason: 'declared deviation no longer needed: mine passes the rule', deviation: 'old reason' },
+    { ...base, id: 'process.c.passes', status: 'pass' as const },
+  ];
+  const run = { name: 'mine', description: 'mine', results };
+  t.is(summaryLine(run), 'mine: 1 passed, 0 failed, 1 differ (declared), 1 declared deviation no longer needed (of 3 rules)');
+  const report = buildReport([rule({ id: 'process.a.differs' }), rule({ id: 'process.b.stale' }), rule({ id: 'process.c.passes' })], [run]);
+  const markdown = toMarkdown(report, '/tmp');
+  t.regex(markdown, /\| differs \(declared\) \|/);
+  t.regex(markdown, /\*\*declared deviation no longer needed\*\*/);
+  t.regex(markdown, /- `process.a.differs` — differs \(declared\): exitCode\(\): expected -15, observed 143\n  - declared: we report 128 \+ N\n  - expected: `-15`/);
+  const junit = toJUnit(report);
+  t.regex(junit, /<skipped message="differs \(declared\): we report 128 \+ N; failure: exitCode\(\): expected -15, observed 143/);
+  t.regex(junit, /<failure message="declared deviation no longer needed: mine passes the rule" type="RuleFailure">declared: old reason<\/failure>/);
+  t.regex(junit, /tests="3" failures="1"/);
+});
+
+test('expectError wants a real Error of the named class, and the message when given', (t) => {
+  const error = Object.assign(new Error('Pool not running'), { name: 'ValueError' });
+  t.is(expectError(error, { name: 'ValueError', message: /not running/ }, 'close()'), error);
+  t.is(expectError(error, { name: 'ValueError' }, 'close()'), error);
+  const wrongClass = t.throws(() => expectError(error, { name: 'TypeError' }, 'close()'));
+  t.is(wrongClass?.message, 'close() (error class name): expected "TypeError", observed "ValueError: Pool not running"');
+  const wrongMessage = t.throws(() => expectError(error, { name: 'ValueError', message: /closed/ }, 'close()'));
+  t.is(wrongMessage?.message, 'close() (error message): expected /closed/, observed "Pool not running"');
+  const lookAlike = t.throws(() => expectError({ name: 'ValueError', message: 'Pool not running' }, { name: 'ValueError' }, 'close()'));
+  t.regex(lookAlike!.message, /^close\(\) \(an Error\): expected "an Error named ValueError", observed \{ name: 'ValueError'/);
+  t.true(lookAlike instanceof RuleFailure);
 });

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import cpython from '../adapters/cpython/index.js';
 import reference from '../adapters/reference/index.js';
-import type { Implementation, QueueHandle, Session } from '../harness/implementation.js';
+import type { QueueHandle } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
+import { withSessionOf } from './python3.js';
 
 assertNoOrphans(test);
 
@@ -19,22 +20,8 @@ test.after.always(() => rmSync(directory, { recursive: true, force: true }));
 let files = 0;
 const fileIn = (name: string) => join(directory, `${files++}-${name}`);
 
-/** Runs `body` in a session of `implementation`; passes (with a log line) where python3 is missing. */
-async function withSession(t: ExecutionContext, implementation: Implementation, body: (session: Session) => Promise<void>): Promise<void> {
-  let session: Session;
-  try {
-    session = await implementation.open();
-  } catch (error) {
-    t.log((error as Error).message);
-    t.pass();
-    return;
-  }
-  try {
-    await body(session);
-  } finally {
-    await session.close();
-  }
-}
+/** A session of `implementation` for `body`; skips (saying so) only where python3 is missing for CPython, fails otherwise. */
+const withSession = withSessionOf;
 
 async function rejection(t: ExecutionContext, promise: Promise<unknown>): Promise<Error> {
   const error = await t.throwsAsync(promise);

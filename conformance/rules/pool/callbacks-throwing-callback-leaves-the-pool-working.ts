@@ -10,6 +10,10 @@ export default defineRule({
   statement:
     'A callback or error_callback that raises loses nothing: its result stays readable with get(), and the pool goes on running later tasks.',
   source: 'beyond',
+  cpython: {
+    does: 'A callback that raises ends CPython\'s result-handler thread before it marks the result ready: get() of that result raises TimeoutError, and no later result arrives.',
+    failure: /^unexpected error: TimeoutError/,
+  },
   needs: ['pool', 'pool.callbacks', 'pool.callbacks.throwing'],
   timeoutMs: 90_000,
   async check(session) {

@@ -6,6 +6,10 @@ export default defineRule({
   id: 'pool.crash.exit-in-task-rejects-that-task',
   statement: 'A task that ends its worker process (exit status 3) makes apply() raise WorkerCrashedError within 10 s instead of hanging.',
   source: 'beyond',
+  cpython: {
+    does: 'CPython replaces the worker but never settles the task it was running: apply() waits forever.',
+    failure: /apply\(exitWith, \[3\]\): .*observed "still pending after 10 s"/,
+  },
   needs: ['pool'],
   timeoutMs: 90_000,
   async check(session) {

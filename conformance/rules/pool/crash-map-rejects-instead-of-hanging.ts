@@ -6,6 +6,10 @@ export default defineRule({
   id: 'pool.crash.map-rejects-instead-of-hanging',
   statement: 'A map whose task ends its worker process raises WorkerCrashedError within 10 s instead of waiting forever.',
   source: 'beyond',
+  cpython: {
+    does: 'CPython replaces the worker but never settles its tasks: map() waits forever.',
+    failure: /starmap\(sleepThenExit, .*observed "still pending after 10 s"/,
+  },
   needs: ['pool'],
   timeoutMs: 90_000,
   async check(session) {

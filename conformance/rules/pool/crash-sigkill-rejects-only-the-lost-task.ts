@@ -6,6 +6,10 @@ export default defineRule({
   id: 'pool.crash.sigkill-rejects-only-the-lost-task',
   statement: 'When a worker is killed (SIGKILL) while running a task, that task fails with WorkerCrashedError within 10 s and the other tasks still return their values.',
   source: 'beyond',
+  cpython: {
+    does: 'CPython never settles the task of a worker killed by SIGKILL: its get(10000) raises TimeoutError.',
+    failure: /error get\(\) raised for the killed task: expected "WorkerCrashedError", observed "TimeoutError"/,
+  },
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {

@@ -6,6 +6,10 @@ export default defineRule({
   id: 'pool.initializer.failure-rejects-work',
   statement: "When the initializer raises, the Pool stops instead of restarting workers forever: work submitted to it fails within 20 s with the initializer's error.",
   source: 'beyond',
+  cpython: {
+    does: 'CPython\'s Pool restarts the workers whose initializer raised, for ever: work submitted to it never ends.',
+    failure: /on a Pool whose initializer raises: expected "an error within 20 s", observed "still pending after 20 s"/,
+  },
   needs: ['pool', 'pool.initializer'],
   timeoutMs: 90_000,
   async check(session) {

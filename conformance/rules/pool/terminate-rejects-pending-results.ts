@@ -6,6 +6,10 @@ export default defineRule({
   id: 'pool.terminate.rejects-pending-results',
   statement: 'terminate() fails the results it leaves unfinished, running or queued: their get() raises at once (not a TimeoutError) instead of waiting.',
   source: 'beyond',
+  cpython: {
+    does: 'CPython\'s terminate() leaves unfinished results pending: their get(timeout) raises TimeoutError once the timeout has passed.',
+    failure: /raised something other than TimeoutError: expected "true", observed "TimeoutError"/,
+  },
   needs: ['pool'],
   timeoutMs: 90_000,
   async check(session) {

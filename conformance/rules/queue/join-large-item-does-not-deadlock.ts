@@ -8,6 +8,10 @@ export default defineRule({
   statement:
     'A child that put a 10 MB item ends and can be joined before anyone gets the item, which is still there afterwards (Python documents a deadlock here).',
   source: 'beyond',
+  cpython: {
+    does: 'CPython\'s child waits at exit until its feeder thread has written the 10 MB item into a pipe nobody reads: join() does not return (the deadlock its documentation warns of).',
+    failure: /isAlive\(\) of the child 15 s after its put, joined before any get: expected false, observed true/,
+  },
   needs: ['process', 'queue', 'queue.cross-process'],
   timeoutMs: 150_000,
   async check(session) {

@@ -9,6 +9,10 @@ export default defineRule({
   statement:
     'A get() waiting on a queue whose creating process has died fails with an error within seconds instead of waiting out its timeout.',
   source: 'beyond',
+  cpython: {
+    does: 'In CPython, a get() on a queue whose creating process has died waits out its whole timeout, then raises Empty.',
+    failure: /its second get failed with an error other than Empty: expected \"true\", observed \{ error: 'Empty', items: \[ 'first' \] \}/,
+  },
   needs: ['process', 'process.nested', 'queue', 'queue.cross-process'],
   timeoutMs: 150_000,
   async check(session, context) {

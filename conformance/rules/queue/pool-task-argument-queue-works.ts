@@ -6,6 +6,10 @@ export default defineRule({
   statement:
     "A queue passed as a Pool task's argument works in the worker (CPython refuses to pickle it: RuntimeError, Queue objects should only be shared through inheritance).",
   source: 'beyond',
+  cpython: {
+    does: 'CPython refuses to pickle a Queue passed as a task argument: RuntimeError, Queue objects should only be shared between processes through inheritance.',
+    failure: /RuntimeError: Queue objects should only be shared between processes through inheritance/,
+  },
   needs: ['pool', 'queue', 'queue.cross-process'],
   timeoutMs: 150_000,
   async check(session) {
