@@ -3,8 +3,9 @@
  *
  * Runs every rule against each implementation (default: the reference and CPython, the ground truth) and, with
  * --mutants or --all, against every mutant; all of it through one queue, the longest rules first. Writes
- * conformance.md, .json and .junit.xml (and mutants.md, .json) to reports/, and exits 1 when an implementation
- * fails a rule or the mutants' kills differ from conformance/mutants/expected.json.
+ * conformance.md, .json and .junit.xml (and mutants.md, .json), and differences.md to reports/, and exits 1 when
+ * an implementation fails a rule (or passes one it declares as a deviation) or the mutants' kills differ from
+ * conformance/mutants/expected.json.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readDeviations } from './adapters/reference/deviations.js';
+import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './harness/differences.js';
 import { toJUnit } from './harness/junit.js';
 import { loadRules, matchesFilter } from './harness/load-rules.js';
 import { COMPILED, repoPath } from './harness/repo-paths.js';
@@ -181,9 +184,11 @@ async function main(): Promise<number> {
   await writeFile(resolve(outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(resolve(outDir, 'conformance.md'), toMarkdown(report, outDir));
   await writeFile(resolve(outDir, 'conformance.junit.xml'), toJUnit(report));
+  // From every rule (not only --filter's) and the reference's declarations: the same file whatever ran.
+  await writeFile(resolve(outDir, DIFFERENCES_FILE_NAME), differencesMarkdown(allRules, readDeviations(), outDir));
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
-    console.log(`\nWrote conformance.md, .json and .junit.xml${withMutants ? ', mutants.md and .json' : ''} to ${outDir} in ${(durationMs / 1000).toFixed(0)} s`);
+    console.log(`\nWrote conformance.md, .json and .junit.xml${withMutants ? ', mutants.md and .json' : ''}, differences.md to ${outDir} in ${(durationMs / 1000).toFixed(0)} s`);
     for (const run of runs) console.log(summaryLine(run));
     if (withMutants) {
       const gaps = values.mutant !== undefined || values.filter !== undefined ? '(a partial run: see a full --mutants run)' : mutantsSection!.gaps.join(', ') || 'none';

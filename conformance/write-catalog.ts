@@ -17,8 +17,12 @@ const END = '<!-- catalog:end -->';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** Regular-expression literals a rule matches messages with (those that say something, not `/.*\/`). */
-function patternsOf(text: string): string[] {
+/**
+ * Regular-expression literals a rule matches messages with (those that say something, not `/.*\/`); not the
+ * `cpython: { failure }` of a beyond rule, which matches the rule's own failure reason on CPython.
+ */
+function patternsOf(source: string): string[] {
+  const text = source.replace(/^\s*cpython:\s*\{[^]*?^\s*\},?$/m, '');
   const found = text.match(/(?<=[=,(]\s*)\/((?:\\\/|[^/\n*])(?:\\\/|[^/\n])*)\/(?=[\s,;.)])/g) ?? [];
   return found.filter((pattern) => /[A-Za-z]{3}/.test(pattern));
 }

@@ -2,7 +2,6 @@
  * The reference implementation seen through the conformance interface. This is the only place the suite
  * touches reference/: rules receive the Session below.
  */
-import { readFileSync } from 'node:fs';
 import {
   type AsyncResult,
   cpuCount,
@@ -29,7 +28,7 @@ import type {
   Session,
   TaskName,
 } from '../../harness/implementation.js';
-import { repoPath } from '../../harness/repo-paths.js';
+import { readDeviations } from './deviations.js';
 import { catalog } from './tasks.js';
 
 /** How long close() waits for the processes and pool workers of a session to be gone. */
@@ -271,22 +270,11 @@ const CAPABILITIES: readonly Capability[] = [
   'queue.cross-process',
 ];
 
-/**
- * The rules the reference knowingly breaks, rule id → why (deviations.json, which rule authors edit): the report
- * shows them as "differs (declared)", and a declared rule that passes fails the run, so the file stays true.
- */
-export const DEVIATIONS_FILE = repoPath('conformance', 'adapters', 'reference', 'deviations.json');
-
-function readDeviations(): Readonly<Record<string, string>> {
-  const parsed: unknown = JSON.parse(readFileSync(DEVIATIONS_FILE, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${DEVIATIONS_FILE} must hold a JSON object: rule id → reason`);
-  return Object.freeze({ ...(parsed as Record<string, string>) });
-}
-
 export const implementation: Implementation = {
   name: 'reference',
   description: 'multiproc reference/ (this repository)',
   capabilities: new Set(CAPABILITIES),
+  // Rule id → why the reference deviates (deviations.json): failures there are reported as "differs (declared)".
   deviations: readDeviations(),
   open: async () => new ReferenceSession(),
 };
