@@ -135,6 +135,42 @@ test('the CLI reports a misconfigured adapter with exit code 2 and runs no rule'
   t.is(run.stdout, '');
 });
 
+/** A .js adapter that claims only `process` and whose parent is named `parentName`, declaring `deviations`. */
+const declaringAdapter = (file: string, parentName: string, deviations: Record<string, string>) =>
+  adapterFile(file, [
+    'export default {',
+    `  name: 'declaring', description: 'declares deviations', capabilities: new Set(['process']), deviations: ${JSON.stringify(deviations)},`,
+    '  open: async () => ({ createProcess: async () => { throw new Error("none"); },',
+    `    currentProcess: async () => ({ name: ${JSON.stringify(parentName)}, pid: process.pid, daemon: false }),`,
+    '    cpuCount: async () => 1, close: async () => undefined }),',
+    '};',
+  ].join('\n'));
+
+const MAIN_RULE = 'process.current.main-is-mainprocess';
+
+test('a declared deviation that fails is "differs (declared)" and the run passes; one that passes fails the run', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const reason = 'our parent has another name';
+  const differs = await conformance('--impl', declaringAdapter('differs.js', 'Main', { [MAIN_RULE]: reason }), '--filter', MAIN_RULE, '--json');
+  t.is(differs.status, 0, differs.stderr);
+  t.like((JSON.parse(differs.stdout) as Report).implementations[0]!.results[0], { id: MAIN_RULE, status: 'differs', deviation: reason });
+  const stale = await conformance('--impl', declaringAdapter('stale.js', 'MainProcess', { [MAIN_RULE]: reason }), '--filter', MAIN_RULE);
+  t.is(stale.status, 1, stale.stderr);
+  t.regex(stale.stdout, /DECLARED DEVIATION NO LONGER NEEDED process\.current\.main-is-mainprocess .* — declared: our parent has another name — declared deviation no longer needed/);
+  t.regex(stale.stdout, /declaring: 0 passed, 0 failed, 1 declared deviation no longer needed \(of 1 rules\)/);
+  const undeclared = await conformance('--impl', declaringAdapter('undeclared.js', 'Main', {}), '--filter', MAIN_RULE);
+  t.is(undeclared.status, 1, 'an undeclared failure stays FAIL');
+  t.regex(undeclared.stdout, /FAIL +process\.current\.main-is-mainprocess/);
+});
+
+test('a deviation declared for a rule that does not exist stops the CLI with exit code 2', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const run = await conformance('--impl', declaringAdapter('unknown.js', 'MainProcess', { 'process.no.such-rule': 'typo' }), '--filter', MAIN_RULE);
+  t.is(run.status, 2);
+  t.regex(run.stderr, /declares deviations from rules that do not exist:\n- deviations: process\.no\.such-rule is no rule/);
+  t.is(run.stdout, '');
+});
+
 test("the README's generated catalog matches the contract (npx tsx conformance/write-catalog.ts)", (t) => {
   const current = readFileSync(README, 'utf8');
   t.is(updatedReadme(current), current);
