@@ -55,7 +55,7 @@ export async function runLoadedSuite(busy: number, outDir: string, echo: (line: 
     });
     cli.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       log += chunk;
-      for (const line of chunk.split('\n')) if (/FAIL|surprise|retried|run twice|^\w+: \d/.test(line)) echo(line);
+      for (const line of chunk.split('\n')) if (/FAIL|NO LONGER NEEDED|surprise|retried|run twice|^\w+: \d/.test(line)) echo(line);
     });
     cli.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
     const exitCode = await new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
@@ -65,7 +65,7 @@ export async function runLoadedSuite(busy: number, outDir: string, echo: (line: 
     const implementations = report.implementations.map((run) => {
       const counts: Record<string, number> = {};
       for (const result of run.results) counts[result.status] = (counts[result.status] ?? 0) + 1;
-      const failures = run.results.filter((r) => r.status === 'fail').map((r) => `${r.id}: ${r.reason ?? ''}`);
+      const failures = run.results.filter((r) => r.status === 'fail' || r.status === 'stale').map((r) => `${r.id}: ${r.reason ?? ''}`);
       return { name: run.name, counts, failures };
     });
     const retries = mutants.mutants.flatMap((m) => m.retried.map((r) => `${m.name} × ${r.rule}: first ${r.first}, then ${r.then}`));
