@@ -72,7 +72,9 @@ test('an adapter written as a .js module loads and runs', async (t) => {
   const run = await conformance('--impl', path, '--filter', 'process.pid.*', '--json');
   t.is(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as Report;
-  t.true(report.implementations[0]!.results.every((r) => r.status === 'unsupported'));
+  const results = report.implementations[0]!.results;
+  t.true(results.length > 0, 'some rule ran');
+  t.deepEqual(results.filter((r) => r.status !== 'unsupported'), []);
 });
 
 test('a module that exports no Implementation gets every missing piece named', async (t) => {

@@ -141,6 +141,7 @@ test('close() during a blocked join kills every child and leaves no process behi
     await blocked;
     await t.throwsAsync(session.cpuCount(), { message: /CPython driver exited/ });
     t.deepEqual(groupMembers(driver), []);
+    t.true(pids.every((pid) => Number.isInteger(pid)), `child pids ${pids.join(', ')}`);
     for (const pid of pids) t.is(groupOf(pid!), undefined, `child ${pid} outlived the session`);
   }));
 
@@ -181,7 +182,8 @@ test('pool: tasks without arguments can be mapped; workerIdentity reports a daem
     t.deepEqual(await pool.map('noop', [1, 2]), [null, null]);
     const pids = (await pool.map('getPid', [1, 2, 3], 1)) as number[];
     const me = await session.currentProcess();
-    for (const pid of pids) t.not(pid, me.pid);
+    t.is(pids.length, 3);
+    for (const pid of pids) t.true(Number.isInteger(pid) && pid !== me.pid, `worker pid ${pid}`);
     const identity = (await pool.apply('workerIdentity', [0])) as { name: string; pid: number; daemon: boolean };
     t.like(identity, { daemon: true });
     t.regex(identity.name, /^ForkPoolWorker-\d+$/);
@@ -293,6 +295,7 @@ test('close() while the driver hangs in Pool.map (worker killed) ends the driver
     const { pid: driver } = await session.currentProcess();
     const pool = await session.createPool!({ processes: 2 });
     const workers = (await pool.map('getPid', [1, 2], 1)) as number[];
+    t.is(workers.length, 2);
     const busy = await pool.applyAsync('ignoreTerminate', [join(directory, 'pool-ready')]);
     const hung = pool.map('killSelf', [9]);
     await sleep(1000);
