@@ -26,6 +26,8 @@ export interface RuleInfo {
   readonly source: string;
   readonly python?: string;
   readonly needs: readonly string[];
+  /** For a `beyond` rule: what CPython does instead, and the pattern its failure reason there matches. */
+  readonly cpython?: { readonly does: string; readonly failure: string };
   /** The rule's file, relative to the repository root. */
   readonly file: string;
 }
@@ -58,12 +60,13 @@ export function buildReport(
   return {
     generatedAt: new Date().toISOString(),
     ...extra,
-    rules: rules.map(({ id, statement, source, python, needs }) => ({
+    rules: rules.map(({ id, statement, source, python, needs, cpython }) => ({
       id,
       statement,
       source,
       ...(python ? { python } : {}),
       needs,
+      ...(cpython ? { cpython: { does: cpython.does, failure: `/${cpython.failure.source}/` } } : {}),
       file: relative(REPO_ROOT, join(RULE_SOURCES_DIR, expectedFileOf(id))).split('\\').join('/'),
     })),
     implementations: runs,
@@ -147,6 +150,7 @@ export function toMarkdown(report: Report, outDir: string): string {
 /** Failures, declared deviations and beyond-Python results one by one (with expected and observed); unsupported rules grouped by reason. */
 function nonPasses(report: Report): string[] {
   const lines: string[] = [];
+  const stated = new Map(report.rules.map((rule) => [rule.id, rule.cpython?.does]));
   for (const run of report.implementations) {
     const failures = run.results.filter((r) => r.status !== 'pass' && r.status !== 'unsupported');
     const unsupported = run.results.filter((r) => r.status === 'unsupported');
@@ -155,6 +159,7 @@ function nonPasses(report: Report): string[] {
     for (const r of failures) {
       lines.push(`- \`${r.id}\` — ${LABEL[r.status]}: ${r.reason ?? ''}`);
       if (r.deviation !== undefined) lines.push(`  - declared: ${r.deviation}`);
+      if (r.status === 'beyond') lines.push(`  - as the rule states: ${stated.get(r.id) ?? ''}`);
       if (r.expected !== undefined) lines.push(`  - expected: \`${r.expected}\``, `  - observed: \`${r.observed}\``);
     }
     const byReason = new Map<string, string[]>();

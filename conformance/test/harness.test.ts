@@ -171,6 +171,11 @@ test('the reports show declared deviations and stale ones, with both reasons', a
   t.regex(markdown, /\| differs \(declared\) \|/);
   t.regex(markdown, /\*\*declared deviation no longer needed\*\*/);
   t.regex(markdown, /- `process.a.differs` — differs \(declared\): exitCode\(\): expected -15, observed 143\n  - declared: we report 128 \+ N\n  - expected: `-15`/);
+  const beyondReport = buildReport([rule({ id: 'process.d.beyond', source: 'beyond', cpython: { does: 'CPython hangs.', failure: /pending/ } })], [
+    { name: 'cpython', description: 'cpython', results: [{ ...base, id: 'process.d.beyond', status: 'beyond', reason: 'still pending' }] },
+  ]);
+  t.deepEqual(beyondReport.rules[0]!.cpython, { does: 'CPython hangs.', failure: '/pending/' });
+  t.regex(toMarkdown(beyondReport, '/tmp'), /- `process.d.beyond` — beyond Python: still pending\n  - as the rule states: CPython hangs\./);
   const junit = toJUnit(report);
   t.regex(junit, /<skipped message="differs \(declared\): we report 128 \+ N; failure: exitCode\(\): expected -15, observed 143/);
   t.regex(junit, /<failure message="declared deviation no longer needed: mine passes the rule" type="RuleFailure">declared: old reason<\/failure>/);
