@@ -61,6 +61,8 @@ export function lintRule(rule: Rule, file: string): string[] {
     else {
       if (typeof stated.does !== 'string' || !/[.]$/.test(stated.does)) problems.push(`rule ${rule.id}: cpython.does must be a sentence`);
       if (!(stated.failure instanceof RegExp)) problems.push(`rule ${rule.id}: cpython.failure must be a RegExp matching its failure reason on CPython`);
+      // A global or sticky RegExp remembers where it stopped: test() would depend on the previous call.
+      else if (stated.failure.global || stated.failure.sticky) problems.push(`rule ${rule.id}: cpython.failure must not have the g or y flag`);
     }
   } else if (rule.cpython !== undefined) problems.push(`rule ${rule.id}: only a beyond rule says what CPython does instead (cpython)`);
   for (const need of rule.needs) {

@@ -39,6 +39,9 @@ test('lint requires what CPython does on every beyond rule, and only there', (t)
     'rule process.exitcode.signal-is-negative: cpython.failure must be a RegExp matching its failure reason on CPython',
   ]);
   t.deepEqual(lintRule(rule({ source: 'beyond', cpython: { does: 'CPython hangs.', failure: /pending/ } }), file), []);
+  t.deepEqual(lintRule(rule({ source: 'beyond', cpython: { does: 'CPython hangs.', failure: /pending/g } }), file), [
+    'rule process.exitcode.signal-is-negative: cpython.failure must not have the g or y flag',
+  ]);
   t.deepEqual(lintRule(rule({ cpython: { does: 'CPython hangs.', failure: /pending/ } }), file), [
     'rule process.exitcode.signal-is-negative: only a beyond rule says what CPython does instead (cpython)',
   ]);
