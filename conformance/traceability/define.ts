@@ -60,3 +60,16 @@ export interface TestGroupTrace {
 export function defineTestGroup(group: TestGroupTrace): TestGroupTrace {
   return group;
 }
+
+/**
+ * CPython test classes that are not traced method by method, each with one reason for the whole class (a class
+ * about locks, managers, connections: what this project does not implement). Every class of
+ * cpython-tests.json is either in some group's `classes` or excluded here, never both.
+ */
+export interface ExcludedClasses {
+  readonly excluded: Readonly<Record<string, Reason>>;
+}
+
+export function defineExcludedClasses(excluded: Readonly<Record<string, Reason>>): ExcludedClasses {
+  return { excluded };
+}
