@@ -74,6 +74,9 @@ export const TASKS = {
     'else the error\'s class name; items: what it got before)',
   putSquare: '(n, queue) the seed\'s compute_square: puts [n, n * n, pid] (a tuple in Python)',
   putLarge: '(queue, bytes) puts a string of that many "x" characters',
+  putMany:
+    '(queue, count, size) puts count strings of size characters in order, the i-th (from 0) being "<i>:" followed by "x" ' +
+    'up to size (blocking, no timeout), then returns',
   queueSize: '(queue, path) writes queue.qsize() as JSON to path',
   putThenKill: '(queue, item) puts item, then sends SIGKILL to its own process (after put returned)',
   hostQueueThenExit:

@@ -184,6 +184,11 @@ def putLarge(queue: Any, size: int) -> None:
     queue.put("x" * size)
 
 
+def putMany(queue: Any, count: int, size: int) -> None:
+    for i in range(count):
+        queue.put(f"{i}:".ljust(size, "x"))
+
+
 def queueSize(queue: Any, path: str) -> None:
     _write(path, json.dumps(queue.qsize()))
 

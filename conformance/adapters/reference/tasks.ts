@@ -168,6 +168,10 @@ export async function putLarge(queue: Queue, bytes: number): Promise<void> {
   await queue.put('x'.repeat(bytes));
 }
 
+export async function putMany(queue: Queue, count: number, size: number): Promise<void> {
+  for (let i = 0; i < count; i++) await queue.put(`${i}:`.padEnd(size, 'x'));
+}
+
 export async function queueSize(queue: Queue, path: string): Promise<void> {
   writeFileSync(path, JSON.stringify(await queue.qsize()));
 }
@@ -227,6 +231,7 @@ export const catalog = tasks(import.meta, {
   getAndRecord,
   putSquare,
   putLarge,
+  putMany,
   queueSize,
   putThenKill,
   hostQueueThenExit,
