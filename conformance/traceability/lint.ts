@@ -119,37 +119,39 @@ export function lintTraceability(
   const problems: string[] = [];
   const sections = outline.sections.map((section) => ({ section, assigned: new Array<{ file: string; paragraph: ParagraphTrace } | undefined>(section.paragraphs.length) }));
 
-  // Documentation: each traced paragraph to one outline paragraph of its section, unambiguous ones first.
+  // Documentation: each traced paragraph to one outline paragraph, looked for in the section of the same title
+  // (or anchor) first, then anywhere in the outline; over all files, unambiguous paragraphs are placed first.
+  type Slot = readonly [section: number, paragraph: number];
+  const pending: { file: string; title: string; paragraph: ParagraphTrace; matches: Slot[] }[] = [];
+  const matchesIn = (starts: string, only?: number): Slot[] =>
+    sections.flatMap(({ section }, s) =>
+      only !== undefined && s !== only ? [] : section.paragraphs.flatMap((p, index) => (startsMatch(starts, p.starts) ? [[s, index] as const] : [])),
+    );
   for (const { file, sections: traced } of data.docs) {
     for (const sectionTrace of traced) {
-      const target = sections.find((s) => sameSection(sectionTrace, s.section));
-      if (target === undefined) {
-        problems.push(`${file}: section "${sectionTrace.title}" is not in the outline (its sections: ${outline.sections.map((s) => s.title).join('; ')})`);
-        continue;
-      }
-      const candidates = sectionTrace.paragraphs.map((paragraph) => ({
-        paragraph,
-        matches: target.section.paragraphs.flatMap((p, index) => (startsMatch(paragraph.starts, p.starts) ? [index] : [])),
-      }));
-      for (const { paragraph, matches } of candidates) {
+      const own = sections.findIndex((s) => sameSection(sectionTrace, s.section));
+      for (const paragraph of sectionTrace.paragraphs) {
         const where = `${file}: ${sectionTrace.title}: "${clip(paragraph.starts)}"`;
         if (paragraph.sentences.length === 0) problems.push(`${where}: has no sentences`);
         paragraph.sentences.forEach((sentence, i) => {
           if (!sentence.says?.trim()) problems.push(`${where}: sentence ${i + 1} quotes nothing`);
           problems.push(...tracedProblems(sentence, `${where}: "${clip(sentence.says ?? '', 50)}"`, ruleIds));
         });
-        if (matches.length === 0) problems.push(`${where}: no paragraph of this section in the outline starts so (quote at least 5 of its first words)`);
+        const inOwn = own < 0 ? [] : matchesIn(paragraph.starts, own);
+        const matches = inOwn.length > 0 ? inOwn : matchesIn(paragraph.starts);
+        if (matches.length === 0) problems.push(`${where}: no paragraph of the outline starts so (quote at least 5 of its first words, as docs-outline.json has them)`);
+        else pending.push({ file, title: sectionTrace.title, paragraph, matches });
       }
-      for (const pass of [1, 2]) {
-        for (const { paragraph, matches } of candidates) {
-          if (matches.length === 0 || (pass === 1) !== (matches.length === 1)) continue;
-          const free = matches.find((index) => target.assigned[index] === undefined);
-          if (free === undefined) {
-            const first = target.assigned[matches[0]!]!;
-            problems.push(`${file}: ${sectionTrace.title}: "${clip(paragraph.starts)}" is traced twice (also in ${first.file})`);
-          } else target.assigned[free] = { file, paragraph };
-        }
-      }
+    }
+  }
+  for (const pass of [1, 2]) {
+    for (const { file, title, paragraph, matches } of pending) {
+      if ((pass === 1) !== (matches.length === 1)) continue;
+      const free = matches.find(([s, index]) => sections[s]!.assigned[index] === undefined);
+      if (free === undefined) {
+        const [s, index] = matches[0]!;
+        problems.push(`${file}: ${title}: "${clip(paragraph.starts)}" is traced twice (also in ${sections[s]!.assigned[index]!.file})`);
+      } else sections[free[0]]!.assigned[free[1]] = { file, paragraph };
     }
   }
   for (const { section, assigned } of sections) {
