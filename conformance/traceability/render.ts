@@ -8,7 +8,8 @@ import { REASON_KINDS, type TraceabilityModel } from './lint.js';
 
 const DOCS = 'https://docs.python.org/3/library/multiprocessing.html';
 
-const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Quoted text shown as it is: Markdown's own characters escaped (`__main__` is not bold), one line. */
+const escape = (text: string) => text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\n/g, ' ');
 const ruleLink = (id: string) => `[${id}](rules/${expectedFileOf(id).split('\\').join('/')})`;
 const kindOf = (reason: string) => REASON_KINDS.find((kind) => reason.startsWith(`${kind}: `)) ?? 'other';
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-|-$/g, '');
