@@ -77,6 +77,8 @@ export const TASKS = {
     'else the error\'s class name; items: what it got before)',
   putSquare: '(n, queue) the seed\'s compute_square: puts [n, n * n, pid] (a tuple in Python)',
   putLarge: '(queue, bytes) puts a string of that many "x" characters',
+  readyThenGet:
+    '(queue, path, timeoutMs) writes "ready" to path, then gets one item (waiting at most timeoutMs) and returns',
   putThenNest:
     '(queue, first, second) puts first, then starts a child process running putItems(queue, [second]) with the queue it ' +
     'was given, joins it, and returns',

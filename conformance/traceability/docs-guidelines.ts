@@ -94,8 +94,7 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Using the Process.terminate method to stop a process is liable to cause any shared resources (such as locks, semaphores, pipes and queues) currently being used by the process to become broken or unavailable to other processes.',
-            reason:
-              'not testable: "liable to" promises nothing a check could catch; multiproc keeps a queue whole when a child dies (queue.exit.item-put-before-kill-is-not-lost)',
+            rules: ['queue.terminate.blocked-getter-breaks-the-queue', 'queue.terminate.blocked-getter-leaves-the-queue-whole'],
           },
         ],
       },

@@ -195,6 +195,11 @@ def putLarge(queue: Any, size: int) -> None:
     queue.put("x" * size)
 
 
+def readyThenGet(queue: Any, path: str, timeoutMs: float) -> None:
+    _write(path, "ready")
+    queue.get(timeout=timeoutMs / 1000)
+
+
 def putThenNest(queue: Any, first: Any, second: Any) -> None:
     queue.put(first)
     child = multiprocessing.Process(target=putItems, args=(queue, [second]))

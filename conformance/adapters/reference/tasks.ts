@@ -180,6 +180,11 @@ export async function putLarge(queue: Queue, bytes: number): Promise<void> {
   await queue.put('x'.repeat(bytes));
 }
 
+export async function readyThenGet(queue: Queue, path: string, timeoutMs: number): Promise<void> {
+  writeFileSync(path, 'ready');
+  await queue.get({ timeoutMs });
+}
+
 export async function putThenNest(queue: Queue, first: unknown, second: unknown): Promise<void> {
   await queue.put(first);
   const child = new Process({ target: putItems, args: [queue, [second]] });
@@ -251,6 +256,7 @@ export const catalog = tasks(import.meta, {
   getAndRecord,
   putSquare,
   putLarge,
+  readyThenGet,
   putThenNest,
   putMany,
   queueSize,
