@@ -2,11 +2,12 @@
  * CPython's test classes of Lib/test/_test_multiprocessing.py (Python 3.11.7) beyond the core ones
  * (_TestProcess, _TestSubclassingProcess, _TestQueue, _TestPool, _TestPoolWorkerErrors, _TestPoolWorkerLifetime):
  * those that touch Process, Pool or Queue are traced method by method; every other class is excluded whole, with
- * one reason.
+ * one reason (TestSyncManagerTypes too: it starts processes only to carry manager proxies).
  */
 import { defineExcludedClasses, defineTestGroup } from './define.js';
 
 const CONNECTION = 'out of scope: Pipe, Connection, Listener and Client (multiprocessing.connection) are not implemented';
+const RESOURCE_TRACKER = 'not applicable: the resource tracker of named semaphores and shared memory, started under spawn and forkserver';
 const START_METHODS = 'not applicable: start methods and contexts (fork, spawn, forkserver) have no counterpart: every multiproc child is a fresh Node process';
 
 export default defineTestGroup({
@@ -24,6 +25,10 @@ export default defineTestGroup({
     'TestIgnoreEINTR',
     '_TestPollEintr',
     '_TestLogging',
+    '_TestFinalize',
+    'TestForkAwareThreadLock',
+    'TestResourceTracker',
+    'TestNamedResource',
   ],
   tests: [
     { test: 'TestInitializers.test_manager_initializer', reason: 'out of scope: managers (SyncManager) are not implemented' },
@@ -81,6 +86,22 @@ export default defineTestGroup({
       reason: 'not applicable: join() retrying os.waitpid() after EINTR; Node\'s API never surfaces EINTR, and a rule cannot signal the process that runs it',
     },
     { test: '_TestLogging.test_enable_logging', reason: 'out of scope: get_logger() and log_to_stderr() are not implemented' },
+    {
+      test: '_TestFinalize.test_finalize',
+      reason: 'not applicable: multiprocessing.util.Finalize, a private helper of CPython\'s implementation (a child runs only to call its exit function)',
+    },
+    { test: '_TestFinalize.test_thread_safety', reason: 'not applicable: multiprocessing.util.Finalize under threads, a private helper of CPython\'s implementation' },
+    {
+      test: 'TestForkAwareThreadLock.test_lock',
+      reason: 'not applicable: a registry of CPython\'s implementation that fork would duplicate (it nests processes only to count its entries; nesting itself is process.name.grandchild-is-numbered-below-parent)',
+    },
+    { test: 'TestResourceTracker.test_resource_tracker', reason: RESOURCE_TRACKER },
+    { test: 'TestResourceTracker.test_resource_tracker_sigint', reason: RESOURCE_TRACKER },
+    { test: 'TestResourceTracker.test_resource_tracker_sigterm', reason: RESOURCE_TRACKER },
+    { test: 'TestResourceTracker.test_resource_tracker_sigkill', reason: RESOURCE_TRACKER },
+    { test: 'TestResourceTracker.test_resource_tracker_reused', reason: RESOURCE_TRACKER },
+    { test: 'TestResourceTracker.test_too_long_name_resource', reason: RESOURCE_TRACKER },
+    { test: 'TestNamedResource.test_global_named_resource_spawn', reason: 'not applicable: a named semaphore leaked by a child under spawn (a resource-tracker test)' },
     { test: '_TestLogging.test_level', reason: 'out of scope: get_logger() is not implemented (the test checks that a child inherits the logger\'s level)' },
   ],
 });
@@ -110,15 +131,11 @@ export const excluded = defineExcludedClasses({
   _TestHeap: SHARED,
   _TestSharedCTypes: SHARED,
   _TestSharedMemory: SHARED,
-  _TestFinalize: 'not applicable: multiprocessing.util.Finalize, a private helper of CPython\'s implementation',
   _TestImportStar: 'not applicable: `from … import *` and every Python module\'s __all__; TypeScript checks named imports when it compiles',
   TestInvalidHandle: CONNECTION,
   OtherTest: 'out of scope: connection authentication (deliver_challenge, answer_challenge, AuthenticationError) is not implemented',
   TestInvalidFamily: CONNECTION,
-  TestForkAwareThreadLock: 'not applicable: a registry of CPython\'s implementation that fork would duplicate (it starts processes only to count its entries)',
-  TestResourceTracker: 'not applicable: the resource tracker of named semaphores and shared memory under spawn and forkserver',
   TestSyncManagerTypes: MANAGERS,
-  TestNamedResource: 'not applicable: named semaphores leaked under spawn (a resource-tracker test)',
   MiscTestCase: 'not applicable: the multiprocessing module\'s __all__ and importing it with sys.executable set to None',
   SemLockTests: SYNCHRONIZATION,
 });
