@@ -28,7 +28,8 @@ export default defineRule({
     await queue.put('after');
     const got = await queue.get({ timeoutMs: 10_000 }).then(
       (item) => item,
-      (error: Error) => error.name,
+      // Empty must be a real Error of that class, not an object that only carries the name.
+      (error: unknown) => (error instanceof Error ? error.name : `a thrown ${typeof error}, not an Error`),
     );
     expectEqual(got, 'after', 'what get({timeoutMs: 10000}) in the parent gave, after the parent put "after"');
     await queue.put('next');
