@@ -1,6 +1,9 @@
 /**
  * npm run conformance -- [--impl NAME|MODULE]... [--all] [--mutants] [--filter GLOB] [--concurrency N] …
  *
+ * With --lint it runs no rule: it checks the rules' metadata and the traceability data, writes TRACEABILITY.md and
+ * exits 1 on any problem.
+ *
  * Runs every rule against each implementation (default: the reference and CPython, the ground truth) and, with
  * --mutants or --all, against every mutant; all of it through one queue, the longest rules first. Writes
  * conformance.md, .json and .junit.xml (and mutants.md, .json), and differences.md to reports/, and exits 1 when
@@ -27,6 +30,8 @@ import { loadMutants } from './mutants/lib/load-mutants.js';
 import { planPairs, runPairs, type PairResult } from './mutants/lib/run-mutants.js';
 import type { Trace } from './mutants/lib/trace.js';
 import { readTraces, traceRule, writeTraces } from './mutants/lib/traces.js';
+import { checkTraceability } from './traceability/check.js';
+import { TRACEABILITY_FILE } from './traceability/load.js';
 import { WorkQueue } from './mutants/lib/work-queue.js';
 
 const USAGE = `usage: npm run conformance -- [options]
@@ -39,7 +44,8 @@ const USAGE = `usage: npm run conformance -- [options]
   --filter GLOB       only the rules whose id matches
   --concurrency N     rules running at once (default 8: a rule mostly waits on its children)
   --out DIR           where the reports go (default reports/)
-  --json              print the report as JSON instead of a line per rule`;
+  --json              print the report as JSON instead of a line per rule
+  --lint              run no rule: check the rules and conformance/traceability/, write conformance/TRACEABILITY.md`;
 
 const THIRD_PARTY = new Set(['workerpool']);
 
@@ -57,6 +63,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string', default: '8' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
+      lint: { type: 'boolean', default: false },
     },
   });
   const loader = typeScriptLoaderNeeded(values.impl ?? []);
@@ -65,6 +72,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (values.lint) return lint();
   const started = performance.now();
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer\n${USAGE}`);
@@ -200,6 +208,22 @@ async function main(): Promise<number> {
   }
   const failed = runs.some((run) => run.informational !== true && run.results.some((r) => FAILING.has(r.status)));
   return failed || mutantProblems.length > 0 ? 1 : 0;
+}
+
+/** --lint: every problem on a line, exit 1 when there is one; TRACEABILITY.md is written either way. */
+async function lint(): Promise<number> {
+  let ids: Set<string>;
+  try {
+    ids = new Set((await loadRules()).map((rule) => rule.id));
+  } catch (error) {
+    console.log(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const { problems, markdown } = await checkTraceability(ids);
+  await writeFile(TRACEABILITY_FILE, markdown);
+  for (const problem of problems) console.log(problem);
+  console.log(`${problems.length === 0 ? 'No problems' : `${problems.length} problems`} in ${ids.size} rules and conformance/traceability/; wrote conformance/TRACEABILITY.md`);
+  return problems.length === 0 ? 0 : 1;
 }
 
 /**

@@ -51,6 +51,9 @@ export const TASKS = {
   startChild:
     '(path) creates and starts a child process running noop, joins it, writes JSON {ok: true, name} to path; ' +
     'when starting fails writes {ok: false, error: message}',
+  poolInChild:
+    '(path, processes, xs) creates a Pool of that many workers in this process, maps square over xs, closes and joins ' +
+    'it, writes JSON {ok: true, result} to path; when anything fails writes {ok: false, error: message}',
   ignoreTerminate:
     '(path) ignores SIGTERM, writes "ready" to path, then sleeps 30 s (only kill() stops it early)',
   writeThenSleep: '(path, text, ms) writes text to path, then sleeps ms milliseconds',
@@ -74,6 +77,14 @@ export const TASKS = {
     'else the error\'s class name; items: what it got before)',
   putSquare: '(n, queue) the seed\'s compute_square: puts [n, n * n, pid] (a tuple in Python)',
   putLarge: '(queue, bytes) puts a string of that many "x" characters',
+  readyThenGet:
+    '(queue, path, timeoutMs) writes "ready" to path, then gets one item (waiting at most timeoutMs) and returns',
+  putThenNest:
+    '(queue, first, second) puts first, then starts a child process running putItems(queue, [second]) with the queue it ' +
+    'was given, joins it, and returns',
+  putMany:
+    '(queue, count, size) puts count strings of size characters in order, the i-th (from 0) being "<i>:" followed by "x" ' +
+    'up to size (blocking, no timeout), then returns',
   queueSize: '(queue, path) writes queue.qsize() as JSON to path',
   putThenKill: '(queue, item) puts item, then sends SIGKILL to its own process (after put returned)',
   hostQueueThenExit:

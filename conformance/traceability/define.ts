@@ -4,7 +4,15 @@
  * one-line reason it is not a rule. `npm run conformance -- --lint` checks it; TRACEABILITY.md is generated from it.
  *
  * One file per documentation section (`docs-<section>.ts`) and per group of CPython test classes
- * (`cpython-<group>.ts`), so that people working on different areas do not edit the same file.
+ * (`cpython-<group>.ts`), so that people working on different areas do not edit the same file. A file exports,
+ * as default or by name, what defineDocSections, defineTestGroup or defineExcludedClasses return (load.ts finds
+ * them by shape). What must be traced is fixed by two lists: `docs-outline.json` (every paragraph of the
+ * sections implemented, by its first words, from a recorded revision of Doc/library/multiprocessing.rst) and
+ * `cpython-tests.json` (every test class and method, written by scripts/traceability/list-cpython-tests.ts).
+ * The lint (lint.ts) places each traced paragraph on the outline by its first words (case, spaces, punctuation
+ * and reStructuredText roles ignored; five words agreeing are enough, or the whole of a shorter paragraph), and
+ * requires every outline paragraph to be traced exactly once over all files, and every method of every class
+ * named in some group's `classes` to be listed exactly once over all groups.
  */
 
 /**
@@ -59,4 +67,17 @@ export interface TestGroupTrace {
 
 export function defineTestGroup(group: TestGroupTrace): TestGroupTrace {
   return group;
+}
+
+/**
+ * CPython test classes that are not traced method by method, each with one reason for the whole class (a class
+ * about locks, managers, connections: what this project does not implement). Every class of
+ * cpython-tests.json is either in some group's `classes` or excluded here, never both.
+ */
+export interface ExcludedClasses {
+  readonly excluded: Readonly<Record<string, Reason>>;
+}
+
+export function defineExcludedClasses(excluded: Readonly<Record<string, Reason>>): ExcludedClasses {
+  return { excluded };
 }

@@ -90,6 +90,17 @@ def startChild(path: str) -> None:
         _write(path, json.dumps({"ok": False, "error": str(error)}))
 
 
+def poolInChild(path: str, processes: int, xs: list[int]) -> None:
+    try:
+        pool = multiprocessing.Pool(processes)
+        result = pool.map(square, xs)
+        pool.close()
+        pool.join()
+        _write(path, json.dumps({"ok": True, "result": result}))
+    except Exception as error:  # A daemonic process gets AssertionError: the rule reads its message.
+        _write(path, json.dumps({"ok": False, "error": str(error)}))
+
+
 def ignoreTerminate(path: str) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _write(path, "ready")
@@ -182,6 +193,23 @@ def putSquare(n: int, queue: Any) -> None:
 
 def putLarge(queue: Any, size: int) -> None:
     queue.put("x" * size)
+
+
+def readyThenGet(queue: Any, path: str, timeoutMs: float) -> None:
+    _write(path, "ready")
+    queue.get(timeout=timeoutMs / 1000)
+
+
+def putThenNest(queue: Any, first: Any, second: Any) -> None:
+    queue.put(first)
+    child = multiprocessing.Process(target=putItems, args=(queue, [second]))
+    child.start()
+    child.join()
+
+
+def putMany(queue: Any, count: int, size: int) -> None:
+    for i in range(count):
+        queue.put(f"{i}:".ljust(size, "x"))
 
 
 def queueSize(queue: Any, path: str) -> None:

@@ -4,7 +4,7 @@
  */
 import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentProcess, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
+import { currentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -72,6 +72,18 @@ export async function startChild(path: string): Promise<void> {
     child.start();
     await child.join();
     writeFileSync(path, JSON.stringify({ ok: true, name: child.name }));
+  } catch (error) {
+    writeFileSync(path, JSON.stringify({ ok: false, error: (error as Error).message }));
+  }
+}
+
+export async function poolInChild(path: string, processes: number, xs: readonly number[]): Promise<void> {
+  try {
+    const pool = new Pool({ processes });
+    const result = await pool.map(square, xs);
+    pool.close();
+    await pool.join();
+    writeFileSync(path, JSON.stringify({ ok: true, result }));
   } catch (error) {
     writeFileSync(path, JSON.stringify({ ok: false, error: (error as Error).message }));
   }
@@ -168,6 +180,22 @@ export async function putLarge(queue: Queue, bytes: number): Promise<void> {
   await queue.put('x'.repeat(bytes));
 }
 
+export async function readyThenGet(queue: Queue, path: string, timeoutMs: number): Promise<void> {
+  writeFileSync(path, 'ready');
+  await queue.get({ timeoutMs });
+}
+
+export async function putThenNest(queue: Queue, first: unknown, second: unknown): Promise<void> {
+  await queue.put(first);
+  const child = new Process({ target: putItems, args: [queue, [second]] });
+  child.start();
+  await child.join();
+}
+
+export async function putMany(queue: Queue, count: number, size: number): Promise<void> {
+  for (let i = 0; i < count; i++) await queue.put(`${i}:`.padEnd(size, 'x'));
+}
+
 export async function queueSize(queue: Queue, path: string): Promise<void> {
   writeFileSync(path, JSON.stringify(await queue.qsize()));
 }
@@ -213,6 +241,7 @@ export const catalog = tasks(import.meta, {
   writeIdentity,
   appendToGlobal,
   startChild,
+  poolInChild,
   ignoreTerminate,
   writeThenSleep,
   cpuBound,
@@ -227,6 +256,9 @@ export const catalog = tasks(import.meta, {
   getAndRecord,
   putSquare,
   putLarge,
+  readyThenGet,
+  putThenNest,
+  putMany,
   queueSize,
   putThenKill,
   hostQueueThenExit,
