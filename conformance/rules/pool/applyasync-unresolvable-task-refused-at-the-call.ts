@@ -1,0 +1,23 @@
+import { expectRejects, expectTrue } from '../../harness/expect.js';
+import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
+
+export default defineRule({
+  id: 'pool.applyasync.unresolvable-task-refused-at-the-call',
+  statement:
+    'applyAsync refuses a function no worker can find (one never registered with tasks()) at the call, with TaskReferenceError naming the fix, before anything is submitted, rather than in get().',
+  source: 'beyond',
+  cpython: {
+    does: 'returns an AsyncResult whose get() raises the pickling error',
+    failure: /apply_async\(unregistered, \(1,\)\): expected "an error matching \/\.\/", observed "no error/,
+  },
+  needs: ['pool', 'pool.unsendable'],
+  timeoutMs: 60_000,
+  async check(session) {
+    await withPool(session, { processes: 1 }, async (pool) => {
+      const what = 'apply_async(unregistered, (1,))';
+      const error = await expectRejects(() => pool.applyAsync('unregistered', [1]), /./, what, 10_000);
+      expectTrue(error instanceof Error && error.name === 'TaskReferenceError', `${what} raised TaskReferenceError`, error.name);
+    });
+  },
+});
