@@ -23,9 +23,11 @@ export type { PoolOptions } from './pool-options.js';
 
 type Result<F extends TaskFunction> = Awaited<ReturnType<F>>;
 /** A task's parameters before its last one: the positional arguments when the last one takes keyword arguments. */
-export type ArgsBeforeKwds<F extends TaskFunction> = Required<Parameters<F>> extends [...infer Before, unknown] ? Before : never;
-/** A task's last parameter: the object of keyword arguments (Python's kwds). */
-export type KwdsOf<F extends TaskFunction> = Required<Parameters<F>> extends [...unknown[], infer Kwds] ? Kwds : never;
+export type ArgsBeforeKwds<F extends TaskFunction> = Required<Parameters<F>> extends [...infer Before, unknown] ? Before : Parameters<F>;
+/** A task's last parameter: the object of keyword arguments (Python's kwds); for `(...args: T[])`, a T. */
+export type KwdsOf<F extends TaskFunction> = Required<Parameters<F>> extends [...unknown[], infer Kwds]
+  ? Kwds
+  : Parameters<F> extends readonly (infer Each)[] ? Each : never;
 
 /**
  * applyAsync's options: the callbacks, and `kwds`, the keyword arguments the task receives as its last argument.
