@@ -21,6 +21,12 @@ export default defineRule({
         const error = await expectRejects(() => pool.withInput!(method, task, input), /input failed after 3 items/, what, 10_000);
         expectTrue(error instanceof Error && error.name === 'ValueError', `${what} raised a ValueError`, `${error.name}`);
       }
+      // At the very first item, twice: the pool is not left in a state that breaks the next such call.
+      for (const attempt of ['', ' again']) {
+        const what = `map(square, an iterator that raises at once)${attempt}`;
+        const error = await expectRejects(() => pool.withInput!('map', 'square', { failingAfter: 0, items: [1] }, 1), /input failed after 0 items/, what, 10_000);
+        expectTrue(error instanceof Error && error.name === 'ValueError', `${what} raised a ValueError`, `${error.name}`);
+      }
       expectEqual(await pool.map('square', [1, 2, 3]), [1, 4, 9], 'map(square, [1, 2, 3]) afterwards');
     });
   },
