@@ -109,6 +109,7 @@ export default defineDocSections([
           {
             says: 'This method chops the iterable into a number of chunks which it submits to the process pool as separate tasks.',
             rules: [
+              'pool.map.default-chunksize-is-a-quarter-per-worker',
               'pool.map.default-chunksize-still-ordered',
               'pool.map.chunksize-not-dividing-input-keeps-every-item',
               'pool.map.chunksize-larger-than-input-runs-every-item',
