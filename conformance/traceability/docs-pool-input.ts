@@ -196,6 +196,7 @@ export default defineDocSections([
               'pool.imap.iterable-exception-after-the-read-items',
               'pool.imap.iterable-exception-drops-the-partial-chunk',
               'pool.imap.iterable-exception-keeps-the-partial-chunk',
+              'pool.imap.unsendable-argument-raised-at-its-position',
             ],
           },
         ],
