@@ -42,7 +42,8 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   #fatal: { error: unknown } | undefined;
   /** The input failed or the pool refused more work: thrown after the results already submitted. */
   #lastError: { error: unknown } | undefined;
-  #wake: (() => void) | undefined;
+  /** Calls of next() waiting for something to happen: all are woken, and each looks again. */
+  readonly #waiting = new Set<() => void>();
 
   constructor(
     iterable: Iterable<unknown> | AsyncIterable<unknown>,
@@ -106,7 +107,7 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
         return { value: undefined, done: true };
       }
       if (timedOut()) throw new TimeoutError(`no result of the imap within ${limit} ms; the work goes on: call next() again for it`);
-      await new Promise<void>((resolve) => (this.#wake = resolve));
+      await new Promise<void>((resolve) => this.#waiting.add(resolve));
     }
   }
 
@@ -212,9 +213,10 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   }
 
   #signal(): void {
-    const wake = this.#wake;
-    this.#wake = undefined;
-    wake?.();
+    if (this.#waiting.size === 0) return; // The common case: results arrive while nobody waits.
+    const waiting = [...this.#waiting];
+    this.#waiting.clear();
+    for (const wake of waiting) wake();
   }
 
   #finish(): void {

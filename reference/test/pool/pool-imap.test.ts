@@ -341,3 +341,9 @@ test('bad input: next(timeoutMs) with a negative timeout rejects with RangeError
   await t.throwsAsync(iterator.next(-1), { instanceOf: RangeError, message: /next\(timeoutMs\) must be a non-negative number/ });
   t.deepEqual(await within(iterator.next(), RUN_MS, 'next after the refusal'), { value: 9, done: false });
 });
+
+test('next() called again before the last call settled: each call gets the next result, none is left waiting', async (t) => {
+  const iterator = shared.imap(valueAfter, [[1, 200], [2, 0], [3, 100]] as [number, number][]);
+  const steps = await within(Promise.all([iterator.next(), iterator.next(5000), iterator.next(), iterator.next()]), RUN_MS, 'four next() at once');
+  t.deepEqual(steps, [{ value: 1, done: false }, { value: 2, done: false }, { value: 3, done: false }, { value: undefined, done: true }]);
+});
