@@ -22,6 +22,14 @@ export const CAPABILITIES = {
   'pool.maxtasks': 'Pool(maxTasksPerChild): workers replaced after that many tasks',
   'pool.callbacks': 'applyAsync/mapAsync callback and errorCallback',
   'pool.callbacks.throwing': 'applyAsync(task, args, { callbacksThrow: true }): callbacks that record what they get, then throw',
+  'pool.kwds': 'apply(task, args, kwds) and applyAsync(task, args, { kwds }): keyword arguments, given to the task as one more, last, argument',
+  'pool.input':
+    'PoolHandle.withInput(): map, starmap, mapAsync, starmapAsync, imap and imapUnordered over any iterable described by PoolInput',
+  'pool.input.async': 'PoolInput { asyncIterable }: an async iterable as pool input (Python has none)',
+  'pool.imap.next': 'PoolHandle.imapIterator(): stepping through imap/imapUnordered one item at a time, with next(timeoutMs)',
+  'pool.scope': "PoolHandle.scope(): the pool as a scope (Python's with, await using): what entering gives, what leaving does",
+  'pool.unsendable':
+    'UNSENDABLE in task arguments, the returnUnsendable task and the unregistered task: what cannot cross to or from a worker',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -63,6 +71,11 @@ export const TASKS = {
   recordInit: '(path, value) initializer: appends "<pid> <value>\\n" to path and keeps value in module state',
   initValue: '(_ignored) returns the value the last recordInit stored in this process (null when none ran)',
   sleepThenExit: '(ms, code) sleeps ms milliseconds, then ends the process with that exit status',
+  scaled: '(x, kw) returns x * scale + offset, kw the keyword arguments { scale = 1, offset = 0 } (Python: def scaled(x, scale=1, offset=0))',
+  returnUnsendable: '(_ignored) returns a value that cannot be sent back to the parent (a function in JavaScript, a lambda in Python)',
+  unregistered:
+    '(x) returns x, but the implementation cannot hand this task to a worker: a lambda in Python (pickle cannot find it), ' +
+    'a function never registered with tasks() in multiproc',
   rendezvous:
     '(dir, name, count, timeoutMs) creates the file name in dir, waits until dir holds count files (polling, at most ' +
     'timeoutMs), and returns how many files it saw: count only when count tasks ran at the same time, whatever the ' +
@@ -104,6 +117,55 @@ export type TaskName = keyof typeof TASKS;
  */
 export const UNSENDABLE_MARK = '@multiproc/unsendable';
 export const UNSENDABLE = Object.freeze({ [UNSENDABLE_MARK]: true });
+
+/**
+ * Pool input described as data; the adapter builds a real iterable of its language from it:
+ * - an array: a list;
+ * - `{ generator }`: a generator that yields those items once (a second pass yields nothing);
+ * - `{ range: [start, stop, step] }`: Python's range(start, stop, step) (step 1 when left out), a lazy iterable;
+ * - `{ asyncIterable }` (needs `pool.input.async`): an async iterable of those items;
+ * - `{ failingAfter, items }`: a generator that yields the first `failingAfter` items, then raises
+ *   ValueError("input failed after <failingAfter> items") (CPython's test_*_handle_iterable_exception).
+ */
+export type PoolInput =
+  | readonly unknown[]
+  | { readonly generator: readonly unknown[] }
+  | { readonly range: readonly [start: number, stop: number, step?: number] }
+  | { readonly asyncIterable: readonly unknown[] }
+  | { readonly failingAfter: number; readonly items: readonly unknown[] };
+
+/** What each PoolHandle method that takes an input gives back through withInput(). */
+export interface InputMethods {
+  readonly map: unknown[];
+  readonly starmap: unknown[];
+  readonly mapAsync: AsyncResultHandle;
+  readonly starmapAsync: AsyncResultHandle;
+  readonly imap: IterationOutcome;
+  readonly imapUnordered: IterationOutcome;
+}
+
+/** One step of an imap iterator: Python's next() returning a value, or raising StopIteration at the end. */
+export type IMapStep = { readonly done: false; readonly value: unknown } | { readonly done: true };
+
+/** @python multiprocessing.pool.IMapIterator, stepped by hand. */
+export interface IMapIteratorHandle {
+  /**
+   * The next result. Rejects with the task's error at a failed item (the following calls go on with the next
+   * items), or with an Error named TimeoutError when no result came within `timeoutMs` (the item is not lost: a
+   * later call gets it). @python IMapIterator.next(timeout=None)
+   */
+  next(timeoutMs?: number): Promise<IMapStep>;
+  /** Stops stepping; the adapter drops the iterator. */
+  close(): Promise<void>;
+}
+
+/** The pool as a scope: Python's `with Pool() as p:`, multiproc's `await using pool = new Pool()`. */
+export interface PoolScope {
+  /** Whether what the scope binds (Python: what __enter__ returns) is the pool itself. */
+  readonly enteredIsPool: boolean;
+  /** Ends the scope without an error (Python: __exit__(None, None, None); multiproc: [Symbol.asyncDispose]()). */
+  leave(): Promise<void>;
+}
 
 export interface ProcessOptions {
   readonly target: TaskName;
@@ -151,13 +213,27 @@ export interface PoolOptions {
 export interface PoolHandle {
   map(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<unknown[]>;
   starmap(task: TaskName, argLists: readonly (readonly unknown[])[], chunksize?: number): Promise<unknown[]>;
-  apply(task: TaskName, args: readonly unknown[]): Promise<unknown>;
+  /** `kwds` (needs `pool.kwds`): keyword arguments, Python's apply(func, args, kwds). */
+  apply(task: TaskName, args: readonly unknown[], kwds?: Readonly<Record<string, unknown>>): Promise<unknown>;
   applyAsync(task: TaskName, args: readonly unknown[], options?: SubmitOptions): Promise<AsyncResultHandle>;
   mapAsync(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<AsyncResultHandle>;
   starmapAsync(task: TaskName, argLists: readonly (readonly unknown[])[], chunksize?: number): Promise<AsyncResultHandle>;
   /** Iterates to the end; on an error, stops there: `values` holds what was yielded before it. */
   imap(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<IterationOutcome>;
   imapUnordered(task: TaskName, items: readonly unknown[], chunksize?: number): Promise<IterationOutcome>;
+  /**
+   * (needs `pool.input`) `method` over the iterable `input` describes: what the method gives for an array, and
+   * rejects where the method raises at the call (Python's map_async lists its input at once, so an input that
+   * fails rejects here rather than at get()).
+   */
+  withInput?<M extends keyof InputMethods>(method: M, task: TaskName, input: PoolInput, chunksize?: number): Promise<InputMethods[M]>;
+  /**
+   * (needs `pool.imap.next`) imap (or imapUnordered with `ordered: false`), stepped one item at a time; rejects
+   * where the call raises (a closed pool, a chunksize below 1).
+   */
+  imapIterator?(task: TaskName, input: PoolInput, chunksize?: number, options?: { readonly ordered?: boolean }): Promise<IMapIteratorHandle>;
+  /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
+  scope?(): Promise<PoolScope>;
   close(): Promise<void>;
   terminate(): Promise<void>;
   join(): Promise<void>;
@@ -170,6 +246,8 @@ export interface SubmitOptions {
    * then throw an Error("callback failed on purpose"), as a buggy callback would.
    */
   readonly callbacksThrow?: boolean;
+  /** (needs `pool.kwds`) Keyword arguments: Python's apply_async(func, args, kwds). */
+  readonly kwds?: Readonly<Record<string, unknown>>;
 }
 
 export interface IterationOutcome {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import cpython from '../adapters/cpython/index.js';
-import type { PoolHandle, PoolOptions, Session } from '../harness/implementation.js';
+import { type PoolHandle, type PoolOptions, type Session, UNSENDABLE } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { python3Missing, withSessionOf } from './python3.js';
 
@@ -305,4 +305,35 @@ test('close() while the driver hangs in Pool.map (worker killed) ends the driver
     await t.throwsAsync(busy.ready(), { message: /CPython driver exited/ });
     t.deepEqual(groupMembers(driver), []);
     for (const pid of workers) t.is(groupOf(pid), undefined, `worker ${pid} outlived the session`);
+  }));
+
+test('pool: kwds reach the task as keyword arguments; withInput builds ranges, generators and failing iterators', (t) =>
+  withPool(t, { processes: 2 }, async (pool) => {
+    t.is(await pool.apply('scaled', [2], { scale: 3, offset: 1 }), 7);
+    t.is(await (await pool.applyAsync('scaled', [2], { kwds: { offset: 5 } })).get(30_000), 7);
+    t.deepEqual(await pool.withInput!('map', 'square', { range: [2, 10, 3] }), [4, 25, 64]);
+    t.deepEqual(await pool.withInput!('starmap', 'power', { generator: [[2, 3]] }), [8]);
+    t.deepEqual(await (await pool.withInput!('mapAsync', 'square', { generator: [3] })).get(30_000), [9]);
+    t.like(await rejection(t, pool.withInput!('map', 'square', { failingAfter: 1, items: [1, 2] })), { name: 'ValueError', message: 'input failed after 1 items' });
+    t.like(await rejection(t, pool.withInput!('map', 'square', { asyncIterable: [1] })), { name: 'TypeError' });
+  }));
+
+test('pool: imapIterator steps with next(timeout): TimeoutError, then the value, then the end', (t) =>
+  withPool(t, { processes: 1 }, async (pool) => {
+    const iterator = await pool.imapIterator!('slowSquare', [3], 1);
+    t.like(await rejection(t, iterator.next(20)), { name: 'TimeoutError' });
+    t.deepEqual(await iterator.next(30_000), { done: false, value: 9 });
+    t.deepEqual(await iterator.next(30_000), { done: true });
+    await iterator.close();
+  }));
+
+test('pool: scope() enters the pool and leave() terminates it; UNSENDABLE becomes a lambda, unregistered cannot be pickled', (t) =>
+  withPool(t, { processes: 1 }, async (pool) => {
+    t.regex((await rejection(t, pool.apply('square', [UNSENDABLE]))).message, /pickle/);
+    t.regex((await rejection(t, pool.apply('unregistered', [1]))).message, /pickle/i);
+    t.like(await rejection(t, pool.apply('returnUnsendable', [null])), { name: 'MaybeEncodingError' });
+    const scope = await pool.scope!();
+    t.true(scope.enteredIsPool);
+    await scope.leave();
+    t.regex((await rejection(t, pool.apply('square', [1]))).message, /Pool not running/);
   }));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import reference from '../adapters/reference/index.js';
-import type { PoolHandle, PoolOptions, Session } from '../harness/implementation.js';
+import { type PoolHandle, type PoolOptions, type Session, UNSENDABLE } from '../harness/implementation.js';
 import { assertNoOrphans, descendantsOf, isLoaderHelper } from '../../test-support/no-orphans.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'reference-adapter-'));
@@ -203,6 +203,36 @@ test.serial('a worker that dies in a task rejects that task (beyond Python, whic
     t.is(error.name, 'WorkerCrashedError');
     t.is((await rejection(t, pool.apply('sleepThenExit', [10, 3]))).name, 'WorkerCrashedError');
     t.is(await pool.apply('square', [5]), 25);
+  }));
+
+test.serial('kwds reach the task as its last argument; withInput builds ranges, generators, async and failing iterables', (t) =>
+  withSharedPool(async (pool) => {
+    t.is(await pool.apply('scaled', [2], { scale: 3, offset: 1 }), 7);
+    t.is(await (await pool.applyAsync('scaled', [2], { kwds: { offset: 5 } })).get(30_000), 7);
+    t.deepEqual(await pool.withInput!('map', 'square', { range: [2, 10, 3] }), [4, 25, 64]);
+    t.deepEqual(await pool.withInput!('starmap', 'power', { generator: [[2, 3]] }), [8]);
+    t.deepEqual(await pool.withInput!('imap', 'square', { asyncIterable: [1, 2] }), { values: [1, 4] });
+    t.like(await rejection(t, pool.withInput!('map', 'square', { failingAfter: 1, items: [1, 2] })), { name: 'ValueError', message: 'input failed after 1 items' });
+  }));
+
+test.serial('imapIterator steps with next(timeoutMs): TimeoutError, then the value, then the end', (t) =>
+  withSharedPool(async (pool) => {
+    const iterator = await pool.imapIterator!('slowSquare', [3], 1);
+    t.like(await rejection(t, iterator.next(20)), { name: 'TimeoutError' });
+    t.deepEqual(await iterator.next(30_000), { done: false, value: 9 });
+    t.deepEqual(await iterator.next(30_000), { done: true });
+    await iterator.close();
+  }));
+
+test.serial('UNSENDABLE becomes a function; unregistered is refused; scope() enters the pool and leave() disposes of it', (t) =>
+  withPool({ processes: 1 }, async (pool) => {
+    t.like(await rejection(t, pool.apply('square', [UNSENDABLE])), { name: 'SerializationError' });
+    t.like(await rejection(t, pool.apply('unregistered', [1])), { name: 'TaskReferenceError' });
+    t.like(await rejection(t, pool.apply('returnUnsendable', [null])), { name: 'SerializationError' });
+    const scope = await pool.scope!();
+    t.true(scope.enteredIsPool);
+    await scope.leave();
+    t.regex((await rejection(t, pool.apply('square', [1]))).message, /Pool not running/);
   }));
 
 test.serial('session.close() terminates every pool, busy or idle, and leaves no worker behind', async (t) => {

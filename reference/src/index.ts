@@ -15,7 +15,8 @@ export {
   ThrownValueError,
   ProtocolError,
 } from './errors.js';
-export { Pool, type PoolOptions } from './pool/pool.js';
+export { Pool, type PoolOptions, type ApplyOptions, type ArgsBeforeKwds, type KwdsOf } from './pool/pool.js';
+export type { IMapIterator } from './pool/imap.js';
 export { AsyncResult, type ResultCallbacks } from './pool/async-result.js';
 export type { CallbackErrorHandler } from './pool/callback-errors.js';
 export {

@@ -206,13 +206,73 @@ def _imap(pool: multiprocessing.pool.Pool, task: str, items: list[Any], chunksiz
     return _iterate(start(_task(task), items, 1 if chunksize is None else chunksize))
 
 
+def _input(described: Any) -> Any:
+    """The iterable a PoolInput describes (see conformance/harness/implementation.ts)."""
+    if isinstance(described, list):
+        return described
+    if "generator" in described:
+        return (item for item in described["generator"])
+    if "range" in described:
+        return range(*described["range"])
+    if "failingAfter" in described:
+        def failing(items: list[Any], count: int) -> Any:
+            yield from items[:count]
+            raise ValueError(f"input failed after {count} items")
+        return failing(described["items"], described["failingAfter"])
+    raise TypeError(f"Python's Pool takes no such input: {sorted(described)} (an async iterable has no counterpart)")
+
+
+def _with_input(pool: multiprocessing.pool.Pool, method: str, task: str, input: Any, chunksize: int | None = None) -> Any:
+    items, function = _input(input), _task(task)
+    if method == "map":
+        return pool.map(function, items, chunksize)
+    if method == "starmap":
+        return pool.starmap(function, items, chunksize)
+    if method == "mapAsync":
+        return _submit(pool.map_async, function, items, chunksize)
+    if method == "starmapAsync":
+        return _submit(pool.starmap_async, function, items, chunksize)
+    if method in ("imap", "imapUnordered"):
+        start = pool.imap if method == "imap" else pool.imap_unordered
+        return _iterate(start(function, items, 1 if chunksize is None else chunksize))
+    raise LookupError(f"unknown input method {method!r}")
+
+
+_iterators: dict[int, Any] = {}
+
+
+def _imap_iterator(pool: multiprocessing.pool.Pool, task: str, input: Any, chunksize: int | None = None,
+                   ordered: bool = True) -> int:
+    start = pool.imap if ordered else pool.imap_unordered
+    iterator = start(_task(task), _input(input), 1 if chunksize is None else chunksize)
+    handle = len(_iterators) + 1
+    _iterators[handle] = iterator
+    return handle
+
+
+def _imap_next(iterator: Any, timeout: float | None = None) -> dict[str, Any]:
+    try:
+        return {"done": False, "value": iterator.next(_seconds(timeout))}
+    except StopIteration:
+        return {"done": True}
+
+
+def _scope(pool: multiprocessing.pool.Pool) -> dict[str, Any]:
+    entered = pool.__enter__()
+    return {"enteredIsPool": entered is pool}
+
+
 # Ops on a pool take {"pool": n} and call the Pool method of the same meaning; *_async return a result handle.
 POOL_OPS: dict[str, Callable[..., Any]] = {
     "pool_map": lambda p, task, items, chunksize=None: p.map(_task(task), items, chunksize),
     "pool_starmap": lambda p, task, items, chunksize=None: p.starmap(_task(task), _star(items), chunksize),
-    "pool_apply": lambda p, task, args: p.apply(_task(task), tuple(args)),
-    "pool_apply_async": lambda p, task, args, callbacksThrow=False: _submit(p.apply_async, _task(task), tuple(args),
-                                                                          throwing=callbacksThrow),
+    "pool_apply": lambda p, task, args, kwds=None: p.apply(_task(task), tuple(args), kwds or {}),
+    "pool_apply_async": lambda p, task, args, callbacksThrow=False, kwds=None: _submit(
+        p.apply_async, _task(task), tuple(args), kwds or {}, throwing=callbacksThrow),
+    "pool_with_input": _with_input,
+    "pool_imap_iterator": _imap_iterator,
+    "pool_scope": _scope,
+    "pool_scope_leave": lambda p: p.__exit__(None, None, None),
     "pool_map_async": lambda p, task, items, chunksize=None: _submit(p.map_async, _task(task), items, chunksize),
     "pool_starmap_async": lambda p, task, items, chunksize=None: _submit(p.starmap_async, _task(task), _star(items),
                                                                          chunksize),
@@ -231,6 +291,23 @@ RESULT_OPS: dict[str, Callable[..., Any]] = {
     "ar_successful": lambda r: r.result.successful(),  # ValueError("<…> not ready") before it is ready.
     "ar_callbacks": lambda r: r.callbacks(),
 }
+# Ops on an imap iterator take {"iterator": n}.
+ITERATOR_OPS: dict[str, Callable[..., Any]] = {
+    "imap_next": _imap_next,  # multiprocessing.TimeoutError is named TimeoutError.
+    "imap_close": lambda i: None,
+}
+UNSENDABLE_MARK = "@multiproc/unsendable"
+
+
+def _with_unsendables(value: Any) -> Any:
+    """`value` with each {"@multiproc/unsendable": true} replaced by a lambda, which pickle cannot send."""
+    if isinstance(value, dict):
+        if value.get(UNSENDABLE_MARK) is True:
+            return lambda: 1
+        return {key: _with_unsendables(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_unsendables(item) for item in value]
+    return value
 
 QUEUE_MARK = "@multiproc/queue"
 
@@ -302,6 +379,10 @@ def _run(request: dict[str, Any]) -> Any:
     for key in ("args", "items", "initargs"):
         if key in request:
             request[key] = _with_queues(request[key])
+    if op.startswith("pool_"):
+        for key in ("args", "items", "kwds", "input"):
+            if key in request:
+                request[key] = _with_unsendables(request[key])
     if op in QUEUE_OPS:
         handle = request.pop("queue")
         if handle not in _queues:
@@ -322,6 +403,11 @@ def _run(request: dict[str, Any]) -> Any:
         if handle not in _results:
             raise LookupError(f"no async result handle {handle}")
         return RESULT_OPS[op](_results[handle], **request)
+    if op in ITERATOR_OPS:
+        handle = request.pop("iterator")
+        if handle not in _iterators:
+            raise LookupError(f"no imap iterator handle {handle}")
+        return ITERATOR_OPS[op](_iterators[handle], **request)
     if op in SESSION_OPS:
         return SESSION_OPS[op](**request)
     raise LookupError(f"unknown op {op!r}")

@@ -11,6 +11,7 @@ import { repoPath } from '../../harness/repo-paths.js';
 import type {
   AsyncResultHandle,
   Capability,
+  IMapStep,
   Implementation,
   IterationOutcome,
   PoolHandle,
@@ -194,14 +195,36 @@ class CpythonSession implements Session {
     return {
       map: (task, items, chunksize) => call<unknown[]>('pool_map', { task, items: m(items), chunksize }),
       starmap: (task, items, chunksize) => call<unknown[]>('pool_starmap', { task, items: m(items), chunksize }),
-      apply: (task, args) => call<unknown>('pool_apply', { task, args: m(args) }),
+      apply: (task, args, kwds) => call<unknown>('pool_apply', { task, args: m(args), kwds: m(kwds) }),
       applyAsync: (task, args, options) =>
-        submitted('pool_apply_async', { task, args: m(args), ...(options?.callbacksThrow === true ? { callbacksThrow: true } : {}) }),
+        submitted('pool_apply_async', {
+          task,
+          args: m(args),
+          ...(options?.callbacksThrow === true ? { callbacksThrow: true } : {}),
+          ...(options?.kwds === undefined ? {} : { kwds: m(options.kwds) }),
+        }),
       mapAsync: (task, items, chunksize) => submitted('pool_map_async', { task, items: m(items), chunksize }),
       starmapAsync: (task, items, chunksize) => submitted('pool_starmap_async', { task, items: m(items), chunksize }),
       imap: (task, items, chunksize) => call<IterationOutcome>('pool_imap', { task, items: m(items), chunksize }),
       imapUnordered: (task, items, chunksize) =>
         call<IterationOutcome>('pool_imap_unordered', { task, items: m(items), chunksize }),
+      withInput: async (method, task, input, chunksize) => {
+        const value = await call<unknown>('pool_with_input', { method, task, input: m(input), chunksize });
+        // map_async and starmap_async answer with a result handle.
+        return (method === 'mapAsync' || method === 'starmapAsync' ? this.#asyncResult(value as number) : value) as never;
+      },
+      imapIterator: async (task, input, chunksize, options) => {
+        const iterator = await call<number>('pool_imap_iterator', { task, input: m(input), chunksize, ordered: options?.ordered !== false });
+        return {
+          // JSON drops an undefined timeout, so Python sees None: wait for ever.
+          next: (timeoutMs) => this.request<IMapStep>('imap_next', { iterator, timeout: timeoutMs }),
+          close: () => this.command('imap_close', { iterator }),
+        };
+      },
+      scope: async () => {
+        const { enteredIsPool } = await call<{ enteredIsPool: boolean }>('pool_scope');
+        return { enteredIsPool, leave: () => command('pool_scope_leave') };
+      },
       close: () => command('pool_close'),
       terminate: () => command('pool_terminate'),
       join: () => command('pool_join'),
@@ -316,6 +339,11 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.maxtasks',
   'pool.callbacks',
   'pool.callbacks.throwing',
+  'pool.kwds',
+  'pool.input',
+  'pool.imap.next',
+  'pool.scope',
+  'pool.unsendable',
   'queue',
   'queue.bounded',
   'queue.cross-process',
@@ -332,6 +360,7 @@ export const implementation: Implementation = {
       : `CPython ${found.version} multiprocessing, fork start method, driven over stdio (${found.executable})`;
   },
   capabilities: new Set(CAPABILITIES),
+  unsupported: { 'pool.input.async': 'Python has no async iterables as Pool input: its Pool takes sync iterables only' },
   async open(): Promise<Session> {
     const found = python();
     if (found instanceof Error) throw found;

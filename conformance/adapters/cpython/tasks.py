@@ -247,3 +247,15 @@ def putOnRemembered(item: Any) -> None:
     if _remembered is None:
         raise RuntimeError("putOnRemembered: no rememberQueue ran in this process")
     _remembered.put(item)
+
+
+def scaled(x: float, scale: float = 1, offset: float = 0) -> float:
+    return x * scale + offset
+
+
+def returnUnsendable(_ignored: Any = None) -> Any:
+    return lambda: 1  # pickle cannot send a lambda back to the parent
+
+
+# A lambda: pickle looks it up by module and name ("<lambda>") and cannot find it, so no worker can be sent it.
+unregistered = lambda x: x  # noqa: E731

@@ -14,22 +14,26 @@ import {
   type ResultCallbacks,
   type TaskFunction,
 } from '../../../reference/src/index.js';
-import type {
-  AsyncResultHandle,
-  Capability,
-  Implementation,
-  IterationOutcome,
-  PoolHandle,
-  PoolOptions,
-  ProcessHandle,
-  ProcessOptions,
-  QueueHandle,
-  QueueOptions,
-  Session,
-  TaskName,
+import {
+  type AsyncResultHandle,
+  type Capability,
+  type IMapIteratorHandle,
+  type Implementation,
+  type InputMethods,
+  type IterationOutcome,
+  type PoolInput,
+  type PoolHandle,
+  type PoolOptions,
+  type ProcessHandle,
+  type ProcessOptions,
+  type QueueHandle,
+  type QueueOptions,
+  type Session,
+  type TaskName,
+  UNSENDABLE_MARK,
 } from '../../harness/implementation.js';
 import { readDeviations } from './deviations.js';
-import { catalog } from './tasks.js';
+import { catalog, ValueError } from './tasks.js';
 
 /** How long close() waits for the processes and pool workers of a session to be gone. */
 const CLOSE_WAIT_MS = 5000;
@@ -59,6 +63,19 @@ async function collect(iterator: AsyncIterableIterator<unknown>): Promise<Iterat
     await iterator.return?.();
     return { values, error: describe(error) };
   }
+}
+
+/** An imap iterator stepped by the rule, one next(timeoutMs) at a time. */
+function stepped(iterator: { next(timeoutMs?: number): Promise<IteratorResult<unknown>>; return(): Promise<unknown> }): IMapIteratorHandle {
+  return {
+    next: async (timeoutMs) => {
+      const step = await iterator.next(timeoutMs);
+      return step.done === true ? { done: true } : { done: false, value: step.value };
+    },
+    close: async () => {
+      await iterator.return();
+    },
+  };
 }
 
 /**
@@ -99,6 +116,39 @@ function withQueues(value: unknown, queues: WeakMap<object, Queue>): unknown {
   if (proto !== Object.prototype && proto !== null) return value;
   const entries = Object.entries(value).map(([key, item]) => [key, item, withQueues(item, queues)] as const);
   return entries.some(([, before, after]) => after !== before) ? Object.fromEntries(entries.map(([key, , after]) => [key, after])) : value;
+}
+
+/**
+ * `value` with each UNSENDABLE marker replaced by a function, which structured clone cannot send (a lambda in
+ * Python), in arrays and plain objects at any depth.
+ */
+function withUnsendables(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.some((item) => typeof item === 'object') ? value.map(withUnsendables) : value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if ((value as Record<string, unknown>)[UNSENDABLE_MARK] === true) return () => 1;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withUnsendables(item)]));
+}
+
+/** A real iterable for the input a rule described (see PoolInput). */
+function iterableOf(input: PoolInput): Iterable<unknown> | AsyncIterable<unknown> {
+  if (Array.isArray(input)) return input;
+  const described = input as Exclude<PoolInput, readonly unknown[]>;
+  if ('generator' in described) return (function* () { yield* described.generator; })();
+  if ('asyncIterable' in described) return (async function* () { yield* described.asyncIterable; })();
+  if ('failingAfter' in described) {
+    return (function* () {
+      yield* described.items.slice(0, described.failingAfter);
+      throw new ValueError(`input failed after ${described.failingAfter} items`);
+    })();
+  }
+  // Python's range: lazy and iterable again and again.
+  const [start, stop, step = 1] = described.range;
+  return {
+    *[Symbol.iterator]() {
+      for (let i = start; step > 0 ? i < stop : i > stop; i += step) yield i;
+    },
+  };
 }
 
 /** Waits for `promise`, but no longer than `ms`; never rejects. */
@@ -156,20 +206,46 @@ class ReferenceSession implements Session {
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
     });
     this.#pools.add(pool);
-    const a = <T>(value: T): T => this.#args(value);
+    const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
+    const input = (described: PoolInput) => iterableOf(a(described));
+    const withInput: Required<PoolHandle>['withInput'] = async (method, name, described, chunksize) => {
+      const fn = task(name);
+      const items = input(described) as Iterable<unknown> & AsyncIterable<unknown>;
+      const results: { [M in keyof InputMethods]: () => Promise<InputMethods[M]> | InputMethods[M] } = {
+        map: () => pool.map(fn, items, chunksize),
+        starmap: () => pool.starmap(fn, items as Iterable<never>, chunksize),
+        mapAsync: () => recorded<unknown[]>((callbacks) => pool.mapAsync(fn, items, chunksize, callbacks)),
+        starmapAsync: () => recorded<unknown[]>((callbacks) => pool.starmapAsync(fn, items as Iterable<never>, chunksize, callbacks)),
+        imap: () => collect(pool.imap(fn, items, chunksize)),
+        imapUnordered: () => collect(pool.imapUnordered(fn, items, chunksize)),
+      };
+      return results[method]() as never;
+    };
     // Every method is async, so a synchronous throw (closed pool, bad chunksize) becomes a rejection, as is.
     return {
       map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize),
       starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize),
-      apply: async (name, args) => pool.apply(task(name), a(args) as unknown[]),
+      apply: async (name, args, kwds) =>
+        kwds === undefined ? pool.apply(task(name), a(args) as unknown[]) : pool.apply(task(name), a(args) as never, a(kwds) as never),
       applyAsync: async (name, args, options) =>
-        recorded((callbacks) => pool.applyAsync(task(name), a(args) as unknown[], callbacks), options?.callbacksThrow === true),
+        recorded(
+          (callbacks) =>
+            pool.applyAsync(task(name), a(args) as never, { ...callbacks, ...(options?.kwds === undefined ? {} : { kwds: a(options.kwds) }) } as never),
+          options?.callbacksThrow === true,
+        ),
       mapAsync: async (name, items, chunksize) =>
         recorded<unknown[]>((callbacks) => pool.mapAsync(task(name), a(items), chunksize, callbacks)),
       starmapAsync: async (name, argLists, chunksize) =>
         recorded<unknown[]>((callbacks) => pool.starmapAsync(task(name), a(argLists) as unknown[][], chunksize, callbacks)),
       imap: async (name, items, chunksize) => collect(pool.imap(task(name), a(items), chunksize)),
       imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), a(items), chunksize)),
+      withInput,
+      imapIterator: async (name, described, chunksize, options) => {
+        const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
+        return stepped(start.call(pool, task(name), input(described), chunksize));
+      },
+      // `await using pool = new Pool()` binds the pool itself; leaving the scope runs [Symbol.asyncDispose]().
+      scope: async () => ({ enteredIsPool: true, leave: () => pool[Symbol.asyncDispose]() }),
       close: async () => pool.close(),
       terminate: async () => pool.terminate(),
       join: () => pool.join(),
@@ -265,6 +341,12 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.maxtasks',
   'pool.callbacks',
   'pool.callbacks.throwing',
+  'pool.kwds',
+  'pool.input',
+  'pool.input.async',
+  'pool.imap.next',
+  'pool.scope',
+  'pool.unsendable',
   'queue',
   'queue.bounded',
   'queue.cross-process',

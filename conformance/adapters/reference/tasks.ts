@@ -227,7 +227,22 @@ export async function putOnRemembered(item: unknown): Promise<void> {
   await remembered.put(item);
 }
 
-export const catalog = tasks(import.meta, {
+/** Python's `def scaled(x, scale=1, offset=0)`: the keyword arguments come as the last parameter. */
+export function scaled(x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}): number {
+  return x * scale + offset;
+}
+
+/** A function cannot cross back to the parent (structured clone refuses it), as Python cannot pickle a lambda. */
+export function returnUnsendable(_ignored?: unknown): () => number {
+  return () => 1;
+}
+
+/** Never registered with tasks(): a worker cannot find it, as pickle cannot find a lambda. */
+function unregistered(x: unknown): unknown {
+  return x;
+}
+
+const registered = tasks(import.meta, {
   noop,
   sleepFor,
   exitWith,
@@ -264,4 +279,8 @@ export const catalog = tasks(import.meta, {
   hostQueueThenExit,
   rememberQueue,
   putOnRemembered,
+  scaled,
+  returnUnsendable,
 });
+
+export const catalog = { ...registered, unregistered };

@@ -40,7 +40,7 @@ const CLOSE_WAIT_MS = 5000;
 const TASKS = [
   'noop', 'sleepFor', 'exitWith', 'killSelf', 'raiseError', 'square', 'power', 'slowSquare', 'risky', 'getPid',
   'cpuBound', 'raiseTypeError', 'workerIdentity', 'recordInit', 'initValue', 'sleepThenExit',
-  'rendezvous',
+  'rendezvous', 'scaled',
 ] as const satisfies readonly TaskName[];
 const PROVIDED = new Set<string>(TASKS);
 
@@ -131,8 +131,10 @@ function createPool(options: PoolOptions, pools: Set<WorkerPool>): PoolHandle {
   return {
     map: async (task, items) => all(items.map((item) => [item]), task).then((v) => v, rejectTranslated),
     starmap: async (task, argLists) => all(argLists, task).then((v) => v, rejectTranslated),
-    apply: async (task, args) => track(exec(pool, task, args)).then((v) => v, rejectTranslated),
-    applyAsync: async (task, args) => resultOf(track(exec(pool, task, args))),
+    // Keyword arguments travel as one more, last, argument, which is how a workerpool task would take them.
+    apply: async (task, args, kwds) => track(exec(pool, task, kwds === undefined ? args : [...args, kwds])).then((v) => v, rejectTranslated),
+    applyAsync: async (task, args, options) =>
+      resultOf(track(exec(pool, task, options?.kwds === undefined ? args : [...args, options.kwds]))),
     mapAsync: async (task, items) => resultOf(all(items.map((item) => [item]), task)),
     starmapAsync: async (task, argLists) => resultOf(all(argLists, task)),
     imap: async () => {
@@ -181,7 +183,7 @@ class WorkerpoolSession implements Session {
   }
 }
 
-const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer'];
+const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds'];
 
 const NO_PROCESS = 'workerpool has no Process: it only runs functions in a pool of workers';
 
@@ -198,6 +200,11 @@ export const implementation: Implementation & AdapterExtras = {
     'process.current': NO_PROCESS,
     'process.nested': NO_PROCESS,
     'pool.imap': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
+    'pool.imap.next': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
+    'pool.input': 'workerpool has no map: the adapter maps arrays with one exec() per item',
+    'pool.input.async': 'workerpool has no map: the adapter maps arrays with one exec() per item',
+    'pool.scope': 'workerpool pools have no scope (no Symbol.asyncDispose): terminate() is called by hand',
+    'pool.unsendable': 'not wired in this adapter: workerpool sends arguments as JSON, which drops a function silently',
     'pool.maxtasks': 'workerpool has no maxTasksPerChild: a worker lives until the pool ends or the worker dies',
     queue: 'workerpool has no Queue: a worker talks only to its pool',
     'queue.bounded': 'workerpool has no Queue',

@@ -62,6 +62,7 @@ const catalog = {
     await sleep(ms);
     process.exit(code);
   },
+  scaled: (x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}) => x * scale + offset,
   rendezvous: async (dir: string, name: string, count: number, timeoutMs: number) => {
     writeFileSync(join(dir, name), '');
     const deadline = Date.now() + timeoutMs;

@@ -40,20 +40,39 @@ export function checkArgLists(items: readonly unknown[], method: string): void {
 const CALLBACK_KEYS = ['callback', 'errorCallback'];
 
 /** `{ callback, errorCallback }`, each a function when given; unknown keys are refused (Python's error_callback). */
-export function checkCallbacks<T>(value: unknown, method: string): ResultCallbacks<T> | undefined {
+export function checkCallbacks<T>(value: unknown, method: string, extraKeys: readonly string[] = []): ResultCallbacks<T> | undefined {
   if (value === undefined || value === null) return undefined;
+  const keys = [...CALLBACK_KEYS, ...extraKeys];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`Pool.${method}(…, callbacks): callbacks must be an object { callback, errorCallback }, got ${describeValue(value)}`);
+    throw new TypeError(`Pool.${method}(…, options): options must be an object { ${keys.join(', ')} }, got ${describeValue(value)}`);
   }
   for (const [key, given] of Object.entries(value)) {
+    if (extraKeys.includes(key)) continue;
     if (!CALLBACK_KEYS.includes(key)) {
       const meant = key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-      throw new TypeError(`Pool.${method}(…, callbacks): unexpected option ${JSON.stringify(key)}` +
-        `${CALLBACK_KEYS.includes(meant) ? ` (did you mean ${meant}?)` : ''}; the options are callback and errorCallback`);
+      const hint = keys.includes(meant) ? ` (did you mean ${meant}?)` : key === 'kwargs' && extraKeys.includes('kwds') ? ' (did you mean kwds?)' : '';
+      throw new TypeError(`Pool.${method}(…, options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${keys.join(', ')}`);
     }
     if (given !== undefined && typeof given !== 'function') {
-      throw new TypeError(`Pool.${method}(…, callbacks): ${key} must be a function, got ${describeValue(given)}`);
+      throw new TypeError(`Pool.${method}(…, options): ${key} must be a function, got ${describeValue(given)}`);
     }
   }
   return value as ResultCallbacks<T>;
+}
+
+/**
+ * Keyword arguments (Python's `kwds`): a plain object the task receives as one more, last, argument, or none.
+ * A Map, an array or a class instance is refused: the task could not tell it from a positional argument.
+ */
+export function checkKwds(value: unknown, method: string): Readonly<Record<string, unknown>> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) return value as Record<string, unknown>;
+  throw new TypeError(`Pool.${method}(fn, args, kwds): kwds must be a plain object of keyword arguments ({ scale: 2 }), ` +
+    `got ${describeValue(value)}; the task receives it as its last argument`);
+}
+
+/** The argument list a task is called with: `args`, then `kwds` when given (Python's func(*args, **kwds)). */
+export function withKwds(args: readonly unknown[], kwds: Readonly<Record<string, unknown>> | undefined): readonly unknown[] {
+  return kwds === undefined ? args : [...args, kwds];
 }

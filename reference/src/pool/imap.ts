@@ -4,6 +4,8 @@
  * memory and a slow consumer holds back the producer. Python reads the whole input up front.
  * @python multiprocessing.pool.IMapIterator
  */
+import { TimeoutError } from '../errors.js';
+import { checkTimeout, startTimer } from '../timeouts.js';
 import type { JobSink } from './jobs.js';
 import type { Values } from './packed.js';
 
@@ -40,7 +42,8 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   #fatal: { error: unknown } | undefined;
   /** The input failed or the pool refused more work: thrown after the results already submitted. */
   #lastError: { error: unknown } | undefined;
-  #wake: (() => void) | undefined;
+  /** Calls of next() waiting for something to happen: all are woken, and each looks again. */
+  readonly #waiting = new Set<() => void>();
 
   constructor(
     iterable: Iterable<unknown> | AsyncIterable<unknown>,
@@ -60,7 +63,27 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
     return this;
   }
 
-  async next(): Promise<IteratorResult<T>> {
+  /**
+   * The next result, in input order for imap, in finishing order for imapUnordered. A failed item rejects with
+   * its task's error, and the next call goes on with the items after it. With `timeoutMs`, rejects with
+   * TimeoutError when no result came in time; nothing is lost: the work goes on and a later call gets the item.
+   * @python IMapIterator.next(timeout=None)
+   */
+  async next(timeoutMs?: number): Promise<IteratorResult<T>> {
+    const limit = checkTimeout(timeoutMs, 'imap iterator next(timeoutMs)');
+    let timedOut = false;
+    const timer = limit === undefined ? undefined : startTimer(limit, () => {
+      timedOut = true;
+      this.#signal();
+    });
+    try {
+      return await this.#step(() => timedOut, limit);
+    } finally {
+      timer?.clear();
+    }
+  }
+
+  async #step(timedOut: () => boolean, limit: number | undefined): Promise<IteratorResult<T>> {
     for (;;) {
       if (this.#outHead < this.#out.length) {
         const entry = this.#out[this.#outHead++]!;
@@ -83,7 +106,8 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
         if (ending !== null) throw ending.error;
         return { value: undefined, done: true };
       }
-      await new Promise<void>((resolve) => (this.#wake = resolve));
+      if (timedOut()) throw new TimeoutError(`no result of the imap within ${limit} ms; the work goes on: call next() again for it`);
+      await new Promise<void>((resolve) => this.#waiting.add(resolve));
     }
   }
 
@@ -189,9 +213,10 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   }
 
   #signal(): void {
-    const wake = this.#wake;
-    this.#wake = undefined;
-    wake?.();
+    if (this.#waiting.size === 0) return; // The common case: results arrive while nobody waits.
+    const waiting = [...this.#waiting];
+    this.#waiting.clear();
+    for (const wake of waiting) wake();
   }
 
   #finish(): void {

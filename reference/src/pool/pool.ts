@@ -9,7 +9,7 @@ import { type InitializerError, PoolStateError, PoolTerminatedError, type Worker
 import type { TaskFunction } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import type { CallbackContext } from './callback-errors.js';
-import { checkArgLists, checkArgs, checkCallbacks, checkIterable } from './call-arguments.js';
+import { checkArgLists, checkArgs, checkCallbacks, checkIterable, checkKwds, withKwds } from './call-arguments.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob } from './jobs.js';
@@ -22,6 +22,20 @@ import { WorkerSet, type PoolState } from './worker-set.js';
 export type { PoolOptions } from './pool-options.js';
 
 type Result<F extends TaskFunction> = Awaited<ReturnType<F>>;
+/** A task's parameters before its last one: the positional arguments when the last one takes keyword arguments. */
+export type ArgsBeforeKwds<F extends TaskFunction> = Required<Parameters<F>> extends [...infer Before, unknown] ? Before : Parameters<F>;
+/** A task's last parameter: the object of keyword arguments (Python's kwds); for `(...args: T[])`, a T. */
+export type KwdsOf<F extends TaskFunction> = Required<Parameters<F>> extends [...unknown[], infer Kwds]
+  ? Kwds
+  : Parameters<F> extends readonly (infer Each)[] ? Each : never;
+
+/**
+ * applyAsync's options: the callbacks, and `kwds`, the keyword arguments the task receives as its last argument.
+ * @python apply_async(func, args, kwds, callback, error_callback)
+ */
+export interface ApplyOptions<T, K = Readonly<Record<string, unknown>>> extends ResultCallbacks<T> {
+  readonly kwds?: K;
+}
 type Items<T> = Iterable<T> | AsyncIterable<T>;
 
 /** @python multiprocessing.pool.Pool */
@@ -71,18 +85,30 @@ export class Pool {
     }
   }
 
-  /** Calls `fn(...args)` in a worker and waits for the result. @python Pool.apply() */
-  async apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>> {
+  /**
+   * Calls `fn(...args)` in a worker and waits for the result; with `kwds`, `fn(...args, kwds)`: the keyword
+   * arguments come as one more, last, argument. @python Pool.apply(func, args=(), kwds={})
+   */
+  async apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>>;
+  async apply<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, kwds: KwdsOf<F>): Promise<Result<F>>;
+  async apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
     // async, so a refused submission rejects like map() instead of throwing past a .catch().
-    return this.applyAsync(fn, args).get();
+    const given = checkKwds(kwds, 'apply');
+    return this.applyAsync(fn, args as never, given === undefined ? undefined : ({ kwds: given } as never)).get();
   }
 
-  /** @python Pool.apply_async(func, args, callback=, error_callback=) */
-  applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, callbacks?: ResultCallbacks<Result<F>>): AsyncResult<Result<F>> {
+  /**
+   * `options.kwds`: keyword arguments, given to `fn` as one more, last, argument.
+   * @python Pool.apply_async(func, args=(), kwds={}, callback=, error_callback=)
+   */
+  applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, options?: ApplyOptions<Result<F>, never>): AsyncResult<Result<F>>;
+  applyAsync<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, options: ApplyOptions<Result<F>, KwdsOf<F>> & { readonly kwds: KwdsOf<F> }): AsyncResult<Result<F>>;
+  applyAsync<F extends TaskFunction>(fn: F, args: readonly unknown[], options?: ApplyOptions<Result<F>, unknown>): AsyncResult<Result<F>> {
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
-    const argList = checkArgs(args, 'applyAsync');
-    const job = new ApplyJob<Result<F>>(checkCallbacks(callbacks, 'applyAsync'), this.#callbackContexts.applyAsync);
+    const callbacks = checkCallbacks<Result<F>>(options, 'applyAsync', ['kwds']);
+    const argList = withKwds(checkArgs(args, 'applyAsync'), checkKwds(options?.kwds, 'applyAsync'));
+    const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
     const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true);
     this.#router.register(job);
@@ -122,12 +148,12 @@ export class Pool {
    * endless or huge (async) iterable runs in bounded memory (Python lists the whole input first).
    * @python Pool.imap(func, iterable, chunksize=1)
    */
-  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): AsyncIterableIterator<Result<F>> {
+  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): IMapIterator<Result<F>> {
     return this.#imap(fn, iterable, chunksize, true);
   }
 
   /** Each result once, as soon as it is ready. @python Pool.imap_unordered() */
-  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): AsyncIterableIterator<Result<F>> {
+  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): IMapIterator<Result<F>> {
     return this.#imap(fn, iterable, chunksize, false);
   }
 
@@ -226,7 +252,7 @@ export class Pool {
     return job;
   }
 
-  #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean): AsyncIterableIterator<any> {
+  #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean): IMapIterator<any> {
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
     checkIterable(iterable, ordered ? 'imap' : 'imapUnordered', true);

@@ -1,5 +1,5 @@
 import test, { type ExecutionContext } from 'ava';
-import { Pool } from '../../src/index.js';
+import { Pool, TimeoutError } from '../../src/index.js';
 import { asyncDouble, square, squareOrThrow, valueAfter } from './fixtures/pool-tasks.js';
 import { PROMPT_MS, RUN_MS, within } from './helpers.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
@@ -316,4 +316,34 @@ test.serial('an imap over an endless input started before close(): the consumer 
   t.true(returned);
   await t.notThrowsAsync(within(pool.join(), RUN_MS, 'join() after the break'));
   t.log(`the endless input gave ${produced} items before the break (the pool was closed after 10 results)`);
+});
+
+test('next(timeoutMs) rejects with TimeoutError when no result came in time, and the result still comes later', async (t) => {
+  const iterator = shared.imap(valueAfter, [[7, 400], [8, 0]] as [number, number][]);
+  const started = performance.now();
+  await t.throwsAsync(iterator.next(50), { instanceOf: TimeoutError, message: /no result of the imap within 50 ms/ });
+  t.true(performance.now() - started < 390, 'the timeout came before the result');
+  t.deepEqual(await within(iterator.next(RUN_MS), RUN_MS, 'next after the timeout'), { value: 7, done: false });
+  t.deepEqual(await within(iterator.next(RUN_MS), RUN_MS, 'next'), { value: 8, done: false });
+  t.deepEqual(await within(iterator.next(RUN_MS), RUN_MS, 'next at the end'), { value: undefined, done: true });
+});
+
+test('next(0) times out at once while no result is in, and reports the end without waiting', async (t) => {
+  const iterator = shared.imap(square, [3]);
+  await t.throwsAsync(iterator.next(0), { instanceOf: TimeoutError });
+  t.deepEqual(await within(iterator.next(), RUN_MS, 'next'), { value: 9, done: false });
+  // The end is known once the last result is in: next(0) reports it without waiting.
+  t.deepEqual(await iterator.next(0), { value: undefined, done: true });
+});
+
+test('bad input: next(timeoutMs) with a negative timeout rejects with RangeError naming the parameter', async (t) => {
+  const iterator = shared.imapUnordered(square, [3]);
+  await t.throwsAsync(iterator.next(-1), { instanceOf: RangeError, message: /next\(timeoutMs\) must be a non-negative number/ });
+  t.deepEqual(await within(iterator.next(), RUN_MS, 'next after the refusal'), { value: 9, done: false });
+});
+
+test('next() called again before the last call settled: each call gets the next result, none is left waiting', async (t) => {
+  const iterator = shared.imap(valueAfter, [[1, 200], [2, 0], [3, 100]] as [number, number][]);
+  const steps = await within(Promise.all([iterator.next(), iterator.next(5000), iterator.next(), iterator.next()]), RUN_MS, 'four next() at once');
+  t.deepEqual(steps, [{ value: 1, done: false }, { value: 2, done: false }, { value: 3, done: false }, { value: undefined, done: true }]);
 });
