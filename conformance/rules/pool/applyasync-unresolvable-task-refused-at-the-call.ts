@@ -8,7 +8,7 @@ export default defineRule({
     'applyAsync and mapAsync refuse a function no worker can find (one never registered with tasks()) at the call, with TaskReferenceError naming the fix, before anything is submitted, rather than in get().',
   source: 'beyond',
   cpython: {
-    does: 'returns an AsyncResult whose get() raises the pickling error',
+    does: 'CPython returns an AsyncResult whose get() raises the pickling error.',
     failure: /apply_async\(unregistered, \(1,\)\): expected "an error matching \/\.\/", observed "no error/,
   },
   needs: ['pool', 'pool.unsendable'],

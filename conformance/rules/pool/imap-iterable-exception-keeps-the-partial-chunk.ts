@@ -10,7 +10,7 @@ export default defineRule({
     'With chunksize 2, when the input iterator raises after 7 items, imap still runs every item it read: it yields all 7 results, the last one from the partial chunk, and then raises the input\'s exception.',
   source: 'beyond',
   cpython: {
-    does: 'drops the items of the chunk being read when the input failed: it yields 6 results, then raises',
+    does: 'CPython drops the items of the chunk being read when the input failed: it yields 6 results, then raises.',
     failure: /values of imap\(square, an iterator that raises after 0\.\.6, chunksize=2\): expected [^]*36[^]*, observed \[ 0, 1, 4, 9, 16, 25 \]/,
   },
   needs: ['pool', 'pool.imap', 'pool.input'],

@@ -8,7 +8,7 @@ export default defineRule({
     'map, starmap, mapAsync and starmapAsync refuse a chunksize below 1 at the call with RangeError "Chunksize must be 1+", as imap does, instead of returning a list of nothing.',
   source: 'beyond',
   cpython: {
-    does: 'runs nothing and returns a list of None, one per item',
+    does: 'CPython runs nothing and returns a list of None, one per item.',
     failure: /chunksize=0\): expected "an error matching [^"]*", observed "no error \(resolved with \[ null, null, null \]\)"/,
   },
   needs: ['pool'],

@@ -8,7 +8,7 @@ export default defineRule({
     'map, starmap, imap and imapUnordered also take an async iterable (a stream, an async generator) and give the same results as for the list of its items.',
   source: 'beyond',
   cpython: {
-    does: 'has no async iterables: its Pool methods take sync iterables only (the driver does not claim pool.input.async)',
+    does: 'CPython has no async iterables: its Pool methods take sync iterables only (the driver does not claim pool.input.async).',
     failure: /does not claim pool\.input\.async/,
   },
   needs: ['pool', 'pool.imap', 'pool.input', 'pool.input.async'],

@@ -8,7 +8,7 @@ export default defineRule({
     'Leaving an `await using` scope fails the results it leaves unfinished: their get() raises at once (an error that is not a TimeoutError; PoolTerminatedError in multiproc) instead of waiting for a result that will never come.',
   source: 'beyond',
   cpython: {
-    does: 'leaves them pending for ever: ready() stays false and get(timeout) raises TimeoutError',
+    does: 'CPython leaves them pending for ever: ready() stays false and get(timeout) raises TimeoutError.',
     failure: /ready\(\) of the task that was running when the scope ended: expected "true", observed false/,
   },
   needs: ['pool', 'pool.scope'],
