@@ -60,6 +60,7 @@ export const TASKS = {
   recordInit: '(path, value) initializer: appends "<pid> <value>\\n" to path and keeps value in module state',
   initValue: '(_ignored) returns the value the last recordInit stored in this process (null when none ran)',
   sleepThenExit: '(ms, code) sleeps ms milliseconds, then ends the process with that exit status',
+  raiseAfter: '(ms, message) sleeps ms milliseconds, then throws ValueError(message)',
   rendezvous:
     '(dir, name, count, timeoutMs) creates the file name in dir, waits until dir holds count files (polling, at most ' +
     'timeoutMs), and returns how many files it saw: count only when count tasks ran at the same time, whatever the ' +

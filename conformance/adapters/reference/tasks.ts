@@ -132,6 +132,11 @@ export async function sleepThenExit(ms: number, code: number): Promise<never> {
   process.exit(code);
 }
 
+export async function raiseAfter(ms: number, message: string): Promise<never> {
+  await sleep(ms);
+  throw new ValueError(message);
+}
+
 export async function putItems(queue: Queue, items: readonly unknown[]): Promise<void> {
   for (const item of items) await queue.put(item);
 }
@@ -221,6 +226,7 @@ export const catalog = tasks(import.meta, {
   recordInit,
   initValue,
   sleepThenExit,
+  raiseAfter,
   rendezvous,
   putItems,
   putThenExit,

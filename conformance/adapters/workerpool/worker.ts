@@ -62,6 +62,10 @@ const catalog = {
     await sleep(ms);
     process.exit(code);
   },
+  raiseAfter: async (ms: number, message: string) => {
+    await sleep(ms);
+    throw new ValueError(message);
+  },
   rendezvous: async (dir: string, name: string, count: number, timeoutMs: number) => {
     writeFileSync(join(dir, name), '');
     const deadline = Date.now() + timeoutMs;
