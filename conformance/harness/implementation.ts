@@ -22,6 +22,8 @@ export const CAPABILITIES = {
   'pool.maxtasks': 'Pool(maxTasksPerChild): workers replaced after that many tasks',
   'pool.callbacks': 'applyAsync/mapAsync callback and errorCallback',
   'pool.callbacks.throwing': 'applyAsync(task, args, { callbacksThrow: true }): callbacks that record what they get, then throw',
+  'pool.remote-traceback':
+    "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -135,6 +137,8 @@ export interface PoolOptions {
  * A Pool seen through the suite. Errors from tasks reject with an Error whose `name` is the error's class name
  * in the implementation's language (ValueError, TypeError, …) and whose message is the task's message.
  * imap/imapUnordered collect what the iterator yields, in the order it yields it.
+ * With `pool.remote-traceback`, such an Error also has `remoteTraceback` (see RemoteTraceback): where in the worker it
+ * was raised, as text.
  * Task arguments (items, argument lists, args) may hold QueueHandles as ProcessOptions.args do; whether the
  * implementation can send a queue to a pool task that way is for rules to find out (CPython cannot).
  */
@@ -151,6 +155,14 @@ export interface PoolHandle {
   close(): Promise<void>;
   terminate(): Promise<void>;
   join(): Promise<void>;
+}
+
+/**
+ * (needs `pool.remote-traceback`) What a task's error carries besides its class and message: the traceback of the
+ * worker that raised it, as text (Python: `str(error.__cause__)`, a RemoteTraceback; multiproc: the error's stack).
+ */
+export interface RemoteTraceback {
+  readonly remoteTraceback?: string;
 }
 
 /** How applyAsync's callbacks behave. */

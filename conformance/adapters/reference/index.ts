@@ -73,6 +73,20 @@ function pythonNamed(error: unknown): unknown {
   return renamed;
 }
 
+/** How the reference ends the stack of an error it re-raises from a worker (reference/src/remote-error.ts). */
+const RE_RAISED = /\n {4}--- raised in .*, re-raised in the parent$/;
+
+/**
+ * A task's error as it is, with `remoteTraceback` (pool.remote-traceback): the reference keeps the worker's stack as
+ * the error's stack. Errors raised in the parent (a crash, a refusal) have none.
+ */
+function withTraceback(error: unknown): never {
+  if (error instanceof Error && typeof error.stack === 'string' && RE_RAISED.test(error.stack)) {
+    Object.defineProperty(error, 'remoteTraceback', { value: error.stack, configurable: true, writable: true });
+  }
+  throw error;
+}
+
 async function mapped<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -158,9 +172,9 @@ class ReferenceSession implements Session {
     const a = <T>(value: T): T => this.#args(value);
     // Every method is async, so a synchronous throw (closed pool, bad chunksize) becomes a rejection, as is.
     return {
-      map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize),
-      starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize),
-      apply: async (name, args) => pool.apply(task(name), a(args) as unknown[]),
+      map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize).catch(withTraceback),
+      starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize).catch(withTraceback),
+      apply: async (name, args) => pool.apply(task(name), a(args) as unknown[]).catch(withTraceback),
       applyAsync: async (name, args, options) =>
         recorded((callbacks) => pool.applyAsync(task(name), a(args) as unknown[], callbacks), options?.callbacksThrow === true),
       mapAsync: async (name, items, chunksize) =>
@@ -243,7 +257,7 @@ function recorded<T>(start: (callbacks: Required<ResultCallbacks<T>>) => AsyncRe
     },
   });
   return {
-    get: (timeoutMs) => result.get(timeoutMs),
+    get: (timeoutMs) => result.get(timeoutMs).catch(withTraceback),
     wait: (timeoutMs) => result.wait(timeoutMs),
     ready: async () => result.ready(),
     successful: async () => result.successful(),
@@ -264,6 +278,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.maxtasks',
   'pool.callbacks',
   'pool.callbacks.throwing',
+  'pool.remote-traceback',
   'queue',
   'queue.bounded',
   'queue.cross-process',
