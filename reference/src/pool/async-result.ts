@@ -7,8 +7,9 @@ import { callGuarded, type CallbackContext } from './callback-errors.js';
 
 export interface ResultCallbacks<T> {
   /**
-   * Called once in the parent with the value when the work succeeds. If it throws (or returns a promise that
-   * rejects), the result is unchanged and the error goes to the pool's `onCallbackError` (stderr without one).
+   * Called once in the parent with the value when the work succeeds, before the result becomes ready (as Python's):
+   * whoever waits with wait() or get() sees what it did. If it throws (or returns a promise that rejects), the
+   * result is unchanged and the error goes to the pool's `onCallbackError` (stderr without one).
    */
   readonly callback?: (value: T) => unknown;
   /** Called once in the parent with the error when the work fails; a throw is handled as for `callback`. */
