@@ -22,6 +22,7 @@ export default defineDocSections([
               'pool.initializer.runs-in-every-replacement-worker',
               'pool.initializer.failure-rejects-work',
               'pool.initializer.failure-rejects-work-submitted-later',
+              'pool.initializer.failure-leaves-work-pending',
             ],
           },
         ],
@@ -127,7 +128,7 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Callbacks should complete immediately since otherwise the thread which handles the results will get blocked.',
-            reason: "not observable: advice to the user; a slow callback holds back result handling in both (Python's result thread, multiproc's event loop). What a raising callback does is pool.callbacks.throwing-callback-leaves-the-pool-working",
+            reason: "not observable: advice to the user; a slow callback holds back result handling in both (Python's result thread, multiproc's event loop). What a raising callback does: pool.callbacks.raising-callback-leaves-results-pending, pool.callbacks.throwing-callback-leaves-the-pool-working",
           },
         ],
       },
@@ -182,7 +183,10 @@ export default defineDocSections([
       {
         starts: 'Return the result when it arrives.',
         sentences: [
-          { says: 'Return the result when it arrives.', rules: ['pool.applyasync.get-returns-the-value', 'pool.asyncresult.get-after-timeout-still-returns'] },
+          {
+            says: 'Return the result when it arrives.',
+            rules: ['pool.applyasync.get-returns-the-value', 'pool.asyncresult.get-after-timeout-still-returns', 'pool.asyncresult.get-returns-the-value-each-time'],
+          },
           {
             says: 'If timeout is not None and the result does not arrive within timeout seconds then multiprocessing.TimeoutError is raised.',
             rules: ['pool.asyncresult.get-timeout-raises', 'pool.crash.lost-task-get-times-out'],
