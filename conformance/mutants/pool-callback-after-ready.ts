@@ -1,12 +1,10 @@
 import { defineMutant } from './lib/mutant.js';
 
-/** How long after readiness the late callback runs: far longer than a rule takes to look at what it recorded. */
-const LATE_MS = 500;
-
 /**
  * A pool that marks a result ready and wakes its waiters first, and calls the callback in a later turn (as
  * multiproc did, from a microtask queued after settling): whoever waited does not see the callback's effects yet.
- * Emulated by hiding what the callbacks recorded until LATE_MS after wait() or get() of that result returned.
+ * Emulated by hiding what the callbacks recorded from the first look after wait() or get() of that result
+ * returned: at that moment the late callback has not run; by the next look it has.
  */
 export default defineMutant({
   name: 'pool-callback-after-ready',
@@ -17,16 +15,18 @@ export default defineMutant({
   result: {
     wait: (base, { state }) => async (timeoutMs) => {
       await base.wait(timeoutMs);
-      state.readyAt ??= Date.now();
+      state.late ??= true;
     },
-    get: (base, { state }) => (timeoutMs) =>
-      base.get(timeoutMs).finally(() => {
-        state.readyAt ??= Date.now();
-      }),
+    get: (base, { state }) =>
+      (timeoutMs) =>
+        base.get(timeoutMs).finally(() => {
+          state.late ??= true;
+        }),
     callbacks: (base, { state }) => async () => {
       const seen = await base.callbacks();
-      const late = typeof state.readyAt === 'number' && Date.now() - state.readyAt < LATE_MS;
-      return late ? { values: [], errors: [] } : seen;
+      if (state.late !== true) return seen;
+      state.late = false;
+      return { values: [], errors: [] };
     },
   },
 });
