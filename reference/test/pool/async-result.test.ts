@@ -168,3 +168,13 @@ test('a pool result: wait() of applyAsync and get() of mapAsync return after the
   await within(mapped.get(), RUN_MS, 'get()');
   t.deepEqual(values, [36, [1, 4]]);
 });
+
+test('a callback that terminates the pool: its own result keeps its value and no errorCallback runs for it', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const errors: unknown[] = [];
+  const result = pool.applyAsync(square, [3], { callback: () => pool.terminate(), errorCallback: (error) => errors.push(error) });
+  t.is(await within(result.get(), RUN_MS, 'get()'), 9);
+  t.true(result.successful());
+  t.deepEqual(errors, []);
+});
