@@ -23,7 +23,10 @@ export default defineTestGroup({
       test: '_TestPool.test_make_pool',
       rules: ['pool.processes.below-one-raises-valueerror', 'pool.processes.zero-fails', 'pool.pids.at-most-processes-workers'],
     },
-    { test: '_TestPool.test_terminate', rules: ['pool.join.after-terminate-returns', 'pool.terminate.rejects-pending-results'] },
+    {
+      test: '_TestPool.test_terminate',
+      rules: ['pool.join.after-terminate-returns', 'pool.terminate.leaves-unfinished-results-pending', 'pool.terminate.rejects-pending-results'],
+    },
     {
       test: '_TestPool.test_traceback',
       rules: ['pool.task.error-carries-the-remote-traceback', 'pool.task.errors-are-error-instances', 'pool.map.iterable-exception-raised-at-the-call'],

@@ -150,7 +150,12 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Stops the worker processes immediately without completing outstanding work.',
-            rules: ['pool.join.after-terminate-returns', 'pool.terminate.rejects-pending-results', 'pool.terminate.then-submit-fails'],
+            rules: [
+              'pool.join.after-terminate-returns',
+              'pool.terminate.leaves-unfinished-results-pending',
+              'pool.terminate.rejects-pending-results',
+              'pool.terminate.then-submit-fails',
+            ],
           },
           {
             says: 'When the pool object is garbage collected terminate() will be called immediately.',
