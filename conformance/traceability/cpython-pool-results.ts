@@ -15,6 +15,7 @@ export default defineTestGroup({
         'pool.callbacks.callback-runs-before-wait-returns',
         'pool.callbacks.error-callback-runs-before-wait-returns',
         'pool.callbacks.mapasync-callback-gets-the-list',
+        'pool.mapasync.error-callback-gets-one-error',
       ],
     },
     { test: '_TestPool.test_async', rules: ['pool.applyasync.get-returns-the-value'] },

@@ -106,6 +106,8 @@ export default defineDocSections([
               'pool.callbacks.callback-gets-the-result-once',
               'pool.callbacks.error-callback-gets-the-error-once',
               'pool.callbacks.callback-runs-before-wait-returns',
+              'pool.mapasync.empty-input-never-calls-the-callback',
+              'pool.mapasync.empty-input-calls-the-callback',
             ],
           },
         ],
@@ -119,7 +121,11 @@ export default defineDocSections([
           },
           {
             says: 'If the target function fails, then the error_callback is called with the exception instance.',
-            rules: ['pool.callbacks.error-callback-gets-the-error-once', 'pool.callbacks.error-callback-runs-before-wait-returns'],
+            rules: [
+              'pool.callbacks.error-callback-gets-the-error-once',
+              'pool.callbacks.error-callback-runs-before-wait-returns',
+              'pool.mapasync.error-callback-gets-one-error',
+            ],
           },
         ],
       },
