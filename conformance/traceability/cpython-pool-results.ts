@@ -53,7 +53,7 @@ export default defineTestGroup({
     { test: '_TestPoolWorkerErrors.test_unpickleable_result', rules: ['pool.apply.unsendable-result-raises-and-the-pool-goes-on'] },
     {
       test: '_TestPoolWorkerLifetime.test_pool_worker_lifetime',
-      rules: ['pool.maxtasks.replaces-workers', 'pool.maxtasks.worker-runs-at-most-n-tasks'],
+      rules: ['pool.maxtasks.replaces-workers', 'pool.maxtasks.worker-runs-at-most-n-tasks', 'pool.maxtasks.replacements-keep-the-pool-size'],
     },
     { test: '_TestPoolWorkerLifetime.test_pool_worker_lifetime_early_close', rules: ['pool.maxtasks.early-close-still-finishes-the-work'] },
     { test: '_TestPoolWorkerLifetime.test_pool_maxtasksperchild_invalid', rules: ['pool.maxtasks.invalid-fails'] },

@@ -36,6 +36,7 @@ export default defineDocSections([
               'pool.maxtasks.replaces-workers',
               'pool.maxtasks.worker-runs-at-most-n-tasks',
               'pool.maxtasks.early-close-still-finishes-the-work',
+              'pool.maxtasks.replacements-keep-the-pool-size',
               'pool.initializer.runs-in-every-replacement-worker',
             ],
           },
