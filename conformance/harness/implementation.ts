@@ -30,6 +30,8 @@ export const CAPABILITIES = {
   'pool.scope': "PoolHandle.scope(): the pool as a scope (Python's with, await using): what entering gives, what leaving does",
   'pool.unsendable':
     'UNSENDABLE in task arguments, the returnUnsendable task and the unregistered task: what cannot cross to or from a worker',
+  'pool.remote-traceback':
+    "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -76,6 +78,7 @@ export const TASKS = {
   unregistered:
     '(x) returns x, but the implementation cannot hand this task to a worker: a lambda in Python (pickle cannot find it), ' +
     'a function never registered with tasks() in multiproc',
+  raiseAfter: '(ms, message) sleeps ms milliseconds, then throws ValueError(message)',
   rendezvous:
     '(dir, name, count, timeoutMs) creates the file name in dir, waits until dir holds count files (polling, at most ' +
     'timeoutMs), and returns how many files it saw: count only when count tasks ran at the same time, whatever the ' +
@@ -207,6 +210,8 @@ export interface PoolOptions {
  * A Pool seen through the suite. Errors from tasks reject with an Error whose `name` is the error's class name
  * in the implementation's language (ValueError, TypeError, …) and whose message is the task's message.
  * imap/imapUnordered collect what the iterator yields, in the order it yields it.
+ * With `pool.remote-traceback`, such an Error also has `remoteTraceback` (see RemoteTraceback): where in the worker it
+ * was raised, as text.
  * Task arguments (items, argument lists, args) may hold QueueHandles as ProcessOptions.args do; whether the
  * implementation can send a queue to a pool task that way is for rules to find out (CPython cannot).
  */
@@ -237,6 +242,14 @@ export interface PoolHandle {
   close(): Promise<void>;
   terminate(): Promise<void>;
   join(): Promise<void>;
+}
+
+/**
+ * (needs `pool.remote-traceback`) What a task's error carries besides its class and message: the traceback of the
+ * worker that raised it, as text (Python: `str(error.__cause__)`, a RemoteTraceback; multiproc: the error's stack).
+ */
+export interface RemoteTraceback {
+  readonly remoteTraceback?: string;
 }
 
 /** How applyAsync's callbacks behave. */

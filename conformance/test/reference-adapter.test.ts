@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import reference from '../adapters/reference/index.js';
-import { type PoolHandle, type PoolOptions, type Session, UNSENDABLE } from '../harness/implementation.js';
+import { type PoolHandle, type PoolOptions, type RemoteTraceback, type Session, UNSENDABLE } from '../harness/implementation.js';
 import { assertNoOrphans, descendantsOf, isLoaderHelper } from '../../test-support/no-orphans.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'reference-adapter-'));
@@ -106,6 +106,17 @@ test.serial('a task error rejects with the error as it is: ValueError and TypeEr
     t.is(typeError.name, 'TypeError');
     t.is(typeError.message, 'not a number');
     t.deepEqual(await pool.map('risky', [1, 2]), [100, 50], 'the pool stays usable');
+  }));
+
+test.serial("a task error carries remoteTraceback, the worker's stack naming the task; multiproc's own refusals carry none", (t) =>
+  withSharedPool(async (pool) => {
+    const result = await pool.applyAsync('risky', [0]);
+    for (const promise of [pool.apply('risky', [0]), pool.map('risky', [1, 0]), pool.starmap('risky', [[0]]), result.get()]) {
+      const error = (await rejection(t, promise)) as Error & RemoteTraceback;
+      t.regex(error.remoteTraceback ?? '', /^ValueError: Cannot process zero![^]*\brisky\b/);
+    }
+    const refused = (await rejection(t, pool.map('square', [1], 0))) as Error & RemoteTraceback;
+    t.is(refused.remoteTraceback, undefined);
   }));
 
 test.serial('applyAsync: not ready at first, then get() gives the value; callbacks record it', (t) =>

@@ -424,7 +424,11 @@ def main() -> None:
             _send({"id": id_, "ok": True, "value": _run(request)})
         except Exception as error:
             # Python's own type and wording: rules match them.
-            _send({"id": id_, "ok": False, "error": {"type": type(error).__name__, "message": str(error)}})
+            described = {"type": type(error).__name__, "message": str(error)}
+            # A task's exception re-raised by the pool has the worker's traceback as its cause.
+            if isinstance(error.__cause__, multiprocessing.pool.RemoteTraceback):
+                described["remoteTraceback"] = str(error.__cause__)
+            _send({"id": id_, "ok": False, "error": described})
 
 
 if __name__ == "__main__":

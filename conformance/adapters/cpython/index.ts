@@ -67,13 +67,17 @@ function python(): Python | Error {
  * A rejection carrying Python's exception: `name` is its type, `message` is `str(exception)`, exactly (as the
  * reference's errors carry their own name and message), so a report prints it as Python would: `Type: message`.
  */
-function pythonError(type: string, message: string): Error {
+function pythonError(type: string, message: string, remoteTraceback?: string): Error {
   const error = new Error(message);
   error.name = type;
+  // The worker's traceback (RemoteTraceback, the exception's __cause__), for pool.remote-traceback.
+  if (remoteTraceback !== undefined) Object.assign(error, { remoteTraceback });
   return error;
 }
 
-type Response = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { type: string; message: string } };
+type Response =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { type: string; message: string; remoteTraceback?: string } };
 
 interface Pending {
   readonly op: string;
@@ -122,7 +126,7 @@ class CpythonSession implements Session {
     if (pending === undefined) return;
     this.#pending.delete(response.id);
     if (response.ok) pending.resolve(response.value);
-    else pending.reject(pythonError(response.error.type, response.error.message));
+    else pending.reject(pythonError(response.error.type, response.error.message, response.error.remoteTraceback));
   }
 
   request<T>(op: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -344,6 +348,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.imap.next',
   'pool.scope',
   'pool.unsendable',
+  'pool.remote-traceback',
   'queue',
   'queue.bounded',
   'queue.cross-process',

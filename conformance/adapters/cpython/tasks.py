@@ -151,6 +151,11 @@ def sleepThenExit(ms: float, code: int) -> None:
     sys.exit(code)
 
 
+def raiseAfter(ms: float, message: str) -> None:
+    time.sleep(ms / 1000)
+    raise ValueError(message)
+
+
 def rendezvous(directory: str, name: str, count: int, timeoutMs: float) -> int:
     _write(os.path.join(directory, name), "")
     deadline = time.monotonic() + timeoutMs / 1000

@@ -91,6 +91,20 @@ function pythonNamed(error: unknown): unknown {
   return renamed;
 }
 
+/** How the reference ends the stack of an error it re-raises from a worker (reference/src/remote-error.ts). */
+const RE_RAISED = /\n {4}--- raised in .*, re-raised in the parent$/;
+
+/**
+ * A task's error as it is, with `remoteTraceback` (pool.remote-traceback): the reference keeps the worker's stack as
+ * the error's stack. Errors raised in the parent (a crash, a refusal) have none.
+ */
+function withTraceback(error: unknown): never {
+  if (error instanceof Error && typeof error.stack === 'string' && RE_RAISED.test(error.stack)) {
+    Object.defineProperty(error, 'remoteTraceback', { value: error.stack, configurable: true, writable: true });
+  }
+  throw error;
+}
+
 async function mapped<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -223,10 +237,10 @@ class ReferenceSession implements Session {
     };
     // Every method is async, so a synchronous throw (closed pool, bad chunksize) becomes a rejection, as is.
     return {
-      map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize),
-      starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize),
+      map: async (name, items, chunksize) => pool.map(task(name), a(items), chunksize).catch(withTraceback),
+      starmap: async (name, argLists, chunksize) => pool.starmap(task(name), a(argLists) as unknown[][], chunksize).catch(withTraceback),
       apply: async (name, args, kwds) =>
-        kwds === undefined ? pool.apply(task(name), a(args) as unknown[]) : pool.apply(task(name), a(args) as never, a(kwds) as never),
+        (kwds === undefined ? pool.apply(task(name), a(args) as unknown[]) : pool.apply(task(name), a(args) as never, a(kwds) as never)).catch(withTraceback),
       applyAsync: async (name, args, options) =>
         recorded(
           (callbacks) =>
@@ -320,7 +334,7 @@ function recorded<T>(start: (callbacks: Required<ResultCallbacks<T>>) => AsyncRe
     },
   });
   return {
-    get: (timeoutMs) => result.get(timeoutMs),
+    get: (timeoutMs) => result.get(timeoutMs).catch(withTraceback),
     wait: (timeoutMs) => result.wait(timeoutMs),
     ready: async () => result.ready(),
     successful: async () => result.successful(),
@@ -347,6 +361,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.imap.next',
   'pool.scope',
   'pool.unsendable',
+  'pool.remote-traceback',
   'queue',
   'queue.bounded',
   'queue.cross-process',

@@ -144,6 +144,11 @@ export async function sleepThenExit(ms: number, code: number): Promise<never> {
   process.exit(code);
 }
 
+export async function raiseAfter(ms: number, message: string): Promise<never> {
+  await sleep(ms);
+  throw new ValueError(message);
+}
+
 export async function putItems(queue: Queue, items: readonly unknown[]): Promise<void> {
   for (const item of items) await queue.put(item);
 }
@@ -265,6 +270,7 @@ const registered = tasks(import.meta, {
   recordInit,
   initValue,
   sleepThenExit,
+  raiseAfter,
   rendezvous,
   putItems,
   putThenExit,

@@ -63,6 +63,10 @@ const catalog = {
     process.exit(code);
   },
   scaled: (x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}) => x * scale + offset,
+  raiseAfter: async (ms: number, message: string) => {
+    await sleep(ms);
+    throw new ValueError(message);
+  },
   rendezvous: async (dir: string, name: string, count: number, timeoutMs: number) => {
     writeFileSync(join(dir, name), '');
     const deadline = Date.now() + timeoutMs;

@@ -7,8 +7,9 @@ import { callGuarded, type CallbackContext } from './callback-errors.js';
 
 export interface ResultCallbacks<T> {
   /**
-   * Called once in the parent with the value when the work succeeds. If it throws (or returns a promise that
-   * rejects), the result is unchanged and the error goes to the pool's `onCallbackError` (stderr without one).
+   * Called once in the parent with the value when the work succeeds, before the result becomes ready (as Python's):
+   * whoever waits with wait() or get() sees what it did. If it throws (or returns a promise that rejects), the
+   * result is unchanged and the error goes to the pool's `onCallbackError` (stderr without one).
    */
   readonly callback?: (value: T) => unknown;
   /** Called once in the parent with the error when the work fails; a throw is handled as for `callback`. */
@@ -19,9 +20,15 @@ const UNOWNED: CallbackContext = { method: 'AsyncResult', onError: undefined };
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
-/** @python multiprocessing.pool.AsyncResult */
+/**
+ * Ready only once its callback has run, as Python calls the callback before it sets the event that wait() and
+ * ready() read (ApplyResult._set): whoever waits sees the callback's effects. @python multiprocessing.pool.AsyncResult
+ */
 export class AsyncResult<T> {
+  /** Set when the result is ready: after the callback or errorCallback returned (or threw). */
   #outcome: Outcome<T> | undefined;
+  /** Set when the work ended, before the callbacks run: later outcomes (a pool terminated meanwhile) are ignored. */
+  #ended = false;
   /**
    * Made only when someone waits before the outcome is in: a pool creates thousands of results a second, and
    * most are asked for once, often after they are ready.
@@ -96,6 +103,11 @@ export class AsyncResult<T> {
     return `<AsyncResult ${this.#outcome === undefined ? 'pending' : this.#outcome.ok ? 'ok' : 'failed'}>`;
   }
 
+  /** @internal True once the work ended, even while its callback has yet to run: the pool forgets the job then. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
   /** @internal */
   resolve(value: T): void {
     this.#finish({ ok: true, value });
@@ -107,13 +119,23 @@ export class AsyncResult<T> {
   }
 
   #finish(outcome: Outcome<T>): void {
-    if (this.#outcome !== undefined) return;
+    if (this.#ended) return;
+    this.#ended = true;
+    const { callback, errorCallback } = this.#callbacks ?? {};
+    const call = outcome.ok
+      ? callback && (() => callGuarded(callback, outcome.value, 'callback', this.#context))
+      : errorCallback && (() => callGuarded(errorCallback, outcome.error, 'errorCallback', this.#context));
+    if (call === undefined) return this.#ready(outcome);
+    // After the pool's bookkeeping, never inside it; ready once the callback returned or threw (a throw is
+    // caught and reported: callback-errors.ts). An async callback's promise is not awaited: Python has none.
+    queueMicrotask(() => {
+      call();
+      this.#ready(outcome);
+    });
+  }
+
+  #ready(outcome: Outcome<T>): void {
     this.#outcome = outcome;
     this.#settle?.();
-    if (this.#callbacks === undefined) return;
-    const { callback, errorCallback } = this.#callbacks;
-    // After the pool's bookkeeping, never inside it; a throw is caught and reported (callback-errors.ts).
-    if (outcome.ok && callback) queueMicrotask(() => callGuarded(callback, outcome.value, 'callback', this.#context));
-    if (!outcome.ok && errorCallback) queueMicrotask(() => callGuarded(errorCallback, outcome.error, 'errorCallback', this.#context));
   }
 }

@@ -56,7 +56,10 @@ export class ResultRouter {
   }
 }
 
-/** True once an AsyncResult-backed job has its outcome; an imap ends when its consumer leaves (drop). */
+/**
+ * True once an AsyncResult-backed job has its outcome, though its callback may not have run yet; an imap ends
+ * when its consumer leaves (drop).
+ */
 function hasEnded(job: JobSink): boolean {
-  return 'ready' in job && typeof job.ready === 'function' && (job as { ready(): boolean }).ready();
+  return 'ended' in job && job.ended === true;
 }

@@ -127,3 +127,54 @@ test.serial('an AsyncResult that failed and was never observed causes no unhandl
   t.false(mapped.successful());
   t.deepEqual(unhandled, []);
 });
+
+test('the callback runs before the result is ready: inside it ready() is false, and wait() and get() return after it (Python\'s ApplyResult._set)', async (t) => {
+  const seen: { value: number; readyInside: boolean }[] = [];
+  const result: AsyncResult<number> = new AsyncResult<number>({ callback: (value) => seen.push({ value, readyInside: result.ready() }) });
+  const waited = result.wait().then(() => [...seen]);
+  const got = result.get().then(() => [...seen]);
+  result.resolve(3);
+  t.deepEqual(await waited, [{ value: 3, readyInside: false }], 'the callback had run when wait() returned');
+  t.deepEqual(await got, [{ value: 3, readyInside: false }], 'the callback had run when get() returned');
+  t.true(result.ready());
+});
+
+test('the errorCallback runs before a failed result is ready, and a throwing one still lets it become ready with the task error', async (t) => {
+  const calls: unknown[] = [];
+  const reported: unknown[] = [];
+  const error = new RangeError('task failed');
+  const result = new AsyncResult<number>(
+    { errorCallback: (e) => { calls.push(e); throw new Error('callback bug'); } },
+    { method: 'applyAsync', onError: (e) => reported.push(e.cause) },
+  );
+  const waited = result.wait().then(() => calls.length);
+  result.reject(error);
+  result.resolve(1); // arrives while the errorCallback is due: ignored, and no callback runs for it
+  t.is(await waited, 1, 'the errorCallback had run when wait() returned');
+  t.deepEqual(calls, [error]);
+  t.false(result.successful());
+  t.is(await t.throwsAsync(result.get()), error);
+  t.is((reported[0] as Error).message, 'callback bug');
+});
+
+test('a pool result: wait() of applyAsync and get() of mapAsync return after their callbacks ran', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const values: unknown[] = [];
+  const applied = pool.applyAsync(square, [6], { callback: (value) => values.push(value) });
+  await within(applied.wait(), RUN_MS, 'wait()');
+  t.deepEqual(values, [36]);
+  const mapped = pool.mapAsync(square, [1, 2], 1, { callback: (value) => values.push(value) });
+  await within(mapped.get(), RUN_MS, 'get()');
+  t.deepEqual(values, [36, [1, 4]]);
+});
+
+test('a callback that terminates the pool: its own result keeps its value and no errorCallback runs for it', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  const errors: unknown[] = [];
+  const result = pool.applyAsync(square, [3], { callback: () => pool.terminate(), errorCallback: (error) => errors.push(error) });
+  t.is(await within(result.get(), RUN_MS, 'get()'), 9);
+  t.true(result.successful());
+  t.deepEqual(errors, []);
+});
