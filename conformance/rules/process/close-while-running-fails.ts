@@ -1,4 +1,5 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects } from '../../harness/expect.js';
+import { VALUE_ERROR_FOR_STATE } from '../../harness/error-classes.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -11,7 +12,8 @@ export default defineRule({
     const p = await session.createProcess({ target: 'sleepFor', args: [5000] });
     try {
       await p.start();
-      await expectRejects(() => p.close(), /Cannot close a process while it is still running/, 'close() while running');
+      const error = await expectRejects(() => p.close(), /Cannot close a process while it is still running/, 'close() while running');
+      expectError(error, { name: VALUE_ERROR_FOR_STATE }, 'the error close() raised while running');
       // The refused close() must not have closed anything.
       expectEqual(await p.isAlive(), true, 'isAlive() after the refused close()');
       await p.terminate();

@@ -1,4 +1,4 @@
-import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { expectError, expectRejects, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
       const started = performance.now();
       const error = await expectRejects(() => queue.get(options), /.*/, what);
       const waited = Math.round(performance.now() - started);
-      expectEqual(error.name, 'Empty', `class name of the error ${what} raised`);
+      expectError(error, { name: 'Empty' }, `the error ${what} raised`);
       // Not before the timeout (a little timer slack allowed); and not much after it, however loaded the machine.
       expectTrue(waited >= 550, `${what} waited at least the timeout`, `${waited} ms`);
       expectTrue(waited < 15_600, `${what} raised within 15 s after the timeout`, `${waited} ms`);

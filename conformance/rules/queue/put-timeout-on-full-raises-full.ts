@@ -1,4 +1,4 @@
-import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
     const started = performance.now();
     const error = await expectRejects(() => queue.put('second', { timeoutMs: 600 }), /.*/, 'put("second", {timeoutMs: 600}) on a full Queue(maxsize=1)');
     const waited = Math.round(performance.now() - started);
-    expectEqual(error.name, 'Full', 'class name of the error the put raised');
+    expectError(error, { name: 'Full' }, 'the error the put raised');
     expectTrue(waited >= 550, 'the put waited at least the timeout', `${waited} ms`);
     expectTrue(waited < 15_600, 'the put raised within 15 s after the timeout', `${waited} ms`);
     expectEqual(await queue.qsize(), 1, 'qsize() after the refused put');
