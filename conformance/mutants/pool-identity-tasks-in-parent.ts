@@ -16,6 +16,7 @@ export default defineMutant({
   name: 'pool-identity-tasks-in-parent',
   area: 'pool',
   violation: 'tasks run in the parent process, not in worker processes (emulated for getPid and workerIdentity)',
+  aims: ['pool.pids.workers-differ-from-parent', 'pool.worker.is-daemonic'],
   reaches: (t) => t.submissions().some((e) => String(e.args[0]) in IN_PARENT),
   pool: {
     map: (base: PoolHandle) => async (task, items, chunksize) => {

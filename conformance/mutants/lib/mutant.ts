@@ -63,8 +63,11 @@ export interface PoolContext {
 
 export interface ResultContext {
   readonly pool: PoolContext;
-  /** How the result was submitted: applyAsync, mapAsync or starmapAsync, with its task and arguments. */
-  readonly submitted: { readonly op: string; readonly task: TaskName; readonly payload: unknown };
+  /**
+   * How the result was submitted: applyAsync, mapAsync or starmapAsync, with its task and arguments (and, for the
+   * maps, the chunksize the rule gave).
+   */
+  readonly submitted: { readonly op: string; readonly task: TaskName; readonly payload: unknown; readonly chunksize?: number };
   readonly state: Record<string, unknown>;
 }
 
@@ -191,7 +194,8 @@ async function openSession(spec: MutantSpec): Promise<Session> {
         // The third argument is chunksize for the maps and SubmitOptions for applyAsync: passed on as it is.
         async (task: TaskName, payload: never, third?: never): Promise<AsyncResultHandle> => {
           const result = await (patched[op] as (t: TaskName, p: unknown, c?: unknown) => Promise<AsyncResultHandle>)(task, payload, third);
-          return patch(result, spec.result, { pool: poolContext, submitted: { op, task, payload }, state: {} });
+          const chunksize = op !== 'applyAsync' && typeof third === 'number' ? { chunksize: third as number } : {};
+          return patch(result, spec.result, { pool: poolContext, submitted: { op, task, payload, ...chunksize }, state: {} });
         };
       return { ...patched, applyAsync: withResults('applyAsync'), mapAsync: withResults('mapAsync'), starmapAsync: withResults('starmapAsync') };
     },
