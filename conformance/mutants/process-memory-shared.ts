@@ -9,6 +9,7 @@ export default defineMutant({
   name: 'process-memory-shared',
   area: 'process',
   violation: 'children share module-level state: a list one child appends to is the list the next child sees (emulated for appendToGlobal)',
+  aims: ['process.memory.children-do-not-share-state'],
   reaches: (t) => t.calls('session', 'createProcess').filter((e) => (e.args[0] as { target: string }).target === 'appendToGlobal').length >= 2,
   process: {
     start: (base, { options, session }) => async () => {

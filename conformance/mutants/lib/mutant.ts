@@ -77,6 +77,8 @@ export interface QueueLife {
 
 export interface QueueContext {
   readonly options: QueueOptions;
+  /** The reference's own handle of this queue: what a process or pool given the queue receives in its arguments. */
+  readonly handle: QueueHandle;
   readonly life: QueueLife;
   readonly session: SessionContext;
   readonly state: Record<string, unknown>;
@@ -206,7 +208,7 @@ async function openSession(spec: MutantSpec): Promise<Session> {
             const queue = await base.createQueue!(spec.queueOptions?.(options, context) ?? options);
             if (spec.queue === undefined) return queue;
             const life: QueueLife = { closed: false };
-            const patched = patch(track(queue, { close: () => (life.closed = true) }), spec.queue, { options, life, session: context, state: {} });
+            const patched = patch(track(queue, { close: () => (life.closed = true) }), spec.queue, { options, handle: queue, life, session: context, state: {} });
             originals.set(patched, queue);
             return patched;
           },
