@@ -1,7 +1,7 @@
 import { defineMutant, sleep } from './lib/mutant.js';
 
 /** How often the faulty join() looks at the child. */
-const POLL_MS = 8000;
+const POLL_MS = 5000;
 
 export default defineMutant({
   name: 'process-join-polls-slowly',
