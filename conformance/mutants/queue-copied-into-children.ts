@@ -22,7 +22,17 @@ export default defineMutant({
   area: 'queue',
   violation: 'a queue passed to a Process reaches the child as a copy: items never cross between the child and the parent or its siblings',
   aims: ['queue.direction.parent-to-child', 'queue.direction.child-to-child'],
-  reaches: (t) => t.some('session', 'createProcess', (e) => JSON.stringify((e.args[0] as { args?: unknown }).args ?? null).includes('"handle"')),
+  // A queue given to a child that the parent neither gets from nor waits to put on: the rules where items cross only
+  // between children, or from the parent to a child. Every rule that passes a queue to a child would catch the mutant,
+  // but most only when a get or put waits out its bound (60 to 90 s a pair), and other mutants cover those at once.
+  reaches: (t) =>
+    t.calls('session', 'createQueue').some((created) => {
+      const handle = created.creates;
+      if (handle === undefined) return false;
+      const given = t.some('session', 'createProcess', (e) => JSON.stringify(e.args[0] ?? null).includes(`"handle":${handle}`));
+      const waits = t.some('queue', ['get', 'getNowait'], (e) => e.handle === handle) || t.some('queue', 'put', (e) => e.handle === handle && e.waited === true);
+      return given && !waits;
+    }),
   onOpen: async (context) => {
     const copies: QueueHandle[] = [];
     for (let i = 0; i < COPIES; i++) copies.push(await context.base.createQueue!());
