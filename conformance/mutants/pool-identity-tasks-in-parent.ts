@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IterationOutcome, PoolHandle, TaskName } from '../harness/implementation.js';
 import { modulePath } from '../harness/repo-paths.js';
@@ -17,9 +18,16 @@ interface Ran {
   readonly error?: { readonly name: string; readonly message: string };
 }
 
+/** A thread running the entry; from the TypeScript sources it first registers tsx, which a worker thread lacks. */
+function threadFor(workerData: unknown): Worker {
+  if (!ENTRY.endsWith('.ts')) return new Worker(ENTRY, { workerData });
+  const code = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};\nregister();\nawait import(${JSON.stringify(pathToFileURL(ENTRY).href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData });
+}
+
 function inParent(task: TaskName, argLists: readonly (readonly unknown[])[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, { workerData: { catalog: CATALOG, task, argLists }, execArgv: ENTRY.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+    const worker = threadFor({ catalog: CATALOG, task, argLists });
     let ran: Ran | undefined;
     worker.once('message', (message: Ran) => (ran = message));
     worker.once('error', reject);
