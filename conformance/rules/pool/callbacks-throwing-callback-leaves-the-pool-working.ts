@@ -25,6 +25,6 @@ export default defineRule({
       expectEqual(await later.get(GET_MS), 16, `get(${GET_MS}) of square(4) submitted after both callbacks raised`);
       const mapped = await pool.mapAsync('square', [1, 2, 3]);
       expectEqual(await mapped.get(GET_MS), [1, 4, 9], `map_async(square, [1, 2, 3]).get(${GET_MS}) afterwards`);
-    }, { mayHang: true });
+    }, { mayHang: true, stopWithinMs: 3000 });
   },
 });

@@ -22,6 +22,6 @@ export default defineRule({
         throw new RuleFailure('apply(exitWith, [3])', 'a WorkerCrashedError within 10 s', 'value' in outcome ? `resolved with ${String(outcome.value)}` : 'still pending after 10 s');
       }
       expectError(outcome.error, { name: 'WorkerCrashedError' }, 'the error apply(exitWith, [3]) raised');
-    }, { mayHang: true });
+    }, { mayHang: true, stopWithinMs: 3000 });
   },
 });

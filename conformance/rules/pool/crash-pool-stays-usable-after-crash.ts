@@ -26,6 +26,6 @@ export default defineRule({
       const meet = (name: string) => [context.tmpdir, name, 2, RENDEZVOUS_MS];
       const pair = await pool.starmapAsync('rendezvous', [meet('a'), meet('b')], 1);
       expectEqual(await pair.get(60_000), [2, 2], `starmap_async(rendezvous, two tasks that wait up to ${RENDEZVOUS_MS} ms for each other) after the crash`);
-    }, { mayHang: true });
+    }, { mayHang: true, stopWithinMs: 3000 });
   },
 });

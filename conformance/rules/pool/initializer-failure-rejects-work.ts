@@ -24,7 +24,7 @@ export default defineRule({
       await new Promise((resolve) => setTimeout(resolve, LATER_MS));
       const later = await expectRejects(() => pool.apply('square', [4]), pattern, `apply(square, [4]) ${LATER_MS} ms later`, 10_000);
       expectError(later, { name: /Error$/ }, `the error apply(square, [4]) raised ${LATER_MS} ms later`);
-    }, { mayHang: true }).catch((error: unknown) => {
+    }, { mayHang: true, stopWithinMs: 3000 }).catch((error: unknown) => {
       if (error instanceof RuleFailure) throw error;
       failedAtCreation = error;
     });

@@ -29,6 +29,6 @@ export default defineRule({
         expectError(error, { name: /^(?!TimeoutError$)/ }, `get(5000) of the ${what} task after terminate() (not a TimeoutError)`);
         expectTrue(took < 4000, `get(5000) of the ${what} task after terminate() raised within 4000 ms`, `${Math.round(took)} ms`);
       }
-    }, { mayHang: true });
+    }, { mayHang: true, stopWithinMs: 3000 });
   },
 });
