@@ -26,6 +26,7 @@ import { deviationProblems, probeImplementation, resolveImplementation, type Ada
 import type { Rule } from './harness/rule.js';
 import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from './harness/run-rule.js';
 import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, retryLines, surprises, type KillMatrix } from './mutants/lib/kill-matrix.js';
+import { designation, type Designation } from './mutants/lib/designation.js';
 import { loadMutants } from './mutants/lib/load-mutants.js';
 import { planPairs, runPairs, type PairResult } from './mutants/lib/run-mutants.js';
 import type { Trace } from './mutants/lib/trace.js';
@@ -172,6 +173,8 @@ async function main(): Promise<number> {
   await mkdir(outDir, { recursive: true });
   let mutantProblems: string[] = [];
   let mutantsSection: (KillMatrix & { surprises: string[] }) | undefined;
+  let designated: Designation | undefined;
+  let designationFailed = false;
   if (withMutants) {
     const matrix = buildMatrix(mutants, rules, pairResults, values.exhaustive);
     const partial = values.mutant !== undefined || values.filter !== undefined;
@@ -182,11 +185,19 @@ async function main(): Promise<number> {
     await writeFile(resolve(outDir, 'mutants.json'), `${JSON.stringify({ generatedAt, ...mutantsSection }, null, 2)}\n`);
     await writeFile(resolve(outDir, 'mutants.md'), matrixToMarkdown(matrix, generatedAt, mutantProblems, expected));
     if (!partial && (await writeTraces(rules, fresh))) log('Updated conformance/mutants/traces.json');
+    let expectedNow = expected;
     if (values['update-expected']) {
-      await writeFile(EXPECTED_FILE, `${JSON.stringify(expectedFrom(matrix, expected, partial), null, 2)}\n`);
+      expectedNow = expectedFrom(matrix, expected, partial);
+      await writeFile(EXPECTED_FILE, `${JSON.stringify(expectedNow, null, 2)}\n`);
       log('Rewrote conformance/mutants/expected.json: review the diff');
       mutantProblems = [];
     }
+    // Every rule has a designated mutant and every aim is a kill, judged on expected.json over all rules and mutants
+    // (a partial run shows the count; a full one fails on a problem).
+    designated = designation(await loadMutants(), (await loadRules()).map((rule) => rule.id), expectedNow ?? { mutants: {}, gaps: {} });
+    // A partial run may leave expected.json between two states: only a full run fails on the designation.
+    if (partial) designated = { ...designated, problems: designated.problems.map((problem) => `${problem} (partial run: not counted)`) };
+    else designationFailed = designated.problems.length > 0;
   }
   const report = buildReport(rules, runs, { durationMs, concurrency, ...(mutantsSection ? { mutants: mutantsSection } : {}) });
   await writeFile(resolve(outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -201,13 +212,18 @@ async function main(): Promise<number> {
     if (withMutants) {
       const gaps = values.mutant !== undefined || values.filter !== undefined ? '(a partial run: see a full --mutants run)' : mutantsSection!.gaps.join(', ') || 'none';
       console.log(`mutants: ${mutantsSection!.mutants.filter((m) => m.kills.length > 0).length} of ${mutants.length} killed; gaps: ${gaps}`);
+      if (designated !== undefined) {
+        console.log(`designated: ${designated.designated.size - designated.undesignated.length} of ${designated.designated.size} rules have a mutant aimed at them that they kill` +
+          (designated.problems.length === 0 ? '' : `; ${designated.problems.length} problem(s)`));
+        for (const problem of designated.problems) console.log(`  designation: ${problem}`);
+      }
       for (const problem of mutantProblems) console.log(`  surprise: ${problem}`);
       for (const line of retryLines(mutantsSection!)) console.log(`  retried: ${line}`);
       for (const rule of untraced) console.log(`  not run on the mutants: ${rule} failed on the reference`);
     }
   }
   const failed = runs.some((run) => run.informational !== true && run.results.some((r) => FAILING.has(r.status)));
-  return failed || mutantProblems.length > 0 ? 1 : 0;
+  return failed || mutantProblems.length > 0 || designationFailed ? 1 : 0;
 }
 
 /** --lint: every problem on a line, exit 1 when there is one; TRACEABILITY.md is written either way. */

@@ -39,25 +39,13 @@ export async function expectRejects(action: () => Promise<unknown>, pattern: Reg
     value = await (withinMs === undefined ? action() : settledWithin(action(), withinMs, what));
   } catch (error) {
     if (error instanceof RuleFailure) throw error; // Still pending at the bound.
-    const message = error instanceof Error ? error.message : String(error);
+    // A plain { name, message } object is not an error a caller can catch by class: the contract says Error.
+    if (!(error instanceof Error)) throw new RuleFailure(`${what} (an Error instance)`, 'an Error', error);
+    const message = error.message;
     if (!pattern.test(message)) throw new RuleFailure(`${what} (error message)`, `/${pattern.source}/`, message);
-    return error instanceof Error ? error : new Error(message);
+    return error;
   }
   throw new RuleFailure(what, `an error matching /${pattern.source}/`, `no error (resolved with ${show(value)})`);
-}
-
-/**
- * Requires `error` to be a real Error (instanceof Error, not a look-alike object) whose `name` is `expected.name`
- * (the class name the statement gives: `ValueError`, `TimeoutError`, `Empty`…) and, when given, whose message
- * matches `expected.message`. Returns the error, typed.
- */
-export function expectError(error: unknown, expected: { readonly name: string; readonly message?: RegExp }, what: string): Error {
-  if (!(error instanceof Error)) throw new RuleFailure(`${what} (an Error)`, `an Error named ${expected.name}`, error);
-  if (error.name !== expected.name) throw new RuleFailure(`${what} (error class name)`, expected.name, `${error.name}: ${error.message}`);
-  if (expected.message !== undefined && !expected.message.test(error.message)) {
-    throw new RuleFailure(`${what} (error message)`, `/${expected.message.source}/`, error.message);
-  }
-  return error;
 }
 
 /**
@@ -93,3 +81,24 @@ export async function readJsonWritten<T = unknown>(path: string, withinMs = 5000
     }
   }
 }
+
+/** What an error must look like: its class name and its message, each exact (a string) or a pattern. */
+export interface ErrorShape {
+  readonly name: string | RegExp;
+  readonly message?: string | RegExp;
+}
+
+/**
+ * Requires `error` to be a real Error (not a plain `{ name, message }` object) whose name and message match `shape`:
+ * a statement that names a class is checked by the class, not by the message text alone.
+ */
+export function expectError(error: unknown, shape: ErrorShape, what: string): asserts error is Error {
+  if (!(error instanceof Error)) throw new RuleFailure(`${what} (an Error instance)`, `an Error named ${showPattern(shape.name)}`, error);
+  if (!matches(error.name, shape.name)) throw new RuleFailure(`${what} (error class name)`, showPattern(shape.name), `${error.name}: ${error.message}`);
+  if (shape.message !== undefined && !matches(error.message, shape.message)) {
+    throw new RuleFailure(`${what} (error message)`, showPattern(shape.message), error.message);
+  }
+}
+
+const matches = (text: string, expected: string | RegExp) => (typeof expected === 'string' ? text === expected : expected.test(text));
+const showPattern = (expected: string | RegExp) => (typeof expected === 'string' ? expected : `/${expected.source}/`);

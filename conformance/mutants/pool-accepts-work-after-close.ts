@@ -17,6 +17,7 @@ export default defineMutant({
   name: 'pool-accepts-work-after-close',
   area: 'pool',
   violation: 'a closed or terminated pool still accepts work (it starts new workers for it) instead of raising "Pool not running"',
+  aims: ['pool.close.then-submit-fails', 'pool.terminate.then-submit-fails'],
   reaches: (t) => t.submissions().some((e) => t.after(e, ['close', 'terminate'])),
   pool: Object.fromEntries(SUBMIT.map((key) => [key, anyway(key)])) as { [K in (typeof SUBMIT)[number]]: ReturnType<typeof anyway<K>> },
 });

@@ -12,6 +12,7 @@ export default defineMutant({
   name: 'pool-callback-throw-breaks-pool',
   area: 'pool',
   violation: "a callback that raises stops the pool's result handling: that result and every later one never arrive",
+  aims: ['pool.callbacks.throwing-callback-leaves-the-pool-working'],
   reaches: (t) => t.some('pool', 'applyAsync', (e) => (e.args[2] as { callbacksThrow?: boolean } | undefined)?.callbacksThrow === true),
   pool: {
     applyAsync: (base, { state }) => async (task, args, options) => {

@@ -23,6 +23,7 @@ export default defineMutant({
   name: 'pool-chunks-dropped',
   area: 'pool',
   violation: 'when the chunksize does not divide the input, the last (shorter) chunk is never sent: its items are missing from the results',
+  aims: ['pool.map.chunksize-not-dividing-input-keeps-every-item', 'pool.imap.chunksize-keeps-order'],
   reaches: (t) =>
     t.some('pool', MAP_LIKE, (e) => {
       const items = itemsOf(e);

@@ -8,6 +8,11 @@ export default defineMutant({
   name: 'pool-crash-leaves-task-pending',
   area: 'pool',
   violation: 'a task whose worker died stays pending for ever (as in CPython): map and apply never return, get(timeout) times out',
+  aims: [
+    'pool.crash.exit-in-task-rejects-that-task',
+    'pool.crash.map-rejects-instead-of-hanging',
+    'pool.crash.sigkill-rejects-only-the-lost-task',
+  ],
   // A crashed task only stays pending where the rule waits for it: a blocking call, or a get() of its result.
   reaches: (t) =>
     t.submissions().some((e) => {

@@ -39,6 +39,7 @@ export default defineMutant({
   name: 'pool-crash-shrinks-pool',
   area: 'pool',
   violation: 'a worker that died is not replaced: the pool goes on with fewer workers',
+  aims: ['pool.crash.pool-stays-usable-after-crash'],
   reaches: (t) => t.submissions().some((e) => CRASHING_TASKS.has(String(e.args[0])) && t.submissions(e.handle).some((later) => t.indexOf(later) > t.indexOf(e))),
   pool: {
     applyAsync: (base, context) => async (task, args) => {

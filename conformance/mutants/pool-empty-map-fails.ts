@@ -11,6 +11,7 @@ export default defineMutant({
   name: 'pool-empty-map-fails',
   area: 'pool',
   violation: 'map over an empty input fails ("Chunksize must be 1+, not 0": the default chunksize is computed as 0) instead of returning []',
+  aims: ['pool.map.empty-input-gives-empty-list'],
   reaches: (t) =>
     t.some('pool', ['map', 'starmap', 'mapAsync', 'starmapAsync'], (e) => Array.isArray(e.args[1]) && e.args[1].length === 0 && e.args[2] === undefined),
   pool: {

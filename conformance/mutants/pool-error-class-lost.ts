@@ -12,6 +12,7 @@ export default defineMutant({
   name: 'pool-error-class-lost',
   area: 'pool',
   violation: "a task's error reaches the parent as a plain Error: the message is kept, the class (ValueError, TypeError, WorkerCrashedError) is lost",
+  aims: ['pool.task.errors-keep-builtin-class'],
   reaches: (t) => seesTaskErrors(t) || t.some('session', 'createPool', raisingInitializer),
   pool: {
     map: (base) => (task, items, chunksize) => base.map(task, items, chunksize).catch(plain),

@@ -24,6 +24,11 @@ export default defineMutant({
   name: 'pool-errors-swallowed',
   area: 'pool',
   violation: "a task's error is swallowed: its result is undefined (map, apply, get, imap) and nothing is raised",
+  aims: [
+    'pool.map.reraises-task-error',
+    'pool.applyasync.get-reraises-task-error',
+    'pool.asyncresult.successful-false-after-error',
+  ],
   reaches: (t) => seesTaskErrors(t) || t.some('session', 'createPool', raisingInitializer),
   pool: {
     map: (base) => async (task, items) => itemByItem(base, task, items.map((item) => [item])),

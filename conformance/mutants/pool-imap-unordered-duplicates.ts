@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'pool-imap-unordered-duplicates',
   area: 'pool',
   violation: 'imapUnordered yields its first result twice',
+  aims: ['pool.imapunordered.yields-each-result-once'],
   reaches: (t) => t.some('pool', 'imapUnordered'),
   pool: {
     imapUnordered: (base) => async (task, items, chunksize) => {

@@ -5,6 +5,7 @@ export default defineMutant({
   name: 'pool-imap-waits-for-all',
   area: 'pool',
   violation: 'imap is map in disguise: it yields nothing until every item is done, so an error comes before the results that preceded it',
+  aims: ['pool.imap.error-raised-at-its-position'],
   reaches: (t) => t.some('pool', 'imap', (e) => mayRaise(e)),
   pool: {
     imap: (base) => async (task, items, chunksize) => {

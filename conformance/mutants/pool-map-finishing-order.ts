@@ -14,6 +14,7 @@ export default defineMutant({
   name: 'pool-map-finishing-order',
   area: 'pool',
   violation: 'map and starmap return results in the order the workers finished them, not in input order',
+  aims: ['pool.map.preserves-order'],
   // Items that all take the same (or no) time finish in the order they were handed out, which is input order
   // on one worker and nearly always on several: only items of different durations finish out of order for sure.
   reaches: (t) => t.some('pool', ['map', 'starmap'], (e) => new Set(durationsOf(e)).size >= 2),

@@ -18,6 +18,7 @@ export default defineMutant({
   name: 'pool-map-one-item-at-a-time',
   area: 'pool',
   violation: 'map and starmap send the next item only when the previous result is back: one task runs at a time',
+  aims: ['pool.map.runs-tasks-in-parallel'],
   reaches: (t) =>
     t.some('pool', ['map', 'starmap'], (e) => {
       if (itemsOf(e).length < 2 || e.args[0] === 'cpuBound') return false;

@@ -8,6 +8,7 @@ export default defineMutant({
   name: 'pool-one-extra-worker',
   area: 'pool',
   violation: 'a Pool starts one worker more than asked (an off-by-one in the worker loop)',
+  aims: ['pool.pids.at-most-processes-workers'],
   // Only a rule that looks at the workers (their pids, their initializer) can count them: one worker more
   // makes no result wrong and no wait longer.
   reaches: (t) =>

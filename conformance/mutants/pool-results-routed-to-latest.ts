@@ -6,6 +6,7 @@ export default defineMutant({
   name: 'pool-results-routed-to-latest',
   area: 'pool',
   violation: 'every AsyncResult of a pool answers with the most recently submitted one (results not routed by job id)',
+  aims: ['pool.applyasync.get-returns-the-value'],
   reaches: (t) =>
     t.some('result', ['get', 'wait', 'ready', 'successful'], (e) => {
       const pool = t.poolOf(e.handle);

@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'pool-starmap-not-unpacked',
   area: 'pool',
   violation: 'starmap passes each argument tuple as one argument (it is map), instead of unpacking it',
+  aims: ['pool.starmap.unpacks-argument-tuples'],
   reaches: (t) =>
     t.some('pool', ['starmap', 'starmapAsync'], (e) => Array.isArray(e.args[1]) && e.args[1].some((args) => Array.isArray(args) && args.length > 0)),
   pool: {

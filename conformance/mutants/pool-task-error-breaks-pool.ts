@@ -31,6 +31,7 @@ export default defineMutant({
   name: 'pool-task-error-breaks-pool',
   area: 'pool',
   violation: 'a task that raises breaks the pool: all later work is refused ("Pool not running")',
+  aims: ['pool.pool.remains-usable-after-task-error'],
   reaches: (t) => t.submissions().some((e) => (mayRaise(e) || e.threw === true) && t.submissions(e.handle).some((later) => t.indexOf(later) > t.indexOf(e))),
   pool: {
     map: guarded('map'),

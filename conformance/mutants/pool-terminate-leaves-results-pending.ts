@@ -8,6 +8,7 @@ export default defineMutant({
   name: 'pool-terminate-leaves-results-pending',
   area: 'pool',
   violation: 'terminate() leaves unfinished results pending for ever (as CPython does): get(timeout) times out, get() never returns',
+  aims: ['pool.terminate.rejects-pending-results'],
   reaches: (t) =>
     t.some('pool', 'terminate', (e) => t.submissions(e.handle).some((s) => t.pendingAt(s, t.indexOf(e)))) ||
     t.some('result', ['get', 'wait', 'ready'], (e) => {

@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-alive-never',
   area: 'process',
   violation: 'isAlive() is false while the child runs (it checks a flag nothing ever sets)',
+  aims: ['process.lifecycle.alive-while-running'],
   reaches: (t) => t.some('process', 'isAlive', (e) => e.value === true),
   process: {
     isAlive: (base) => async () => {

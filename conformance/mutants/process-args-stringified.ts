@@ -9,6 +9,7 @@ export default defineMutant({
   name: 'process-args-stringified',
   area: 'process',
   violation: "object and array arguments reach the target as text (String(value), as argv would carry them), not as values",
+  aims: ['process.args.reach-the-target'],
   reaches: (t) =>
     t.some('session', 'createProcess', (e) =>
       ((e.args[0] as { args?: unknown[] }).args ?? []).some((arg) => isStructured(arg) && !('handle' in (arg as object)))),

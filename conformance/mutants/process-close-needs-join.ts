@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-close-needs-join',
   area: 'process',
   violation: 'close() of a started process refuses until join() was called, even when the child has already exited',
+  aims: ['process.close.after-exit-succeeds'],
   reaches: (t) => t.some('process', 'close', (e) => t.after(e, 'start') && !t.after(e, 'join')),
   process: {
     close: (base, { life }) => async () => {

@@ -23,6 +23,7 @@ export default defineMutant({
   name: 'process-closed-still-answers',
   area: 'process',
   violation: 'a closed Process keeps answering (start, join, isAlive, pid, exitCode, terminate, kill) from its last state instead of raising',
+  aims: ['process.close.then-most-methods-fail'],
   reaches: (t) =>
     t.some('process', ['start', 'join', 'isAlive', 'pid', 'exitCode', 'terminate', 'kill'], (e) => t.after(e, 'close')),
   process: {

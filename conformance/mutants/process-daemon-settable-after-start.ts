@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-daemon-settable-after-start',
   area: 'process',
   violation: 'the daemon flag can be changed after start() (the new value is reported, though the child never sees it)',
+  aims: ['process.daemon.cannot-change-after-start'],
   reaches: (t) => t.some('process', 'setDaemon', (e) => t.after(e, 'start')),
   process: {
     setDaemon: (base, { life, state }) => async (value) => {

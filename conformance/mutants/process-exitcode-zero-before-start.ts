@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-exitcode-zero-before-start',
   area: 'process',
   violation: 'exitCode is 0 (not null) before start()',
+  aims: ['process.exitcode.null-before-start'],
   reaches: (t) => t.some('process', 'exitCode', (e) => !t.after(e, 'start')),
   process: {
     exitCode: (base, { life }) => async () => {

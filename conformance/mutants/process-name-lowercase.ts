@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-name-lowercase',
   area: 'process',
   violation: "default names read 'process-N' instead of 'Process-N'",
+  aims: ['process.name.default-is-process-n'],
   reaches: (t) => t.some('process', 'name', (e) => t.options<{ name?: string }>(e.handle).name === undefined),
   process: {
     name: (base, { options }) => async () => {

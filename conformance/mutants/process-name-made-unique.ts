@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-name-made-unique',
   area: 'process',
   violation: "a name already given to another Process gets a suffix ('Worker-2') instead of being shared",
+  aims: ['process.name.given-is-kept'],
   reaches: (t) =>
     t.some('process', 'name', (e) => {
       const given = t.options<{ name?: string }>(e.handle).name;

@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'process-pid-forgotten-after-exit',
   area: 'process',
   violation: 'pid() is null again once the child has exited',
+  aims: ['process.pid.kept-after-exit'],
   reaches: (t) => t.some('process', 'pid', (e) => t.after(e, 'start')),
   process: {
     pid: (base) => async () => {

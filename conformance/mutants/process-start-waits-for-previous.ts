@@ -5,6 +5,7 @@ export default defineMutant({
   name: 'process-start-waits-for-previous',
   area: 'process',
   violation: 'start() first waits for the previously started child to exit: children run one at a time',
+  aims: ['process.start.children-run-concurrently'],
   // Only a start() while an earlier child still runs has anything to wait for.
   reaches: (t) =>
     t.some('process', 'start', (e) =>

@@ -27,6 +27,7 @@ export default defineMutant({
   name: 'queue-copied-into-pools',
   area: 'queue',
   violation: 'a queue passed to a pool (initargs or task arguments) reaches the workers as a copy: their items never reach the parent',
+  aims: ['queue.pool.initializer-queue-reaches-the-workers', 'queue.pool.task-argument-queue-works'],
   reaches: (t) =>
     t.some('session', 'createPool', (e) => holdsHandle((e.args[0] as { initargs?: unknown }).initargs)) ||
     t.submissions().some((e) => holdsHandle(e.args[1])),

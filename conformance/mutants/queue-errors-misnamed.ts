@@ -20,6 +20,7 @@ export default defineMutant({
   name: 'queue-errors-misnamed',
   area: 'queue',
   violation: "a get that finds no item raises 'QueueEmpty' and a put that finds no room 'QueueFull', not Python's Empty and Full",
+  aims: ['queue.get.nowait-on-empty-raises-empty', 'queue.put.nowait-on-full-raises-full'],
   reaches: (t) => t.some('queue', ['get', 'getNowait', 'put', 'putNowait'], (e) => e.threw === true),
   queue: { get: renaming('get'), getNowait: renaming('getNowait'), put: renaming('put'), putNowait: renaming('putNowait') },
 });

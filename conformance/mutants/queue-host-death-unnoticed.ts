@@ -14,6 +14,7 @@ export default defineMutant({
   name: 'queue-host-death-unnoticed',
   area: 'queue',
   violation: "a get() waiting on a queue whose host process died is not told: it waits out its timeout and raises Empty",
+  aims: ['queue.owner.blocked-get-fails-when-the-host-is-gone'],
   reaches: (t) => t.some('session', 'createProcess', (e) => (e.args[0] as { target: string }).target === 'hostQueueThenExit'),
   process: {
     join: (base, { options, state }) => async (timeoutMs) => {

@@ -10,6 +10,7 @@ export default defineMutant({
   name: 'queue-items-stringified',
   area: 'queue',
   violation: 'arrays and objects come out of the queue as text (String(item)), not as the values that were put',
+  aims: ['queue.items.keep-their-value-across-processes'],
   reaches: (t) => t.some('queue', ['get', 'getNowait'], (e) => e.threw !== true),
   queue: {
     get: (base) => async (options) => asText(await base.get(options)),

@@ -21,6 +21,7 @@ export default defineMutant({
   name: 'queue-lifo',
   area: 'queue',
   violation: 'the queue is a stack: get() returns the newest item, not the oldest (LIFO instead of FIFO)',
+  aims: ['queue.fifo.one-producer-keeps-order'],
   reaches: (t) => {
     const gets = t.calls('queue', ['get', 'getNowait']).filter((e) => e.threw !== true);
     return gets.some((e) => gets.filter((other) => other.handle === e.handle).length >= 2);

@@ -4,6 +4,7 @@ export default defineMutant({
   name: 'queue-put-after-close-dropped',
   area: 'queue',
   violation: 'put() on a closed queue drops the item quietly instead of raising',
+  aims: ['queue.close.then-put-fails'],
   reaches: (t) => t.some('queue', ['put', 'putNowait'], (e) => t.after(e, 'close')),
   queue: {
     put: (base, { life }) => async (item, options) => {

@@ -187,8 +187,8 @@ test('the reports show declared deviations and stale ones, with both reasons', a
 
 test('expectError wants a real Error of the named class, and the message when given', (t) => {
   const error = Object.assign(new Error('Pool not running'), { name: 'ValueError' });
-  t.is(expectError(error, { name: 'ValueError', message: /not running/ }, 'close()'), error);
-  t.is(expectError(error, { name: 'ValueError' }, 'close()'), error);
+  t.notThrows(() => expectError(error, { name: 'ValueError', message: /not running/ }, 'close()'));
+  t.notThrows(() => expectError(error, { name: 'ValueError' }, 'close()'));
   const wrongClass = t.throws(() => expectError(error, { name: 'TypeError' }, 'close()'));
   t.is(wrongClass?.message, 'close() (error class name): expected "TypeError", observed "ValueError: Pool not running"');
   const wrongMessage = t.throws(() => expectError(error, { name: 'ValueError', message: /closed/ }, 'close()'));

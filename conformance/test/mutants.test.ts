@@ -18,6 +18,7 @@ import { loadRules } from '../harness/load-rules.js';
 import type { Rule } from '../harness/rule.js';
 import { mapLimited } from '../harness/run-rule.js';
 import { buildMatrix, isExpected, readExpected, surprises, type Expected, type KillMatrix } from '../mutants/lib/kill-matrix.js';
+import { designation } from '../mutants/lib/designation.js';
 import { loadMutants, mutantNames } from '../mutants/lib/load-mutants.js';
 import type { Mutant } from '../mutants/lib/mutant.js';
 import { planPairs, runPairs, type Pair } from '../mutants/lib/run-mutants.js';
@@ -74,6 +75,12 @@ test.serial('the mutants load, each named after its file and its area, and expec
   const expected = await readExpected();
   t.deepEqual(mutants.map((m) => m.name), mutantNames());
   t.deepEqual(Object.keys(expected?.mutants ?? {}).sort(), mutantNames());
+});
+
+test.serial('every rule has a designated mutant: one that names it in aims and that it kills per expected.json', async (t) => {
+  const [rules, mutants, expected] = await Promise.all([loadRules(), loadMutants(), readExpected()]);
+  const { problems } = designation(mutants, rules.map((rule) => rule.id), expected ?? { mutants: {}, gaps: {} });
+  t.deepEqual(problems, [], problems.join('\n'));
 });
 
 test.serial('the pairs ran (a rule failing on the reference is left to suite.test.ts)', async (t) => {

@@ -63,8 +63,11 @@ export interface PoolContext {
 
 export interface ResultContext {
   readonly pool: PoolContext;
-  /** How the result was submitted: applyAsync, mapAsync or starmapAsync, with its task and arguments. */
-  readonly submitted: { readonly op: string; readonly task: TaskName; readonly payload: unknown };
+  /**
+   * How the result was submitted: applyAsync, mapAsync or starmapAsync, with its task and arguments (and, for the
+   * maps, the chunksize the rule gave).
+   */
+  readonly submitted: { readonly op: string; readonly task: TaskName; readonly payload: unknown; readonly chunksize?: number };
   readonly state: Record<string, unknown>;
 }
 
@@ -74,6 +77,8 @@ export interface QueueLife {
 
 export interface QueueContext {
   readonly options: QueueOptions;
+  /** The reference's own handle of this queue: what a process or pool given the queue receives in its arguments. */
+  readonly handle: QueueHandle;
   readonly life: QueueLife;
   readonly session: SessionContext;
   readonly state: Record<string, unknown>;
@@ -191,7 +196,8 @@ async function openSession(spec: MutantSpec): Promise<Session> {
         // The third argument is chunksize for the maps and SubmitOptions for applyAsync: passed on as it is.
         async (task: TaskName, payload: never, third?: never): Promise<AsyncResultHandle> => {
           const result = await (patched[op] as (t: TaskName, p: unknown, c?: unknown) => Promise<AsyncResultHandle>)(task, payload, third);
-          return patch(result, spec.result, { pool: poolContext, submitted: { op, task, payload }, state: {} });
+          const chunksize = op !== 'applyAsync' && typeof third === 'number' ? { chunksize: third as number } : {};
+          return patch(result, spec.result, { pool: poolContext, submitted: { op, task, payload, ...chunksize }, state: {} });
         };
       return { ...patched, applyAsync: withResults('applyAsync'), mapAsync: withResults('mapAsync'), starmapAsync: withResults('starmapAsync') };
     },
@@ -202,7 +208,7 @@ async function openSession(spec: MutantSpec): Promise<Session> {
             const queue = await base.createQueue!(spec.queueOptions?.(options, context) ?? options);
             if (spec.queue === undefined) return queue;
             const life: QueueLife = { closed: false };
-            const patched = patch(track(queue, { close: () => (life.closed = true) }), spec.queue, { options, life, session: context, state: {} });
+            const patched = patch(track(queue, { close: () => (life.closed = true) }), spec.queue, { options, handle: queue, life, session: context, state: {} });
             originals.set(patched, queue);
             return patched;
           },

@@ -1,5 +1,6 @@
 import { expectEqual, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.apply.blocks-and-returns',
@@ -9,17 +10,13 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const started = performance.now();
       const value = await pool.apply('slowSquare', [7, 600]);
       const took = performance.now() - started;
       expectEqual(value, 49, 'apply(slowSquare, [7, 600])');
       expectTrue(took >= 550, 'apply(slowSquare, [7, 600]) took at least 550 ms', `${Math.round(took)} ms`);
       expectEqual(await pool.apply('power', [3, 4]), 81, 'apply(power, [3, 4])');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.applyasync.get-reraises-task-error',
@@ -9,14 +10,10 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('risky', [0]);
       const error = await expectRejects(() => result.get(60_000), /Cannot process zero!/, 'get(60000) of applyAsync(risky, [0])');
-      expectEqual(error.name, 'ValueError', 'class name of the error get() raised');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+      expectError(error, { name: 'ValueError', message: 'Cannot process zero!' }, 'the error get() raised');
+    });
   },
 });

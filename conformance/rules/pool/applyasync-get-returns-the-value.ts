@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.applyasync.get-returns-the-value',
@@ -9,16 +10,12 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const handles = [];
       for (const i of [1, 2, 3, 4, 5]) handles.push(await pool.applyAsync('slowSquare', [i]));
       const values = [];
       for (const handle of handles) values.push(await handle.get(60_000));
       expectEqual(values, [1, 4, 9, 16, 25], 'get(60000) of applyAsync(slowSquare, [i]) for i = 1…5');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

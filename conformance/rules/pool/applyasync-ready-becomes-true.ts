@@ -1,5 +1,6 @@
 import { eventually, expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.applyasync.ready-becomes-true',
@@ -9,15 +10,11 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('slowSquare', [4, 300]);
       const ready = await eventually(() => result.ready(), (value) => value, 20_000);
       expectEqual(ready, true, 'ready() within 20 s of applyAsync(slowSquare, [4, 300])');
       expectEqual(await result.get(0), 16, 'get(0) once ready() is true: the result is already there');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

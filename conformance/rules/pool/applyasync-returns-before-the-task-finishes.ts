@@ -2,6 +2,7 @@ import { expectEqual } from '../../harness/expect.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /**
  * The task waits for a partner file that the rule writes only after its own checks: a call that wrongly waited for
@@ -17,15 +18,11 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session, context) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('rendezvous', [context.tmpdir, 'task', 2, TASK_LIMIT_MS]);
       expectEqual(await result.ready(), false, 'ready() right after applyAsync of a task that waits for the rule');
       await writeFile(join(context.tmpdir, 'rule'), '');
       expectEqual(await result.get(60_000), 2, 'get(60000) once the task met its partner');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

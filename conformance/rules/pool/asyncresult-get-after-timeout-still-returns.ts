@@ -1,5 +1,6 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.asyncresult.get-after-timeout-still-returns',
@@ -9,16 +10,12 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('slowSquare', [5, 1500]);
       const error = await expectRejects(() => result.get(100), /[^]*/, 'get(100) of slowSquare(5, 1500)');
-      expectEqual(error.name, 'TimeoutError', 'class name of the error get(100) raised');
+      expectError(error, { name: 'TimeoutError' }, 'the error get(100) raised');
       expectEqual(await result.get(60_000), 25, 'get(60000) after the timed-out get(100)');
       expectEqual(await result.successful(), true, 'successful() once the value arrived');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,7 +1,8 @@
-import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects, expectTrue } from '../../harness/expect.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /**
  * The task waits for a partner file that the rule writes only after its own checks: a call that wrongly waited for
@@ -17,21 +18,17 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session, context) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('rendezvous', [context.tmpdir, 'task', 2, TASK_LIMIT_MS]);
       const started = performance.now();
       // Python's TimeoutError has no message: any message will do, the class name is what counts.
       const error = await expectRejects(() => result.get(200), /[^]*/, 'get(200) of a task that waits for the rule');
       const took = performance.now() - started;
-      expectEqual(error.name, 'TimeoutError', 'class name of the error get(200) raised');
+      expectError(error, { name: 'TimeoutError' }, 'the error get(200) raised');
       expectTrue(took >= 150, 'get(200) waited at least 150 ms before raising', `${Math.round(took)} ms`);
       expectEqual(await result.ready(), false, 'ready() after get(200) raised: the task still runs');
       await writeFile(join(context.tmpdir, 'rule'), '');
       expectEqual(await result.get(60_000), 2, 'get(60000) once the task met its partner');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.asyncresult.successful-false-after-error',
@@ -9,15 +10,11 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('risky', [0]);
       await expectRejects(() => result.get(60_000), /Cannot process zero!/, 'get(60000) of applyAsync(risky, [0])');
       expectEqual(await result.ready(), true, 'ready() after get() raised the task error');
       expectEqual(await result.successful(), false, 'successful() after get() raised the task error');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

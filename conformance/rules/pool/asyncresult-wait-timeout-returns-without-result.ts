@@ -2,6 +2,7 @@ import { expectEqual, expectTrue } from '../../harness/expect.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /**
  * The task waits for a partner file that the rule writes only after its own checks: a call that wrongly waited for
@@ -17,8 +18,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session, context) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('rendezvous', [context.tmpdir, 'task', 2, TASK_LIMIT_MS]);
       const started = performance.now();
       await result.wait(300);
@@ -29,9 +29,6 @@ export default defineRule({
       await result.wait(60_000);
       expectEqual(await result.ready(), true, 'ready() after wait(60000) on the same task, once its partner came');
       expectEqual(await result.get(1000), 2, 'get(1000) after wait(60000): the task met its partner');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

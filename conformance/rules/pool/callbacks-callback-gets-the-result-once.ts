@@ -1,5 +1,6 @@
 import { eventually, expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.callbacks.callback-gets-the-result-once',
@@ -9,17 +10,13 @@ export default defineRule({
   needs: ['pool', 'pool.callbacks'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('square', [9]);
       expectEqual(await result.get(60_000), 81, 'get(60000) of applyAsync(square, [9])');
       await eventually(() => result.callbacks(), (seen) => seen.values.length > 0, 5000);
       // Give a second (wrong) call the time to arrive before counting.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expectEqual(await result.callbacks(), { values: [81], errors: [] }, 'callbacks recorded for applyAsync(square, [9])');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { eventually, expectEqual, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.callbacks.error-callback-gets-the-error-once',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool', 'pool.callbacks'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.applyAsync('risky', [0]);
       await expectRejects(() => result.get(60_000), /Cannot process zero!/, 'get(60000) of applyAsync(risky, [0])');
       await eventually(() => result.callbacks(), (seen) => seen.errors.length > 0, 5000);
@@ -22,9 +22,6 @@ export default defineRule({
         [{ name: 'ValueError', message: 'Cannot process zero!' }],
         'errors the error_callback received for applyAsync(risky, [0])',
       );
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

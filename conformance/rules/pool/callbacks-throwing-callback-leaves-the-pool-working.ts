@@ -1,6 +1,6 @@
 import { expectEqual, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
-import { stopPoolWithin } from '../../harness/stop-pool.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /** Bound on each get(): the tasks are instant, so only a lost result waits this long. */
 const GET_MS = 10_000;
@@ -17,8 +17,7 @@ export default defineRule({
   needs: ['pool', 'pool.callbacks', 'pool.callbacks.throwing'],
   timeoutMs: 90_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const ok = await pool.applyAsync('square', [3], { callbacksThrow: true });
       expectEqual(await ok.get(GET_MS), 9, `get(${GET_MS}) of square(3) whose callback raised`);
       expectEqual((await ok.callbacks()).values, [9], 'what the raising callback received');
@@ -30,9 +29,6 @@ export default defineRule({
       expectEqual(await later.get(GET_MS), 16, `get(${GET_MS}) of square(4) submitted after both callbacks raised`);
       const mapped = await pool.mapAsync('square', [1, 2, 3]);
       expectEqual(await mapped.get(GET_MS), [1, 4, 9], `map_async(square, [1, 2, 3]).get(${GET_MS}) afterwards`);
-    } finally {
-      // Bounded: a pool whose result handling stopped (Python) may not terminate cleanly; session.close() cleans up.
-      await stopPoolWithin(pool);
-    }
+    }, { mayHang: true, stopWithinMs: 3000 });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.close.lets-submitted-work-finish',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const mapped = await pool.mapAsync('slowSquare', [1, 2, 3, 4, 5, 6], 1);
       const applied = await pool.applyAsync('slowSquare', [7, 800]);
       await pool.close();
@@ -18,9 +18,6 @@ export default defineRule({
       expectEqual(await mapped.ready(), true, 'ready() of mapAsync(slowSquare, [1…6]) once join() returned');
       expectEqual(await mapped.get(1000), [1, 4, 9, 16, 25, 36], 'get(1000) of mapAsync(slowSquare, [1…6]) after close() and join()');
       expectEqual(await applied.get(1000), 49, 'get(1000) of applyAsync(slowSquare, [7, 800]) after close() and join()');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,6 +1,6 @@
-import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
-import { stopPoolWithin } from '../../harness/stop-pool.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.crash.sigkill-rejects-only-the-lost-task',
@@ -13,8 +13,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       // Warm up first, so that the time bound below measures the crash, not the start of the workers.
       await pool.starmap('slowSquare', [[0, 200], [0, 200]], 1);
       const killed = await pool.applyAsync('killSelf', [9]);
@@ -22,14 +21,11 @@ export default defineRule({
       for (const x of [1, 2, 3, 4, 5, 6]) others.push(await pool.applyAsync('slowSquare', [x, 100]));
       const started = performance.now();
       const error = await expectRejects(() => killed.get(10_000), /[^]*/, 'get(10000) of applyAsync(killSelf, [9])');
-      expectEqual(error.name, 'WorkerCrashedError', 'class name of the error get() raised for the killed task');
+      expectError(error, { name: 'WorkerCrashedError' }, 'the error get() raised for the killed task');
       expectTrue(performance.now() - started < 10_000, 'the killed task failed before the 10 s get() timeout', error.message);
       const values = [];
       for (const other of others) values.push(await other.get(60_000));
       expectEqual(values, [1, 4, 9, 16, 25, 36], 'get(60000) of the six slowSquare tasks submitted with it');
-    } finally {
-      // Bounded: where a crash leaves the pool hung (Python), session.close() cleans up instead.
-      await stopPoolWithin(pool);
-    }
+    }, { mayHang: true, stopWithinMs: 3000 });
   },
 });

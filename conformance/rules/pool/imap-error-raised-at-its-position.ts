@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.imap.error-raised-at-its-position',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool', 'pool.imap'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const outcome = await pool.imap('risky', [5, 2, 0, 1], 1);
       expectEqual(outcome.values, [20, 50], 'values imap(risky, [5, 2, 0, 1], chunksize=1) yielded before the error');
       expectEqual(
@@ -18,9 +18,6 @@ export default defineRule({
         { name: 'ValueError', message: 'Cannot process zero!' },
         'error imap(risky, [5, 2, 0, 1], chunksize=1) raised',
       );
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

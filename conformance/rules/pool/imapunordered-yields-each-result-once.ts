@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.imapunordered.yields-each-result-once',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool', 'pool.imap'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 3 });
-    try {
+    await withPool(session, { processes: 3 }, async (pool) => {
       const range = Array.from({ length: 30 }, (_, i) => i);
       const expected = range.map((i) => i * i);
       const byNumber = (a: unknown, b: unknown) => (a as number) - (b as number);
@@ -19,9 +19,6 @@ export default defineRule({
         expectEqual(outcome.error, undefined, `error of imapUnordered(square, range(30), chunksize=${chunksize})`);
         expectEqual([...outcome.values].sort(byNumber), expected, `imapUnordered(square, range(30), chunksize=${chunksize}), sorted`);
       }
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

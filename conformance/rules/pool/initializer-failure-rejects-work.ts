@@ -1,6 +1,9 @@
-import { RuleFailure, expectTrue } from '../../harness/expect.js';
+import { RuleFailure, expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
-import { stopPoolWithin } from '../../harness/stop-pool.js';
+import { withPool } from '../../harness/with-pool.js';
+
+/** How long after the first failure the second submission comes: the workers have died by then. */
+const LATER_MS = 1000;
 
 export default defineRule({
   id: 'pool.initializer.failure-rejects-work',
@@ -13,27 +16,22 @@ export default defineRule({
   needs: ['pool', 'pool.initializer'],
   timeoutMs: 90_000,
   async check(session) {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<{ pending: true }>((resolve) => (timer = setTimeout(() => resolve({ pending: true }), 20_000)));
-    let pool: Awaited<ReturnType<NonNullable<typeof session.createPool>>> | undefined;
-    try {
-      // Either creating the pool or running work on it may report the failure; both must come within 20 s (starting workers is slow on a loaded machine).
-      const run = async () => {
-        pool = await session.createPool!({ processes: 2, initializer: 'raiseError', initargs: ['initializer exploded'] });
-        return pool.map('square', [1, 2, 3]);
-      };
-      const outcome = await Promise.race([run().then((value) => ({ value }), (error: unknown) => ({ error })), deadline]);
-      if (!('error' in outcome)) {
-        throw new RuleFailure('map(square, [1, 2, 3]) on a Pool whose initializer raises', 'an error within 20 s',
-          'value' in outcome ? `resolved with ${JSON.stringify(outcome.value)}` : 'still pending after 20 s');
-      }
-      const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-      expectTrue(/initializer exploded/.test(message), "the error names the initializer's own message", message);
-    } finally {
-      clearTimeout(timer);
-      const created = pool as { terminate(): Promise<void>; join(): Promise<void> } | undefined;
-      // Bounded: where the pool hangs (Python restarts the workers for ever), session.close() cleans up instead.
-      await stopPoolWithin(created);
-    }
+    const pattern = /initializer exploded/;
+    const options = { processes: 2, initializer: 'raiseError', initargs: ['initializer exploded'] } as const;
+    // Either creating the pool or running work on it may report the failure (starting workers is slow on a loaded
+    // machine: 20 s). Work submitted at once and work submitted once the workers have had time to die must both
+    // fail: a pool that rejects only what was queued when the workers died hangs on what comes later.
+    let failedAtCreation: unknown;
+    await withPool(session, options, async (pool) => {
+      const first = await expectRejects(() => pool.map('square', [1, 2, 3]), pattern, 'map(square, [1, 2, 3]) on a Pool whose initializer raises', 20_000);
+      expectError(first, { name: /Error$/ }, 'the error map(square, [1, 2, 3]) raised');
+      await new Promise((resolve) => setTimeout(resolve, LATER_MS));
+      const later = await expectRejects(() => pool.apply('square', [4]), pattern, `apply(square, [4]) ${LATER_MS} ms later`, 10_000);
+      expectError(later, { name: /Error$/ }, `the error apply(square, [4]) raised ${LATER_MS} ms later`);
+    }, { mayHang: true, stopWithinMs: 3000 }).catch((error: unknown) => {
+      if (error instanceof RuleFailure) throw error;
+      failedAtCreation = error;
+    });
+    if (failedAtCreation !== undefined) expectError(failedAtCreation, { name: /Error$/, message: pattern }, 'the error creating the Pool raised');
   },
 });

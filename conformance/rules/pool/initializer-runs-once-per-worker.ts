@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.initializer.runs-once-per-worker',
@@ -12,14 +13,13 @@ export default defineRule({
   timeoutMs: 180_000,
   async check(session, context) {
     const path = join(context.tmpdir, 'init.txt');
-    const pool = await session.createPool!({ processes: 2, initializer: 'recordInit', initargs: [path, 'ready'] });
-    let taskPids: unknown[];
-    try {
-      taskPids = await pool.starmap('getPid', Array.from({ length: 20 }, () => []), 1);
-    } finally {
-      await pool.close().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    const taskPids = await withPool(session, { processes: 2, initializer: 'recordInit', initargs: [path, 'ready'] }, async (pool) => {
+      const pids = await pool.starmap('getPid', Array.from({ length: 20 }, () => []), 1);
+      // close() and join(): every worker has ended, so every initializer line is written.
+      await pool.close();
+      await pool.join();
+      return pids;
+    });
     const text = await readFile(path, 'utf8').catch(() => '');
     const lines = text.split('\n').filter((line) => line !== '');
     expectTrue(lines.length >= 1 && lines.length <= 2, 'initializer lines written by Pool(processes=2) (1 or 2)', lines);

@@ -1,5 +1,6 @@
 import { expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.join.after-terminate-returns',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 180_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       await pool.applyAsync('sleepFor', [25_000]);
       await pool.applyAsync('sleepFor', [25_000]);
       await pool.applyAsync('sleepFor', [25_000]);
@@ -21,9 +21,6 @@ export default defineRule({
       await pool.join();
       const took = performance.now() - started;
       expectTrue(took < 10_000, 'terminate() then join() with 25 s tasks running returned within 10 s', `${Math.round(took)} ms`);
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

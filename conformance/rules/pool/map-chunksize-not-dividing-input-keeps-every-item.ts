@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.map.chunksize-not-dividing-input-keeps-every-item',
@@ -9,17 +10,13 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const range = Array.from({ length: 10 }, (_, i) => i);
       expectEqual(await pool.map('square', range, 3), range.map((i) => i * i), 'map(square, range(10), chunksize=3)');
       expectEqual(await pool.map('square', range, 4), range.map((i) => i * i), 'map(square, range(10), chunksize=4)');
       expectEqual(await pool.map('square', range, 25), range.map((i) => i * i), 'map(square, range(10), chunksize=25)');
       const items = range.map((i) => [i, (10 - i) * 20]);
       expectEqual(await pool.starmap('slowSquare', items, 3), range.map((i) => i * i), 'starmap(slowSquare, 10 items, chunksize=3)');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

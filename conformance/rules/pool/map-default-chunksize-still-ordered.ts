@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.map.default-chunksize-still-ordered',
@@ -9,17 +10,13 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const range = Array.from({ length: 100 }, (_, i) => i);
       expectEqual(await pool.map('square', range), range.map((i) => i * i), 'map(square, range(100))');
       // 40 items on 2 workers: chunks of 5; early chunks sleep longer, so later chunks tend to finish first.
       const items = Array.from({ length: 40 }, (_, i) => [i, (39 - i) % 8 * 10]);
       const expected = items.map(([i]) => i! * i!);
       expectEqual(await pool.starmap('slowSquare', items), expected, 'starmap(slowSquare, 40 items with uneven delays)');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.map.empty-input-gives-empty-list',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       expectEqual(await pool.map('square', []), [], 'map(square, [])');
       expectEqual(await pool.map('square', [], 3), [], 'map(square, [], chunksize=3)');
       expectEqual(await pool.starmap('power', []), [], 'starmap(power, [])');
@@ -18,9 +18,6 @@ export default defineRule({
       expectEqual(await result.get(60_000), [], 'map_async(square, []).get(60000)');
       // The pool is still fine afterwards.
       expectEqual(await pool.map('square', [3]), [9], 'map(square, [3]) after the empty calls');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

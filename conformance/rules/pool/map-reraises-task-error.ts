@@ -1,5 +1,6 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.map.reraises-task-error',
@@ -9,13 +10,9 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const error = await expectRejects(() => pool.map('risky', [5, 2, 0, 1]), /Cannot process zero!/, 'map(risky, [5, 2, 0, 1])');
-      expectEqual(error.name, 'ValueError', 'class name of the error map(risky, [5, 2, 0, 1]) raised');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+      expectError(error, { name: 'ValueError', message: 'Cannot process zero!' }, 'the error map(risky, [5, 2, 0, 1]) raised');
+    });
   },
 });

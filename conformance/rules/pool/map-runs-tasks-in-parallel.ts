@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /** How long each task waits for its partners: started at once, they meet within milliseconds. */
 const RENDEZVOUS_MS = 10_000;
@@ -12,8 +13,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 180_000,
   async check(session, context) {
-    const pool = await session.createPool!({ processes: 4 });
-    try {
+    await withPool(session, { processes: 4 }, async (pool) => {
       // Let the workers start first: the rule is about running tasks, not about starting processes.
       await pool.map('square', [1, 2, 3, 4], 1);
       // Each task waits until all four are running: four only if they ran at the same time. Timing-free, so a
@@ -21,9 +21,6 @@ export default defineRule({
       const meet = (name: string) => [context.tmpdir, name, 4, RENDEZVOUS_MS];
       const seen = await pool.starmap('rendezvous', [meet('a'), meet('b'), meet('c'), meet('d')], 1);
       expectEqual(seen, [4, 4, 4, 4], `starmap(rendezvous, four tasks that wait up to ${RENDEZVOUS_MS} ms for each other) on Pool(processes=4)`);
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.map.squares-example',
@@ -9,13 +10,9 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const results = await pool.map('square', [1, 2, 3, 4, 5, 6, 7, 8]);
       expectEqual(results, [1, 4, 9, 16, 25, 36, 49, 64], 'map(square, [1, 2, 3, 4, 5, 6, 7, 8])');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,7 @@
-import { expectRejects } from '../../harness/expect.js';
+import { VALUE_ERROR_FOR_ARGUMENT } from '../../harness/error-classes.js';
+import { expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.maxtasks.invalid-fails',
@@ -10,11 +12,9 @@ export default defineRule({
   timeoutMs: 120_000,
   async check(session) {
     for (const maxTasksPerChild of [0, -3]) {
-      await expectRejects(async () => {
-        const pool = await session.createPool!({ processes: 1, maxTasksPerChild });
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      }, /maxtasksperchild must be a positive int/, `createPool({ maxTasksPerChild: ${maxTasksPerChild} })`);
+      // Creating the pool must fail; should it not, withPool stops the pool it got.
+      const error = await expectRejects(() => withPool(session, { processes: 1, maxTasksPerChild }, async () => undefined), /maxtasksperchild must be a positive int/, `createPool({ maxTasksPerChild: ${maxTasksPerChild} })`);
+      expectError(error, { name: VALUE_ERROR_FOR_ARGUMENT }, `createPool({ maxTasksPerChild: ${maxTasksPerChild} })`);
     }
   },
 });

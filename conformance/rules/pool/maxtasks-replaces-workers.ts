@@ -1,5 +1,6 @@
 import { expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.maxtasks.replaces-workers',
@@ -9,13 +10,9 @@ export default defineRule({
   needs: ['pool', 'pool.maxtasks'],
   timeoutMs: 180_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2, maxTasksPerChild: 1 });
-    try {
+    await withPool(session, { processes: 2, maxTasksPerChild: 1 }, async (pool) => {
       const pids = await pool.starmap('getPid', Array.from({ length: 6 }, () => []), 1);
       expectTrue(new Set(pids).size === 6, 'distinct pids of starmap(getPid, 6 items, chunksize 1) with maxTasksPerChild 1', pids);
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

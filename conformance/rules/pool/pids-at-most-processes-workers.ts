@@ -1,5 +1,6 @@
 import { expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.pids.at-most-processes-workers',
@@ -9,8 +10,7 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 180_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 3 });
-    try {
+    await withPool(session, { processes: 3 }, async (pool) => {
       const empty = (n: number) => Array.from({ length: n }, () => []);
       const first = new Set(await pool.starmap('getPid', empty(6)));
       expectTrue(first.size >= 1 && first.size <= 3, 'distinct pids of starmap(getPid, 6 items) on Pool(processes=3) (1 to 3)', [...first]);
@@ -19,9 +19,6 @@ export default defineRule({
       // The workers are reused from one call to the next: a pool does not start new processes per call.
       const all = new Set([...first, ...second]);
       expectTrue(all.size <= 3, 'distinct pids over both calls (at most 3)', [...all]);
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

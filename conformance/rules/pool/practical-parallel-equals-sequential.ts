@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /** sum of i * i for i < n, exactly: (n - 1) n (2n - 1) / 6. */
 function sumOfSquaresBelow(n: number): number {
@@ -17,12 +18,8 @@ export default defineRule({
   async check(session) {
     const workload = [100_000, 0, 1, 2, 3, 10, 1000, 99_999, 100_000, 54_321, 7];
     const sequential = workload.map(sumOfSquaresBelow);
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       expectEqual(await pool.map('cpuBound', workload), sequential, `map(cpuBound, ${JSON.stringify(workload)})`);
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.processes.default-is-cpu-count',
@@ -13,14 +14,13 @@ export default defineRule({
   async check(session, context) {
     const cpus = await session.cpuCount();
     const path = join(context.tmpdir, 'init.txt');
-    const pool = await session.createPool!({ initializer: 'recordInit', initargs: [path, 'w'] });
-    try {
+    await withPool(session, { initializer: 'recordInit', initargs: [path, 'w'] }, async (pool) => {
       // Enough slow work that every worker has something to do before close().
       await pool.map('slowSquare', Array.from({ length: cpus * 4 }, (_, i) => i), 1);
-    } finally {
-      await pool.close().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+      // close() and join(): every worker has ended, so every initializer line is written.
+      await pool.close();
+      await pool.join();
+    });
     const lines = (await readFile(path, 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
     const pids = new Set(lines.map((line) => line.split(' ')[0]));
     expectEqual(pids.size, cpus, `distinct workers that ran the initializer in Pool() on a machine with cpuCount() ${cpus}`);

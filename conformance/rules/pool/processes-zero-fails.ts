@@ -1,5 +1,7 @@
-import { expectRejects } from '../../harness/expect.js';
+import { VALUE_ERROR_FOR_ARGUMENT } from '../../harness/error-classes.js';
+import { expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.processes.zero-fails',
@@ -11,11 +13,9 @@ export default defineRule({
   async check(session) {
     const pattern = /Number of processes must be at least 1/;
     for (const processes of [0, -1]) {
-      await expectRejects(async () => {
-        const pool = await session.createPool!({ processes });
-        await pool.terminate().catch(() => undefined);
-        await pool.join().catch(() => undefined);
-      }, pattern, `createPool({ processes: ${processes} })`);
+      // Creating the pool must fail; should it not, withPool stops the pool it got.
+      const error = await expectRejects(() => withPool(session, { processes }, async () => undefined), pattern, `createPool({ processes: ${processes} })`);
+      expectError(error, { name: VALUE_ERROR_FOR_ARGUMENT }, `createPool({ processes: ${processes} })`);
     }
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.starmap.unpacks-argument-tuples',
@@ -9,13 +10,9 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const args = [[2, 3], [3, 3], [4, 2], [5, 2], [10, 3]];
       expectEqual(await pool.starmap('power', args), [8, 27, 16, 25, 1000], 'starmap(power, [(2, 3), (3, 3), (4, 2), (5, 2), (10, 3)])');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

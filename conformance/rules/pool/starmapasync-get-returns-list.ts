@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.starmapasync.get-returns-list',
@@ -9,14 +10,10 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const result = await pool.starmapAsync('power', [[2, 10], [3, 4], [10, 0], [5, 3]]);
       expectEqual(await result.get(60_000), [1024, 81, 1, 125], 'starmap_async(power, [(2, 10), (3, 4), (10, 0), (5, 3)]).get(60000)');
       expectEqual(await result.successful(), true, 'successful() after get() returned');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

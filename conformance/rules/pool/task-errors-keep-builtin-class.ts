@@ -1,5 +1,6 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.task.errors-keep-builtin-class',
@@ -9,18 +10,14 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const viaApply = await expectRejects(() => pool.apply('raiseTypeError', ['expected a number']), /expected a number/,
         'apply(raiseTypeError, ["expected a number"])');
-      expectEqual(viaApply.name, 'TypeError', 'class name of the error apply(raiseTypeError, …) raised');
+      expectError(viaApply, { name: 'TypeError', message: 'expected a number' }, 'the error apply(raiseTypeError, …) raised');
       const viaMap = await expectRejects(() => pool.map('raiseTypeError', ['bad item']), /bad item/, 'map(raiseTypeError, ["bad item"])');
-      expectEqual(viaMap.name, 'TypeError', 'class name of the error map(raiseTypeError, …) raised');
+      expectError(viaMap, { name: 'TypeError', message: 'bad item' }, 'the error map(raiseTypeError, …) raised');
       const viaRaise = await expectRejects(() => pool.apply('raiseError', ['plain failure']), /plain failure/, 'apply(raiseError, ["plain failure"])');
-      expectEqual(viaRaise.name, 'ValueError', 'class name of the error apply(raiseError, …) raised');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+      expectError(viaRaise, { name: 'ValueError', message: 'plain failure' }, 'the error apply(raiseError, …) raised');
+    });
   },
 });

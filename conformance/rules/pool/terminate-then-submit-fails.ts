@@ -1,5 +1,7 @@
-import { expectRejects } from '../../harness/expect.js';
+import { expectError, expectRejects } from '../../harness/expect.js';
+import { VALUE_ERROR_FOR_STATE } from '../../harness/error-classes.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 /** Python refuses at once; an implementation still pending after this long does not refuse. */
 const REFUSAL_MS = 10_000;
@@ -12,19 +14,20 @@ export default defineRule({
   needs: ['pool'],
   timeoutMs: 120_000,
   async check(session) {
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       await pool.map('square', [1, 2]);
       await pool.terminate();
       const pattern = /Pool not running/;
-      await expectRejects(() => pool.apply('square', [2]), pattern, 'apply(square, [2]) after terminate()', REFUSAL_MS);
-      await expectRejects(() => pool.applyAsync('square', [2]), pattern, 'applyAsync(square, [2]) after terminate()', REFUSAL_MS);
-      await expectRejects(() => pool.map('square', [1, 2, 3]), pattern, 'map(square, [1, 2, 3]) after terminate()', REFUSAL_MS);
-      await expectRejects(() => pool.mapAsync('square', [1, 2, 3]), pattern, 'mapAsync(square, [1, 2, 3]) after terminate()', REFUSAL_MS);
+      const calls: [string, () => Promise<unknown>][] = [
+        ['apply(square, [2]) after terminate()', () => pool.apply('square', [2])],
+        ['applyAsync(square, [2]) after terminate()', () => pool.applyAsync('square', [2])],
+        ['map(square, [1, 2, 3]) after terminate()', () => pool.map('square', [1, 2, 3])],
+        ['mapAsync(square, [1, 2, 3]) after terminate()', () => pool.mapAsync('square', [1, 2, 3])],
+      ];
+      for (const [what, call] of calls) {
+        expectError(await expectRejects(call, pattern, what, REFUSAL_MS), { name: VALUE_ERROR_FOR_STATE }, what);
+      }
       await pool.join();
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,6 +1,7 @@
 import { expectTrue } from '../../harness/expect.js';
 import type { ProcessInfo } from '../../harness/implementation.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'pool.worker.is-daemonic',
@@ -11,15 +12,11 @@ export default defineRule({
   timeoutMs: 120_000,
   async check(session) {
     const parent = await session.currentProcess();
-    const pool = await session.createPool!({ processes: 2 });
-    try {
+    await withPool(session, { processes: 2 }, async (pool) => {
       const identities = (await pool.map('workerIdentity', [0, 1, 2, 3], 1)) as ProcessInfo[];
       expectTrue(identities.length === 4 && identities.every((who) => who.daemon === true), 'daemon of currentProcess() in every task', identities);
       expectTrue(identities.every((who) => who.pid !== parent.pid && who.name !== parent.name),
         `every task ran outside the parent (pid ${parent.pid}, name ${parent.name})`, identities);
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

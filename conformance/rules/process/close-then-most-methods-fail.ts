@@ -1,4 +1,5 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects } from '../../harness/expect.js';
+import { VALUE_ERROR_FOR_STATE } from '../../harness/error-classes.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -23,12 +24,13 @@ export default defineRule({
       ['terminate()', () => ran.terminate()],
       ['kill()', () => ran.kill()],
     ];
-    for (const [what, call] of calls) await expectRejects(call, pattern, `${what} after close()`);
+    for (const [what, call] of calls) expectError(await expectRejects(call, pattern, `${what} after close()`), { name: VALUE_ERROR_FOR_STATE }, `${what} after close()`);
     expectEqual(await ran.name(), 'Closed-Worker', 'name() after close()');
 
     // A Process closed before it ever started cannot be started afterwards.
     const never = await session.createProcess({ target: 'noop' });
     await never.close();
-    await expectRejects(() => never.start(), pattern, 'start() of a Process closed before it started');
+    const refused = await expectRejects(() => never.start(), pattern, 'start() of a Process closed before it started');
+    expectError(refused, { name: VALUE_ERROR_FOR_STATE }, 'start() of a Process closed before it started');
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcesses } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.exitcode.signal-is-negative',
@@ -12,17 +13,12 @@ export default defineRule({
     // SIGUSR1 (10) and SIGTERM (15) both end a process by default; the task sleeps 10 s, then returns (exit
     // code 0), when a signal does not end it.
     const signals = [10, 15];
-    const children = [];
-    for (const signal of signals) children.push(await session.createProcess({ target: 'killSelf', args: [signal] }));
-    try {
+    await withProcesses(session, signals.map((signal) => ({ target: 'killSelf', args: [signal] })), async (children) => {
       for (const child of children) await child.start();
       for (const child of children) await child.join(20_000);
       const codes = [];
       for (const child of children) codes.push(await child.exitCode());
       expectEqual(codes, signals.map((signal) => -signal), 'exitCode() after killSelf(10) and killSelf(15)');
-    } finally {
-      for (const child of children) await child.terminate().catch(() => undefined);
-      for (const child of children) await child.join(10_000).catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcess } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.exitcode.terminate-gives-minus-fifteen',
@@ -8,16 +9,12 @@ export default defineRule({
   python: 'library/multiprocessing.html#multiprocessing.Process.terminate',
   needs: ['process'],
   async check(session) {
-    const p = await session.createProcess({ target: 'sleepFor', args: [10_000] });
-    try {
+    await withProcess(session, { target: 'sleepFor', args: [10_000] }, async (p) => {
       await p.start();
       await p.join(200);
       await p.terminate();
       await p.join(10_000);
       expectEqual(await p.exitCode(), -15, 'exitCode() after terminate() of a 10 s task');
-    } finally {
-      await p.terminate().catch(() => undefined);
-      await p.join(5000).catch(() => undefined);
-    }
+    });
   },
 });

@@ -2,6 +2,7 @@ import { expectEqual, expectTrue } from '../../harness/expect.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineRule } from '../../harness/rule.js';
+import { withProcess } from '../../harness/with-processes.js';
 
 /**
  * The task waits for a partner file that the rule writes only after its own checks: a call that wrongly waited for
@@ -16,19 +17,19 @@ export default defineRule({
   python: 'library/multiprocessing.html#multiprocessing.Process.join',
   needs: ['process'],
   async check(session, context) {
-    const p = await session.createProcess({ target: 'rendezvous', args: [context.tmpdir, 'child', 2, TASK_LIMIT_MS] });
-    try {
-      await p.start();
-      const started = performance.now();
-      await p.join(500);
-      const waited = performance.now() - started;
-      expectTrue(waited >= 450, 'join(500) on a child that waits for the rule waited at least 450 ms', `${Math.round(waited)} ms`);
-      expectEqual(await p.isAlive(), true, 'isAlive() after join(500) timed out');
-      expectEqual(await p.exitCode(), null, 'exitCode() after join(500) timed out');
-    } finally {
-      await writeFile(join(context.tmpdir, 'rule'), '').catch(() => undefined);
-      await p.terminate().catch(() => undefined);
-      await p.join(5000).catch(() => undefined);
-    }
+    await withProcess(session, { target: 'rendezvous', args: [context.tmpdir, 'child', 2, TASK_LIMIT_MS] }, async (p) => {
+      try {
+        await p.start();
+        const started = performance.now();
+        await p.join(500);
+        const waited = performance.now() - started;
+        expectTrue(waited >= 450, 'join(500) on a child that waits for the rule waited at least 450 ms', `${Math.round(waited)} ms`);
+        expectEqual(await p.isAlive(), true, 'isAlive() after join(500) timed out');
+        expectEqual(await p.exitCode(), null, 'exitCode() after join(500) timed out');
+      } finally {
+        // The child waits for this file: let it end.
+        await writeFile(join(context.tmpdir, 'rule'), '');
+      }
+    });
   },
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventually, expectEqual, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcess } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.kill.stops-process-ignoring-terminate',
@@ -11,8 +12,7 @@ export default defineRule({
   needs: ['process', 'process.kill'],
   async check(session, context) {
     const path = join(context.tmpdir, 'ready.txt');
-    const p = await session.createProcess({ target: 'ignoreTerminate', args: [path] });
-    try {
+    await withProcess(session, { target: 'ignoreTerminate', args: [path] }, async (p) => {
       await p.start();
       const ready = await eventually(() => readFile(path, 'utf8').catch(() => ''), (text) => text === 'ready', 15_000);
       expectEqual(ready, 'ready', 'file written by ignoreTerminate once SIGTERM is ignored');
@@ -26,9 +26,6 @@ export default defineRule({
       const waited = performance.now() - started;
       expectEqual(await p.exitCode(), -9, 'exitCode() after kill()');
       expectTrue(waited < 10_000, 'kill() + join() returned within 10 s (the task sleeps 30 s)', `${Math.round(waited)} ms`);
-    } finally {
-      await p.kill().catch(() => undefined);
-      await p.join(5000).catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcess } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.lifecycle.alive-while-running',
@@ -8,15 +9,11 @@ export default defineRule({
   python: 'library/multiprocessing.html#multiprocessing.Process.is_alive',
   needs: ['process'],
   async check(session) {
-    const p = await session.createProcess({ target: 'sleepFor', args: [5000] });
-    try {
+    await withProcess(session, { target: 'sleepFor', args: [5000] }, async (p) => {
       await p.start();
       expectEqual(await p.isAlive(), true, 'isAlive() right after start() of a 5 s task');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expectEqual(await p.isAlive(), true, 'isAlive() 300 ms into a 5 s task');
-    } finally {
-      await p.terminate().catch(() => undefined);
-      await p.join(5000).catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcesses } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.pid.differs-between-children',
@@ -8,16 +9,11 @@ export default defineRule({
   python: 'seed: Separate Process IDs',
   needs: ['process'],
   async check(session) {
-    const children = [];
-    for (let i = 0; i < 3; i++) children.push(await session.createProcess({ target: 'sleepFor', args: [3000] }));
-    try {
+    await withProcesses(session, Array.from({ length: 3 }, () => ({ target: 'sleepFor', args: [3000] }) as const), async (children) => {
       for (const child of children) await child.start();
       const pids = [];
       for (const child of children) pids.push(await child.pid());
       expectTrue(new Set(pids).size === 3 && !pids.includes(null), 'three running children have three distinct pids', pids);
-    } finally {
-      for (const child of children) await child.terminate().catch(() => undefined);
-      for (const child of children) await child.join(5000).catch(() => undefined);
-    }
+    });
   },
 });

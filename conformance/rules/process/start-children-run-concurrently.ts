@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventually, expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcesses } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.start.children-run-concurrently',
@@ -12,12 +13,8 @@ export default defineRule({
   timeoutMs: 40_000,
   async check(session, context) {
     const names = ['a', 'b', 'c'];
-    const children = [];
-    for (const name of names) {
-      const path = join(context.tmpdir, `${name}.txt`);
-      children.push(await session.createProcess({ target: 'writeThenSleep', args: [path, name, 30_000] }));
-    }
-    try {
+    const options = names.map((name) => ({ target: 'writeThenSleep', args: [join(context.tmpdir, `${name}.txt`), name, 30_000] }) as const);
+    await withProcesses(session, options, async (children) => {
       for (const child of children) await child.start();
       // Each child writes its file and then sleeps 30 s: all three files can exist within 20 s only if the
       // three children run side by side (one at a time, the second file would wait for the first child's end).
@@ -28,9 +25,6 @@ export default defineRule({
       const alive = [];
       for (const child of children) alive.push(await child.isAlive());
       expectEqual(alive, [true, true, true], 'isAlive() of the three children once all files were written');
-    } finally {
-      for (const child of children) await child.terminate().catch(() => undefined);
-      for (const child of children) await child.join(10_000).catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { expectEqual, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withProcess } from '../../harness/with-processes.js';
 
 export default defineRule({
   id: 'process.terminate.stops-running-process',
@@ -8,8 +9,7 @@ export default defineRule({
   python: 'seed: Process Lifecycle and Exit Codes',
   needs: ['process'],
   async check(session) {
-    const p = await session.createProcess({ target: 'sleepFor', args: [30_000] });
-    try {
+    await withProcess(session, { target: 'sleepFor', args: [30_000] }, async (p) => {
       await p.start();
       await p.join(300);
       expectEqual(await p.isAlive(), true, 'isAlive() of a 30 s task before terminate()');
@@ -20,9 +20,6 @@ export default defineRule({
       expectEqual(await p.isAlive(), false, 'isAlive() after terminate() and join(10000) of a 30 s task');
       expectTrue(waited < 10_000, 'terminate() + join() of a 30 s task returned within 10 s', `${Math.round(waited)} ms`);
       expectTrue((await p.exitCode()) !== 0, 'exitCode() after terminate() is not 0 (the target did not return)', await p.exitCode());
-    } finally {
-      await p.terminate().catch(() => undefined);
-      await p.join(5000).catch(() => undefined);
-    }
+    });
   },
 });

@@ -1,4 +1,4 @@
-import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { expectError, expectRejects, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
       const started = performance.now();
       const error = await expectRejects(call, /.*/, `${what} on an empty queue`);
       const waited = Math.round(performance.now() - started);
-      expectEqual(error.name, 'Empty', `class name of the error ${what} raised on an empty queue`);
+      expectError(error, { name: 'Empty' }, `the error ${what} raised on an empty queue`);
       expectTrue(waited < 2500, `${what} on an empty queue raised within 2.5 s (it must not wait)`, `${waited} ms`);
     }
   },

@@ -1,4 +1,4 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
     const bounded = await session.createQueue!({ maxsize: 3 });
     for (const item of ['a', 'b', 'c']) await bounded.putNowait(item);
     const error = await expectRejects(() => bounded.putNowait('d'), /.*/, 'a fourth putNowait on Queue(maxsize=3)');
-    expectEqual(error.name, 'Full', 'class name of the error the fourth putNowait raised');
+    expectError(error, { name: 'Full' }, 'the error the fourth putNowait raised');
     expectEqual(await bounded.qsize(), 3, 'qsize() of the full Queue(maxsize=3)');
     expectEqual(await bounded.get({ timeoutMs: 10_000 }), 'a', 'get() from the full queue');
     await bounded.putNowait('d');

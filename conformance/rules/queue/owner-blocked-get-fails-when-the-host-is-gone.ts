@@ -3,6 +3,8 @@ import { expectTrue, readJsonWritten } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 const GET_TIMEOUT_MS = 40_000;
+/** How soon after its host ended a get waiting on the queue must fail. */
+const SOON_MS = 5000;
 
 export default defineRule({
   id: 'queue.owner.blocked-get-fails-when-the-host-is-gone',
@@ -28,6 +30,7 @@ export default defineRule({
     const failed = typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as { error?: string; items?: unknown[] }) : {};
     expectTrue(failed.error !== undefined && failed.error !== 'Empty' && JSON.stringify(failed.items) === '["first"]',
       'the grandchild got "first", then its second get failed with an error other than Empty', record);
-    expectTrue(waited < 15_000, 'the grandchild\'s get failed within 15 s of the queue\'s host ending', `${waited} ms`);
+    // "Within seconds": a few, for a loaded machine; not a share of the 40 s timeout.
+    expectTrue(waited < SOON_MS, `the grandchild's get failed within ${SOON_MS} ms of the queue's host ending`, `${waited} ms`);
   },
 });

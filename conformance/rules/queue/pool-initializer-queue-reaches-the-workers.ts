@@ -1,5 +1,6 @@
 import { expectEqual } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
+import { withPool } from '../../harness/with-pool.js';
 
 export default defineRule({
   id: 'queue.pool.initializer-queue-reaches-the-workers',
@@ -12,17 +13,13 @@ export default defineRule({
   timeoutMs: 150_000,
   async check(session) {
     const queue = await session.createQueue!();
-    const pool = await session.createPool!({ processes: 2, initializer: 'rememberQueue', initargs: [queue] });
-    try {
+    await withPool(session, { processes: 2, initializer: 'rememberQueue', initargs: [queue] }, async (pool) => {
       const items = [0, 1, 2, 3, 4, 5];
       await pool.map('putOnRemembered', items, 1);
       // The tasks have returned, so their items are at most in flight (CPython's feeder thread): seconds are plenty.
       const got = [];
       for (let i = 0; i < items.length; i++) got.push(await queue.get({ timeoutMs: 10_000 }));
       expectEqual((got as number[]).sort((a, b) => a - b), items, 'items the parent got after map(putOnRemembered, range(6)), sorted');
-    } finally {
-      await pool.terminate().catch(() => undefined);
-      await pool.join().catch(() => undefined);
-    }
+    });
   },
 });

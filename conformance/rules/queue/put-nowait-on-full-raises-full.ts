@@ -1,4 +1,4 @@
-import { expectEqual, expectRejects, expectTrue } from '../../harness/expect.js';
+import { expectEqual, expectError, expectRejects, expectTrue } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -21,13 +21,13 @@ export default defineRule({
       const started = performance.now();
       const error = await expectRejects(call, /.*/, `${what} on a full Queue(maxsize=2)`);
       const waited = Math.round(performance.now() - started);
-      expectEqual(error.name, 'Full', `class name of the error ${what} raised on a full queue`);
+      expectError(error, { name: 'Full' }, `the error ${what} raised on a full queue`);
       expectTrue(waited < 2500, `${what} on a full queue raised within 2.5 s (it must not wait)`, `${waited} ms`);
     }
     expectEqual(await queue.qsize(), 2, 'qsize() after the refused puts');
     const got = [await queue.get({ timeoutMs: 10_000 }), await queue.get({ timeoutMs: 10_000 })];
     expectEqual(got, ['a', 'b'], 'the two items got afterwards');
     const error = await expectRejects(() => queue.get({ timeoutMs: 500 }), /.*/, 'a third get({timeoutMs: 500}): "c" must not be there');
-    expectEqual(error.name, 'Empty', 'class name of the error the third get raised');
+    expectError(error, { name: 'Empty' }, 'the error the third get raised');
   },
 });
