@@ -194,6 +194,6 @@ test('expectError wants a real Error of the named class, and the message when gi
   const wrongMessage = t.throws(() => expectError(error, { name: 'ValueError', message: /closed/ }, 'close()'));
   t.is(wrongMessage?.message, 'close() (error message): expected /closed/, observed "Pool not running"');
   const lookAlike = t.throws(() => expectError({ name: 'ValueError', message: 'Pool not running' }, { name: 'ValueError' }, 'close()'));
-  t.regex(lookAlike!.message, /^close\(\) \(an Error\): expected "an Error named ValueError", observed \{ name: 'ValueError'/);
+  t.regex(lookAlike!.message, /^close\(\) \(an Error instance\): expected "an Error named ValueError", observed \{ name: 'ValueError'/);
   t.true(lookAlike instanceof RuleFailure);
 });
