@@ -194,7 +194,7 @@ async function main(): Promise<number> {
     }
     // Every rule has a designated mutant and every aim is a kill, judged on expected.json over all rules and mutants
     // (a partial run shows the count; a full one fails on a problem).
-    designated = designation(await loadMutants(), (await loadRules()).map((rule) => rule.id), expectedNow ?? { mutants: {}, gaps: {} });
+    designated = designation(await loadMutants(), (await loadRules()).map((rule) => rule.id), expectedNow ?? { mutants: {}, gaps: {} }, readDeviations());
     // A partial run may leave expected.json between two states: only a full run fails on the designation.
     if (partial) designated = { ...designated, problems: designated.problems.map((problem) => `${problem} (partial run: not counted)`) };
     else designationFailed = designated.problems.length > 0;

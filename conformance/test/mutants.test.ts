@@ -12,6 +12,7 @@
  * machine, so this test keeps to each mutant's own area, as planned. A pair whose result differs from
  * expected.json is run once more before it counts (timing rules wobble on a loaded machine); the log says so.
  */
+import { readDeviations } from '../adapters/reference/deviations.js';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { loadRules } from '../harness/load-rules.js';
@@ -79,7 +80,7 @@ test.serial('the mutants load, each named after its file and its area, and expec
 
 test.serial('every rule has a designated mutant: one that names it in aims and that it kills per expected.json', async (t) => {
   const [rules, mutants, expected] = await Promise.all([loadRules(), loadMutants(), readExpected()]);
-  const { problems } = designation(mutants, rules.map((rule) => rule.id), expected ?? { mutants: {}, gaps: {} });
+  const { problems } = designation(mutants, rules.map((rule) => rule.id), expected ?? { mutants: {}, gaps: {} }, readDeviations());
   t.deepEqual(problems, [], problems.join('\n'));
 });
 
