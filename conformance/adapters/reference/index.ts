@@ -28,6 +28,7 @@ import type {
   Session,
   TaskName,
 } from '../../harness/implementation.js';
+import { UNSENDABLE_MARK } from '../../harness/implementation.js';
 import { catalog } from './tasks.js';
 
 /** How long close() waits for the processes and pool workers of a session to be gone. */
@@ -98,6 +99,19 @@ function withQueues(value: unknown, queues: WeakMap<object, Queue>): unknown {
   if (proto !== Object.prototype && proto !== null) return value;
   const entries = Object.entries(value).map(([key, item]) => [key, item, withQueues(item, queues)] as const);
   return entries.some(([, before, after]) => after !== before) ? Object.fromEntries(entries.map(([key, , after]) => [key, after])) : value;
+}
+
+/**
+ * `item` with each UNSENDABLE stand-in replaced by a function, which no process can be sent, in arrays and plain
+ * objects at any depth.
+ */
+function unsendableInPlace(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return item;
+  if (Array.isArray(item)) return item.map(unsendableInPlace);
+  if (Object.getPrototypeOf(item) !== Object.prototype) return item;
+  const entries = Object.entries(item);
+  if (entries.length === 1 && entries[0]![0] === UNSENDABLE_MARK && entries[0]![1] === true) return () => undefined;
+  return Object.fromEntries(entries.map(([key, value]) => [key, unsendableInPlace(value)]));
 }
 
 /** Waits for `promise`, but no longer than `ms`; never rejects. */
@@ -180,9 +194,9 @@ class ReferenceSession implements Session {
     this.#queues.add(queue);
     // Every method is async: a synchronous throw becomes a rejection, renamed as the contract says.
     const handle: QueueHandle = {
-      put: (item, block) => mapped(() => queue.put(item, block)),
+      put: (item, block) => mapped(() => queue.put(unsendableInPlace(item), block)),
       get: (block) => mapped(() => queue.get(block)),
-      putNowait: (item) => mapped(() => queue.putNowait(item)),
+      putNowait: (item) => mapped(() => queue.putNowait(unsendableInPlace(item))),
       getNowait: () => mapped(() => queue.getNowait()),
       qsize: () => mapped(() => queue.qsize()),
       empty: () => mapped(() => queue.empty()),
