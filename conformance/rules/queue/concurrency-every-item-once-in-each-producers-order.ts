@@ -14,8 +14,8 @@ type Item = { p: number; i: number };
 export default defineRule({
   id: 'queue.concurrency.every-item-once-in-each-producers-order',
   statement:
-    'With several producer processes and several consumers (a child and the parent) on one queue, every item is got ' +
-    'exactly once, and each consumer gets the items of one producer in the order that producer put them.',
+    'Items put by several producer processes at once and taken by several consumers at once (a child and the parent) are ' +
+    'each got exactly once, and each consumer gets the items of one producer in the order that producer put them.',
   source: 'python-docs',
   // "multi-producer, multi-consumer FIFO queues" … "objects enqueued by the same process will always be in the
   // expected order with respect to each other".
@@ -24,9 +24,6 @@ export default defineRule({
   timeoutMs: 180_000,
   async check(session, context) {
     const queue = await session.createQueue!();
-    const path = join(context.tmpdir, 'consumer.json');
-    const consumer = await session.createProcess({ target: 'getAndRecord', args: [queue, path, EACH_CONSUMER, GET_TIMEOUT_MS] });
-    await consumer.start();
     const producers = [];
     for (let p = 0; p < PRODUCERS; p++) {
       const items: Item[] = Array.from({ length: PER_PRODUCER }, (_, i) => ({ p, i }));
@@ -34,13 +31,19 @@ export default defineRule({
       await producer.start();
       producers.push(producer);
     }
+    // The producers put at once, into a queue nobody reads yet (an unbounded one: they end without waiting for a
+    // reader); the two consumers then take the backlog together.
+    for (const producer of producers) await producer.join(60_000);
+    expectEqual(await queue.qsize(), PRODUCERS * PER_PRODUCER, 'qsize() once the 3 producers put their 30 items each and ended');
+    const path = join(context.tmpdir, 'consumer.json');
+    const consumer = await session.createProcess({ target: 'getAndRecord', args: [queue, path, EACH_CONSUMER, GET_TIMEOUT_MS] });
+    await consumer.start();
     const inParent: unknown[] = [];
     for (let n = 0; n < EACH_CONSUMER; n++) {
       const got = await queue.get({ timeoutMs: GET_TIMEOUT_MS }).catch((error: Error) => ({ error: `${error.name}: ${error.message}` }));
-      expectTrue(!('error' in (got as object)), `get() number ${n + 1} of ${EACH_CONSUMER} in the parent, while the producers run`, got);
+      expectTrue(!('error' in (got as object)), `get() number ${n + 1} of ${EACH_CONSUMER} in the parent, while the child consumer gets too`, got);
       inParent.push(got);
     }
-    for (const producer of producers) await producer.join(60_000);
     await consumer.join(GET_TIMEOUT_MS * 2);
     const recorded = await readJsonWritten<unknown>(path, 10_000);
     expectTrue(Array.isArray(recorded), `the child consumer got its ${EACH_CONSUMER} items (its record)`, recorded);
