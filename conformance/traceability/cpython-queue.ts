@@ -15,13 +15,19 @@ export default defineTestGroup({
         'queue.put.nowait-on-full-raises-full',
         'queue.put.timeout-on-full-raises-full',
         'queue.state.a-childs-puts-show-in-qsize-empty-and-full',
+        'queue.put.blocked-put-resumes-when-a-consumer-makes-room',
       ],
     },
     {
       // A child puts 2..5; the parent gets them with every get form, then Empty at once without blocking and
       // after TIMEOUT1/3 with it.
       test: '_TestQueue.test_get',
-      rules: ['queue.fifo.one-producer-keeps-order', 'queue.get.nowait-on-empty-raises-empty', 'queue.get.timeout-raises-empty'],
+      rules: [
+        'queue.fifo.one-producer-keeps-order',
+        'queue.get.nowait-on-empty-raises-empty',
+        'queue.get.timeout-raises-empty',
+        'queue.get.timeout-returns-as-soon-as-an-item-arrives',
+      ],
     },
     {
       // The parent's items (its feeder thread started before the fork) and a child's all arrive, each in order.

@@ -87,7 +87,11 @@ export default defineDocSections([
         sentences: [
           {
             says: 'The Queue, SimpleQueue and JoinableQueue types are multi-producer, multi-consumer FIFO (first-in, first-out) queues modelled on the queue.Queue class in the standard library.',
-            rules: ['queue.concurrency.every-item-once-in-each-producers-order', 'queue.fifo.one-producer-keeps-order'],
+            rules: [
+              'queue.concurrency.every-item-once-in-each-producers-order',
+              'queue.concurrency.bounded-queue-holds-producers-to-its-size',
+              'queue.fifo.one-producer-keeps-order',
+            ],
           },
           {
             says: 'They differ in that Queue lacks the task_done() and join() methods introduced into Python 2.5\'s queue.Queue class.',
@@ -271,7 +275,7 @@ export default defineDocSections([
           { says: 'Put obj into the queue.', rules: ['queue.fifo.one-producer-keeps-order', 'queue.items.every-json-value-round-trips'] },
           {
             says: 'If the optional argument block is True (the default) and timeout is None (the default), block if necessary until a free slot is available.',
-            rules: ['queue.put.blocked-put-resumes-when-a-consumer-makes-room'],
+            rules: ['queue.put.blocked-put-resumes-when-a-consumer-makes-room', 'queue.concurrency.bounded-queue-holds-producers-to-its-size'],
           },
           {
             says: 'If timeout is a positive number, it blocks at most timeout seconds and raises the queue.Full exception if no free slot was available within that time.',
@@ -295,7 +299,7 @@ export default defineDocSections([
           { says: 'If optional args block is True (the default) and timeout is None (the default), block if necessary until an item is available.', rules: BLOCKING_GET },
           {
             says: 'If timeout is a positive number, it blocks at most timeout seconds and raises the queue.Empty exception if no item was available within that time.',
-            rules: ['queue.get.timeout-raises-empty', 'queue.timeout.negative-acts-as-zero'],
+            rules: ['queue.get.timeout-raises-empty', 'queue.get.timeout-returns-as-soon-as-an-item-arrives', 'queue.timeout.negative-acts-as-zero'],
           },
           {
             says: 'Otherwise (block is False), return an item if one is immediately available, else raise the queue.Empty exception (timeout is ignored in that case).',
@@ -322,7 +326,7 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Indicate that no more data will be put on this queue by the current process.',
-            rules: ['queue.close.then-put-fails', 'queue.close.items-put-before-close-still-arrive'],
+            rules: ['queue.close.then-put-fails', 'queue.close.items-put-before-close-still-arrive', 'queue.close.by-its-creator-ends-waits-in-other-processes'],
           },
           { says: 'The background thread will quit once it has flushed all buffered data to the pipe.', rules: ['queue.close.items-put-before-close-still-arrive'] },
           {
