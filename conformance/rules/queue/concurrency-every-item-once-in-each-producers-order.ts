@@ -7,7 +7,7 @@ const PER_PRODUCER = 30;
 /** Half the items go to the child consumer, half to the parent. */
 const EACH_CONSUMER = (PRODUCERS * PER_PRODUCER) / 2;
 /** Each get waits at most this long: the producers are running, so an item comes within seconds. */
-const GET_TIMEOUT_MS = 30_000;
+const GET_TIMEOUT_MS = 20_000;
 
 type Item = { p: number; i: number };
 
