@@ -203,7 +203,13 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Returns a process shared queue implemented using a pipe and a few locks/semaphores.',
-            rules: ['queue.direction.parent-to-child', 'queue.direction.child-to-child', 'queue.qsize.seen-from-another-process', 'queue.state.a-childs-puts-show-in-qsize-empty-and-full'],
+            rules: [
+              'queue.direction.parent-to-child',
+              'queue.direction.child-to-child',
+              'queue.qsize.seen-from-another-process',
+              'queue.state.a-childs-puts-show-in-qsize-empty-and-full',
+              'queue.pool.initializer-queue-reaches-the-workers',
+            ],
           },
           {
             says: 'When a process first puts an item on the queue a feeder thread is started which transfers objects from a buffer into the pipe.',
