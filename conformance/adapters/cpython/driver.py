@@ -310,6 +310,19 @@ def _with_unsendables(value: Any) -> Any:
     return value
 
 QUEUE_MARK = "@multiproc/queue"
+# implementation.ts UNSENDABLE_MARK: a value Python cannot pickle stands in its place.
+UNSENDABLE_MARK = "@multiproc/unsendable"
+
+
+def _unpicklable_in_place(value: Any) -> Any:
+    """`value` with each {"@multiproc/unsendable": true} replaced by a lambda, in lists and dicts at any depth."""
+    if isinstance(value, dict):
+        if len(value) == 1 and value.get(UNSENDABLE_MARK) is True:
+            return lambda: None
+        return {key: _unpicklable_in_place(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unpicklable_in_place(item) for item in value]
+    return value
 
 
 def _with_queues(value: Any) -> Any:
@@ -337,9 +350,10 @@ def _queue_create(maxsize: int | None = None) -> int:
 # Ops on a queue take {"queue": n} and call the Queue method of the same meaning; queue.Empty and queue.Full
 # reach the suite by their class names, "Empty" and "Full". Timeouts come in milliseconds.
 QUEUE_OPS: dict[str, Callable[..., Any]] = {
-    "queue_put": lambda q, item, block=True, timeout=None: q.put(item, block, _seconds(timeout)),
+    "queue_put": lambda q, item, block=True, timeout=None: q.put(_unpicklable_in_place(item), block,
+                                                                  _seconds(timeout)),
     "queue_get": lambda q, block=True, timeout=None: q.get(block, _seconds(timeout)),
-    "queue_put_nowait": lambda q, item: q.put_nowait(item),
+    "queue_put_nowait": lambda q, item: q.put_nowait(_unpicklable_in_place(item)),
     "queue_get_nowait": lambda q: q.get_nowait(),
     "queue_qsize": lambda q: q.qsize(),
     "queue_empty": lambda q: q.empty(),

@@ -271,9 +271,9 @@ class ReferenceSession implements Session {
     this.#queues.add(queue);
     // Every method is async: a synchronous throw becomes a rejection, renamed as the contract says.
     const handle: QueueHandle = {
-      put: (item, block) => mapped(() => queue.put(item, block)),
+      put: (item, block) => mapped(() => queue.put(withUnsendables(item), block)),
       get: (block) => mapped(() => queue.get(block)),
-      putNowait: (item) => mapped(() => queue.putNowait(item)),
+      putNowait: (item) => mapped(() => queue.putNowait(withUnsendables(item))),
       getNowait: () => mapped(() => queue.getNowait()),
       qsize: () => mapped(() => queue.qsize()),
       empty: () => mapped(() => queue.empty()),
