@@ -12,7 +12,7 @@ export default defineRule({
     'Full), nothing is added, and the queue goes on working: nothing is dropped behind the caller\'s back.',
   source: 'beyond',
   cpython: {
-    does: 'CPython put returns at once; the feeder thread fails to pickle the item later, prints the error and drops the item.',
+    does: 'CPython\'s put returns at once; the feeder thread fails to pickle the item later, prints the error and drops the item.',
     failure: /no error|resolved/,
   },
   needs: ['queue', 'queue.bounded'],
