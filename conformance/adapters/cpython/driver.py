@@ -23,7 +23,9 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import queue
+import shutil
 import sys
+import tempfile
 import threading
 from typing import Any, Callable
 
@@ -84,6 +86,8 @@ def _shutdown() -> None:
             child.join(1)  # Reap, so a killed child does not linger as a zombie handed to init.
         except Exception:
             pass
+    for directory in _stderr_dir:
+        shutil.rmtree(directory, ignore_errors=True)
     os._exit(0)
 
 
@@ -106,12 +110,46 @@ def _task(name: str) -> Callable[..., Any]:
     return function
 
 
+_stderr_files: dict[int, str] = {}
+_stderr_dir: list[str] = []
+
+
+def _stderr_path(handle: int) -> str:
+    if not _stderr_dir:
+        _stderr_dir.append(tempfile.mkdtemp(prefix="multiproc-driver-stderr-"))
+    return os.path.join(_stderr_dir[0], f"{handle}.txt")
+
+
+def _with_stderr_to(path: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Runs in the child: fd 2 goes to `path` before the target runs, so everything the child prints there
+    (its traceback, a SystemExit message) lands in the file. The Process keeps its name."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    return target(*args, **kwargs)
+
+
 def _create(target: str, args: list[Any] | None = None, name: str | None = None,
-            daemon: bool | None = None) -> int:
-    process = multiprocessing.Process(target=_task(target), args=tuple(args or ()), name=name, daemon=daemon)
+            daemon: bool | None = None, kwargs: dict[str, Any] | None = None, captureStderr: bool = False) -> int:
     handle = len(_handles) + 1
+    function, positional = _task(target), tuple(args or ())
+    if captureStderr:
+        _stderr_files[handle] = _stderr_path(handle)
+        function, positional = _with_stderr_to, (_stderr_files[handle], function, *positional)
+    process = multiprocessing.Process(target=function, args=positional, kwargs=kwargs or {}, name=name, daemon=daemon)
     _handles[handle] = process
     return handle
+
+
+def _stderr(handle: int) -> str:
+    path = _stderr_files.get(handle)
+    if path is None:
+        raise ValueError("stderr(): create the process with captureStderr: true")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return file.read()
+    except FileNotFoundError:
+        return ""  # Not started yet, or nothing redirected yet.
 
 
 def _join(process: multiprocessing.Process, timeout: float | None = None) -> None:
@@ -125,6 +163,18 @@ def _set_daemon(process: multiprocessing.Process, value: bool) -> None:
 def _current_process() -> dict[str, Any]:
     me = multiprocessing.current_process()
     return {"name": me.name, "pid": me.pid, "daemon": me.daemon}
+
+
+def _parent_process() -> dict[str, Any] | None:
+    parent = multiprocessing.parent_process()
+    return None if parent is None else {"name": parent.name, "pid": parent.pid}
+
+
+def _active_children() -> list[dict[str, Any]]:
+    # Only the session's Processes, as the contract asks: pool workers are active children too in Python.
+    mine = set(_handles.values())
+    return [{"name": child.name, "pid": child.pid, "daemon": child.daemon}
+            for child in multiprocessing.active_children() if child in mine]
 
 
 def _hello() -> dict[str, Any]:
@@ -233,11 +283,15 @@ RESULT_OPS: dict[str, Callable[..., Any]] = {
 }
 
 QUEUE_MARK = "@multiproc/queue"
+# The contract's stand-in for a value that cannot be sent to another process: a lambda, in Python.
+UNSENDABLE_MARK = "@multiproc/unsendable"
 
 
 def _with_queues(value: Any) -> Any:
     """`value` with each {"@multiproc/queue": n} replaced by queue n, in lists and dicts at any depth."""
     if isinstance(value, dict):
+        if len(value) == 1 and value.get(UNSENDABLE_MARK) is True:
+            return lambda: None
         if len(value) == 1 and QUEUE_MARK in value:
             handle = value[QUEUE_MARK]
             if handle not in _queues:
@@ -285,10 +339,16 @@ PROCESS_OPS: dict[str, Callable[..., Any]] = {
     "daemon": lambda p: p.daemon,
     "set_daemon": _set_daemon,
 }
+# Ops that take the handle number itself rather than its Process.
+HANDLE_OPS: dict[str, Callable[..., Any]] = {
+    "stderr": _stderr,
+}
 SESSION_OPS: dict[str, Callable[..., Any]] = {
     "hello": _hello,
     "create": _create,
     "current_process": _current_process,
+    "parent_process": _parent_process,
+    "active_children": _active_children,
     "cpu_count": multiprocessing.cpu_count,
     "pool_create": _pool_create,
     "queue_create": _queue_create,
@@ -299,7 +359,7 @@ def _run(request: dict[str, Any]) -> Any:
     op = request.pop("op")
     request.pop("id", None)
     # Arguments that cross to another process may name queues; a queue item stays data.
-    for key in ("args", "items", "initargs"):
+    for key in ("args", "kwargs", "items", "initargs"):
         if key in request:
             request[key] = _with_queues(request[key])
     if op in QUEUE_OPS:
@@ -307,6 +367,11 @@ def _run(request: dict[str, Any]) -> Any:
         if handle not in _queues:
             raise LookupError(f"no queue handle {handle}")
         return QUEUE_OPS[op](_queues[handle], **request)
+    if op in HANDLE_OPS:
+        handle = request.pop("handle")
+        if handle not in _handles:
+            raise LookupError(f"no process handle {handle}")
+        return HANDLE_OPS[op](handle, **request)
     if op in PROCESS_OPS:
         handle = request.pop("handle")
         if handle not in _handles:

@@ -219,3 +219,38 @@ def putOnRemembered(item: Any) -> None:
     if _remembered is None:
         raise RuntimeError("putOnRemembered: no rememberQueue ran in this process")
     _remembered.put(item)
+
+
+def writeScaled(path: str, x: float, scale: float = 1, offset: float = 0) -> None:
+    _write(path, json.dumps(x * scale + offset))
+
+
+def writeParent(path: str) -> None:
+    parent = multiprocessing.parent_process()
+    _write(path, json.dumps(None if parent is None else {"name": parent.name, "pid": parent.pid,
+                                                          "alive": parent.is_alive()}))
+
+
+def writePidThenDone(path: str, ms: float) -> None:
+    _write(path, str(os.getpid()))
+    time.sleep(ms / 1000)
+    _write(path + ".done", "done")
+
+
+def endProgram(directory: str, how: str, ms: float) -> None:
+    daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "daemonic"), 3 * ms),
+                                       daemon=True)
+    non_daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "non-daemonic"), ms),
+                                           daemon=False)
+    daemonic.start()
+    non_daemonic.start()
+    deadline = time.monotonic() + 30
+    while not all(os.path.exists(os.path.join(directory, name)) for name in ("daemonic", "non-daemonic")) \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if how == "exit":
+        os._exit(0)  # At once: no atexit, no terminating or joining the children.
+    if how == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(10)
+    # "return": multiprocessing's exit function terminates the daemonic child and joins the other.

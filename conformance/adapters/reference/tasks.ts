@@ -2,9 +2,9 @@
  * The task catalog (see conformance/harness/implementation.ts TASKS) written for the reference.
  * The CPython driver's tasks.py has the same behaviour.
  */
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentProcess, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
+import { currentProcess, parentProcess, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -19,6 +19,7 @@ export async function sleepFor(ms: number): Promise<void> {
   await sleep(ms);
 }
 
+/** Any value goes to process.exit as it is: Node, not the task, decides what null or a string means. */
 export function exitWith(code: number): never {
   process.exit(code);
 }
@@ -199,6 +200,36 @@ export async function putOnRemembered(item: unknown): Promise<void> {
   await remembered.put(item);
 }
 
+/** Python's `def write_scaled(path, x, scale=1, offset=0)`: keyword arguments arrive as the last parameter. */
+export function writeScaled(path: string, x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}): void {
+  writeFileSync(path, JSON.stringify(x * scale + offset));
+}
+
+export function writeParent(path: string): void {
+  const parent = parentProcess();
+  writeFileSync(path, JSON.stringify(parent === null ? null : { name: parent.name, pid: parent.pid, alive: parent.isAlive() }));
+}
+
+export async function writePidThenDone(path: string, ms: number): Promise<void> {
+  writeFileSync(path, String(process.pid));
+  await sleep(ms);
+  writeFileSync(`${path}.done`, 'done');
+}
+
+export async function endProgram(dir: string, how: 'return' | 'exit' | 'kill', ms: number): Promise<void> {
+  const daemonic = new Process({ target: writePidThenDone, args: [join(dir, 'daemonic'), 3 * ms], daemon: true });
+  const nonDaemonic = new Process({ target: writePidThenDone, args: [join(dir, 'non-daemonic'), ms], daemon: false });
+  daemonic.start();
+  nonDaemonic.start();
+  const deadline = Date.now() + 30_000;
+  while (!(existsSync(join(dir, 'daemonic')) && existsSync(join(dir, 'non-daemonic'))) && Date.now() < deadline) await sleep(10);
+  if (how === 'exit') process.exit(0);
+  if (how === 'kill') {
+    process.kill(process.pid, 'SIGKILL');
+    await sleep(10_000);
+  }
+}
+
 export const catalog = tasks(import.meta, {
   noop,
   sleepFor,
@@ -232,4 +263,8 @@ export const catalog = tasks(import.meta, {
   hostQueueThenExit,
   rememberQueue,
   putOnRemembered,
+  writeScaled,
+  writeParent,
+  writePidThenDone,
+  endProgram,
 });
