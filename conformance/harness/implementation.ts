@@ -20,6 +20,8 @@ export const CAPABILITIES = {
   'process.stderr': 'ProcessOptions.captureStderr and ProcessHandle.stderr(): what the child wrote to its stderr',
   'process.parent': 'Session.parentProcess() and the writeParent task: parent_process() in the main process and in a child',
   'process.active-children': 'Session.activeChildren(): the Processes the session started that are still running',
+  'process.unsendable':
+    'UNSENDABLE in Process args stands for a value of the language the implementation cannot send to another process (a function, a lambda)',
   pool: 'Pool: map, starmap, apply, applyAsync/mapAsync/starmapAsync with AsyncResult, close, terminate, join',
   'pool.imap': 'Pool.imap and Pool.imapUnordered',
   'pool.initializer': 'Pool(initializer, initargs)',

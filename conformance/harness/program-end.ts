@@ -10,6 +10,12 @@ import type { Session } from './implementation.js';
 import { isRunning, killLeftovers } from './pids.js';
 import type { RuleContext } from './rule.js';
 
+/**
+ * How long the grandchildren may take to start and write their pid: seconds when idle, but close to 30 s has
+ * been seen on this 2-core machine under load.
+ */
+const PID_WAIT_MS = 45_000;
+
 export type ProgramEnd = 'return' | 'exit' | 'kill';
 
 export interface EndedProgram {
@@ -46,9 +52,9 @@ export async function withEndedProgram<T>(
   const pids: number[] = [];
   try {
     await program.start();
-    const daemonicPid = await readJsonWritten<number>(join(dir, 'daemonic'), 30_000);
+    const daemonicPid = await readJsonWritten<number>(join(dir, 'daemonic'), PID_WAIT_MS);
     pids.push(daemonicPid);
-    const nonDaemonicPid = await readJsonWritten<number>(join(dir, 'non-daemonic'), 30_000);
+    const nonDaemonicPid = await readJsonWritten<number>(join(dir, 'non-daemonic'), PID_WAIT_MS);
     pids.push(nonDaemonicPid);
     await program.join();
     const grandchild = (pid: number, name: string): Grandchild => {

@@ -326,6 +326,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.stderr',
   'process.parent',
   'process.active-children',
+  'process.unsendable',
   'pool',
   'pool.imap',
   'pool.initializer',

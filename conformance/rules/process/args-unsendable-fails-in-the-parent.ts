@@ -8,7 +8,7 @@ export default defineRule({
     'A Process whose args hold a value that cannot be sent to another process (a function) is refused in the ' +
     'parent, by an Error from creating or starting it, and no child runs.',
   source: 'beyond',
-  needs: ['process'],
+  needs: ['process', 'process.unsendable'],
   cpython: {
     does: 'Under fork CPython sends nothing: the child inherits the lambda and the target runs (under spawn, start() raises a PicklingError).',
     failure: /no error/,

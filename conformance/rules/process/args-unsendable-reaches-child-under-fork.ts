@@ -9,7 +9,7 @@ export default defineRule({
     '(a lambda) starts, and its target runs (exit code 0).',
   source: 'python-docs',
   python: 'library/multiprocessing.html#contexts-and-start-methods',
-  needs: ['process'],
+  needs: ['process', 'process.unsendable'],
   async check(session) {
     const p = await session.createProcess({ target: 'noop', args: [UNSENDABLE] });
     await p.start();

@@ -11,7 +11,7 @@ export default defineRule({
   source: 'python-docs',
   python: 'Lib/multiprocessing/util.py: only the atexit handler _exit_function terminates daemonic children; os._exit and SIGKILL skip it',
   needs: ['process', 'process.daemon', 'process.nested'],
-  timeoutMs: 60_000,
+  timeoutMs: 90_000,
   async check(session, context) {
     for (const how of ['exit', 'kill'] as ProgramEnd[]) {
       await withEndedProgram(session, context, how, 2000, async ({ daemonic }) => {

@@ -10,7 +10,7 @@ export default defineRule({
   source: 'python-docs',
   python: 'Lib/multiprocessing/util.py: only the atexit handler _exit_function joins children; os._exit and SIGKILL skip it',
   needs: ['process', 'process.daemon', 'process.nested'],
-  timeoutMs: 90_000,
+  timeoutMs: 120_000,
   async check(session, context) {
     for (const how of ['exit', 'kill'] as ProgramEnd[]) {
       await withEndedProgram(session, context, how, 3000, async ({ nonDaemonic }) => {

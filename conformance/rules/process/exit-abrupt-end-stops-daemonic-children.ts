@@ -14,7 +14,7 @@ export default defineRule({
     does: 'os._exit and SIGKILL skip multiprocessing\'s exit handler: CPython\'s daemonic children run on after the program.',
     failure: /daemonic child still running/,
   },
-  timeoutMs: 60_000,
+  timeoutMs: 90_000,
   async check(session, context) {
     for (const how of ['exit', 'kill'] as ProgramEnd[]) {
       await withEndedProgram(session, context, how, 2000, async ({ daemonic }) => {

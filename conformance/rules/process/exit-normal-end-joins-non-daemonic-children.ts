@@ -10,7 +10,7 @@ export default defineRule({
   source: 'python-docs',
   python: 'Lib/multiprocessing/util.py: _exit_function joins every active non-daemonic child',
   needs: ['process', 'process.daemon', 'process.nested'],
-  timeoutMs: 60_000,
+  timeoutMs: 90_000,
   async check(session, context) {
     await withEndedProgram(session, context, 'return', 1500, async ({ exitCode, nonDaemonic }) => {
       expectEqual(exitCode, 0, "the program's exit code");

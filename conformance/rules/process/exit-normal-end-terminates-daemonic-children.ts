@@ -11,7 +11,7 @@ export default defineRule({
   source: 'python-docs',
   python: 'library/multiprocessing.html#multiprocessing.Process.daemon',
   needs: ['process', 'process.daemon', 'process.nested'],
-  timeoutMs: 60_000,
+  timeoutMs: 90_000,
   async check(session, context) {
     await withEndedProgram(session, context, 'return', 1500, async ({ exitCode, daemonic }) => {
       expectEqual(exitCode, 0, "the program's exit code");
