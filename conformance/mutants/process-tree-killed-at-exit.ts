@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { defineMutant, sleep } from './lib/mutant.js';
+
+const NESTING = new Set(['endProgram', 'startChild', 'hostQueueThenExit']);
+
+/** Pids of the living descendants of `root`, from /proc. */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z') parentOf.set(Number(entry), Number(ppid));
+    } catch {
+      // Ended while we read.
+    }
+  }
+  const found: number[] = [];
+  const frontier = [root];
+  while (frontier.length > 0) {
+    const parent = frontier.pop()!;
+    for (const [pid, ppid] of parentOf) if (ppid === parent) frontier.push(pid), found.push(pid);
+  }
+  return found;
+}
+
+export default defineMutant({
+  name: 'process-tree-killed-at-exit',
+  area: 'process',
+  violation:
+    "when a child exits, its whole process tree is killed with it (a tree-kill cleanup): a program's non-daemonic " +
+    'children die with it even when it ends abruptly',
+  aims: ['process.exit.abrupt-end-leaves-non-daemonic-children-running'],
+  // Only a child with children of its own has a tree to lose: the catalog tasks that start processes.
+  reaches: (t) => t.some('session', 'createProcess', (e) => NESTING.has((e.args[0] as { target: string }).target)),
+  process: {
+    start: (base, { session, state }) => async () => {
+      await base.start();
+      const pid = await base.pid();
+      if (pid === null) return;
+      // The tree is known while the child runs: watched until the child exits, then killed.
+      const tree = new Set<number>();
+      state.watching = (async () => {
+        while (!session.closed && (await base.exitCode().catch(() => 0)) === null) {
+          for (const descendant of descendants(pid)) tree.add(descendant);
+          await sleep(20);
+        }
+        for (const descendant of tree) {
+          try {
+            process.kill(descendant, 'SIGKILL');
+          } catch {
+            // Gone already.
+          }
+        }
+      })();
+    },
+  },
+});
