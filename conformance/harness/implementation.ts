@@ -101,6 +101,11 @@ export const TASKS = {
     'writePidThenDone(dir + "/daemonic", 3 * ms) and a non-daemonic one running writePidThenDone(dir + ' +
     '"/non-daemonic", ms), waits until both wrote their pid (at most 30 s), then ends: how "return" returns ' +
     'normally, "exit" ends at once (os._exit(0) / process.exit(0)), "kill" sends itself SIGKILL',
+  watchParentDeath:
+    '(dir) starts a non-daemonic child running reportParentLiveness(dir), then sleeps 300 s (a rule terminates it)',
+  reportParentLiveness:
+    '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
+    '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
 } as const;
 export type TaskName = keyof typeof TASKS;
 

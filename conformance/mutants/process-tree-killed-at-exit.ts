@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineMutant, sleep } from './lib/mutant.js';
 
-const NESTING = new Set(['endProgram', 'startChild', 'hostQueueThenExit']);
+const NESTING = new Set(['endProgram', 'startChild', 'hostQueueThenExit', 'watchParentDeath']);
 
 /** Pids of the living descendants of `root`, from /proc. */
 function descendants(root: number): number[] {

@@ -254,3 +254,22 @@ def endProgram(directory: str, how: str, ms: float) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(10)
     # "return": multiprocessing's exit function terminates the daemonic child and joins the other.
+
+
+def watchParentDeath(directory: str) -> None:
+    multiprocessing.Process(target=reportParentLiveness, args=(directory,), daemon=False).start()
+    time.sleep(300)
+
+
+def reportParentLiveness(directory: str) -> None:
+    parent = multiprocessing.parent_process()
+
+    def liveness() -> str:
+        return "alive" if parent is not None and parent.is_alive() else "not alive"
+
+    _write(os.path.join(directory, "pid"), str(os.getpid()))
+    _write(os.path.join(directory, "first"), json.dumps(liveness()))
+    deadline = time.monotonic() + 30
+    while parent is not None and parent.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    _write(os.path.join(directory, "then"), json.dumps(liveness()))

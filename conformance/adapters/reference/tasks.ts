@@ -230,6 +230,21 @@ export async function endProgram(dir: string, how: 'return' | 'exit' | 'kill', m
   }
 }
 
+export async function watchParentDeath(dir: string): Promise<void> {
+  new Process({ target: reportParentLiveness, args: [dir], daemon: false }).start();
+  await sleep(300_000);
+}
+
+export async function reportParentLiveness(dir: string): Promise<void> {
+  const parent = parentProcess();
+  const liveness = () => (parent?.isAlive() === true ? 'alive' : 'not alive');
+  writeFileSync(join(dir, 'pid'), String(process.pid));
+  writeFileSync(join(dir, 'first'), JSON.stringify(liveness()));
+  const deadline = Date.now() + 30_000;
+  while (parent?.isAlive() === true && Date.now() < deadline) await sleep(20);
+  writeFileSync(join(dir, 'then'), JSON.stringify(liveness()));
+}
+
 export const catalog = tasks(import.meta, {
   noop,
   sleepFor,
@@ -267,4 +282,6 @@ export const catalog = tasks(import.meta, {
   writeParent,
   writePidThenDone,
   endProgram,
+  watchParentDeath,
+  reportParentLiveness,
 });
