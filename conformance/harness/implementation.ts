@@ -101,6 +101,9 @@ export const TASKS = {
     'writePidThenDone(dir + "/daemonic", 3 * ms) and a non-daemonic one running writePidThenDone(dir + ' +
     '"/non-daemonic", ms), waits until both wrote their pid (at most 30 s), then ends: how "return" returns ' +
     'normally, "exit" ends at once (os._exit(0) / process.exit(0)), "kill" sends itself SIGKILL',
+  sleepWithFinally:
+    '(path, ms) writes JSON "ready" to path, then sleeps ms milliseconds inside try … finally, whose finally clause ' +
+    'writes JSON "finally" to path + ".finally"',
   watchParentDeath:
     '(dir) starts a non-daemonic child running reportParentLiveness(dir), then sleeps 300 s (a rule terminates it)',
   reportParentLiveness:

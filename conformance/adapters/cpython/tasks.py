@@ -256,6 +256,14 @@ def endProgram(directory: str, how: str, ms: float) -> None:
     # "return": multiprocessing's exit function terminates the daemonic child and joins the other.
 
 
+def sleepWithFinally(path: str, ms: float) -> None:
+    _write(path, json.dumps("ready"))
+    try:
+        time.sleep(ms / 1000)
+    finally:
+        _write(path + ".finally", json.dumps("finally"))
+
+
 def watchParentDeath(directory: str) -> None:
     multiprocessing.Process(target=reportParentLiveness, args=(directory,), daemon=False).start()
     time.sleep(300)

@@ -230,6 +230,15 @@ export async function endProgram(dir: string, how: 'return' | 'exit' | 'kill', m
   }
 }
 
+export async function sleepWithFinally(path: string, ms: number): Promise<void> {
+  writeFileSync(path, JSON.stringify('ready'));
+  try {
+    await sleep(ms);
+  } finally {
+    writeFileSync(`${path}.finally`, JSON.stringify('finally'));
+  }
+}
+
 export async function watchParentDeath(dir: string): Promise<void> {
   new Process({ target: reportParentLiveness, args: [dir], daemon: false }).start();
   await sleep(300_000);
@@ -282,6 +291,7 @@ export const catalog = tasks(import.meta, {
   writeParent,
   writePidThenDone,
   endProgram,
+  sleepWithFinally,
   watchParentDeath,
   reportParentLiveness,
 });
