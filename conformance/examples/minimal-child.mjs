@@ -56,6 +56,9 @@ const tasks = {
       writeFileSync(`${path}.finally`, JSON.stringify('finally'));
     }
   },
+  leaveWorkRunning(path, ms) {
+    setTimeout(() => writeFileSync(path, JSON.stringify('done')), ms);
+  },
   async rendezvous(dir, name, count, timeoutMs) {
     writeFileSync(join(dir, name), '');
     const deadline = Date.now() + timeoutMs;

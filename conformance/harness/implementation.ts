@@ -104,6 +104,9 @@ export const TASKS = {
   sleepWithFinally:
     '(path, ms) writes JSON "ready" to path, then sleeps ms milliseconds inside try … finally, whose finally clause ' +
     'writes JSON "finally" to path + ".finally"',
+  leaveWorkRunning:
+    '(path, ms) leaves work running and returns at once: the work (a non-daemonic thread in Python, a timer in ' +
+    'JavaScript) writes JSON "done" to path after ms milliseconds',
   watchParentDeath:
     '(dir) starts a non-daemonic child running reportParentLiveness(dir), then sleeps 300 s (a rule terminates it)',
   reportParentLiveness:

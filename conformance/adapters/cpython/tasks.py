@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from typing import Any
 
@@ -262,6 +263,14 @@ def sleepWithFinally(path: str, ms: float) -> None:
         time.sleep(ms / 1000)
     finally:
         _write(path + ".finally", json.dumps("finally"))
+
+
+def leaveWorkRunning(path: str, ms: float) -> None:
+    def work() -> None:
+        time.sleep(ms / 1000)
+        _write(path, json.dumps("done"))
+
+    threading.Thread(target=work, daemon=False).start()
 
 
 def watchParentDeath(directory: str) -> None:

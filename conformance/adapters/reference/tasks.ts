@@ -239,6 +239,10 @@ export async function sleepWithFinally(path: string, ms: number): Promise<void> 
   }
 }
 
+export function leaveWorkRunning(path: string, ms: number): void {
+  setTimeout(() => writeFileSync(path, JSON.stringify('done')), ms);
+}
+
 export async function watchParentDeath(dir: string): Promise<void> {
   new Process({ target: reportParentLiveness, args: [dir], daemon: false }).start();
   await sleep(300_000);
@@ -292,6 +296,7 @@ export const catalog = tasks(import.meta, {
   writePidThenDone,
   endProgram,
   sleepWithFinally,
+  leaveWorkRunning,
   watchParentDeath,
   reportParentLiveness,
 });
