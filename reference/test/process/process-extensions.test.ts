@@ -40,6 +40,17 @@ test("kwargs {} passes one empty object (Python's kwargs={} passes nothing): the
   t.deepEqual(readJson(join(dir, 'plain.json')), [], 'without kwargs nothing more is passed');
 });
 
+test("kwargs are typed as the target's last parameter, and args as the parameters before it", (t) => {
+  // Type checks (npx tsc): each line below must fail to compile.
+  // @ts-expect-error scale must be a number
+  const wrongType = () => new Process({ target: writeScaled, args: ['f', 5], kwargs: { scale: 'x' } });
+  // @ts-expect-error with kwargs, args are the leading parameters only
+  const kwargsTwice = () => new Process({ target: writeScaled, args: ['f', 5, {}], kwargs: {} });
+  t.is(typeof wrongType, 'function');
+  t.is(typeof kwargsTwice, 'function');
+  t.is(new Process({ target: writeScaled, args: ['f', 5], kwargs: { offset: 1 } }).name.startsWith('Process-'), true);
+});
+
 test('bad input: kwargs that is not a plain object throws a TypeError that names kwargs', (t) => {
   for (const kwargs of [[1, 2], 'scale', 3, null, new Map()]) {
     t.throws(() => new Process({ target: writeScaled, args: ['f', 1], kwargs: kwargs as never }), {
