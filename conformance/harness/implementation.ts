@@ -97,8 +97,8 @@ export const TASKS = {
   writeParent: '(path) writes JSON of parent_process() / parentProcess() in the child: null, or {name, pid, alive} (alive: is_alive())',
   writePidThenDone: '(path, ms) writes its pid to path, sleeps ms milliseconds, then writes "done" to path + ".done"',
   endProgram:
-    '(dir, how, ms) acts as a program that ends with children still running: starts a daemonic child running ' +
-    'writePidThenDone(dir + "/daemonic", 3 * ms) and a non-daemonic one running writePidThenDone(dir + ' +
+    '(dir, how, ms, daemonicMs = 3 * ms) acts as a program that ends with children still running: starts a daemonic ' +
+    'child running writePidThenDone(dir + "/daemonic", daemonicMs) and a non-daemonic one running writePidThenDone(dir + ' +
     '"/non-daemonic", ms), waits until both wrote their pid (at most 30 s), then ends: how "return" returns ' +
     'normally, "exit" ends at once (os._exit(0) / process.exit(0)), "kill" sends itself SIGKILL',
   sleepWithFinally:

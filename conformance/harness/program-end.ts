@@ -36,8 +36,8 @@ export interface Grandchild {
 }
 
 /**
- * Runs `endProgram(dir, how, ms)` in a child and joins it (the non-daemonic grandchild sleeps `ms`, the daemonic
- * one 3 × ms), then hands the outcome to `body`; the grandchildren are killed afterwards if they still run.
+ * Runs `endProgram(dir, how, ms, daemonicMs)` in a child and joins it (the non-daemonic grandchild sleeps `ms`, the
+ * daemonic one `daemonicMs`), then hands the outcome to `body`; the grandchildren are killed afterwards if they still run.
  */
 export async function withEndedProgram<T>(
   session: Session,
@@ -45,10 +45,11 @@ export async function withEndedProgram<T>(
   how: ProgramEnd,
   ms: number,
   body: (ended: EndedProgram) => Promise<T>,
+  daemonicMs = 3 * ms,
 ): Promise<T> {
   // A directory per program: a rule may run several.
   const dir = mkdtempSync(join(context.tmpdir, `program-${how}-`));
-  const program = await session.createProcess({ target: 'endProgram', args: [dir, how, ms] });
+  const program = await session.createProcess({ target: 'endProgram', args: [dir, how, ms, daemonicMs] });
   const pids: number[] = [];
   try {
     await program.start();

@@ -238,8 +238,9 @@ def writePidThenDone(path: str, ms: float) -> None:
     _write(path + ".done", "done")
 
 
-def endProgram(directory: str, how: str, ms: float) -> None:
-    daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "daemonic"), 3 * ms),
+def endProgram(directory: str, how: str, ms: float, daemonicMs: float | None = None) -> None:
+    daemonic_ms = 3 * ms if daemonicMs is None else daemonicMs
+    daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "daemonic"), daemonic_ms),
                                        daemon=True)
     non_daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "non-daemonic"), ms),
                                            daemon=False)

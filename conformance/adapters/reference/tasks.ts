@@ -216,8 +216,8 @@ export async function writePidThenDone(path: string, ms: number): Promise<void> 
   writeFileSync(`${path}.done`, 'done');
 }
 
-export async function endProgram(dir: string, how: 'return' | 'exit' | 'kill', ms: number): Promise<void> {
-  const daemonic = new Process({ target: writePidThenDone, args: [join(dir, 'daemonic'), 3 * ms], daemon: true });
+export async function endProgram(dir: string, how: 'return' | 'exit' | 'kill', ms: number, daemonicMs = 3 * ms): Promise<void> {
+  const daemonic = new Process({ target: writePidThenDone, args: [join(dir, 'daemonic'), daemonicMs], daemon: true });
   const nonDaemonic = new Process({ target: writePidThenDone, args: [join(dir, 'non-daemonic'), ms], daemon: false });
   daemonic.start();
   nonDaemonic.start();

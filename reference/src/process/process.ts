@@ -18,7 +18,7 @@ import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.j
 import { checkTimeout, delay } from '../timeouts.js';
 import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
-import { terminateAtExit } from './exit-hooks.js';
+import { endWithProgram } from './exit-hooks.js';
 import { addChild, removeChild } from './children.js';
 import { checkArgs, checkDaemon, checkKwargs, checkName, checkOptionsObject, checkStderr, type ProcessOptions } from './options.js';
 
@@ -163,10 +163,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     };
     child.send(start);
     addChild(this);
-    if (this.#daemon) {
-      this.#setHoldsParent(false);
-      terminateAtExit(child);
-    }
+    endWithProgram(child, this.#daemon, (holds) => this.#setHoldsParent(holds));
   }
 
   /**
@@ -179,14 +176,15 @@ export class Process<F extends TaskFunction = TaskFunction> {
     const exited = this.#exited;
     if (exited === undefined) throw new ProcessStateError('can only join a started process: call start() first');
     if (this.#exitCode !== null) return;
-    // While someone waits, the parent must stay alive even for a daemonic child (Python's join blocks).
+    // While someone waits, the parent must stay alive (Python's join blocks); afterwards the child holds it only
+    // once the program's work is done, and only if it is not daemonic (see exit-hooks.ts).
     this.#setHoldsParent(true);
     const { elapsed, timer } = delay(limit);
     try {
       await Promise.race([exited, elapsed]);
     } finally {
       timer.clear();
-      if (this.#daemon) this.#setHoldsParent(false);
+      this.#setHoldsParent(false);
     }
   }
 
