@@ -231,7 +231,12 @@ export default defineDocSections([
         sentences: [
           {
             says: 'When a process exits, it attempts to terminate all of its daemonic child processes.',
-            rules: ['process.exit.normal-end-terminates-daemonic-children', 'process.exit.abrupt-end-leaves-daemonic-children-running', 'process.exit.abrupt-end-stops-daemonic-children'],
+            rules: [
+              'process.exit.normal-end-terminates-daemonic-children',
+              'process.exit.normal-end-terminates-daemonic-children-first',
+              'process.exit.abrupt-end-leaves-daemonic-children-running',
+              'process.exit.abrupt-end-stops-daemonic-children',
+            ],
           },
         ],
       },
@@ -245,7 +250,11 @@ export default defineDocSections([
           },
           {
             says: 'Additionally, these are not Unix daemons or services, they are normal processes that will be terminated (and not joined) if non-daemonic processes have exited.',
-            rules: ['process.exit.normal-end-terminates-daemonic-children', 'process.exit.normal-end-joins-non-daemonic-children'],
+            rules: [
+              'process.exit.normal-end-terminates-daemonic-children',
+              'process.exit.normal-end-terminates-daemonic-children-first',
+              'process.exit.normal-end-joins-non-daemonic-children',
+            ],
           },
         ],
       },
