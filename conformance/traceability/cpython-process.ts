@@ -21,7 +21,7 @@ export default defineTestGroup({
     },
     {
       test: '_TestProcess.test_daemon_argument',
-      rules: ['process.daemon.default-is-false', 'process.daemon.flag-reaches-child', 'process.daemon.settable-before-start'],
+      rules: ['process.daemon.default-is-false', 'process.daemon.inherited-from-creating-process', 'process.daemon.flag-reaches-child'],
     },
     {
       test: '_TestProcess.test_parent_process_attributes',

@@ -102,7 +102,7 @@ export default defineDocSections([
           },
           {
             says: 'If None (the default), this flag will be inherited from the creating process.',
-            rules: ['process.daemon.default-is-false', 'pool.worker.is-daemonic'],
+            rules: ['process.daemon.default-is-false', 'process.daemon.inherited-from-creating-process'],
           },
         ],
       },
@@ -224,7 +224,9 @@ export default defineDocSections([
       },
       {
         starts: 'The initial value is inherited from the creating process.',
-        sentences: [{ says: 'The initial value is inherited from the creating process.', rules: ['process.daemon.default-is-false', 'pool.worker.is-daemonic'] }],
+        sentences: [
+          { says: 'The initial value is inherited from the creating process.', rules: ['process.daemon.default-is-false', 'process.daemon.inherited-from-creating-process'] },
+        ],
       },
       {
         starts: 'When a process exits, it attempts to terminate all of its daemonic child processes.',

@@ -274,6 +274,10 @@ def leaveWorkRunning(path: str, ms: float) -> None:
     threading.Thread(target=work, daemon=False).start()
 
 
+def writeNewDaemonFlag(path: str) -> None:
+    _write(path, json.dumps(multiprocessing.Process(target=noop).daemon))
+
+
 def watchParentDeath(directory: str) -> None:
     multiprocessing.Process(target=reportParentLiveness, args=(directory,), daemon=False).start()
     time.sleep(300)

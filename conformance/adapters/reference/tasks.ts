@@ -243,6 +243,10 @@ export function leaveWorkRunning(path: string, ms: number): void {
   setTimeout(() => writeFileSync(path, JSON.stringify('done')), ms);
 }
 
+export function writeNewDaemonFlag(path: string): void {
+  writeFileSync(path, JSON.stringify(new Process({ target: noop }).daemon));
+}
+
 export async function watchParentDeath(dir: string): Promise<void> {
   new Process({ target: reportParentLiveness, args: [dir], daemon: false }).start();
   await sleep(300_000);
@@ -297,6 +301,7 @@ export const catalog = tasks(import.meta, {
   endProgram,
   sleepWithFinally,
   leaveWorkRunning,
+  writeNewDaemonFlag,
   watchParentDeath,
   reportParentLiveness,
 });
