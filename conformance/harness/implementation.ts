@@ -20,6 +20,7 @@ export const CAPABILITIES = {
   'process.stderr': 'ProcessOptions.captureStderr and ProcessHandle.stderr(): what the child wrote to its stderr',
   'process.parent': 'Session.parentProcess() and the writeParent task: parent_process() in the main process and in a child',
   'process.active-children': 'Session.activeChildren(): the Processes the session started that are still running',
+  'process.rename': 'ProcessHandle.setName(): the name may be set at any time, to a string only',
   'process.unsendable':
     'UNSENDABLE in Process args stands for a value of the language the implementation cannot send to another process (a function, a lambda)',
   pool: 'Pool: map, starmap, apply, applyAsync/mapAsync/starmapAsync with AsyncResult, close, terminate, join',
@@ -156,6 +157,8 @@ export interface ProcessHandle {
   name(): Promise<string>;
   daemon(): Promise<boolean>;
   setDaemon(value: boolean): Promise<void>;
+  /** (needs `process.rename`) Sets the name, as Python's `p.name = value`; rejects a value that is not a string. */
+  setName?(value: string): Promise<void>;
   /**
    * (needs `process.stderr`, and `captureStderr` at creation) The text the child wrote to its stderr so far; once
    * join() has returned on an exited child, all of it.

@@ -181,8 +181,11 @@ export default defineDocSections([
       {
         starts: "The process's name.",
         sentences: [
-          { says: "The process's name.", rules: ['process.name.given-is-kept'] },
-          { says: 'The name is a string used for identification purposes only.', rules: ['process.name.child-sees-its-name'] },
+          { says: "The process's name.", rules: ['process.name.given-is-kept', 'process.name.settable-at-any-time'] },
+          {
+            says: 'The name is a string used for identification purposes only.',
+            rules: ['process.name.child-sees-its-name', 'process.name.non-string-refused', 'process.name.settable-at-any-time'],
+          },
           { says: 'It has no semantics.', reason: 'not observable: a statement that nothing depends on the name' },
           { says: 'Multiple processes may be given the same name.', rules: ['process.name.given-is-kept'] },
         ],

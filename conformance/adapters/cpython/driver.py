@@ -160,6 +160,10 @@ def _set_daemon(process: multiprocessing.Process, value: bool) -> None:
     process.daemon = value
 
 
+def _set_name(process: multiprocessing.Process, value: Any) -> None:
+    process.name = value  # AssertionError("name must be a string") for anything else.
+
+
 def _current_process() -> dict[str, Any]:
     me = multiprocessing.current_process()
     return {"name": me.name, "pid": me.pid, "daemon": me.daemon}
@@ -338,6 +342,7 @@ PROCESS_OPS: dict[str, Callable[..., Any]] = {
     "name": lambda p: p.name,
     "daemon": lambda p: p.daemon,
     "set_daemon": _set_daemon,
+    "set_name": _set_name,
 }
 # Ops that take the handle number itself rather than its Process.
 HANDLE_OPS: dict[str, Callable[..., Any]] = {

@@ -179,6 +179,7 @@ class CpythonSession implements Session {
       name: () => call<string>('name'),
       daemon: () => call<boolean>('daemon'),
       setDaemon: (value) => command('set_daemon', { value }),
+      setName: (value) => command('set_name', { value }),
       stderr: () => call<string>('stderr'),
     };
   }
@@ -327,6 +328,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.parent',
   'process.active-children',
   'process.unsendable',
+  'process.rename',
   'pool',
   'pool.imap',
   'pool.initializer',

@@ -157,6 +157,9 @@ class ReferenceSession implements Session {
       setDaemon: async (value) => {
         process.daemon = value;
       },
+      setName: async (value) => {
+        process.name = value;
+      },
       stderr: async () => {
         if (options.captureStderr !== true) throw new Error('stderr(): create the process with captureStderr: true');
         // Once the child exited, what it wrote arrives until the pipe closes (soon, unless a grandchild holds it).
@@ -310,6 +313,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.parent',
   'process.active-children',
   'process.unsendable',
+  'process.rename',
   'pool',
   'pool.imap',
   'pool.initializer',

@@ -202,6 +202,7 @@ export const implementation: Implementation & AdapterExtras = {
     'process.parent': NO_PROCESS,
     'process.active-children': NO_PROCESS,
     'process.unsendable': NO_PROCESS,
+    'process.rename': NO_PROCESS,
     'pool.imap': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
     'pool.maxtasks': 'workerpool has no maxTasksPerChild: a worker lives until the pool ends or the worker dies',
     queue: 'workerpool has no Queue: a worker talks only to its pool',
