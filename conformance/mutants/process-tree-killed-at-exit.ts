@@ -1,29 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { descendantsOf } from '../../test-support/no-orphans.js';
 import { defineMutant, sleep } from './lib/mutant.js';
 
 const NESTING = new Set(['endProgram', 'startChild', 'hostQueueThenExit', 'watchParentDeath']);
-
-/** Pids of the living descendants of `root`, from /proc. */
-function descendants(root: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state !== 'Z') parentOf.set(Number(entry), Number(ppid));
-    } catch {
-      // Ended while we read.
-    }
-  }
-  const found: number[] = [];
-  const frontier = [root];
-  while (frontier.length > 0) {
-    const parent = frontier.pop()!;
-    for (const [pid, ppid] of parentOf) if (ppid === parent) frontier.push(pid), found.push(pid);
-  }
-  return found;
-}
 
 export default defineMutant({
   name: 'process-tree-killed-at-exit',
@@ -43,7 +21,7 @@ export default defineMutant({
       const tree = new Set<number>();
       state.watching = (async () => {
         while (!session.closed && (await base.exitCode().catch(() => 0)) === null) {
-          for (const descendant of descendants(pid)) tree.add(descendant);
+          for (const descendant of descendantsOf(pid)) tree.add(descendant);
           await sleep(20);
         }
         for (const descendant of tree) {
