@@ -40,7 +40,7 @@ const CLOSE_WAIT_MS = 5000;
 const TASKS = [
   'noop', 'sleepFor', 'exitWith', 'killSelf', 'raiseError', 'square', 'power', 'slowSquare', 'risky', 'getPid',
   'cpuBound', 'raiseTypeError', 'workerIdentity', 'recordInit', 'initValue', 'sleepThenExit',
-  'rendezvous',
+  'rendezvous', 'writeScaled',
 ] as const satisfies readonly TaskName[];
 const PROVIDED = new Set<string>(TASKS);
 
