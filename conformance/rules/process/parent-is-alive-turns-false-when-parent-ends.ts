@@ -7,7 +7,7 @@ export default defineRule({
   id: 'process.parent.is-alive-turns-false-when-parent-ends',
   statement:
     "In a child, parent_process().is_alive() is true while the parent runs and turns false once the parent is " +
-    'terminated.',
+    'terminated; the child itself is not terminated with it (it goes on to report that).',
   source: 'python-docs',
   python: 'library/multiprocessing.html#multiprocessing.parent_process',
   needs: ['process', 'process.parent', 'process.nested'],
