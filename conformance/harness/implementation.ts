@@ -108,6 +108,7 @@ export const TASKS = {
   leaveWorkRunning:
     '(path, ms) leaves work running and returns at once: the work (a non-daemonic thread in Python, a timer in ' +
     'JavaScript) writes JSON "done" to path after ms milliseconds',
+  workerParent: '(_ignored) returns parent_process() / parentProcess() in the worker as {name, pid}, or null',
   writeNewDaemonFlag: '(path) creates a Process running noop without a daemon flag, never starts it, and writes its daemon flag as JSON to path',
   watchParentDeath:
     '(dir) starts a non-daemonic child running reportParentLiveness(dir), then sleeps 300 s (a rule terminates it)',

@@ -523,7 +523,11 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Return the Process object corresponding to the parent process of the current_process().',
-            rules: ['process.parent.child-sees-parent-name-and-pid', 'process.parent.is-alive-turns-false-when-parent-ends'],
+            rules: [
+              'process.parent.child-sees-parent-name-and-pid',
+              'process.parent.pool-worker-sees-the-pool-owner',
+              'process.parent.is-alive-turns-false-when-parent-ends',
+            ],
           },
           { says: 'For the main process, parent_process will be None.', rules: ['process.parent.main-has-none'] },
         ],

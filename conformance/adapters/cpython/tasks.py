@@ -274,6 +274,11 @@ def leaveWorkRunning(path: str, ms: float) -> None:
     threading.Thread(target=work, daemon=False).start()
 
 
+def workerParent(_ignored: Any = None) -> dict[str, Any] | None:
+    parent = multiprocessing.parent_process()
+    return None if parent is None else {"name": parent.name, "pid": parent.pid}
+
+
 def writeNewDaemonFlag(path: str) -> None:
     _write(path, json.dumps(multiprocessing.Process(target=noop).daemon))
 

@@ -243,6 +243,11 @@ export function leaveWorkRunning(path: string, ms: number): void {
   setTimeout(() => writeFileSync(path, JSON.stringify('done')), ms);
 }
 
+export function workerParent(_ignored?: unknown): { name: string; pid: number } | null {
+  const parent = parentProcess();
+  return parent === null ? null : { name: parent.name, pid: parent.pid };
+}
+
 export function writeNewDaemonFlag(path: string): void {
   writeFileSync(path, JSON.stringify(new Process({ target: noop }).daemon));
 }
@@ -301,6 +306,7 @@ export const catalog = tasks(import.meta, {
   endProgram,
   sleepWithFinally,
   leaveWorkRunning,
+  workerParent,
   writeNewDaemonFlag,
   watchParentDeath,
   reportParentLiveness,

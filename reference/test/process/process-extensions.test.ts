@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import test from 'ava';
-import { activeChildren, currentProcess, parentProcess, Process, SerializationError } from '../../src/index.js';
-import { writeArgCount, writeParent, writeScaled } from '../fixtures/process-extras-tasks.js';
+import { activeChildren, currentProcess, parentProcess, Pool, Process, SerializationError } from '../../src/index.js';
+import { parentOfWorker, writeArgCount, writeParent, writeScaled } from '../fixtures/process-extras-tasks.js';
+import { cleanUp as cleanUpPools } from '../pool/helpers.js';
 import { exitWith, returnNothing, sleepFor, throwValueError } from '../fixtures/tasks.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { cleanUp, PROMPT_MS, RUN_MS, tempDir, waitFor, within } from './helpers.js';
@@ -126,6 +127,12 @@ test("parentProcess() in a child reports the parent's name and pid, and that it 
   await within(p.join(), RUN_MS, 'join()');
   t.is(p.exitCode, 0);
   t.deepEqual(readJson(file), { name: currentProcess().name, pid: process.pid, alive: true });
+});
+
+test("parentProcess() in a pool worker reports the pool's process", async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUpPools(t, pool);
+  t.deepEqual(await within(pool.map(parentOfWorker, [0, 1]), RUN_MS, 'map()'), [0, 1].map(() => ({ name: 'MainProcess', pid: process.pid })));
 });
 
 test('activeChildren() lists the started children that run, and drops each once it has exited, joined or not', async (t) => {
