@@ -14,7 +14,7 @@ const CHILD = fileURLToPath(new URL('./minimal-child.mjs', import.meta.url));
 /** The tasks minimal-child.mjs provides: those the rules of `process` use. */
 const TASKS: readonly TaskName[] = [
   'noop', 'sleepFor', 'exitWith', 'killSelf', 'raiseError', 'square', 'risky', 'writeIdentity', 'appendToGlobal', 'writeThenSleep',
-  'rendezvous',
+  'rendezvous', 'sleepWithFinally', 'leaveWorkRunning',
 ];
 
 /** Python names processes Process-1, Process-2, … counting every Process created. */

@@ -48,6 +48,17 @@ const tasks = {
     writeFileSync(path, text);
     await sleep(ms);
   },
+  async sleepWithFinally(path, ms) {
+    writeFileSync(path, JSON.stringify('ready'));
+    try {
+      await sleep(ms);
+    } finally {
+      writeFileSync(`${path}.finally`, JSON.stringify('finally'));
+    }
+  },
+  leaveWorkRunning(path, ms) {
+    setTimeout(() => writeFileSync(path, JSON.stringify('done')), ms);
+  },
   async rendezvous(dir, name, count, timeoutMs) {
     writeFileSync(join(dir, name), '');
     const deadline = Date.now() + timeoutMs;

@@ -16,6 +16,13 @@ export const CAPABILITIES = {
   'process.daemon': 'daemonic processes: the flag, its default, and the rules about children',
   'process.current': 'currentProcess() inside a child reports that child',
   'process.nested': 'a child may start its own child processes',
+  'process.kwargs': "ProcessOptions.kwargs: keyword arguments, which the target receives (in JavaScript, as its last argument)",
+  'process.stderr': 'ProcessOptions.captureStderr and ProcessHandle.stderr(): what the child wrote to its stderr',
+  'process.parent': 'Session.parentProcess() and the writeParent task: parent_process() in the main process and in a child',
+  'process.active-children': 'Session.activeChildren(): the Processes the session started that are still running',
+  'process.rename': 'ProcessHandle.setName(): the name may be set at any time, to a string only',
+  'process.unsendable':
+    'UNSENDABLE in Process args stands for a value of the language the implementation cannot send to another process (a function, a lambda)',
   pool: 'Pool: map, starmap, apply, applyAsync/mapAsync/starmapAsync with AsyncResult, close, terminate, join',
   'pool.imap': 'Pool.imap and Pool.imapUnordered',
   'pool.initializer': 'Pool(initializer, initargs)',
@@ -46,7 +53,9 @@ export type Capability = keyof typeof CAPABILITIES;
 export const TASKS = {
   noop: 'returns at once',
   sleepFor: '(ms) sleeps ms milliseconds, then returns',
-  exitWith: '(code) ends the process with that exit status (process.exit / sys.exit)',
+  exitWith:
+    '(code) ends the process with that exit status (process.exit / sys.exit), whatever the value: null, a string ' +
+    'and numbers outside 0–255 are passed on as they are',
   killSelf: '(signal) sends the signal with that number to its own process',
   raiseError: '(message) throws an error with that message (ValueError in Python)',
   square: '(x) returns x * x',
@@ -110,6 +119,29 @@ export const TASKS = {
     'closing the queue',
   rememberQueue: '(queue) initializer: keeps queue in module state, for putOnRemembered',
   putOnRemembered: '(item) puts item on the queue the last rememberQueue kept in this process',
+  writeScaled:
+    '(path, x, kw) writes JSON x * scale + offset, scale and offset being keyword arguments (defaults 1 and 0): ' +
+    'Python def write_scaled(path, x, scale=1, offset=0), TypeScript (path, x, { scale = 1, offset = 0 } = {})',
+  writeParent: '(path) writes JSON of parent_process() / parentProcess() in the child: null, or {name, pid, alive} (alive: is_alive())',
+  writePidThenDone: '(path, ms) writes its pid to path, sleeps ms milliseconds, then writes "done" to path + ".done"',
+  endProgram:
+    '(dir, how, ms, daemonicMs = 3 * ms) acts as a program that ends with children still running: starts a daemonic ' +
+    'child running writePidThenDone(dir + "/daemonic", daemonicMs) and a non-daemonic one running writePidThenDone(dir + ' +
+    '"/non-daemonic", ms), waits until both wrote their pid (at most 30 s), then ends: how "return" returns ' +
+    'normally, "exit" ends at once (os._exit(0) / process.exit(0)), "kill" sends itself SIGKILL',
+  sleepWithFinally:
+    '(path, ms) writes JSON "ready" to path, then sleeps ms milliseconds inside try … finally, whose finally clause ' +
+    'writes JSON "finally" to path + ".finally"',
+  leaveWorkRunning:
+    '(path, ms) leaves work running and returns at once: the work (a non-daemonic thread in Python, a timer in ' +
+    'JavaScript) writes JSON "done" to path after ms milliseconds',
+  workerParent: '(_ignored) returns parent_process() / parentProcess() in the worker as {name, pid}, or null',
+  writeNewDaemonFlag: '(path) creates a Process running noop without a daemon flag, never starts it, and writes its daemon flag as JSON to path',
+  watchParentDeath:
+    '(dir) starts a non-daemonic child running reportParentLiveness(dir), then sleeps 300 s (a rule terminates it)',
+  reportParentLiveness:
+    '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
+    '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
 } as const;
 export type TaskName = keyof typeof TASKS;
 
@@ -179,6 +211,13 @@ export interface ProcessOptions {
   readonly args?: readonly unknown[];
   readonly name?: string;
   readonly daemon?: boolean;
+  /**
+   * (needs `process.kwargs`) Keyword arguments for the target, JSON values: Python's `kwargs`; a JavaScript target
+   * receives them as one object after `args`. Catalog tasks that take keyword arguments say so (`writeScaled`).
+   */
+  readonly kwargs?: Readonly<Record<string, unknown>>;
+  /** (needs `process.stderr`) Keep what the child writes to its stderr, for ProcessHandle.stderr(). */
+  readonly captureStderr?: boolean;
 }
 
 /** A Process, seen through the suite. Each method mirrors Python's `multiprocessing.Process`. */
@@ -195,6 +234,13 @@ export interface ProcessHandle {
   name(): Promise<string>;
   daemon(): Promise<boolean>;
   setDaemon(value: boolean): Promise<void>;
+  /** (needs `process.rename`) Sets the name, as Python's `p.name = value`; rejects a value that is not a string. */
+  setName?(value: string): Promise<void>;
+  /**
+   * (needs `process.stderr`, and `captureStderr` at creation) The text the child wrote to its stderr so far; once
+   * join() has returned on an exited child, all of it.
+   */
+  stderr?(): Promise<string>;
 }
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
@@ -320,6 +366,12 @@ export interface ProcessInfo {
   readonly daemon: boolean;
 }
 
+/** What parent_process() tells of the parent. */
+export interface ParentInfo {
+  readonly name: string;
+  readonly pid: number;
+}
+
 /** One isolated connection to an implementation: a rule gets its own and closes it afterwards. */
 export interface Session {
   createProcess(options: ProcessOptions): Promise<ProcessHandle>;
@@ -330,6 +382,14 @@ export interface Session {
   /** currentProcess() as seen by the process that creates the processes (the parent). */
   currentProcess(): Promise<ProcessInfo>;
   cpuCount(): Promise<number>;
+  /** (needs `process.parent`) parent_process() in the process that creates the processes: null in a main process. */
+  parentProcess?(): Promise<ParentInfo | null>;
+  /**
+   * (needs `process.active-children`) active_children() in the process that creates the processes, narrowed to the
+   * Processes of this session (several sessions may share that process): those started and still running, in
+   * the order they were started.
+   */
+  activeChildren?(): Promise<ProcessInfo[]>;
   /** Ends the session: kills every child it started and waits until they are gone. */
   close(): Promise<void>;
 }

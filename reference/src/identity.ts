@@ -7,9 +7,26 @@ export interface ProcessInfo {
   readonly daemon: boolean;
 }
 
+/** Who started this process, as its child was told: Python's `_ParentProcess` name and pid. */
+export interface ParentIdentity {
+  readonly name: string;
+  readonly pid: number;
+}
+
+/**
+ * What `parentProcess()` reports in a child. @python multiprocessing.parent_process() (a `_ParentProcess`:
+ * name, pid, is_alive())
+ */
+export interface ParentProcessInfo extends ParentIdentity {
+  /** Whether the parent still runs: true until it exits (this process is then handed to another parent). */
+  isAlive(): boolean;
+}
+
 interface IdentityState {
   name: string;
   daemon: boolean;
+  /** null in the main process. */
+  parent: ParentIdentity | null;
   /** Python's `_identity`: the path of child counters from the main process down to this one. */
   identity: number[];
   nextChild: number;
@@ -21,7 +38,7 @@ const KEY = Symbol.for('multiproc.identity');
 
 function state(): IdentityState {
   const holder = globalThis as { [KEY]?: IdentityState };
-  holder[KEY] ??= { name: 'MainProcess', daemon: false, identity: [], nextChild: 1 };
+  holder[KEY] ??= { name: 'MainProcess', daemon: false, parent: null, identity: [], nextChild: 1 };
   return holder[KEY];
 }
 
@@ -29,6 +46,24 @@ function state(): IdentityState {
 export function currentProcess(): ProcessInfo {
   const { name, daemon } = state();
   return { name, pid: process.pid, daemon };
+}
+
+/**
+ * The process that started this one: null in the main process; in a child, its parent's name and pid, and
+ * whether it still runs. @python multiprocessing.parent_process()
+ */
+export function parentProcess(): ParentProcessInfo | null {
+  const { parent } = state();
+  if (parent === null) return null;
+  const { name, pid } = parent;
+  // An orphan is adopted by another process: ppid changes when the parent exits, and a pid reused by another
+  // process later cannot fool this check as `kill(pid, 0)` could be fooled.
+  return Object.freeze({ name, pid, isAlive: () => process.ppid === pid });
+}
+
+/** What a child is told of its parent: this process. */
+export function selfAsParent(): ParentIdentity {
+  return { name: state().name, pid: process.pid };
 }
 
 /** @python multiprocessing.cpu_count() — every CPU the system has, as Python counts them. */
@@ -43,10 +78,11 @@ export function takeChildIdentity(): number[] {
 }
 
 /** Called once in a child before its target runs. */
-export function adoptIdentity(name: string, daemon: boolean, identity: number[]): void {
+export function adoptIdentity(name: string, daemon: boolean, identity: number[], parent: ParentIdentity): void {
   const current = state();
   current.name = name;
   current.daemon = daemon;
+  current.parent = { name: parent.name, pid: parent.pid };
   current.identity = identity;
   current.nextChild = 1;
 }

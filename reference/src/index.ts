@@ -2,7 +2,9 @@
  * multiproc: Python's multiprocessing model (Process, Pool, Queue) for Node.js.
  */
 export { Process, type ProcessOptions } from './process/process.js';
-export { currentProcess, cpuCount, type ProcessInfo } from './identity.js';
+export type { KeywordParameter, LeadingParameters } from './process/options.js';
+export { activeChildren } from './process/children.js';
+export { currentProcess, cpuCount, parentProcess, type ParentProcessInfo, type ProcessInfo } from './identity.js';
 export { tasks, type ErrorClass, type TaskFunction, type TaskRef } from './task-registry.js';
 export { isMain } from './is-main.js';
 export { toExitCode } from './exit-code.js';

@@ -2,6 +2,7 @@
  * Every message that crosses a parent–child IPC channel, as one discriminated union per direction.
  * Messages travel with Node's advanced serialization (structured clone).
  */
+import type { ParentIdentity } from './identity.js';
 import type { QueueDescriptor } from './queue/wire.js';
 import type { TaskRef } from './task-registry.js';
 
@@ -15,6 +16,8 @@ export interface StartMessage {
   readonly name: string;
   readonly daemon: boolean;
   readonly identity: readonly number[];
+  /** The parent's name and pid, for parentProcess() in the child. */
+  readonly parent: ParentIdentity;
 }
 
 /**

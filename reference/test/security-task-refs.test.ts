@@ -77,7 +77,7 @@ test('security: a Process child refuses a forged start message naming another mo
   ];
   for (const [what, task, file] of cases) {
     const { child, messages, exited } = start(t, CHILD_MAIN);
-    child.send({ kind: 'start', task, args: [file], name: 'Forged-1', daemon: false, identity: [1] });
+    child.send({ kind: 'start', task, args: [file], name: 'Forged-1', daemon: false, identity: [1], parent: { name: 'MainProcess', pid: process.pid } });
     const code = await within(exited, RUN_MS, `the child given ${what}`);
     t.is(code, 1, what);
     const report = await waitForMessage(messages, 'target-error');
@@ -98,7 +98,7 @@ test('security: a pool worker refuses a forged initializer and forged task defin
   const dir = tempDir(t);
   const initFile = join(dir, 'init.txt');
   const worker = start(t, WORKER_MAIN);
-  worker.child.send({ kind: 'init', name: 'PoolWorker-F', identity: [1], maxTasks: null, initargs: [],
+  worker.child.send({ kind: 'init', name: 'PoolWorker-F', identity: [1], parent: { name: 'MainProcess', pid: process.pid }, maxTasks: null, initargs: [],
     initializer: { moduleUrl: forgedUrls(initFile)['a data: URL']!, key: 'default' } });
   const initError = deserialize((await waitForMessage(worker.messages, 'init-error'))['error'] as Uint8Array) as { name: string };
   t.is(initError.name, 'TaskReferenceError');
@@ -107,7 +107,7 @@ test('security: a pool worker refuses a forged initializer and forged task defin
   const taskFile = join(dir, 'task.txt');
   const exportFile = join(dir, 'export.txt');
   const other = start(t, WORKER_MAIN);
-  other.child.send({ kind: 'init', name: 'PoolWorker-G', identity: [2], maxTasks: null, initargs: [], initializer: null });
+  other.child.send({ kind: 'init', name: 'PoolWorker-G', identity: [2], parent: { name: 'MainProcess', pid: process.pid }, maxTasks: null, initargs: [], initializer: null });
   await waitForMessage(other.messages, 'ready');
   other.child.send({
     kind: 'batch',

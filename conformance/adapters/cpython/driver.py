@@ -23,7 +23,9 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import queue
+import shutil
 import sys
+import tempfile
 import threading
 from typing import Any, Callable
 
@@ -84,6 +86,8 @@ def _shutdown() -> None:
             child.join(1)  # Reap, so a killed child does not linger as a zombie handed to init.
         except Exception:
             pass
+    for directory in _stderr_dir:
+        shutil.rmtree(directory, ignore_errors=True)
     os._exit(0)
 
 
@@ -106,12 +110,46 @@ def _task(name: str) -> Callable[..., Any]:
     return function
 
 
+_stderr_files: dict[int, str] = {}
+_stderr_dir: list[str] = []
+
+
+def _stderr_path(handle: int) -> str:
+    if not _stderr_dir:
+        _stderr_dir.append(tempfile.mkdtemp(prefix="multiproc-driver-stderr-"))
+    return os.path.join(_stderr_dir[0], f"{handle}.txt")
+
+
+def _with_stderr_to(path: str, target: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Runs in the child: fd 2 goes to `path` before the target runs, so everything the child prints there
+    (its traceback, a SystemExit message) lands in the file. The Process keeps its name."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    return target(*args, **kwargs)
+
+
 def _create(target: str, args: list[Any] | None = None, name: str | None = None,
-            daemon: bool | None = None) -> int:
-    process = multiprocessing.Process(target=_task(target), args=tuple(args or ()), name=name, daemon=daemon)
+            daemon: bool | None = None, kwargs: dict[str, Any] | None = None, captureStderr: bool = False) -> int:
     handle = len(_handles) + 1
+    function, positional = _task(target), tuple(args or ())
+    if captureStderr:
+        _stderr_files[handle] = _stderr_path(handle)
+        function, positional = _with_stderr_to, (_stderr_files[handle], function, *positional)
+    process = multiprocessing.Process(target=function, args=positional, kwargs=kwargs or {}, name=name, daemon=daemon)
     _handles[handle] = process
     return handle
+
+
+def _stderr(handle: int) -> str:
+    path = _stderr_files.get(handle)
+    if path is None:
+        raise ValueError("stderr(): create the process with captureStderr: true")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return file.read()
+    except FileNotFoundError:
+        return ""  # Not started yet, or nothing redirected yet.
 
 
 def _join(process: multiprocessing.Process, timeout: float | None = None) -> None:
@@ -122,9 +160,25 @@ def _set_daemon(process: multiprocessing.Process, value: bool) -> None:
     process.daemon = value
 
 
+def _set_name(process: multiprocessing.Process, value: Any) -> None:
+    process.name = value  # AssertionError("name must be a string") for anything else.
+
+
 def _current_process() -> dict[str, Any]:
     me = multiprocessing.current_process()
     return {"name": me.name, "pid": me.pid, "daemon": me.daemon}
+
+
+def _parent_process() -> dict[str, Any] | None:
+    parent = multiprocessing.parent_process()
+    return None if parent is None else {"name": parent.name, "pid": parent.pid}
+
+
+def _active_children() -> list[dict[str, Any]]:
+    # Only the session's Processes, as the contract asks: pool workers are active children too in Python.
+    mine = set(_handles.values())
+    return [{"name": child.name, "pid": child.pid, "daemon": child.daemon}
+            for child in multiprocessing.active_children() if child in mine]
 
 
 def _hello() -> dict[str, Any]:
@@ -310,19 +364,6 @@ def _with_unsendables(value: Any) -> Any:
     return value
 
 QUEUE_MARK = "@multiproc/queue"
-# implementation.ts UNSENDABLE_MARK: a value Python cannot pickle stands in its place.
-UNSENDABLE_MARK = "@multiproc/unsendable"
-
-
-def _unpicklable_in_place(value: Any) -> Any:
-    """`value` with each {"@multiproc/unsendable": true} replaced by a lambda, in lists and dicts at any depth."""
-    if isinstance(value, dict):
-        if len(value) == 1 and value.get(UNSENDABLE_MARK) is True:
-            return lambda: None
-        return {key: _unpicklable_in_place(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_unpicklable_in_place(item) for item in value]
-    return value
 
 
 def _with_queues(value: Any) -> Any:
@@ -350,10 +391,10 @@ def _queue_create(maxsize: int | None = None) -> int:
 # Ops on a queue take {"queue": n} and call the Queue method of the same meaning; queue.Empty and queue.Full
 # reach the suite by their class names, "Empty" and "Full". Timeouts come in milliseconds.
 QUEUE_OPS: dict[str, Callable[..., Any]] = {
-    "queue_put": lambda q, item, block=True, timeout=None: q.put(_unpicklable_in_place(item), block,
+    "queue_put": lambda q, item, block=True, timeout=None: q.put(_with_unsendables(item), block,
                                                                   _seconds(timeout)),
     "queue_get": lambda q, block=True, timeout=None: q.get(block, _seconds(timeout)),
-    "queue_put_nowait": lambda q, item: q.put_nowait(_unpicklable_in_place(item)),
+    "queue_put_nowait": lambda q, item: q.put_nowait(_with_unsendables(item)),
     "queue_get_nowait": lambda q: q.get_nowait(),
     "queue_qsize": lambda q: q.qsize(),
     "queue_empty": lambda q: q.empty(),
@@ -375,11 +416,18 @@ PROCESS_OPS: dict[str, Callable[..., Any]] = {
     "name": lambda p: p.name,
     "daemon": lambda p: p.daemon,
     "set_daemon": _set_daemon,
+    "set_name": _set_name,
+}
+# Ops that take the handle number itself rather than its Process.
+HANDLE_OPS: dict[str, Callable[..., Any]] = {
+    "stderr": _stderr,
 }
 SESSION_OPS: dict[str, Callable[..., Any]] = {
     "hello": _hello,
     "create": _create,
     "current_process": _current_process,
+    "parent_process": _parent_process,
+    "active_children": _active_children,
     "cpu_count": multiprocessing.cpu_count,
     "pool_create": _pool_create,
     "queue_create": _queue_create,
@@ -390,18 +438,23 @@ def _run(request: dict[str, Any]) -> Any:
     op = request.pop("op")
     request.pop("id", None)
     # Arguments that cross to another process may name queues; a queue item stays data.
-    for key in ("args", "items", "initargs"):
+    for key in ("args", "kwargs", "items", "initargs"):
         if key in request:
             request[key] = _with_queues(request[key])
-    if op.startswith("pool_"):
-        for key in ("args", "items", "kwds", "input"):
-            if key in request:
-                request[key] = _with_unsendables(request[key])
+    # ...and may hold values that cannot be sent (the contract's UNSENDABLE stand-in).
+    for key in ("args", "kwargs", "items", "kwds", "input", "initargs"):
+        if key in request:
+            request[key] = _with_unsendables(request[key])
     if op in QUEUE_OPS:
         handle = request.pop("queue")
         if handle not in _queues:
             raise LookupError(f"no queue handle {handle}")
         return QUEUE_OPS[op](_queues[handle], **request)
+    if op in HANDLE_OPS:
+        handle = request.pop("handle")
+        if handle not in _handles:
+            raise LookupError(f"no process handle {handle}")
+        return HANDLE_OPS[op](handle, **request)
     if op in PROCESS_OPS:
         handle = request.pop("handle")
         if handle not in _handles:

@@ -14,6 +14,7 @@ import type {
   IMapStep,
   Implementation,
   IterationOutcome,
+  ParentInfo,
   PoolHandle,
   PoolOptions,
   ProcessHandle,
@@ -165,6 +166,8 @@ class CpythonSession implements Session {
       args: this.#marked(options.args ?? []),
       name: options.name,
       daemon: options.daemon,
+      kwargs: this.#marked(options.kwargs),
+      ...(options.captureStderr === true ? { captureStderr: true } : {}),
     });
     const call = <T>(op: string, params: Record<string, unknown> = {}) => this.request<T>(op, { handle, ...params });
     const command = (op: string, params: Record<string, unknown> = {}) => this.command(op, { handle, ...params });
@@ -181,6 +184,8 @@ class CpythonSession implements Session {
       name: () => call<string>('name'),
       daemon: () => call<boolean>('daemon'),
       setDaemon: (value) => command('set_daemon', { value }),
+      setName: (value) => command('set_name', { value }),
+      stderr: () => call<string>('stderr'),
     };
   }
 
@@ -273,6 +278,14 @@ class CpythonSession implements Session {
     return this.request<number>('cpu_count');
   }
 
+  parentProcess(): Promise<ParentInfo | null> {
+    return this.request<ParentInfo | null>('parent_process');
+  }
+
+  activeChildren(): Promise<ProcessInfo[]> {
+    return this.request<ProcessInfo[]>('active_children');
+  }
+
   close(): Promise<void> {
     this.#closing ??= (async () => {
       // EOF makes the driver kill its children and pool workers and exit, even in the middle of a join(), a map()
@@ -337,6 +350,12 @@ const CAPABILITIES: readonly Capability[] = [
   'process.daemon',
   'process.current',
   'process.nested',
+  'process.kwargs',
+  'process.stderr',
+  'process.parent',
+  'process.active-children',
+  'process.unsendable',
+  'process.rename',
   'pool',
   'pool.imap',
   'pool.initializer',

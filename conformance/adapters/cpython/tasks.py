@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from typing import Any
 
@@ -264,3 +265,83 @@ def returnUnsendable(_ignored: Any = None) -> Any:
 
 # A lambda: pickle looks it up by module and name ("<lambda>") and cannot find it, so no worker can be sent it.
 unregistered = lambda x: x  # noqa: E731
+
+
+def writeScaled(path: str, x: float, scale: float = 1, offset: float = 0) -> None:
+    _write(path, json.dumps(x * scale + offset))
+
+
+def writeParent(path: str) -> None:
+    parent = multiprocessing.parent_process()
+    _write(path, json.dumps(None if parent is None else {"name": parent.name, "pid": parent.pid,
+                                                          "alive": parent.is_alive()}))
+
+
+def writePidThenDone(path: str, ms: float) -> None:
+    _write(path, str(os.getpid()))
+    time.sleep(ms / 1000)
+    _write(path + ".done", "done")
+
+
+def endProgram(directory: str, how: str, ms: float, daemonicMs: float | None = None) -> None:
+    daemonic_ms = 3 * ms if daemonicMs is None else daemonicMs
+    daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "daemonic"), daemonic_ms),
+                                       daemon=True)
+    non_daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "non-daemonic"), ms),
+                                           daemon=False)
+    daemonic.start()
+    non_daemonic.start()
+    deadline = time.monotonic() + 30
+    while not all(os.path.exists(os.path.join(directory, name)) for name in ("daemonic", "non-daemonic")) \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if how == "exit":
+        os._exit(0)  # At once: no atexit, no terminating or joining the children.
+    if how == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(10)
+    # "return": multiprocessing's exit function terminates the daemonic child and joins the other.
+
+
+def sleepWithFinally(path: str, ms: float) -> None:
+    _write(path, json.dumps("ready"))
+    try:
+        time.sleep(ms / 1000)
+    finally:
+        _write(path + ".finally", json.dumps("finally"))
+
+
+def leaveWorkRunning(path: str, ms: float) -> None:
+    def work() -> None:
+        time.sleep(ms / 1000)
+        _write(path, json.dumps("done"))
+
+    threading.Thread(target=work, daemon=False).start()
+
+
+def workerParent(_ignored: Any = None) -> dict[str, Any] | None:
+    parent = multiprocessing.parent_process()
+    return None if parent is None else {"name": parent.name, "pid": parent.pid}
+
+
+def writeNewDaemonFlag(path: str) -> None:
+    _write(path, json.dumps(multiprocessing.Process(target=noop).daemon))
+
+
+def watchParentDeath(directory: str) -> None:
+    multiprocessing.Process(target=reportParentLiveness, args=(directory,), daemon=False).start()
+    time.sleep(300)
+
+
+def reportParentLiveness(directory: str) -> None:
+    parent = multiprocessing.parent_process()
+
+    def liveness() -> str:
+        return "alive" if parent is not None and parent.is_alive() else "not alive"
+
+    _write(os.path.join(directory, "pid"), str(os.getpid()))
+    _write(os.path.join(directory, "first"), json.dumps(liveness()))
+    deadline = time.monotonic() + 30
+    while parent is not None and parent.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    _write(os.path.join(directory, "then"), json.dumps(liveness()))

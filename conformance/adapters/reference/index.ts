@@ -2,10 +2,13 @@
  * The reference implementation seen through the conformance interface. This is the only place the suite
  * touches reference/: rules receive the Session below.
  */
+import type { Readable } from 'node:stream';
 import {
   type AsyncResult,
   cpuCount,
+  activeChildren,
   currentProcess,
+  parentProcess,
   Pool,
   Process,
   Queue,
@@ -121,6 +124,8 @@ function withQueues(value: unknown, queues: WeakMap<object, Queue>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const queue = queues.get(value);
   if (queue !== undefined) return queue;
+  // The contract's stand-in for a value that cannot be sent: a function, in JavaScript.
+  if ((value as Record<string, unknown>)[UNSENDABLE_MARK] === true) return withUnsendables(value);
   // Copied only on the way to a handle: arguments without one pass as they are.
   if (Array.isArray(value)) {
     const items = value.map((item) => withQueues(item, queues));
@@ -188,14 +193,18 @@ class ReferenceSession implements Session {
     const process = new Process({
       target,
       args: this.#args(options.args ?? []) as never,
+      ...(options.kwargs === undefined ? {} : { kwargs: this.#args(options.kwargs) as never }),
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(options.daemon === undefined ? {} : { daemon: options.daemon }),
+      ...(options.captureStderr === true ? { stderr: 'pipe' as const } : {}),
     });
     const started = this.#started;
+    const stderr = capture();
     return {
       start: async () => {
         process.start();
         started.add(process);
+        stderr.from(process.stderr);
       },
       join: (timeoutMs) => process.join(timeoutMs),
       isAlive: async () => process.isAlive(),
@@ -208,6 +217,15 @@ class ReferenceSession implements Session {
       daemon: async () => process.daemon,
       setDaemon: async (value) => {
         process.daemon = value;
+      },
+      setName: async (value) => {
+        process.name = value;
+      },
+      stderr: async () => {
+        if (options.captureStderr !== true) throw new Error('stderr(): create the process with captureStderr: true');
+        // Once the child exited, what it wrote arrives until the pipe closes (soon, unless a grandchild holds it).
+        if (process.exitCode !== null) await bounded(stderr.closed, CLOSE_WAIT_MS);
+        return stderr.text();
       },
     };
   }
@@ -288,6 +306,18 @@ class ReferenceSession implements Session {
     return currentProcess();
   }
 
+  async parentProcess() {
+    const parent = parentProcess();
+    return parent === null ? null : { name: parent.name, pid: parent.pid };
+  }
+
+  async activeChildren() {
+    // The runner's process holds the children of every session running at the time: only this session's count.
+    return activeChildren()
+      .filter((child) => this.#started.has(child))
+      .map((child) => ({ name: child.name, pid: child.pid!, daemon: child.daemon }));
+  }
+
   async cpuCount() {
     return cpuCount();
   }
@@ -311,6 +341,22 @@ class ReferenceSession implements Session {
     // After the processes: a queue closed first would fail their last calls with QueueClosedError.
     for (const queue of this.#queues) queue.close();
   }
+}
+
+/** Collects a child's stderr stream as text, once the child has started. */
+function capture(): { from(stream: Readable | null): void; text(): string; readonly closed: Promise<void> } {
+  let text = '';
+  let closed!: () => void;
+  const whenClosed = new Promise<void>((resolve) => (closed = resolve));
+  return {
+    from(stream) {
+      if (stream === null) return;
+      stream.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      stream.once('close', closed);
+    },
+    text: () => text,
+    closed: whenClosed,
+  };
 }
 
 /**
@@ -349,6 +395,12 @@ const CAPABILITIES: readonly Capability[] = [
   'process.daemon',
   'process.current',
   'process.nested',
+  'process.kwargs',
+  'process.stderr',
+  'process.parent',
+  'process.active-children',
+  'process.unsendable',
+  'process.rename',
   'pool',
   'pool.imap',
   'pool.initializer',

@@ -2,9 +2,9 @@
  * The task catalog (see conformance/harness/implementation.ts TASKS) written for the reference.
  * The CPython driver's tasks.py has the same behaviour.
  */
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
+import { currentProcess, parentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -19,6 +19,7 @@ export async function sleepFor(ms: number): Promise<void> {
   await sleep(ms);
 }
 
+/** Any value goes to process.exit as it is: Node, not the task, decides what null or a string means. */
 export function exitWith(code: number): never {
   process.exit(code);
 }
@@ -232,6 +233,74 @@ export async function putOnRemembered(item: unknown): Promise<void> {
   await remembered.put(item);
 }
 
+/** Python's `def write_scaled(path, x, scale=1, offset=0)`: keyword arguments arrive as the last parameter. */
+export function writeScaled(path: string, x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}): void {
+  writeFileSync(path, JSON.stringify(x * scale + offset));
+}
+
+export function writeParent(path: string): void {
+  const parent = parentProcess();
+  writeFileSync(path, JSON.stringify(parent === null ? null : { name: parent.name, pid: parent.pid, alive: parent.isAlive() }));
+}
+
+export async function writePidThenDone(path: string, ms: number): Promise<void> {
+  writeFileSync(path, String(process.pid));
+  await sleep(ms);
+  writeFileSync(`${path}.done`, 'done');
+}
+
+export async function endProgram(dir: string, how: 'return' | 'exit' | 'kill', ms: number, daemonicMs = 3 * ms): Promise<void> {
+  const daemonic = new Process({ target: writePidThenDone, args: [join(dir, 'daemonic'), daemonicMs], daemon: true });
+  const nonDaemonic = new Process({ target: writePidThenDone, args: [join(dir, 'non-daemonic'), ms], daemon: false });
+  daemonic.start();
+  nonDaemonic.start();
+  const deadline = Date.now() + 30_000;
+  while (!(existsSync(join(dir, 'daemonic')) && existsSync(join(dir, 'non-daemonic'))) && Date.now() < deadline) await sleep(10);
+  if (how === 'exit') process.exit(0);
+  if (how === 'kill') {
+    process.kill(process.pid, 'SIGKILL');
+    await sleep(10_000);
+  }
+}
+
+export async function sleepWithFinally(path: string, ms: number): Promise<void> {
+  writeFileSync(path, JSON.stringify('ready'));
+  try {
+    await sleep(ms);
+  } finally {
+    writeFileSync(`${path}.finally`, JSON.stringify('finally'));
+  }
+}
+
+export function leaveWorkRunning(path: string, ms: number): void {
+  setTimeout(() => writeFileSync(path, JSON.stringify('done')), ms);
+}
+
+export function workerParent(_ignored?: unknown): { name: string; pid: number } | null {
+  const parent = parentProcess();
+  return parent === null ? null : { name: parent.name, pid: parent.pid };
+}
+
+export function writeNewDaemonFlag(path: string): void {
+  writeFileSync(path, JSON.stringify(new Process({ target: noop }).daemon));
+}
+
+export async function watchParentDeath(dir: string): Promise<void> {
+  new Process({ target: reportParentLiveness, args: [dir], daemon: false }).start();
+  await sleep(300_000);
+}
+
+export async function reportParentLiveness(dir: string): Promise<void> {
+  const parent = parentProcess();
+  const liveness = () => (parent?.isAlive() === true ? 'alive' : 'not alive');
+  writeFileSync(join(dir, 'pid'), String(process.pid));
+  writeFileSync(join(dir, 'first'), JSON.stringify(liveness()));
+  const deadline = Date.now() + 30_000;
+  while (parent?.isAlive() === true && Date.now() < deadline) await sleep(20);
+  writeFileSync(join(dir, 'then'), JSON.stringify(liveness()));
+}
+
+
 /** Python's `def scaled(x, scale=1, offset=0)`: the keyword arguments come as the last parameter. */
 export function scaled(x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}): number {
   return x * scale + offset;
@@ -287,6 +356,16 @@ const registered = tasks(import.meta, {
   putOnRemembered,
   scaled,
   returnUnsendable,
+  writeScaled,
+  writeParent,
+  writePidThenDone,
+  endProgram,
+  sleepWithFinally,
+  leaveWorkRunning,
+  workerParent,
+  writeNewDaemonFlag,
+  watchParentDeath,
+  reportParentLiveness,
 });
 
 export const catalog = { ...registered, unregistered };

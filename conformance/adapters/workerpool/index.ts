@@ -40,7 +40,7 @@ const CLOSE_WAIT_MS = 5000;
 const TASKS = [
   'noop', 'sleepFor', 'exitWith', 'killSelf', 'raiseError', 'square', 'power', 'slowSquare', 'risky', 'getPid',
   'cpuBound', 'raiseTypeError', 'workerIdentity', 'recordInit', 'initValue', 'sleepThenExit',
-  'rendezvous', 'scaled', 'raiseAfter',
+  'rendezvous', 'scaled', 'raiseAfter', 'writeScaled',
 ] as const satisfies readonly TaskName[];
 const PROVIDED = new Set<string>(TASKS);
 
@@ -199,6 +199,12 @@ export const implementation: Implementation & AdapterExtras = {
     'process.daemon': NO_PROCESS,
     'process.current': NO_PROCESS,
     'process.nested': NO_PROCESS,
+    'process.kwargs': NO_PROCESS,
+    'process.stderr': NO_PROCESS,
+    'process.parent': NO_PROCESS,
+    'process.active-children': NO_PROCESS,
+    'process.unsendable': NO_PROCESS,
+    'process.rename': NO_PROCESS,
     'pool.imap': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
     'pool.imap.next': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
     'pool.input': 'workerpool has no map: the adapter maps arrays with one exec() per item',

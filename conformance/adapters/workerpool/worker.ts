@@ -77,6 +77,10 @@ const catalog = {
     }
     return seen;
   },
+  // Python's write_scaled(path, x, scale=1, offset=0): keyword arguments come as the last parameter.
+  writeScaled: (path: string, x: number, { scale = 1, offset = 0 }: { scale?: number; offset?: number } = {}) => {
+    writeFileSync(path, JSON.stringify(x * scale + offset));
+  },
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 const init = process.env.MULTIPROC_WORKERPOOL_INIT;

@@ -87,7 +87,7 @@ export interface QueueContext {
 /** Replacement methods: each gets the reference's handle and the context, and returns the new method. */
 export type Patch<H, C> = { readonly [K in keyof H]?: (base: H, context: C) => H[K] };
 
-type SessionQueries = Pick<Session, 'currentProcess' | 'cpuCount'>;
+type SessionQueries = Pick<Session, 'currentProcess' | 'cpuCount' | 'parentProcess' | 'activeChildren'>;
 
 export interface MutantSpec {
   /** Kebab-case, the file's name: `process-signal-exit-positive` lives in mutants/process-signal-exit-positive.ts. */
@@ -215,6 +215,13 @@ async function openSession(spec: MutantSpec): Promise<Session> {
         }),
     currentProcess: () => (spec.session?.currentProcess?.(base, context) ?? base.currentProcess.bind(base))(),
     cpuCount: () => (spec.session?.cpuCount?.(base, context) ?? base.cpuCount.bind(base))(),
+    // Optional members: present when the reference has them, patched when the mutant says so.
+    ...(base.parentProcess === undefined
+      ? {}
+      : { parentProcess: () => (spec.session?.parentProcess?.(base, context) ?? base.parentProcess!.bind(base))() }),
+    ...(base.activeChildren === undefined
+      ? {}
+      : { activeChildren: () => (spec.session?.activeChildren?.(base, context) ?? base.activeChildren!.bind(base))() }),
     close: async () => {
       closed = true;
       for (const reject of waiting) reject(new Error('the session closed while the mutant kept this call pending'));

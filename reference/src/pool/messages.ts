@@ -3,6 +3,7 @@
  * at that moment (coalesced per tick); one `results` message carries the results of every chunk the worker
  * finished in one go.
  */
+import type { ParentIdentity } from '../identity.js';
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { EncodedError } from '../remote-error.js';
 import type { TaskRef } from '../task-registry.js';
@@ -14,6 +15,8 @@ export interface InitMessage {
   readonly kind: 'init';
   readonly name: string;
   readonly identity: readonly number[];
+  /** The pool's process, for parentProcess() in the worker. */
+  readonly parent: ParentIdentity;
   readonly initializer: TaskRef | null;
   readonly initargs: readonly unknown[];
   /** The queue descriptors in `initargs`: only these become Queues in the worker (see queue/transfer.ts). */

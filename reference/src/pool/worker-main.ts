@@ -73,7 +73,7 @@ function send(message: FromWorker, then?: () => void): void {
 
 async function initialize(message: InitMessage): Promise<void> {
   // Pool workers are daemonic in Python: they may not start processes of their own.
-  adoptIdentity(message.name, true, [...message.identity]);
+  adoptIdentity(message.name, true, [...message.identity], message.parent);
   maxTasks = message.maxTasks;
   if (message.initializer !== null) {
     try {

@@ -7,7 +7,7 @@
 import type { InitializerError, WorkerStartError } from '../errors.js';
 import { WorkerCrashedError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
-import { takeChildIdentity } from '../identity.js';
+import { selfAsParent, takeChildIdentity } from '../identity.js';
 import type { ChunkFailure } from './argument-check.js';
 import { readResults } from './bytes.js';
 import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
@@ -29,7 +29,7 @@ export interface WorkerSetHost {
 }
 
 /** What every worker is started with, but its name and identity. */
-export type WorkerInit = Omit<InitMessage, 'kind' | 'name' | 'identity'>;
+export type WorkerInit = Omit<InitMessage, 'kind' | 'name' | 'identity' | 'parent'>;
 
 /**
  * Workers in a row that may exit before they are ready before the pool stops. A worker killed from outside
@@ -57,7 +57,7 @@ export class WorkerSet {
   spawn(): void {
     const identity = takeChildIdentity();
     const worker = new WorkerHandle(
-      { kind: 'init', name: `PoolWorker-${identity.join(':')}`, identity, ...this.init },
+      { kind: 'init', name: `PoolWorker-${identity.join(':')}`, identity, parent: selfAsParent(), ...this.init },
       {
         message: (w, message) => this.#onMessage(w, message),
         unsendable: (_w, failures, cause) => this.#onUnsendable(failures, cause),

@@ -20,7 +20,7 @@ restoreDefaultSignals();
 const sendOwn = ownChannel('a Process child');
 
 process.once('message', (message: ToProcessChild) => {
-  adoptIdentity(message.name, message.daemon, [...message.identity]);
+  adoptIdentity(message.name, message.daemon, [...message.identity], message.parent);
   // The channel must not keep the child alive once the target is done: like Python, the child lives as long
   // as its target and whatever the target left running (Python's non-daemonic threads).
   process.channel?.unref();

@@ -7,11 +7,16 @@ import type { ChildEnv } from '../child-env.js';
 import { describeValue } from '../describe-value.js';
 import type { TaskFunction } from '../task-registry.js';
 
-/** @python multiprocessing.Process(target=, args=, name=, daemon=) — `env` has no Python counterpart. */
-export interface ProcessOptions<F extends TaskFunction> {
-  /** A registered task function (see `tasks()`); it runs in the child with `args`. */
-  readonly target: F;
-  readonly args?: Parameters<F>;
+/**
+ * The target's parameters but the last: what `args` holds when `kwargs` is given. Optional parameters count as
+ * parameters, so `(path, x, { scale } = {})` gives `[path, x]`.
+ */
+export type LeadingParameters<F extends TaskFunction> = Required<Parameters<F>> extends readonly [...infer L, unknown] ? L : unknown[];
+/** The target's last parameter: the options object that `kwargs` becomes. */
+export type KeywordParameter<F extends TaskFunction> = Required<Parameters<F>> extends readonly [...unknown[], infer K] ? K : Record<string, unknown>;
+
+/** What every Process takes besides its target and arguments. */
+interface CommonOptions {
   /** Defaults to `Process-N`, counted as Python counts (`Process-1:2` for a grandchild). */
   readonly name?: string;
   /** Defaults to the current process's daemon flag, as in Python. */
@@ -23,14 +28,53 @@ export interface ProcessOptions<F extends TaskFunction> {
    * parent got tsx from there).
    */
   readonly env?: ChildEnv;
+  /**
+   * Where the child's stderr goes, as child_process's `stdio[2]` (a Node extension: Python's child writes to the
+   * parent's stderr): `'inherit'` (the default) shares the parent's; `'pipe'` makes it readable as
+   * `Process.stderr`, which must then be read (a full pipe stops a child that writes to it).
+   */
+  readonly stderr?: 'inherit' | 'pipe';
 }
 
+/**
+ * @python multiprocessing.Process(target=, args=, kwargs=, name=, daemon=) — `env` and `stderr` have no Python
+ * counterpart.
+ *
+ * `kwargs`, Python's keyword arguments, is one object that the target receives as its last parameter, after
+ * `args` (JavaScript has no keyword arguments: a target takes them as `{ scale = 1, offset = 0 } = {}`). Unlike
+ * Python's `kwargs={}`, which passes nothing, `kwargs: {}` passes an empty object: without `kwargs` nothing more
+ * is passed.
+ */
+export type ProcessOptions<F extends TaskFunction> = CommonOptions &
+  (
+    | {
+        /** A registered task function (see `tasks()`); it runs in the child with `args`. */
+        readonly target: F;
+        readonly args?: Parameters<F>;
+        readonly kwargs?: undefined;
+      }
+    | {
+        readonly target: F;
+        /** The target's leading parameters; `kwargs` is its last. */
+        readonly args?: LeadingParameters<F>;
+        readonly kwargs: KeywordParameter<F>;
+      }
+  );
+
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
-const OPTION_NAMES = Object.keys({ target: true, args: true, name: true, daemon: true, env: true } satisfies Record<keyof ProcessOptions<TaskFunction>, true>);
+const OPTION_NAMES = Object.keys({
+  target: true,
+  args: true,
+  kwargs: true,
+  name: true,
+  daemon: true,
+  env: true,
+  stderr: true,
+} satisfies Record<keyof ProcessOptions<TaskFunction>, true>);
 
 /**
  * `new Process(options)` needs an object of known options: anything else would fail later with a message about
- * `target`, and a misspelt or Python-only option (`kwargs`, `arg`) would be ignored.
+ * `target`, and a misspelt option (`arg`, `Daemon`) would be ignored.
  */
 export function checkOptionsObject(options: unknown): void {
   if (typeof options !== 'object' || options === null) {
@@ -39,7 +83,7 @@ export function checkOptionsObject(options: unknown): void {
   for (const key of Object.keys(options)) {
     if (OPTION_NAMES.includes(key)) continue;
     const meant = OPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase() || `${name}s` === key || name === `${key}s`);
-    const hint = key === 'kwargs' ? ' (JavaScript has no keyword arguments: pass an object among args)' : meant === undefined ? '' : ` (did you mean ${meant}?)`;
+    const hint = meant === undefined ? '' : ` (did you mean ${meant}?)`;
     throw new TypeError(`new Process(options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${OPTION_NAMES.join(', ')}`);
   }
 }
@@ -61,4 +105,25 @@ export function checkName(value: unknown, subject: string): string {
 export function checkDaemon(value: unknown, subject: string): boolean {
   if (typeof value !== 'boolean') throw new TypeError(`daemon must be a boolean: ${subject} ${describeValue(value)}`);
   return value;
+}
+
+/**
+ * `kwargs`: a plain object of the target's keyword arguments (Python: a mapping), or none. A class instance or
+ * an array would reach the target as something else than what was meant (an array as one more positional list).
+ */
+export function checkKwargs(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  if (value === undefined) return undefined;
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(
+      `new Process(options): kwargs must be a plain object of keyword arguments such as { scale: 2 } (Python: a dict), got ${describeValue(value)}`,
+    );
+  }
+  return value as Readonly<Record<string, unknown>>;
+}
+
+/** `stderr`: 'inherit' or 'pipe'. */
+export function checkStderr(value: unknown): 'inherit' | 'pipe' {
+  if (value === undefined || value === 'inherit' || value === 'pipe') return value ?? 'inherit';
+  throw new TypeError(`new Process(options): stderr must be 'inherit' or 'pipe', got ${describeValue(value)}`);
 }

@@ -3,12 +3,13 @@
  * @python multiprocessing.Process
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import { checkEnv } from '../child-env.js';
 import { childExecArgv } from '../child-flags.js';
 import { ProcessStateError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
-import { currentProcess, takeChildIdentity } from '../identity.js';
+import { currentProcess, selfAsParent, takeChildIdentity } from '../identity.js';
 import type { ToProcessChild } from '../protocol.js';
 import { decodeErrorBytes } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
@@ -17,8 +18,9 @@ import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.j
 import { checkTimeout, delay } from '../timeouts.js';
 import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
-import { terminateAtExit } from './exit-hooks.js';
-import { checkArgs, checkDaemon, checkName, checkOptionsObject, type ProcessOptions } from './options.js';
+import { endWithProgram } from './exit-hooks.js';
+import { addChild, removeChild } from './children.js';
+import { checkArgs, checkDaemon, checkKwargs, checkName, checkOptionsObject, checkStderr, type ProcessOptions } from './options.js';
 
 export type { ProcessOptions };
 
@@ -27,7 +29,10 @@ const CHILD_MAIN = childEntry(import.meta.url, 'child-main');
 /** @python multiprocessing.Process */
 export class Process<F extends TaskFunction = TaskFunction> {
   readonly #task: TaskRef;
+  /** The target's arguments, `kwargs` last when it was given. */
   readonly #args: readonly unknown[];
+  readonly #withKwargs: boolean;
+  readonly #stderr: 'inherit' | 'pipe';
   readonly #identity: readonly number[];
   #name: string;
   #daemon: boolean;
@@ -41,8 +46,12 @@ export class Process<F extends TaskFunction = TaskFunction> {
   constructor(options: ProcessOptions<F>) {
     checkOptionsObject(options);
     this.#task = resolveTask(options.target, 'Process target');
-    this.#args = checkArgs(options.args);
-    assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
+    const args = checkArgs(options.args);
+    const kwargs = checkKwargs(options.kwargs);
+    this.#args = kwargs === undefined ? args : [...args, kwargs];
+    this.#withKwargs = kwargs !== undefined;
+    assertSerializable(this.#args, (i) => this.#argumentName(i));
+    this.#stderr = checkStderr(options.stderr);
     this.#identity = takeChildIdentity();
     // null is "not given", as Python's None is.
     this.#name = options.name == null ? `Process-${this.#identity.join(':')}` : checkName(options.name, 'options.name is');
@@ -90,6 +99,14 @@ export class Process<F extends TaskFunction = TaskFunction> {
     return this.#error;
   }
 
+  /**
+   * The child's stderr as a stream when the Process was made with `stderr: 'pipe'` (a Node extension), else null.
+   * Available from `start()` on; it ends once the child and whatever inherited its stderr have exited.
+   */
+  get stderr(): Readable | null {
+    return this.#child?.stderr ?? null;
+  }
+
   /** @python Process.start() */
   start(): void {
     this.#checkOpen();
@@ -101,7 +118,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
     refuseInDaemon('Process.start()');
     // Checked again: the args are sent now, not copied at construction, and may have changed since (Python
     // pickles them in start() too). A failed send after fork() would leave a child waiting forever.
-    assertSerializable(this.#args, (i) => `Process argument args[${i}]`);
+    assertSerializable(this.#args, (i) => this.#argumentName(i));
     // Before fork(), like every step that can fail: queues in the args need their host's socket, which may not
     // be possible to make (no usable temporary directory), or may be closed.
     const { value: args, queues } = packQueues(this.#args);
@@ -109,7 +126,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
       execArgv: childExecArgv(),
       ...(this.#env === undefined ? {} : { env: this.#env }),
       serialization: 'advanced',
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      stdio: ['inherit', 'inherit', this.#stderr, 'ipc'],
     });
     if (child.pid === undefined) {
       // Spawning failed (EAGAIN, ENOMEM): Node reports it by an 'error' event without a pid.
@@ -121,6 +138,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
       // After the channel drains, so a failing target's error report has arrived when join() returns.
       whenGone(child, (code, signal) => {
         this.#exitCode = toExitCode(code, signal);
+        removeChild(this);
         resolve();
       });
     });
@@ -141,12 +159,11 @@ export class Process<F extends TaskFunction = TaskFunction> {
       name: this.#name,
       daemon: this.#daemon,
       identity: this.#identity,
+      parent: selfAsParent(),
     };
     child.send(start);
-    if (this.#daemon) {
-      this.#setHoldsParent(false);
-      terminateAtExit(child);
-    }
+    addChild(this);
+    endWithProgram(child, this.#daemon, (holds) => this.#setHoldsParent(holds));
   }
 
   /**
@@ -159,14 +176,15 @@ export class Process<F extends TaskFunction = TaskFunction> {
     const exited = this.#exited;
     if (exited === undefined) throw new ProcessStateError('can only join a started process: call start() first');
     if (this.#exitCode !== null) return;
-    // While someone waits, the parent must stay alive even for a daemonic child (Python's join blocks).
+    // While someone waits, the parent must stay alive (Python's join blocks); afterwards the child holds it only
+    // once the program's work is done, and only if it is not daemonic (see exit-hooks.ts).
     this.#setHoldsParent(true);
     const { elapsed, timer } = delay(limit);
     try {
       await Promise.race([exited, elapsed]);
     } finally {
       timer.clear();
-      if (this.#daemon) this.#setHoldsParent(false);
+      this.#setHoldsParent(false);
     }
   }
 
@@ -225,6 +243,11 @@ export class Process<F extends TaskFunction = TaskFunction> {
     }
     // Signalling a child that already exited is a no-op, as in Python.
     if (this.#exitCode === null) this.#child.kill(signal);
+  }
+
+  /** How an argument is named in errors: `kwargs` is the last of the target's arguments when it was given. */
+  #argumentName(index: number): string {
+    return this.#withKwargs && index === this.#args.length - 1 ? 'Process argument kwargs' : `Process argument args[${index}]`;
   }
 
   #setHoldsParent(holds: boolean): void {

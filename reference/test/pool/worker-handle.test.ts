@@ -26,7 +26,7 @@ test('a chunk sent to an idle worker behind an unsendable one counts as never re
   const lost = new Promise<ReturnType<WorkerHandle['takeLost']>>((resolve) => (closed = resolve));
   const failures: ChunkFailure[] = [];
   const worker = new WorkerHandle(
-    { kind: 'init', name: 'PoolWorker-H', identity: [9], initializer: null, initargs: [], initQueues: [], maxTasks: null },
+    { kind: 'init', name: 'PoolWorker-H', identity: [9], parent: { name: 'MainProcess', pid: process.pid }, initializer: null, initargs: [], initQueues: [], maxTasks: null },
     {
       message: (w, message) => {
         if ((message as { kind?: unknown }).kind === 'ready') {

@@ -26,7 +26,7 @@ test('a worker whose initializer fails after its parent closed the channel exits
   });
   worker.on('error', () => undefined);
   worker.send({
-    kind: 'init', name: 'PoolWorker-L', identity: [1], maxTasks: null, initQueues: [],
+    kind: 'init', name: 'PoolWorker-L', identity: [1], parent: { name: 'MainProcess', pid: process.pid }, maxTasks: null, initQueues: [],
     initializer: { moduleUrl: TASKS_URL, key: 'failingInitLeavingAHandle' }, initargs: [started, 300],
   });
   await waitFor(() => linesOf(started).length > 0, RUN_MS, 'the initializer to start');

@@ -34,6 +34,15 @@ test('a non-daemonic child is waited for: the parent exits only after the child 
   t.is(readFileSync(doneFile, 'utf8'), 'done');
 });
 
+test("when the program's work is done, its daemonic children are terminated first, then the others waited for (Python's order)", async (t) => {
+  const file = join(tempDir(t), 'out');
+  const { exited } = runParent(t, 'daemon-and-child-then-return', file);
+  const exit = await within(exited, RUN_MS, 'the parent script');
+  t.is(exit.code, 0);
+  t.true(existsSync(`${file}.non-daemonic`), 'the non-daemonic child finished before the parent exited');
+  t.false(existsSync(`${file}.daemonic`), 'the daemonic child, whose work was shorter, was terminated before the wait');
+});
+
 test('a daemonic child whose parent is killed with SIGKILL exits by itself', async (t) => {
   const pidFile = join(tempDir(t), 'daemon.pid');
   let daemonPid: number | undefined;

@@ -61,14 +61,14 @@ test.serial('a target that is not a function throws TaskReferenceError', (t) => 
   });
 });
 
-test.serial('an unknown option is refused, with the option meant (kwargs: JavaScript has none)', (t) => {
+test.serial('an unknown option is refused, with the option meant', (t) => {
   t.throws(() => new Process({ target: returnNothing, arg: [1] } as never), {
     instanceOf: TypeError,
-    message: 'new Process(options): unexpected option "arg" (did you mean args?); the options are target, args, name, daemon, env',
+    message: 'new Process(options): unexpected option "arg" (did you mean args?); the options are target, args, kwargs, name, daemon, env, stderr',
   });
-  t.throws(() => new Process({ target: returnNothing, kwargs: {} } as never), {
+  t.throws(() => new Process({ target: returnNothing, kwarg: {} } as never), {
     instanceOf: TypeError,
-    message: /^new Process\(options\): unexpected option "kwargs" \(JavaScript has no keyword arguments: pass an object among args\)/,
+    message: /^new Process\(options\): unexpected option "kwarg" \(did you mean kwargs\?\)/,
   });
 });
 

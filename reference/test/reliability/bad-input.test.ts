@@ -106,7 +106,7 @@ const CASES: readonly Case[] = [
   { area: 'Process', input: 'new Process({ target: () => {} })', run: () => new Process({ target: () => undefined }), error: TaskReferenceError, says: 'is not a registered task' },
   { area: 'Process', input: 'new Process({ target, args: 5 })', run: () => new Process({ target: returnNothing, args: 5 as never }), error: TypeError, says: 'args must be an array' },
   { area: 'Process', input: 'new Process({ target, args: [Symbol()] })', run: () => new Process({ target: returnNothing, args: [Symbol('s')] as never }), error: SerializationError, says: 'args[0] cannot be sent to another process' },
-  { area: 'Process', input: 'new Process({ target, kwargs: {} })', run: () => new Process({ target: returnNothing, kwargs: {} } as never), error: TypeError, says: 'JavaScript has no keyword arguments' },
+  { area: 'Process', input: 'new Process({ target, kwargs: [1] })', run: () => new Process({ target: returnNothing, kwargs: [1] } as never), error: TypeError, says: 'kwargs must be a plain object' },
   { area: 'Process', input: 'new Process({ target, name: 7 })', run: () => new Process({ target: returnNothing, name: 7 as never }), error: TypeError, says: 'name must be a string' },
   { area: 'Process', input: "new Process({ target, daemon: 'yes' })", run: () => new Process({ target: returnNothing, daemon: 'yes' as never }), error: TypeError, says: 'daemon must be a boolean' },
   { area: 'Process', input: 'p.name = 123', run: () => { new Process({ target: returnNothing }).name = 123 as never; }, error: TypeError, says: 'name must be a string' },
