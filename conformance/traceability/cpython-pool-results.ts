@@ -6,7 +6,7 @@
 import { defineTestGroup } from './define.js';
 
 export default defineTestGroup({
-  classes: ['_TestPoolWorkerErrors', '_TestPoolWorkerLifetime'],
+  classes: ['_TestPool', '_TestPoolWorkerErrors', '_TestPoolWorkerLifetime'],
   tests: [
     { test: '_TestPool.test_apply', rules: ['pool.apply.blocks-and-returns', 'pool.apply.kwds-reach-the-task'] },
     {
