@@ -3,9 +3,8 @@
  * conformance/TRACEABILITY.md as `npm run conformance -- --lint` would write it now.
  */
 import test from 'ava';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ruleSources } from '../harness/load-rules.js';
-import { repoPath } from '../harness/repo-paths.js';
 import { checkTraceability } from '../traceability/check.js';
 import { defineDocSections, defineExcludedClasses, defineTestGroup, type Reason } from '../traceability/define.js';
 import { lintTraceability, startsMatch, words, type CpythonTests, type Outline, type TraceabilityData } from '../traceability/lint.js';
@@ -155,35 +154,8 @@ test('the lint names a test method missing, listed twice or unknown, and a class
   t.deepEqual(lint(without), ['class _TestLock (1 tests) is neither traced nor excluded']);
 });
 
-/**
- * Data files other helpers of issue 15 write at the same time: while one is absent, the problems that name it
- * (its sections' paragraphs, its classes' methods) are expected. Once every file is merged, this list is emptied:
- * the test fails while it names a file that exists.
- */
-const PENDING: Readonly<Record<string, { readonly classes: readonly string[] }>> = {
-  'docs-process.ts': { classes: [] },
-  'docs-queue.ts': { classes: [] },
-  'docs-pool-input.ts': { classes: [] },
-  'docs-pool-results.ts': { classes: [] },
-  'cpython-process.ts': { classes: ['_TestProcess', '_TestSubclassingProcess'] },
-  'cpython-queue.ts': { classes: ['_TestQueue'] },
-  'cpython-pool-input.ts': { classes: ['_TestPool'] },
-  'cpython-pool-results.ts': { classes: ['_TestPool', '_TestPoolWorkerErrors', '_TestPoolWorkerLifetime'] },
-};
-
-function pendingProblem(problem: string): boolean {
-  const owners = /\(expected in ([^)]+)\)$/.exec(problem)?.[1]?.split(', ');
-  if (owners !== undefined) return owners.every((file) => file in PENDING);
-  const cls = /^(?:class )?(_?Test\w+)[ .]/.exec(problem)?.[1];
-  return cls !== undefined && Object.values(PENDING).some((p) => p.classes.includes(cls)) && /is not listed|neither traced nor excluded/.test(problem);
-}
-
 test('the repository\'s traceability data has no problem, and TRACEABILITY.md is up to date (npm run conformance -- --lint)', async (t) => {
-  const merged = Object.keys(PENDING).filter((file) => existsSync(repoPath('conformance', 'traceability', file)));
-  t.deepEqual(merged, [], 'remove these files from PENDING in conformance/test/traceability.test.ts: they exist now');
   const { problems, markdown } = await checkTraceability(new Set(ruleSources().map((rule) => rule.id)));
-  const unexpected = problems.filter((problem) => !pendingProblem(problem));
-  t.deepEqual(unexpected, [], 'traceability problems (npm run conformance -- --lint lists them)');
-  if (problems.length > unexpected.length) t.log(`${problems.length - unexpected.length} problems wait for files of other helpers: ${Object.keys(PENDING).join(', ')}`);
+  t.deepEqual(problems, [], 'traceability problems (npm run conformance -- --lint lists them)');
   t.is(readFileSync(TRACEABILITY_FILE, 'utf8'), markdown, 'conformance/TRACEABILITY.md is stale: run npm run conformance -- --lint');
 });

@@ -243,6 +243,11 @@ export default defineDocSections([
             says: 'Like map() except that the elements of the iterable are expected to be iterables that are unpacked as arguments.',
             rules: ['pool.starmap.unpacks-argument-tuples', 'pool.map.takes-any-iterable', 'pool.map.reads-a-generator-once'],
           },
+        ],
+      },
+      {
+        starts: 'Hence an iterable of [(1,2), (3, 4)] results in',
+        sentences: [
           { says: 'Hence an iterable of [(1,2), (3, 4)] results in [func(1,2), func(3,4)].', rules: ['pool.starmap.unpacks-argument-tuples'] },
         ],
       },

@@ -1,10 +1,15 @@
 /**
  * Python's documentation of Process, traced sentence by sentence: "The Process class" in the introduction,
  * "Process and exceptions" in the reference, and the Process functions of "Miscellaneous" (active_children,
- * cpu_count, current_process, parent_process; the other functions there are about start methods and freezing,
- * which this project does not implement). Quoted from Doc/library/multiprocessing.rst as stored for this work.
+ * cpu_count, current_process, parent_process; the other functions there are about start methods, interpreters and
+ * freezing, which this project does not implement: traced as out of scope). Quoted from Doc/library/multiprocessing.rst as stored for this work.
  */
 import { defineDocSections } from './define.js';
+
+const FROZEN = 'out of scope: freeze_support() and frozen executables; multiproc starts every child as a new Node process';
+const START_METHODS =
+  'out of scope: start methods and contexts; multiproc has one way to start a child (a new Node process by child_process.fork), none to list, choose or fix';
+const EXECUTABLE = 'out of scope: set_executable(); multiproc starts children with the Node executable that runs the parent (child_process.fork\'s default, process.execPath)';
 
 export default defineDocSections([
   {
@@ -125,9 +130,23 @@ export default defineDocSections([
         ],
       },
       {
+        starts: 'Added the daemon argument.',
+        sentences: [
+          {
+            says: 'Changed in version 3.3: Added the daemon argument.',
+            rules: ['process.daemon.flag-reaches-child', 'process.daemon.default-is-false'],
+          },
+        ],
+      },
+      {
         starts: 'Method representing the process\'s activity.',
         sentences: [
           { says: "Method representing the process's activity.", reason: 'not applicable: multiproc has no run() to override: the target is a registered task function' },
+        ],
+      },
+      {
+        starts: 'You may override this method in a subclass.',
+        sentences: [
           { says: 'You may override this method in a subclass.', reason: 'not applicable: no subclassing (see the constructor paragraph)' },
           {
             says: 'The standard run() method invokes the callable object passed to the object\'s constructor as the target argument, if any, with sequential and keyword arguments taken from the args and kwargs arguments, respectively.',
@@ -139,6 +158,11 @@ export default defineDocSections([
         starts: "Start the process's activity.",
         sentences: [
           { says: "Start the process's activity.", rules: ['process.lifecycle.alive-while-running', 'process.start.children-run-concurrently'] },
+        ],
+      },
+      {
+        starts: 'This must be called at most once per process object.',
+        sentences: [
           { says: 'This must be called at most once per process object.', rules: ['process.start.twice-fails'] },
           {
             says: "It arranges for the object's run() method to be invoked in a separate process.",
@@ -179,7 +203,7 @@ export default defineDocSections([
         ],
       },
       {
-        starts: "The process's name.",
+        starts: "The process's name. The name is a string used for",
         sentences: [
           { says: "The process's name.", rules: ['process.name.given-is-kept', 'process.name.settable-at-any-time'] },
           {
@@ -212,6 +236,11 @@ export default defineDocSections([
             says: 'Return whether the process is alive.',
             rules: ['process.lifecycle.alive-while-running', 'process.lifecycle.not-alive-before-start', 'process.lifecycle.not-alive-after-join'],
           },
+        ],
+      },
+      {
+        starts: 'Roughly, a process object is alive from the moment the',
+        sentences: [
           {
             says: 'Roughly, a process object is alive from the moment the start() method returns until the child process terminates.',
             rules: ['process.lifecycle.alive-while-running', 'process.lifecycle.not-alive-after-exit-without-join'],
@@ -273,7 +302,7 @@ export default defineDocSections([
         ],
       },
       {
-        starts: 'Return the process ID.',
+        starts: 'Return the process ID. Before the process is spawned,',
         sentences: [
           { says: 'Return the process ID.', rules: ['process.pid.is-the-childs-own-pid', 'process.pid.differs-between-children', 'process.pid.kept-after-exit'] },
           { says: 'Before the process is spawned, this will be None.', rules: ['process.pid.null-before-start'] },
@@ -361,7 +390,7 @@ export default defineDocSections([
         ],
       },
       {
-        starts: 'Terminate the process.',
+        starts: 'Terminate the process. On Unix this is done using the',
         sentences: [
           { says: 'Terminate the process.', rules: ['process.terminate.stops-running-process'] },
           {
@@ -454,6 +483,11 @@ export default defineDocSections([
             says: 'Exception raised by Connection.recv_bytes_into() when the supplied buffer object is too small for the message read.',
             reason: 'out of scope: Connection and Pipe',
           },
+        ],
+      },
+      {
+        starts: 'If e is an instance of BufferTooShort then e.args[0] will',
+        sentences: [
           {
             says: 'If e is an instance of BufferTooShort then e.args[0] will give the message as a byte string.',
             reason: 'out of scope: Connection and Pipe',
@@ -478,6 +512,11 @@ export default defineDocSections([
         starts: 'Return list of all live children of the current process.',
         sentences: [
           { says: 'Return list of all live children of the current process.', rules: ['process.activechildren.lists-started-living-children'] },
+        ],
+      },
+      {
+        starts: 'Calling this has the side effect of "joining" any processes which',
+        sentences: [
           {
             says: 'Calling this has the side effect of "joining" any processes which have already finished.',
             rules: ['process.activechildren.drops-finished-children'],
@@ -535,9 +574,104 @@ export default defineDocSections([
       {
         starts: 'Add support for when a program which uses multiprocessing has been frozen',
         sentences: [
+          { says: 'Add support for when a program which uses multiprocessing has been frozen to produce a Windows executable.', reason: FROZEN },
+          { says: '(Has been tested with py2exe, PyInstaller and cx_Freeze.)', reason: FROZEN },
+        ],
+      },
+      {
+        starts: "One needs to call this function straight after the if __name__ == '__main__' line",
+        sentences: [
           {
-            says: 'freeze_support() … get_all_start_methods() … get_context() … get_start_method() … set_executable() … set_start_method() …',
-            reason: 'out of scope: start methods, contexts, interpreters and frozen executables; multiproc has one way to start a child (a new Node process)',
+            says: "One needs to call this function straight after the if __name__ == '__main__' line of the main module. For example: … freeze_support() … Process(target=f).start()",
+            reason: FROZEN,
+          },
+        ],
+      },
+      {
+        starts: 'If the freeze_support() line is omitted then trying to run the frozen executable',
+        sentences: [{ says: 'If the freeze_support() line is omitted then trying to run the frozen executable will raise RuntimeError.', reason: FROZEN }],
+      },
+      {
+        starts: 'Calling freeze_support() has no effect when invoked on any operating system other than Windows.',
+        sentences: [
+          { says: 'Calling freeze_support() has no effect when invoked on any operating system other than Windows.', reason: FROZEN },
+          {
+            says: 'In addition, if the module is being run normally by the Python interpreter on Windows (the program has not been frozen), then freeze_support() has no effect.',
+            reason: FROZEN,
+          },
+        ],
+      },
+      {
+        starts: 'Returns a list of the supported start methods, the first of which is the default.',
+        sentences: [
+          { says: 'Returns a list of the supported start methods, the first of which is the default.', reason: START_METHODS },
+          { says: "The possible start methods are 'fork', 'spawn' and 'forkserver'.", reason: START_METHODS },
+          { says: "On Windows only 'spawn' is available.", reason: START_METHODS },
+          { says: "On Unix 'fork' and 'spawn' are always supported, with 'fork' being the default.", reason: START_METHODS },
+        ],
+      },
+      {
+        starts: 'Return a context object which has the same attributes as the multiprocessing module.',
+        sentences: [{ says: 'Return a context object which has the same attributes as the multiprocessing module.', reason: START_METHODS }],
+      },
+      {
+        starts: 'If method is None then the default context is returned.',
+        sentences: [
+          { says: 'If method is None then the default context is returned.', reason: START_METHODS },
+          { says: "Otherwise method should be 'fork', 'spawn', 'forkserver'.", reason: START_METHODS },
+          { says: 'ValueError is raised if the specified start method is not available.', reason: START_METHODS },
+        ],
+      },
+      {
+        starts: 'Return the name of start method used for starting processes.',
+        sentences: [{ says: 'Return the name of start method used for starting processes.', reason: START_METHODS }],
+      },
+      {
+        starts: 'If the start method has not been fixed and allow_none is false',
+        sentences: [
+          {
+            says: 'If the start method has not been fixed and allow_none is false, then the start method is fixed to the default and the name is returned.',
+            reason: START_METHODS,
+          },
+          { says: 'If the start method has not been fixed and allow_none is true then None is returned.', reason: START_METHODS },
+        ],
+      },
+      {
+        starts: "The return value can be 'fork', 'spawn', 'forkserver' or None.",
+        sentences: [
+          { says: "The return value can be 'fork', 'spawn', 'forkserver' or None.", reason: START_METHODS },
+          { says: "'fork' is the default on Unix, while 'spawn' is the default on Windows.", reason: START_METHODS },
+        ],
+      },
+      {
+        starts: 'Sets the path of the Python interpreter to use when starting a child process.',
+        sentences: [
+          { says: 'Sets the path of the Python interpreter to use when starting a child process.', reason: EXECUTABLE },
+          { says: '(By default sys.executable is used).', reason: EXECUTABLE },
+          { says: "Embedders will probably need to do some thing like … set_executable(os.path.join(sys.exec_prefix, 'pythonw.exe'))", reason: EXECUTABLE },
+        ],
+      },
+      {
+        starts: 'before they can create child processes.',
+        sentences: [{ says: 'before they can create child processes.', reason: EXECUTABLE }],
+      },
+      {
+        starts: "Now supported on Unix when the 'spawn' start method is used.",
+        sentences: [{ says: "Changed in version 3.4: Now supported on Unix when the 'spawn' start method is used.", reason: EXECUTABLE }],
+      },
+      {
+        starts: 'Set the method which should be used to start child processes.',
+        sentences: [
+          { says: 'Set the method which should be used to start child processes.', reason: START_METHODS },
+          { says: "method can be 'fork', 'spawn' or 'forkserver'.", reason: START_METHODS },
+        ],
+      },
+      {
+        starts: 'Note that this should be called at most once, and it should be protected',
+        sentences: [
+          {
+            says: "Note that this should be called at most once, and it should be protected inside the if __name__ == '__main__' clause of the main module.",
+            reason: START_METHODS,
           },
         ],
       },

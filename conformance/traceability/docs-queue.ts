@@ -37,6 +37,11 @@ export default defineDocSections([
             says: 'q.put([42, None, \'hello\']) … print(q.get())    # prints "[42, None, \'hello\']"',
             rules: ['queue.items.keep-their-value-across-processes', 'queue.items.every-json-value-round-trips'],
           },
+        ],
+      },
+      {
+        starts: 'Queues are thread and process safe.',
+        sentences: [
           {
             says: 'Queues are thread and process safe.',
             rules: ['queue.concurrency.every-item-once-in-each-producers-order', 'queue.direction.child-to-child'],
@@ -134,10 +139,20 @@ export default defineDocSections([
             says: 'This has some consequences which are a little surprising, but should not cause any practical difficulties -- if they really bother you then you can instead use a queue created with a manager.',
             reason: MANAGER,
           },
+        ],
+      },
+      {
+        starts: '(1) After putting an object on an empty queue there may be',
+        sentences: [
           {
             says: '(1) After putting an object on an empty queue there may be an infinitesimal delay before the queue\'s empty() method returns False and get_nowait() can return without raising queue.Empty.',
             rules: ['queue.state.empty-and-full-follow-the-contents', 'queue.timeout.negative-acts-as-zero'],
           },
+        ],
+      },
+      {
+        starts: '(2) If multiple processes are enqueuing objects, it is possible',
+        sentences: [
           {
             says: '(2) If multiple processes are enqueuing objects, it is possible for the objects to be received at the other end out-of-order.',
             reason: 'not testable: a permission ("it is possible"); no check may require disorder, and the order across producers is left free by queue.concurrency.every-item-once-in-each-producers-order',
@@ -169,6 +184,11 @@ export default defineDocSections([
             says: 'As mentioned above, if a child process has put items on a queue (and it has not used JoinableQueue.cancel_join_thread), then that process will not terminate until all buffered items have been flushed to the pipe.',
             rules: ['queue.exit.item-put-before-exit-reaches-the-parent'],
           },
+        ],
+      },
+      {
+        starts: 'This means that if you try joining that process you may',
+        sentences: [
           {
             says: 'This means that if you try joining that process you may get a deadlock unless you are sure that all items which have been put on the queue have been consumed.',
             reason:
@@ -178,7 +198,13 @@ export default defineDocSections([
             says: 'Similarly, if the child process is non-daemonic then the parent process may hang on exit when it tries to join all its non-daemonic children.',
             reason: 'covered elsewhere: Programming guidelines, "Joining processes that use queues" (docs-guidelines.ts)',
           },
+        ],
+      },
+      {
+        starts: 'Note that a queue created using a manager does not have',
+        sentences: [
           { says: 'Note that a queue created using a manager does not have this issue.', reason: MANAGER },
+          { says: 'See Programming guidelines.', reason: 'not observable: a cross-reference to the Programming guidelines (docs-guidelines.ts)' },
         ],
       },
       {
@@ -249,6 +275,11 @@ export default defineDocSections([
             rules: ['queue.qsize.counts-items-in-the-same-process', 'queue.qsize.seen-from-another-process', 'queue.state.a-childs-puts-show-in-qsize-empty-and-full'],
           },
           { says: 'Because of multithreading/multiprocessing semantics, this number is not reliable.', reason: UNRELIABLE },
+        ],
+      },
+      {
+        starts: 'Note that this may raise NotImplementedError on Unix platforms like',
+        sentences: [
           {
             says: 'Note that this may raise NotImplementedError on Unix platforms like Mac OS X where sem_getvalue() is not implemented.',
             reason: 'not applicable: a limit of macOS semaphores; the reference\'s qsize() is exact on every platform',
@@ -291,6 +322,11 @@ export default defineDocSections([
             says: 'Otherwise (block is False), put an item on the queue if a free slot is immediately available, else raise the queue.Full exception (timeout is ignored in that case).',
             rules: ['queue.put.nowait-on-full-raises-full', 'queue.maxsize.bounds-the-queue'],
           },
+        ],
+      },
+      {
+        starts: 'If the queue is closed, ValueError is raised instead of AssertionError.',
+        sentences: [
           { says: 'Changed in version 3.8: If the queue is closed, ValueError is raised instead of AssertionError.', rules: ['queue.close.then-put-fails'] },
         ],
       },
@@ -311,6 +347,11 @@ export default defineDocSections([
             says: 'Otherwise (block is False), return an item if one is immediately available, else raise the queue.Empty exception (timeout is ignored in that case).',
             rules: ['queue.get.nowait-on-empty-raises-empty'],
           },
+        ],
+      },
+      {
+        starts: 'If the queue is closed, ValueError is raised instead of OSError.',
+        sentences: [
           { says: 'Changed in version 3.8: If the queue is closed, ValueError is raised instead of OSError.', rules: ['queue.close.then-put-fails'] },
         ],
       },
@@ -342,7 +383,7 @@ export default defineDocSections([
         ],
       },
       {
-        starts: 'Join the background thread',
+        starts: 'Join the background thread. This can only be used after',
         sentences: [
           {
             says: 'Join the background thread.',
@@ -411,6 +452,11 @@ export default defineDocSections([
         starts: 'Close the queue: release internal resources',
         sentences: [
           { says: 'Close the queue: release internal resources.', reason: SIMPLE },
+        ],
+      },
+      {
+        starts: 'A queue must not be used anymore after it is closed.',
+        sentences: [
           { says: 'A queue must not be used anymore after it is closed. For example, get(), put() and empty() methods must no longer be called.', reason: SIMPLE },
         ],
       },
