@@ -22,10 +22,12 @@ import {
   putThenExit,
   putThenSize,
   putUnsendable,
+  putWhenTold,
   putWithProgress,
   relay,
   rememberQueue,
   tryTimeouts,
+  waitInGetThenReport,
 } from './fixtures/queue-tasks.js';
 import {
   cleanUp,
@@ -373,6 +375,40 @@ test('timeouts across processes: QueueEmpty and QueueFull, after about the timeo
   t.is(outcomes['putNowait']![0], 'QueueFull');
   t.is(await full.qsize(), 1, 'the refused puts added nothing');
   t.is(await full.get(), 'occupant');
+}));
+
+// ——— close() in the process that created the queue ———
+// Python: close() means no more data will be put on the queue by this process. The queue itself goes on for
+// the others: nothing put before close() is lost, and other processes go on putting and getting.
+
+test('close() in the creator: items it put before close() still reach a child that connects after it', slot(async (t) => {
+  const q = new Queue<number>();
+  const file = join(tempDir(t), 'got');
+  for (const item of [1, 2, 3]) await q.put(item);
+  const consumer = new Process({ target: getToFile, args: [q, 3, RUN_MS, file] });
+  startAll(t, consumer);
+  // The child has its descriptor; it connects only after this.
+  q.close();
+  await joinAll(consumer);
+  t.is(consumer.exitCode, 0);
+  t.deepEqual(readSerialized(file), [1, 2, 3], 'every item, in order');
+}));
+
+test('close() in the creator: a child waiting in get() goes on waiting, and gets what another child puts after it', slot(async (t) => {
+  const q = new Queue<string>();
+  const ready = new Queue<number>();
+  const go = new Queue<number>();
+  t.teardown(() => (ready.close(), go.close()));
+  const file = join(tempDir(t), 'outcome');
+  const consumer = new Process({ target: waitInGetThenReport, args: [q, ready, file] });
+  const producer = new Process({ target: putWhenTold, args: [q, go, 'put after close'] });
+  startAll(t, consumer, producer);
+  t.is(await within(ready.get(), RUN_MS, 'the consumer waiting in get()'), consumer.pid);
+  q.close();
+  await go.put(1);
+  await joinAll(consumer, producer);
+  t.deepEqual(readJson(file), { item: 'put after close' });
+  t.is(producer.exitCode, 0);
 }));
 
 // ——— owners and consumers that die ———
