@@ -403,7 +403,7 @@ test('close() in the creator: a child waiting in get() goes on waiting, and gets
   const consumer = new Process({ target: waitInGetThenReport, args: [q, ready, file] });
   const producer = new Process({ target: putWhenTold, args: [q, go, 'put after close'] });
   startAll(t, consumer, producer);
-  t.is(await within(ready.get(), RUN_MS, 'the consumer waiting in get()'), consumer.pid);
+  t.is(await within(ready.get(), RUN_MS, 'the consumer waiting in get()'), consumer.pid!);
   q.close();
   await go.put(1);
   await joinAll(consumer, producer);
@@ -478,7 +478,7 @@ test('consumers SIGKILLed while items flow: every item is either in the queue or
 
 // ——— the socket directory ———
 
-test('the socket directory has mode 0700 and goes away with the last hosted queue, and when the owner exits', slot(async (t) => {
+test('the socket directory has mode 0700, stays while the owner closes the queues it shared, and goes when the owner exits', slot(async (t) => {
   const tmp = tempDir(t);
   const run = runScript(t, 'socket-dir', '', tmp);
   const exit = await within(run.exited, RUN_MS, 'the script');
@@ -489,8 +489,9 @@ test('the socket directory has mode 0700 and goes away with the last hosted queu
   t.is(result.mode, 0o700, 'only this user may enter the directory');
   t.true(result.sameDir, 'one socket per owner process');
   t.true(result.socketThere);
-  t.true(result.afterFirstClose, 'another queue is still hosted');
-  t.false(result.afterLastClose, 'removed when the last hosted queue closed');
+  t.true(result.afterFirstClose, 'other processes may still use a queue its owner closed');
+  t.true(result.afterLastClose, 'and the last one too: the queues live until the owner exits');
+  t.is(result.next, result.dir, 'a queue shared after that uses the same socket');
   t.is(result.nextMode, 0o700);
   t.false(existsSync(result.next), 'removed when the owner exited');
 }));
