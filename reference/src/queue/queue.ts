@@ -158,11 +158,13 @@ export class Queue<T = unknown> {
   }
 
   /**
-   * This object will put and get no more: later calls reject with QueueClosedError, and so does a get it is
-   * waiting in. Puts it made before close() still reach the queue (joinThread() waits for them). The queue
-   * itself goes on for every other process, even when this is the process that created it: they keep its
-   * items, go on putting and getting, and a get they wait in goes on waiting. It lives until the process that
-   * created it exits. @python Queue.close()
+   * This object will put and get no more: later calls reject with QueueClosedError. In the process that created
+   * the queue, a get this object waits in fails the same way (it would otherwise hold the process open); elsewhere
+   * a get already sent to the host goes on. Puts it made before close() still reach the queue (joinThread() waits
+   * for them). The queue itself goes on for every other process, even when this is the process that created it:
+   * they keep its items, go on putting and getting, and a get they wait in goes on waiting. It lives until the
+   * process that created it exits (one closed there before it was ever passed on is dropped at once: no other
+   * process can reach it). @python Queue.close()
    */
   close(): void {
     if (this.#closed) return;

@@ -411,6 +411,18 @@ test('close() in the creator: a child waiting in get() goes on waiting, and gets
   t.is(producer.exitCode, 0);
 }));
 
+test('close() in the creator does not hold it open: with a child still waiting in get(), it ends, and its socket directory goes', slot(async (t) => {
+  const tmp = tempDir(t);
+  const run = runScript(t, 'close-while-a-child-waits', join(tmp, 'outcome'), tmp);
+  const exit = await within(run.exited, RUN_MS, 'the script');
+  t.is(exit.code, 0, run.stderr());
+  const [{ dir, child, closingAt }] = run.lines() as [{ dir: string; child: number; closingAt: number }];
+  t.log(`the creator ended ${exit.at - closingAt} ms after close()`);
+  t.true(exit.at - closingAt < PROMPT_MS, 'it ended once its own work was done');
+  t.false(existsSync(dir), 'the socket directory is gone');
+  await within(waitFor(() => isGone(child), PROMPT_MS, 'the daemonic child to go'), PROMPT_MS + 1000, 'the child');
+}));
+
 // ——— owners and consumers that die ———
 
 test('a child waiting in get() on a queue whose owner was SIGKILLed fails fast with QueueClosedError', slot(async (t) => {
