@@ -373,7 +373,7 @@ export default defineDocSections([
         sentences: [
           {
             says: 'Indicate that no more data will be put on this queue by the current process.',
-            rules: ['queue.close.then-put-fails', 'queue.close.items-put-before-close-still-arrive', 'queue.close.by-its-creator-ends-waits-in-other-processes'],
+            rules: ['queue.close.then-put-fails', 'queue.close.items-put-before-close-still-arrive', 'queue.close.by-its-creator-leaves-the-queue-to-the-others'],
           },
           { says: 'The background thread will quit once it has flushed all buffered data to the pipe.', rules: ['queue.close.items-put-before-close-still-arrive'] },
           {

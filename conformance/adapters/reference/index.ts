@@ -338,7 +338,8 @@ class ReferenceSession implements Session {
       }
     }
     await Promise.all(waits);
-    // After the processes: a queue closed first would fail their last calls with QueueClosedError.
+    // close() ends only the runner's use of each queue (they live until the runner exits, as Python's do while
+    // any process holds them); after the processes, so that nothing of theirs is still waiting on this side.
     for (const queue of this.#queues) queue.close();
   }
 }

@@ -65,7 +65,7 @@ class Connection {
 
   #gone(cause?: Error): QueueClosedError {
     return new QueueClosedError(
-      `the process that hosts this queue (pid ${this.ownerPid}) is gone or closed it; ` +
+      `the process that hosts this queue (pid ${this.ownerPid}) is gone; ` +
         `a queue lives as long as the process that created it`,
       cause === undefined ? undefined : { cause },
     );

@@ -1,7 +1,8 @@
 /**
- * Where queues live: in the process that created them. Other processes reach them over one Unix domain
- * socket per hosting process, in a directory only this user can enter (mode 0700, see socket-dir.ts), removed
- * when the last hosted queue closes or the process exits (and by the next host when it could not be). Why a
+ * Where queues live: in the process that created them, until it exits (closing a shared queue there ends only
+ * that process's use of it: see Queue.close()). Other processes reach them over one Unix domain socket per
+ * hosting process, in a directory only this user can enter (mode 0700, see socket-dir.ts), removed when the
+ * process exits (and by the next host when it could not be). Why a
  * socket and not the IPC channel: a queue must work between any two processes (child → child, worker →
  * worker, grandchild → parent), and an IPC channel only joins a parent to its own child.
  */
@@ -52,7 +53,7 @@ export function host(store: QueueStore): number {
   return id;
 }
 
-/** Forgets a closed store; the socket goes away with the last one. */
+/** Forgets a store no other process can know (its creator closed it unshared); the socket goes with the last one. */
 export function unhost(id: number): void {
   const hosting = state();
   hosting.stores.delete(id);
@@ -187,7 +188,7 @@ function hand(socket: Socket, request: QueueRequest, taken: Taken<unknown>): voi
 
 async function answer(request: QueueRequest, item: unknown, signal: AbortSignal): Promise<unknown> {
   const store = hostedStore(request.queue);
-  if (store === undefined || store.closed) throw new QueueClosedError('Queue is closed: its owner closed it');
+  if (store === undefined || store.closed) throw new QueueClosedError('Queue is closed: its host has no open queue of that id');
   switch (request.op) {
     case 'put':
       return store.put(item, { block: request.block, timeoutMs: request.timeoutMs, signal });

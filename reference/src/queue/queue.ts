@@ -1,6 +1,7 @@
 /**
  * A FIFO queue that any process can use once it is passed to it as an argument (a Process target's args, a
- * Pool task's args, or initargs). It lives in the process that created it; others reach it over a Unix socket.
+ * Pool task's args, or initargs). It lives in the process that created it, until that process exits; others
+ * reach it over a Unix socket. close() ends only the calling process's use of it, as in Python.
  * @python multiprocessing.Queue
  */
 import { QueueClosedError } from '../errors.js';
@@ -36,13 +37,21 @@ export class Queue<T = unknown> {
   readonly maxsize: number;
   readonly #where: Where;
   #closed = false;
+  /**
+   * Whether another process may know this queue: this object was made from a descriptor, or made one. A queue
+   * no other process can know is dropped when its creator closes it; a shared one lives until its creator exits.
+   */
+  #shared = false;
   readonly #puts = new Set<Promise<void>>();
+  /** The gets this object waits for in the creator, which close() ends (see #localGet). */
+  readonly #localGets = new Set<AbortController>();
 
   constructor(options: QueueOptions = {}, ...internal: [typeof ADOPT, QueueDescriptor] | []) {
     Object.defineProperty(this, BRAND, { value: true });
     if (internal.length === 2) {
       const descriptor = internal[1];
       this.maxsize = descriptor.maxsize;
+      this.#shared = true;
       const store = descriptor.ownerPid === process.pid ? hostedStore(descriptor.id) : undefined;
       this.#where = store !== undefined
         ? { local: store, id: descriptor.id }
@@ -61,16 +70,21 @@ export class Queue<T = unknown> {
   }
 
   /**
-   * @internal What crosses to another process in place of this queue. Throws for a queue its owner closed (it is
-   * closed for every process) and a QueueSocketError when no socket can be made, before anything is sent.
+   * @internal What crosses to another process in place of this queue. Throws a QueueClosedError for an object
+   * closed in this process (as Python's spawn does: the pickling of a closed queue fails), and a QueueSocketError
+   * when no socket can be made, before anything is sent.
    */
   toDescriptor(): QueueDescriptor {
+    if (this.#closed) {
+      throw new QueueClosedError(
+        `${this} is closed in this process: a Queue closed here cannot be passed to another process; ` +
+          'pass it before close(), or create a new Queue',
+      );
+    }
     const where = this.#where;
     if ('local' in where) {
-      if (where.local.closed) {
-        throw new QueueClosedError(`${this} is closed: a Queue its owner closed cannot be passed to another process; create a new Queue`);
-      }
       const { path, secret } = socketAddress();
+      this.#shared = true;
       return { '@multiproc/queue': 1, path, id: where.id, maxsize: this.maxsize, ownerPid: process.pid, secret };
     }
     const { path, ownerPid, secret } = where.remote;
@@ -108,7 +122,7 @@ export class Queue<T = unknown> {
     return this.#call(
       (where, wait) =>
         'local' in where
-          ? held(where.local.get(wait) as Promise<T>)
+          ? held(this.#localGet(where.local, wait))
           : (where.remote.request({ op: 'get', queue: where.id, ...wait }) as Promise<T>),
       options,
       'Queue.get',
@@ -144,17 +158,26 @@ export class Queue<T = unknown> {
   }
 
   /**
-   * This process will use the queue no more. In the process that created it, the queue closes for everyone:
-   * waiting calls fail and other processes get QueueClosedError. @python Queue.close()
+   * This object will put and get no more: later calls reject with QueueClosedError. In the process that created
+   * the queue, a get this object waits in fails the same way (it would otherwise hold the process open); elsewhere
+   * a get already sent to the host goes on. Puts it made before close() still reach the queue (joinThread() waits
+   * for them). The queue itself goes on for every other process, even when this is the process that created it:
+   * they keep its items, go on putting and getting, and a get they wait in goes on waiting. It lives until the
+   * process that created it exits (one closed there before it was ever passed on is dropped at once: no other
+   * process can reach it). @python Queue.close()
    */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     const where = this.#where;
-    if ('local' in where) {
+    if (!('local' in where)) return;
+    if (!this.#shared) {
+      // No other process can know this queue: nothing would ever get its items.
       where.local.close();
       unhost(where.id);
+      return;
     }
+    for (const get of this.#localGets) get.abort(new QueueClosedError(`${this} was closed in this process while this get waited`));
   }
 
   /**
@@ -182,6 +205,20 @@ export class Queue<T = unknown> {
     } catch (error) {
       return Promise.reject(item.length === 1 && !(error instanceof QueueClosedError) ? cloneError(item[0], error) : error);
     }
+  }
+
+  /** A get in the creator, which close() of this object ends without taking an item. */
+  #localGet(store: QueueStore, wait: { block: boolean; timeoutMs: number | undefined }): Promise<T> {
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.#localGets.add(controller);
+    // The store stops waiting on the same signal, so no item is taken for a get that failed.
+    const ended = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    ended.catch(() => undefined);
+    const got = store.get({ ...wait, signal }) as Promise<T>;
+    const forget = () => this.#localGets.delete(controller);
+    got.then(forget, forget);
+    return Promise.race([got, ended]);
   }
 
   #checkOpen(): void {

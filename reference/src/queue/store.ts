@@ -107,7 +107,10 @@ export class QueueStore<T = unknown> {
     });
   }
 
-  /** Closes the queue for everyone: waiting callers fail, later calls fail. */
+  /**
+   * Closes the queue for everyone: waiting callers fail, later calls fail. Only for a queue no other process
+   * can know (see Queue.close()).
+   */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -178,7 +181,7 @@ const itemOf = <T>(taken: Taken<T>): T => taken.item;
 const whole = <T>(taken: Taken<T>): Taken<T> => taken;
 
 function closed(): QueueClosedError {
-  return new QueueClosedError('Queue is closed: it was closed by its owner; create a new Queue');
+  return new QueueClosedError('Queue is closed: the process that created it closed it before sharing it; create a new Queue');
 }
 
 /**

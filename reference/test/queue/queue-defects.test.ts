@@ -85,7 +85,7 @@ test('defect 3: a TMPDIR of 100 bytes: two programs in turn share a queue with a
   });
 }));
 
-test('defect 1: start() starts nothing when a Queue in its args cannot be shared (its owner closed it)', async (t) => {
+test('defect 1: start() starts nothing when a Queue in its args cannot be shared (it was closed in this process)', async (t) => {
   const q = new Queue<[number, number, number]>();
   q.close();
   const before = children();

@@ -101,7 +101,7 @@ test('after close(), every call rejects with QueueClosedError saying the queue i
   }
 });
 
-test('close() fails the owner’s own waiting get and put with QueueClosedError', async (t) => {
+test('close() of a queue never shared with another process fails its waiting get and put (no one else can reach it)', async (t) => {
   const empty = new Queue();
   const full = new Queue({ maxsize: 1 });
   await full.put('in');
@@ -113,14 +113,58 @@ test('close() fails the owner’s own waiting get and put with QueueClosedError'
   await t.throwsAsync(within(putting, PROMPT_MS, 'the waiting put'), { instanceOf: QueueClosedError });
 });
 
-test('another Queue object for a queue its owner closed rejects too', async (t) => {
+/** A second Queue object for `q`'s queue, as a process that was passed it would have. */
+async function anotherHandle<T>(q: Queue<T>): Promise<Queue<T>> {
   const { unpackQueues, packQueues } = await import('../../src/queue/transfer.js');
-  const q = new Queue();
   const { value, queues } = packQueues([q]);
-  const [copy] = unpackQueues(value, queues) as [Queue];
+  return (unpackQueues(value, queues) as [Queue<T>])[0];
+}
+
+test('close() in the creator of a shared queue closes only that object: the queue and its items stay for the others', async (t) => {
+  const q = new Queue<number>();
+  const other = await anotherHandle(q);
+  t.teardown(() => other.close());
+  await q.put(1);
+  await q.put(2);
   q.close();
-  await t.throwsAsync(within(copy.put(1), PROMPT_MS, 'put on the copy'), { instanceOf: QueueClosedError });
-  await t.throwsAsync(within(copy.get(), PROMPT_MS, 'get on the copy'), { instanceOf: QueueClosedError });
+  await t.throwsAsync(within(q.put(3), PROMPT_MS, 'put on the closed object'), { instanceOf: QueueClosedError });
+  await t.throwsAsync(within(q.get(), PROMPT_MS, 'get on the closed object'), { instanceOf: QueueClosedError });
+  t.is(await within(other.get(), PROMPT_MS, 'get on the other object'), 1, 'items put before close() are kept');
+  await other.put(3);
+  t.deepEqual([await other.get(), await other.get()], [2, 3]);
+  t.is(await other.qsize(), 0);
+});
+
+test('close() in the creator of a shared queue: its own waiting get fails, its waiting put still arrives', async (t) => {
+  const q = new Queue<string>({ maxsize: 1 });
+  const other = await anotherHandle(q);
+  t.teardown(() => other.close());
+  const empty = new Queue<string>();
+  const otherEmpty = await anotherHandle(empty);
+  t.teardown(() => otherEmpty.close());
+  await q.put('first');
+  const putting = q.put('put before close, waiting for room');
+  const getting = empty.get();
+  q.close();
+  empty.close();
+  const error = await t.throwsAsync(within(getting, PROMPT_MS, 'the waiting get'), { instanceOf: QueueClosedError });
+  t.is(error.name, 'QueueClosedError');
+  await otherEmpty.put('not taken by the closed object');
+  t.is(await within(otherEmpty.get(), PROMPT_MS, 'the item back'), 'not taken by the closed object');
+  t.is(await within(other.get(), PROMPT_MS, 'the first item'), 'first');
+  await within(putting, PROMPT_MS, 'the waiting put, once there is room');
+  t.is(await within(other.get(), PROMPT_MS, 'the waiting put’s item'), 'put before close, waiting for room');
+});
+
+test('a Queue object closed in this process cannot be passed to another process', async (t) => {
+  const q = new Queue();
+  const other = await anotherHandle(q);
+  other.close();
+  q.close();
+  for (const [label, closed] of [['the creator’s', q], ['another', other]] as const) {
+    const error = t.throws(() => closed.toDescriptor(), { instanceOf: QueueClosedError }, label)!;
+    t.regex(error.message, /closed in this process/, label);
+  }
 });
 
 test('joinThread() resolves once the puts made through this object are in the queue', async (t) => {

@@ -22,10 +22,12 @@ import {
   putThenExit,
   putThenSize,
   putUnsendable,
+  putWhenTold,
   putWithProgress,
   relay,
   rememberQueue,
   tryTimeouts,
+  waitInGetThenReport,
 } from './fixtures/queue-tasks.js';
 import {
   cleanUp,
@@ -375,6 +377,52 @@ test('timeouts across processes: QueueEmpty and QueueFull, after about the timeo
   t.is(await full.get(), 'occupant');
 }));
 
+// ——— close() in the process that created the queue ———
+// Python: close() means no more data will be put on the queue by this process. The queue itself goes on for
+// the others: nothing put before close() is lost, and other processes go on putting and getting.
+
+test('close() in the creator: items it put before close() still reach a child that connects after it', slot(async (t) => {
+  const q = new Queue<number>();
+  const file = join(tempDir(t), 'got');
+  for (const item of [1, 2, 3]) await q.put(item);
+  const consumer = new Process({ target: getToFile, args: [q, 3, RUN_MS, file] });
+  startAll(t, consumer);
+  // The child has its descriptor; it connects only after this.
+  q.close();
+  await joinAll(consumer);
+  t.is(consumer.exitCode, 0);
+  t.deepEqual(readSerialized(file), [1, 2, 3], 'every item, in order');
+}));
+
+test('close() in the creator: a child waiting in get() goes on waiting, and gets what another child puts after it', slot(async (t) => {
+  const q = new Queue<string>();
+  const ready = new Queue<number>();
+  const go = new Queue<number>();
+  t.teardown(() => (ready.close(), go.close()));
+  const file = join(tempDir(t), 'outcome');
+  const consumer = new Process({ target: waitInGetThenReport, args: [q, ready, file] });
+  const producer = new Process({ target: putWhenTold, args: [q, go, 'put after close'] });
+  startAll(t, consumer, producer);
+  t.is(await within(ready.get(), RUN_MS, 'the consumer waiting in get()'), consumer.pid!);
+  q.close();
+  await go.put(1);
+  await joinAll(consumer, producer);
+  t.deepEqual(readJson(file), { item: 'put after close' });
+  t.is(producer.exitCode, 0);
+}));
+
+test('close() in the creator does not hold it open: with a child still waiting in get(), it ends, and its socket directory goes', slot(async (t) => {
+  const tmp = tempDir(t);
+  const run = runScript(t, 'close-while-a-child-waits', join(tmp, 'outcome'), tmp);
+  const exit = await within(run.exited, RUN_MS, 'the script');
+  t.is(exit.code, 0, run.stderr());
+  const [{ dir, child, closingAt }] = run.lines() as [{ dir: string; child: number; closingAt: number }];
+  t.log(`the creator ended ${exit.at - closingAt} ms after close()`);
+  t.true(exit.at - closingAt < PROMPT_MS, 'it ended once its own work was done');
+  t.false(existsSync(dir), 'the socket directory is gone');
+  await within(waitFor(() => isGone(child), PROMPT_MS, 'the daemonic child to go'), PROMPT_MS + 1000, 'the child');
+}));
+
 // ——— owners and consumers that die ———
 
 test('a child waiting in get() on a queue whose owner was SIGKILLed fails fast with QueueClosedError', slot(async (t) => {
@@ -442,7 +490,7 @@ test('consumers SIGKILLed while items flow: every item is either in the queue or
 
 // ——— the socket directory ———
 
-test('the socket directory has mode 0700 and goes away with the last hosted queue, and when the owner exits', slot(async (t) => {
+test('the socket directory has mode 0700, stays while the owner closes the queues it shared, and goes when the owner exits', slot(async (t) => {
   const tmp = tempDir(t);
   const run = runScript(t, 'socket-dir', '', tmp);
   const exit = await within(run.exited, RUN_MS, 'the script');
@@ -453,8 +501,9 @@ test('the socket directory has mode 0700 and goes away with the last hosted queu
   t.is(result.mode, 0o700, 'only this user may enter the directory');
   t.true(result.sameDir, 'one socket per owner process');
   t.true(result.socketThere);
-  t.true(result.afterFirstClose, 'another queue is still hosted');
-  t.false(result.afterLastClose, 'removed when the last hosted queue closed');
+  t.true(result.afterFirstClose, 'other processes may still use a queue its owner closed');
+  t.true(result.afterLastClose, 'and the last one too: the queues live until the owner exits');
+  t.is(result.next, result.dir, 'a queue shared after that uses the same socket');
   t.is(result.nextMode, 0o700);
   t.false(existsSync(result.next), 'removed when the owner exited');
 }));
