@@ -112,7 +112,7 @@ class MinimalSession implements Session {
   readonly #started = new Set<MinimalProcess>();
 
   async createProcess(options: ProcessOptions): Promise<ProcessHandle> {
-    if (!TASKS.includes(options.target)) throw new Error(`the minimal adapter has no task "${options.target}"`);
+    if (options.target === null || !TASKS.includes(options.target)) throw new Error(`the minimal adapter has no task "${options.target}"`);
     return new MinimalProcess(options, this.#started);
   }
 

@@ -21,6 +21,7 @@ export const CAPABILITIES = {
   'process.parent': 'Session.parentProcess() and the writeParent task: parent_process() in the main process and in a child',
   'process.active-children': 'Session.activeChildren(): the Processes the session started that are still running',
   'process.rename': 'ProcessHandle.setName(): the name may be set at any time, to a string only',
+  'process.no-target': 'ProcessOptions.target null: a Process without a target (Python: target=None runs nothing)',
   'process.unsendable':
     'UNSENDABLE in Process args stands for a value of the language the implementation cannot send to another process (a function, a lambda)',
   pool: 'Pool: map, starmap, apply, applyAsync/mapAsync/starmapAsync with AsyncResult, close, terminate, join',
@@ -203,7 +204,8 @@ export interface PoolScope {
 }
 
 export interface ProcessOptions {
-  readonly target: TaskName;
+  /** null: no target (needs `process.no-target`); Python's Process(target=None) runs nothing and exits 0. */
+  readonly target: TaskName | null;
   /**
    * JSON values, and QueueHandles of the same session (as an argument, or inside arrays and plain objects):
    * the adapter passes its real queue in their place (needs `queue.cross-process`).

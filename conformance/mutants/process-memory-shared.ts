@@ -27,7 +27,7 @@ export default defineMutant({
   process: {
     start: (_base, { options, session, state }) => async () => {
       if (state.result !== undefined) throw new Error('cannot start a process twice');
-      state.result = await (await sharedWorker(session)).applyAsync(options.target, options.args ?? []);
+      state.result = await (await sharedWorker(session)).applyAsync(options.target ?? 'noop', options.args ?? []);
     },
     join: (_base, { state }) => async (timeoutMs) => {
       await resultOf(state)?.wait(timeoutMs);

@@ -6,7 +6,7 @@ export default defineMutant({
   violation:
     "a program that ends normally exits at once, without waiting for its non-daemonic children (emulated on the " +
     'endProgram task, whose end is the program\'s own)',
-  aims: ['process.exit.normal-end-joins-non-daemonic-children'],
+  aims: ['process.exit.normal-end-joins-non-daemonic-children', 'process.exit.normal-end-terminates-daemonic-children-first'],
   reaches: (t) =>
     t.some('session', 'createProcess', (e) => {
       const { target, args = [] } = e.args[0] as { target: string; args?: unknown[] };

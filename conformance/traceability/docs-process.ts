@@ -87,7 +87,7 @@ export default defineDocSections([
           },
           {
             says: 'It defaults to None, meaning nothing is called.',
-            reason: 'not applicable: multiproc requires a registered task as target (a Process without one is refused in the constructor)',
+            rules: ['process.target.none-runs-nothing', 'process.target.missing-is-refused-at-construction'],
           },
           {
             says: 'name is the process name (see name for more details).',

@@ -132,7 +132,7 @@ def _with_stderr_to(path: str, target: Callable[..., Any], *args: Any, **kwargs:
 def _create(target: str, args: list[Any] | None = None, name: str | None = None,
             daemon: bool | None = None, kwargs: dict[str, Any] | None = None, captureStderr: bool = False) -> int:
     handle = len(_handles) + 1
-    function, positional = _task(target), tuple(args or ())
+    function, positional = (None if target is None else _task(target)), tuple(args or ())
     if captureStderr:
         _stderr_files[handle] = _stderr_path(handle)
         function, positional = _with_stderr_to, (_stderr_files[handle], function, *positional)

@@ -356,6 +356,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.active-children',
   'process.unsendable',
   'process.rename',
+  'process.no-target',
   'pool',
   'pool.imap',
   'pool.initializer',

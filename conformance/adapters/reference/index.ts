@@ -189,7 +189,8 @@ class ReferenceSession implements Session {
   }
 
   async createProcess(options: ProcessOptions): Promise<ProcessHandle> {
-    const target = task(options.target);
+    // No target: passed on as such, for the library to answer (it asks for one).
+    const target = options.target === null ? (undefined as never) : task(options.target);
     const process = new Process({
       target,
       args: this.#args(options.args ?? []) as never,
@@ -402,6 +403,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.active-children',
   'process.unsendable',
   'process.rename',
+  'process.no-target',
   'pool',
   'pool.imap',
   'pool.initializer',

@@ -205,6 +205,7 @@ export const implementation: Implementation & AdapterExtras = {
     'process.active-children': NO_PROCESS,
     'process.unsendable': NO_PROCESS,
     'process.rename': NO_PROCESS,
+    'process.no-target': NO_PROCESS,
     'pool.imap': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
     'pool.imap.next': 'workerpool has no imap/imap_unordered: exec() gives one promise per call',
     'pool.input': 'workerpool has no map: the adapter maps arrays with one exec() per item',

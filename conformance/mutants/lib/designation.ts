@@ -35,7 +35,9 @@ export function designation(mutants: readonly Aiming[], ruleIds: readonly string
       else designated.get(aim)!.push(mutant.name);
     }
   }
-  const undesignated = ruleIds.filter((id) => designated.get(id)!.length === 0 && !Object.hasOwn(declared, id));
+  const excused = expected.undesignated ?? {};
+  for (const id of Object.keys(excused)) if (!rules.has(id)) problems.push(`expected.json excuses ${id} from a designated mutant, but it is not a rule`);
+  const undesignated = ruleIds.filter((id) => designated.get(id)!.length === 0 && !Object.hasOwn(declared, id) && !Object.hasOwn(excused, id));
   for (const id of undesignated) problems.push(`${id} has no designated mutant (no mutant that it kills names it in aims)`);
   return { designated, undesignated, problems };
 }

@@ -47,6 +47,11 @@ export interface Expected {
   readonly mutants: Readonly<Record<string, { readonly kills: readonly string[]; readonly mayKill?: Readonly<Record<string, string>> }>>;
   /** Rules no mutant kills, each with the reason. */
   readonly gaps: Readonly<Record<string, string>>;
+  /**
+   * Rules killed only by mutants aimed at other rules, each with the reason no mutant can be aimed at them (their
+   * fault lives where a mutant, which wraps the parent's adapter, cannot reach: in a grandchild's own code).
+   */
+  readonly undesignated?: Readonly<Record<string, string>>;
 }
 
 export function buildMatrix(mutants: readonly Mutant[], rules: readonly Rule[], results: readonly PairResult[], exhaustive: boolean): KillMatrix {
@@ -164,6 +169,7 @@ export function expectedFrom(matrix: KillMatrix, previous: Expected | undefined,
     note: 'the rules each mutant must fail (kills) and may fail (mayKill: reason); gaps: rules no mutant kills, and why',
     mutants: Object.fromEntries(Object.entries(mutants).sort(([a], [b]) => a.localeCompare(b))),
     gaps: partial ? (previous?.gaps ?? {}) : gaps,
+    ...(previous?.undesignated === undefined ? {} : { undesignated: previous.undesignated }),
   };
 }
 
