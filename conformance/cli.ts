@@ -196,7 +196,7 @@ async function main(): Promise<number> {
     const generatedAt = new Date().toISOString();
     await writeFile(resolve(outDir, 'mutants.json'), `${JSON.stringify({ generatedAt, ...mutantsSection }, null, 2)}\n`);
     await writeFile(resolve(outDir, 'mutants.md'), matrixToMarkdown(matrix, generatedAt, mutantProblems, expected));
-    if (!partial && (await writeTraces(rules, fresh))) log('Updated conformance/mutants/traces.json');
+    if (values.mutant === undefined && values.filter === undefined && (await writeTraces(rules, fresh))) log('Updated conformance/mutants/traces.json');
     let expectedNow = expected;
     if (values['update-expected']) {
       expectedNow = expectedFrom(matrix, expected, partial);
@@ -208,7 +208,7 @@ async function main(): Promise<number> {
     // (a partial run shows the count; a full one fails on a problem).
     designated = designation(await loadMutants(), (await loadRules()).map((rule) => rule.id), expectedNow ?? { mutants: {}, gaps: {} }, readDeviations());
     // A partial run may leave expected.json between two states: only a full run fails on the designation.
-    if (partial) designated = { ...designated, problems: designated.problems.map((problem) => `${problem} (partial run: not counted)`) };
+    if (values.mutant !== undefined || values.filter !== undefined) designated = { ...designated, problems: designated.problems.map((problem) => `${problem} (partial run: not counted)`) };
     else designationFailed = designated.problems.length > 0;
   }
   const report = buildReport(rules, runs, { durationMs, concurrency, ...(mutantsSection ? { mutants: mutantsSection } : {}) });

@@ -9,7 +9,7 @@ export default defineMutant({
   name: 'process-children-daemonic-by-default',
   area: 'process',
   violation: 'a child created without the daemon flag runs daemonic (its handle still says false): it may not start children of its own',
-  aims: ['pool.nested.child-process-runs-its-own-pool', 'queue.nested.child-passes-its-queue-to-a-grandchild', 'process.daemon.inherited-from-creating-process'],
+  aims: ['pool.nested.child-process-runs-its-own-pool', 'queue.nested.child-passes-its-queue-to-a-grandchild'],
   reaches: (t) => t.some('session', 'createProcess', (e) => (e.args[0] as { daemon?: boolean }).daemon === undefined),
   processOptions: (options) => (options.daemon === undefined ? { ...options, daemon: true } : options),
   process: {

@@ -4,7 +4,7 @@ export default defineMutant({
   name: 'process-daemon-not-passed',
   area: 'process',
   violation: 'the daemon flag is kept in the parent but never passed to the child: every child runs non-daemonic',
-  aims: ['process.daemon.flag-reaches-child', 'process.daemon.cannot-have-children'],
+  aims: ['process.daemon.flag-reaches-child', 'process.daemon.cannot-have-children', 'process.daemon.inherited-from-creating-process'],
   reaches: (t) => t.some('session', 'createProcess', (e) => (e.args[0] as { daemon?: boolean }).daemon !== undefined) || t.some('process', 'setDaemon'),
   processOptions: ({ daemon: _dropped, ...options }) => options,
   process: {

@@ -9,7 +9,7 @@ export default defineMutant({
   violation:
     "when a child exits, its whole process tree is killed with it (a tree-kill cleanup): a program's non-daemonic " +
     'children die with it even when it ends abruptly',
-  aims: ['process.exit.abrupt-end-leaves-non-daemonic-children-running', 'process.parent.is-alive-turns-false-when-parent-ends'],
+  aims: ['process.exit.abrupt-end-leaves-non-daemonic-children-running'],
   // Only a child with children of its own has a tree to lose: the catalog tasks that start processes.
   reaches: (t) => t.some('session', 'createProcess', (e) => NESTING.has((e.args[0] as { target: string }).target)),
   process: {
