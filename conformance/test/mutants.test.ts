@@ -4,7 +4,7 @@
  * some mutant or is a known gap with its reason.
  *
  * What runs: each mutant against the rules of its own area (process mutants × process rules, pool × pool, queue
- * × queue) that reach it (mutant.reaches on the rule's reference trace in mutants/traces.json; a rule edited since
+ * × queue) that reach it, and against the rules aimed at it whatever their area (mutant.reaches on the rule's reference trace in mutants/traces.json; a rule edited since
  * is traced again first). A rule that does not reach a mutant runs on it exactly as on the reference, so it cannot
  * fail there unless it fails on the reference, which suite.test.ts checks; `npm run conformance -- --mutants
  * --exhaustive` runs every pair to confirm it. The kills across areas (a process mutant caught by a queue rule)
@@ -60,7 +60,15 @@ function run(): Promise<Outcome> {
       if (result.status === 'pass') traces.set(rule.id, trace as Trace);
       else untraced.set(rule.id, result.reason ?? 'failed');
     });
-    const pairs = planPairs(mutants, rules.filter((rule) => traces.has(rule.id)), traces, false).filter((pair) => ownArea(pair.mutant.area, pair.rule.id));
+    const traced = rules.filter((rule) => traces.has(rule.id));
+    // Each mutant against the rules of its own area that reach it, and against the rules aimed at it, whatever their
+    // area (a process fault that a pool rule is designed to catch).
+    const pairs = planPairs(mutants, traced, traces, false).filter((pair) => ownArea(pair.mutant.area, pair.rule.id) || pair.mutant.aims.includes(pair.rule.id));
+    for (const mutant of mutants) {
+      for (const rule of traced) {
+        if (mutant.aims.includes(rule.id) && !pairs.some((pair) => pair.mutant === mutant && pair.rule === rule)) pairs.push({ mutant, rule });
+      }
+    }
     const results = await runPairs(pairs, {
       concurrency: CONCURRENCY,
       surprising: (pair, result) => !isExpected(expected, pair.mutant.name, pair.rule.id, result.status === 'fail'),
@@ -103,8 +111,9 @@ for (const name of mutantNames()) {
     if (entry === undefined) return t.fail(`${name} is not in expected.json; it is killed by ${column.kills.join(', ')}`);
     const allowed = Object.keys(entry.mayKill ?? {});
     const kills = column.kills.filter((rule) => !allowed.includes(rule));
-    const wanted = entry.kills.filter((rule) => ownArea(column.area, rule) && !untraced.has(rule)).sort();
-    const problems = surprises({ ...matrix, mutants: [column] }, expected, new Set([name])).filter((p) => !/no longer reaches it/.test(p) || p.includes(` ${column.area}.`));
+    const mutant = (await loadMutants()).find((m) => m.name === name)!;
+    const wanted = entry.kills.filter((rule) => (ownArea(column.area, rule) || mutant.aims.includes(rule)) && !untraced.has(rule)).sort();
+    const problems = surprises({ ...matrix, mutants: [column] }, expected, new Set([name])).filter((p) => !/no longer reaches it/.test(p) || p.includes(` ${column.area}.`) || mutant.aims.some((aim) => p.includes(` ${aim} `)));
     t.deepEqual(kills, wanted, problems.join('\n'));
     t.true(column.kills.length > 0, `no rule kills ${name}: ${column.violation}`);
   });

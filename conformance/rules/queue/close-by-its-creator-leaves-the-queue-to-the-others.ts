@@ -30,6 +30,10 @@ export default defineRule({
       await pool.apply('getPid', []);
       await queue.close();
       await pool.apply('putOnRemembered', ['after close']);
+      // The worker ends normally, so its put is delivered before it exits: Python's put hands the item to a feeder
+      // thread that a terminate() right after apply() could kill before it wrote (that is not what this rule is about).
+      await pool.close();
+      await pool.join();
     });
     await consumer.join(90_000);
     expectEqual(await readJsonWritten(path, 10_000), ['first', 'after close'],
