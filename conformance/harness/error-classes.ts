@@ -13,3 +13,6 @@ export const VALUE_ERROR_FOR_ARGUMENT = /^(?:ValueError|RangeError)$/;
  * `NotReadyError`, is its counterpart.
  */
 export const VALUE_ERROR_FOR_STATE = /^(?:ValueError|[A-Z]\w*StateError|NotReadyError)$/;
+
+/** ValueError for a call on a closed queue (Python 3.8+): an implementation's `…ClosedError` is its counterpart. */
+export const VALUE_ERROR_FOR_CLOSED = /^(?:ValueError|[A-Z]\w*ClosedError)$/;

@@ -1,4 +1,5 @@
-import { expectEqual, expectRejects } from '../../harness/expect.js';
+import { VALUE_ERROR_FOR_CLOSED } from '../../harness/error-classes.js';
+import { expectEqual, expectError, expectRejects } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 
 export default defineRule({
@@ -14,13 +15,15 @@ export default defineRule({
     await queue.put('before');
     expectEqual(await queue.get({ timeoutMs: 10_000 }), 'before', 'get() before close()');
     await queue.close();
-    const pattern = /is closed/;
-    await expectRejects(() => queue.put('after'), pattern, 'put() after close()');
-    await expectRejects(() => queue.putNowait('after'), pattern, 'putNowait() after close()');
-    await expectRejects(() => queue.put('after', { timeoutMs: 1000 }), pattern, 'put({timeoutMs: 1000}) after close()');
-    await expectRejects(() => queue.get({ timeoutMs: 1000 }), pattern, 'get({timeoutMs: 1000}) after close()');
-    await expectRejects(() => queue.getNowait(), pattern, 'getNowait() after close()');
+    // Python's ValueError ("Queue … is closed"), or the implementation's own …ClosedError: a real Error either way.
+    const refused = async (call: () => Promise<unknown>, what: string) =>
+      expectError(await expectRejects(call, /is closed/, what), { name: VALUE_ERROR_FOR_CLOSED }, what);
+    await refused(() => queue.put('after'), 'put() after close()');
+    await refused(() => queue.putNowait('after'), 'putNowait() after close()');
+    await refused(() => queue.put('after', { timeoutMs: 1000 }), 'put({timeoutMs: 1000}) after close()');
+    await refused(() => queue.get({ timeoutMs: 1000 }), 'get({timeoutMs: 1000}) after close()');
+    await refused(() => queue.getNowait(), 'getNowait() after close()');
     await queue.close();
-    await expectRejects(() => queue.put('again'), pattern, 'put() after a second close()');
+    await refused(() => queue.put('again'), 'put() after a second close()');
   },
 });
