@@ -10,7 +10,7 @@ export default defineRule({
   source: 'beyond',
   cpython: {
     does: "Python raises ValueError for all four (its Pool has no error classes of its own); the messages are the same.",
-    failure: /error class\): expected "(PoolStateError|RangeError|NotReadyError)", observed "ValueError/,
+    failure: /error class name\): expected "(PoolStateError|RangeError|NotReadyError)", observed "ValueError/,
   },
   needs: ['pool'],
   timeoutMs: 90_000,
