@@ -22,6 +22,8 @@ export interface IMapHost {
 
 type Entry<T> = { readonly value: T } | { readonly error: unknown } | { readonly endOfChunk: true };
 
+const NEVER_TIMED_OUT = (): boolean => false;
+
 export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
   readonly #source: Iterator<unknown> | AsyncIterator<unknown>;
   readonly #job: number;
@@ -70,6 +72,8 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
    * @python IMapIterator.next(timeout=None)
    */
   async next(timeoutMs?: number): Promise<IteratorResult<T>> {
+    // The usual for-await path: no timer, no extra closure per item.
+    if (timeoutMs === undefined) return this.#step(NEVER_TIMED_OUT, undefined);
     const limit = checkTimeout(timeoutMs, 'imap iterator next(timeoutMs)');
     let timedOut = false;
     const timer = limit === undefined ? undefined : startTimer(limit, () => {
@@ -225,5 +229,7 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
     this.#exhausted = true;
     this.host.doneFeeding(this.#job);
     this.host.drop(this.#job);
+    // A next() still waiting (return() came while it waited) looks again and finds the iterator done.
+    this.#signal();
   }
 }

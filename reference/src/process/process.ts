@@ -33,6 +33,10 @@ export class Process<F extends TaskFunction = TaskFunction> {
   readonly #args: readonly unknown[];
   readonly #withKwargs: boolean;
   readonly #stderr: 'inherit' | 'pipe';
+  /** join() calls now waiting for the child. */
+  #joining = 0;
+  /** Set when the program's end waits for this non-daemonic child (exit-hooks.ts). */
+  #heldAtEnd = false;
   readonly #identity: readonly number[];
   #name: string;
   #daemon: boolean;
@@ -163,7 +167,10 @@ export class Process<F extends TaskFunction = TaskFunction> {
     };
     child.send(start);
     addChild(this);
-    endWithProgram(child, this.#daemon, (holds) => this.#setHoldsParent(holds));
+    endWithProgram(child, this.#daemon, (holds) => {
+      this.#heldAtEnd = holds;
+      this.#holdParentIfNeeded();
+    });
   }
 
   /**
@@ -178,13 +185,15 @@ export class Process<F extends TaskFunction = TaskFunction> {
     if (this.#exitCode !== null) return;
     // While someone waits, the parent must stay alive (Python's join blocks); afterwards the child holds it only
     // once the program's work is done, and only if it is not daemonic (see exit-hooks.ts).
-    this.#setHoldsParent(true);
+    this.#joining++;
+    this.#holdParentIfNeeded();
     const { elapsed, timer } = delay(limit);
     try {
       await Promise.race([exited, elapsed]);
     } finally {
       timer.clear();
-      this.#setHoldsParent(false);
+      this.#joining--;
+      this.#holdParentIfNeeded();
     }
   }
 
@@ -250,16 +259,19 @@ export class Process<F extends TaskFunction = TaskFunction> {
     return this.#withKwargs && index === this.#args.length - 1 ? 'Process argument kwargs' : `Process argument args[${index}]`;
   }
 
-  #setHoldsParent(holds: boolean): void {
+  /**
+   * The child holds the parent's event loop while some join() waits for it (two joins may overlap: a bounded one
+   * ending first must not let go) or once the program's end waits for it (exit-hooks.ts); otherwise it does not.
+   * Its handle, its channel and a piped stderr each hold the loop, so all three go together.
+   */
+  #holdParentIfNeeded(): void {
     const child = this.#child;
     if (child === undefined) return;
-    const channel = child.channel as { ref(): void; unref(): void } | null | undefined;
-    if (holds) {
-      child.ref();
-      channel?.ref();
-    } else {
-      child.unref();
-      channel?.unref();
+    const holds = this.#joining > 0 || this.#heldAtEnd;
+    const handles = [child, child.channel, child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
+    for (const handle of handles) {
+      if (holds) handle?.ref();
+      else handle?.unref();
     }
   }
 

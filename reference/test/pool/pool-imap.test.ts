@@ -347,3 +347,11 @@ test('next() called again before the last call settled: each call gets the next 
   const steps = await within(Promise.all([iterator.next(), iterator.next(5000), iterator.next(), iterator.next()]), RUN_MS, 'four next() at once');
   t.deepEqual(steps, [{ value: 1, done: false }, { value: 2, done: false }, { value: 3, done: false }, { value: undefined, done: true }]);
 });
+
+test('a next() waiting when return() ends the iterator settles as done instead of hanging', async (t) => {
+  // The item takes longer than the bound, so only return() can settle the waiting next().
+  const iterator = ownPool(t, 1).imap(valueAfter, [[1, 4 * PROMPT_MS]]);
+  const waiting = iterator.next();
+  await iterator.return();
+  t.deepEqual(await within(waiting, PROMPT_MS, 'the next() that was waiting when return() came'), { value: undefined, done: true });
+});

@@ -43,6 +43,29 @@ test("when the program's work is done, its daemonic children are terminated firs
   t.false(existsSync(`${file}.daemonic`), 'the daemonic child, whose work was shorter, was terminated before the wait');
 });
 
+test('a join with a timeout that passes beside a join without one does not end the program: daemonic children live on while it waits', async (t) => {
+  const file = join(tempDir(t), 'out');
+  const { exited } = runParent(t, 'daemon-and-two-joins', file);
+  const exit = await within(exited, RUN_MS, 'the parent script');
+  t.is(exit.code, 0);
+  t.true(existsSync(`${file}.daemonic`), 'the daemonic child finished its work while the parent was still joining');
+});
+
+test('a daemonic child with its stderr piped does not keep the parent alive either', async (t) => {
+  const pidFile = join(tempDir(t), 'daemon.pid');
+  let daemonPid: number | undefined;
+  killAtEnd(t, () => daemonPid);
+  const { exited } = runParent(t, 'piped-daemon-then-return', pidFile);
+  const exit = await within(exited, RUN_MS, 'the parent script (it would hang while the pipe holds its event loop)');
+  t.is(exit.code, 0);
+  daemonPid = Number(readFileSync(pidFile, 'utf8'));
+  // The pipe must not hold the parent's event loop until the daemon's 30 s sleep ends.
+  const returnedAfter = exit.at - statSync(pidFile).mtimeMs;
+  t.true(returnedAfter < PROMPT_MS, `the parent exited ${returnedAfter.toFixed(0)} ms after starting the daemon`);
+  const pid = daemonPid;
+  await t.notThrowsAsync(waitFor(() => isGone(pid), PROMPT_MS, `daemon ${pid} to be gone`));
+});
+
 test('a daemonic child whose parent is killed with SIGKILL exits by itself', async (t) => {
   const pidFile = join(tempDir(t), 'daemon.pid');
   let daemonPid: number | undefined;
