@@ -209,6 +209,9 @@ export class Queue<T = unknown> {
 
   /** A get in the creator, which close() of this object ends without taking an item. */
   #localGet(store: QueueStore, wait: { block: boolean; timeoutMs: number | undefined }): Promise<T> {
+    // Settles at once (an item is there, or no waiting was asked for): nothing for close() to end, so none of the
+    // abort machinery below, which costs more than the get itself on a parent draining its result queue.
+    if (store.size > 0 || !wait.block) return store.get(wait) as Promise<T>;
     const controller = new AbortController();
     const { signal } = controller;
     this.#localGets.add(controller);
