@@ -11,6 +11,7 @@ import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import type { CallbackContext } from './callback-errors.js';
 import { checkArgLists, checkArgs, checkCallbacks, checkIterable, checkKwds, withKwds } from './call-arguments.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
+import { watchForgottenAwait } from './forgotten-await.js';
 import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob } from './jobs.js';
 import { packNumbers } from './packed.js';
@@ -89,10 +90,14 @@ export class Pool {
    * Calls `fn(...args)` in a worker and waits for the result; with `kwds`, `fn(...args, kwds)`: the keyword
    * arguments come as one more, last, argument. @python Pool.apply(func, args=(), kwds={})
    */
-  async apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>>;
-  async apply<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, kwds: KwdsOf<F>): Promise<Result<F>>;
-  async apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
-    // async, so a refused submission rejects like map() instead of throwing past a .catch().
+  apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>>;
+  apply<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, kwds: KwdsOf<F>): Promise<Result<F>>;
+  apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
+    return watchForgottenAwait(this.#apply<F>(fn, args, kwds), 'pool.apply()');
+  }
+
+  // async, so a refused submission rejects like map() instead of throwing past a .catch().
+  async #apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
     const given = checkKwds(kwds, 'apply');
     return this.applyAsync(fn, args as never, given === undefined ? undefined : ({ kwds: given } as never)).get();
   }
@@ -118,13 +123,13 @@ export class Pool {
   }
 
   /** Results in input order, whatever order the workers finish in. @python Pool.map() */
-  async map<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize?: number): Promise<Result<F>[]> {
-    return (await this.#mapAsync(fn, iterable, chunksize, false, 'map')).get();
+  map<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize?: number): Promise<Result<F>[]> {
+    return watchForgottenAwait(this.#mapAsync(fn, iterable, chunksize, false, 'map').then((job) => job.get()), 'pool.map()');
   }
 
   /** @python Pool.starmap() */
-  async starmap<F extends TaskFunction>(fn: F, iterable: Items<Parameters<F>>, chunksize?: number): Promise<Result<F>[]> {
-    return (await this.#mapAsync(fn, iterable, chunksize, true, 'starmap')).get();
+  starmap<F extends TaskFunction>(fn: F, iterable: Items<Parameters<F>>, chunksize?: number): Promise<Result<F>[]> {
+    return watchForgottenAwait(this.#mapAsync(fn, iterable, chunksize, true, 'starmap').then((job) => job.get()), 'pool.starmap()');
   }
 
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
