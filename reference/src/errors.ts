@@ -23,8 +23,8 @@ export class TimeoutError extends MultiprocError {}
 
 /** A function passed as a target or task cannot be found by a child process. */
 export class TaskReferenceError extends TypeError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     Object.defineProperty(this, 'name', { value: 'TaskReferenceError', enumerable: false, configurable: true, writable: true });
   }
 }

@@ -107,7 +107,11 @@ export function resolveTask(fn: unknown, role: string): TaskRef {
  */
 export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
   checkRef(ref);
-  await import(ref.moduleUrl);
+  try {
+    await import(ref.moduleUrl);
+  } catch (error) {
+    throw explainMissingLoader(error, ref) ?? error;
+  }
   const fn = registry().byRef.get(refKey(ref));
   if (fn === undefined) {
     throw new TaskReferenceError(
@@ -116,6 +120,24 @@ export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
     );
   }
   return fn;
+}
+
+/**
+ * Node's own words for a TypeScript task module in a child without a loader are `Unknown file extension ".ts"`:
+ * true, but they do not say why the parent could load the file and its child cannot, nor what to do.
+ */
+function explainMissingLoader(error: unknown, ref: TaskRef): TaskReferenceError | undefined {
+  if ((error as { code?: unknown } | null)?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') return undefined;
+  const extension = /\.[^./]*$/.exec(new URL(ref.moduleUrl).pathname)?.[0] ?? '';
+  if (!/^\.[mc]?tsx?$/.test(extension)) return undefined;
+  return new TaskReferenceError(
+    `cannot load task "${ref.key}" in a child process: its module ${ref.moduleUrl} is TypeScript, and the child ` +
+      `has no TypeScript loader (Node: Unknown file extension "${extension}"). Run the parent under tsx ` +
+      `(\`npx tsx main.ts\` or \`node --import tsx main.ts\`): its children inherit the loader. A loader registered ` +
+      `from code (tsx/esm/api's register()) is not inherited, nor is one given in NODE_OPTIONS when a Process or Pool ` +
+      `gets an \`env\` without NODE_OPTIONS: pass NODE_OPTIONS on in \`env\`, or compile to JavaScript first.`,
+    { cause: error },
+  );
 }
 
 function checkRef(ref: unknown): asserts ref is TaskRef {
