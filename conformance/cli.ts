@@ -150,6 +150,10 @@ async function main(): Promise<number> {
     const unavailable = await probeImplementation(adapter);
     const informational = values.all && THIRD_PARTY.has(spec);
     if (unavailable !== undefined) {
+      // Named on the command line, it is what the caller wants checked: running nothing must not exit 0.
+      if (values.impl?.includes(spec)) {
+        throw new Error(`${spec} could not be opened, so no rule ran on it: ${unavailable}`);
+      }
       log(`${adapter.name}: skipped — ${unavailable}`);
       runs.push({ name: adapter.name, description: adapter.description, skipped: unavailable, results: [] });
       continue;

@@ -24,7 +24,7 @@ export type Adapter = Implementation;
 
 export async function resolveImplementation(spec: string): Promise<Adapter> {
   const builtIn = Object.hasOwn(BUILT_IN, spec);
-  const path = resolve(spec);
+  const path = resolve(callerDirectory(), spec);
   if (!builtIn && !existsSync(path)) {
     throw new Error(`cannot load implementation "${spec}": no built-in has that name (${Object.keys(BUILT_IN).join(', ')}) and ${path} does not exist`);
   }
@@ -41,6 +41,15 @@ export async function resolveImplementation(spec: string): Promise<Adapter> {
     throw new Error(`${spec} does not export a usable Implementation:\n- ${problems.join('\n- ')}`);
   }
   return candidate as Adapter;
+}
+
+/**
+ * Where a relative `--impl` path is read from: `npm run conformance` runs in the package's directory, but the
+ * caller meant the directory npm was run from (INIT_CWD, which npm sets for its scripts).
+ */
+function callerDirectory(): string {
+  const viaNpm = process.env['npm_lifecycle_event'] === 'conformance' ? process.env['INIT_CWD'] : undefined;
+  return viaNpm ?? process.cwd();
 }
 
 /** Every way `value` falls short of the Implementation interface. */

@@ -177,3 +177,34 @@ test("the README's generated catalog matches the contract (npx tsx conformance/w
   const current = readFileSync(README, 'utf8');
   t.is(updatedReadme(current), current);
 });
+
+test('an implementation named with --impl whose open() fails stops the CLI with exit code 2: running nothing is no pass', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const broken = adapterFile('cannot-open.js', [
+    'export default {',
+    "  name: 'cannot-open', description: 'its library is not installed', capabilities: new Set(['process']),",
+    "  open: async () => { throw new Error('my-library is not installed'); },",
+    '};',
+  ].join('\n'));
+  const run = await conformance('--impl', broken, '--filter', MAIN_RULE);
+  t.is(run.status, 2, run.stdout);
+  t.regex(run.stderr, /cannot-open\.js could not be opened, so no rule ran on it: my-library is not installed/);
+});
+
+test('a relative --impl path given to `npm run conformance` is read from the directory npm was run in', async (t) => {
+  t.timeout(CLI_BOUND_MS);
+  const dir = mkdtempSync(join(scratch, 'caller-'));
+  writeFileSync(join(dir, 'mine.js'), readFileSync(declaringAdapter('mine-source.js', 'MainProcess', {}), 'utf8'));
+  // What npm sets for `npm run conformance` started in `dir`; the CLI itself runs in the package's directory.
+  const out = mkdtempSync(join(scratch, 'out-'));
+  const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, nodeArgsFor(CLI, '--out', out, '--impl', './mine.js', '--filter', MAIN_RULE), {
+      cwd: REPO_ROOT,
+      env: { ...process.env, INIT_CWD: dir, npm_lifecycle_event: 'conformance' },
+      encoding: 'utf8',
+      timeout: CLI_BOUND_MS,
+    }, (error, stdout, stderr) => resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }));
+  });
+  t.is(run.status, 0, run.stderr);
+  t.regex(run.stdout, /declaring: 1 passed/);
+});
