@@ -26,23 +26,27 @@ export async function slowSquare(x: number): Promise<number> {
 tasks(import.meta, { slowSquare });
 
 if (isMain(import.meta)) {
-  await using pool = new Pool({ processes: 2 });
+  const pool = new Pool({ processes: 2 });
+  try {
+    // Submit tasks asynchronously
+    const asyncResults: AsyncResult<number>[] = [];
+    for (let i = 1; i < 6; i++) asyncResults.push(pool.applyAsync(slowSquare, [i]));
 
-  // Submit tasks asynchronously
-  const asyncResults: AsyncResult<number>[] = [];
-  for (let i = 1; i < 6; i++) asyncResults.push(pool.applyAsync(slowSquare, [i]));
+    // Check status while tasks are running
+    console.log('Submitted 5 tasks...');
+    await sleep(100);
+    for (const [i, ar] of asyncResults.entries()) {
+      console.log(`  Task ${i + 1}: ready=${ar.ready()}`);
+    }
 
-  // Check status while tasks are running
-  console.log('Submitted 5 tasks...');
-  await sleep(100);
-  for (const [i, ar] of asyncResults.entries()) {
-    console.log(`  Task ${i + 1}: ready=${ar.ready()}`);
-  }
-
-  // Collect results (waits until each is ready)
-  console.log('\nCollecting results:');
-  for (const [i, ar] of asyncResults.entries()) {
-    const result: number = await ar.get(30_000); // Python: ar.get(timeout=5) — see the note above
-    console.log(`  ${i + 1}^2 = ${result}`);
+    // Collect results (waits until each is ready)
+    console.log('\nCollecting results:');
+    for (const [i, ar] of asyncResults.entries()) {
+      const result: number = await ar.get(30_000); // Python: ar.get(timeout=5) — see the note above
+      console.log(`  ${i + 1}^2 = ${result}`);
+    }
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
 }

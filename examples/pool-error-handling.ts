@@ -39,19 +39,22 @@ tasks(import.meta, { riskyTask });
 if (isMain(import.meta)) {
   // Error with Pool.map() -- the error propagates to the parent
   console.log('Testing Pool.map() error handling:');
+  const pool = new Pool({ processes: 2 });
   try {
-    await using pool = new Pool({ processes: 2 });
     await pool.map(riskyTask, [5, 2, 0, 1]); // 0 will cause an error
   } catch (e) {
     if (!isValueError(e)) throw e;
     console.log(`  Caught in parent: ${e.message}`);
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
 
   // Error with applyAsync() -- the error is thrown by .get()
   console.log('\nTesting apply_async() error handling:');
-  {
-    await using pool = new Pool({ processes: 2 });
-    const future = pool.applyAsync(riskyTask, [0]);
+  const pool2 = new Pool({ processes: 2 });
+  try {
+    const future = pool2.applyAsync(riskyTask, [0]);
     try {
       // Python: result = future.get(timeout=5). 30 s here, as the wait includes starting the worker: see
       // pool-apply-async.ts.
@@ -61,5 +64,8 @@ if (isMain(import.meta)) {
       console.log(`  Caught from future.get(): ${e.message}`);
     }
     console.log(`  future.successful(): ${future.successful()}`);
+  } finally {
+    pool2.terminate();
+    await pool2.join();
   }
 }

@@ -27,9 +27,12 @@ tasks(import.meta, { initWorker, taskWithState });
 if (isMain(import.meta)) {
   console.log('Initializing pool with per-worker setup:');
   let results: string[];
-  {
-    await using pool = new Pool({ processes: 2, initializer: initWorker, initargs: [1000] });
+  const pool = new Pool({ processes: 2, initializer: initWorker, initargs: [1000] });
+  try {
     results = await pool.map(taskWithState, Array.from({ length: 4 }, (_, i) => i)); // range(4)
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
 
   console.log('\nResults:');

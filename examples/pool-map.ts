@@ -24,10 +24,14 @@ tasks(import.meta, { square });
 if (isMain(import.meta)) {
   let results: number[];
   // Pool.map() distributes work across a pool of workers.
-  // `await using` terminates the pool at the end of the block, as Python's `with multiprocessing.Pool() as pool:`.
-  {
-    await using pool = new Pool({ processes: 2 });
+  // try … finally terminates the pool and waits for its workers, as Python's `with multiprocessing.Pool() as pool:`
+  // does at the end of the block (`await using pool = …` does the same where the runtime accepts it: README.md).
+  const pool = new Pool({ processes: 2 });
+  try {
     results = await pool.map(square, [1, 2, 3, 4, 5, 6, 7, 8]);
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
 
   console.log(`Input:   ${pyRepr(Array.from({ length: 8 }, (_, i) => i + 1))}`); // list(range(1, 9))

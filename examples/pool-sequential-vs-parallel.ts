@@ -36,9 +36,12 @@ if (isMain(import.meta)) {
   // Parallel execution
   start = performance.now();
   let parallelResults: bigint[];
-  {
-    await using pool = new Pool({ processes: 4 });
+  const pool = new Pool({ processes: 4 });
+  try {
     parallelResults = await pool.map(cpuBoundTask, workload);
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
   const parallelTime: number = (performance.now() - start) / 1000;
 

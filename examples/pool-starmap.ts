@@ -16,9 +16,12 @@ if (isMain(import.meta)) {
   const args: [number, number][] = [[2, 3], [3, 3], [4, 2], [5, 2], [10, 3]];
 
   let results: number[];
-  {
-    await using pool = new Pool({ processes: 2 });
+  const pool = new Pool({ processes: 2 });
+  try {
     results = await pool.starmap(power, args);
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
 
   for (const [i, [base, exp]] of args.entries()) {

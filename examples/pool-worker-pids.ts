@@ -20,9 +20,12 @@ if (isMain(import.meta)) {
   console.log(`Main process PID: ${mainPid}`);
 
   let pids: number[];
-  {
-    await using pool = new Pool({ processes: 3 });
+  const pool = new Pool({ processes: 3 });
+  try {
     pids = await pool.map(getPid, Array.from({ length: 6 }, (_, i) => i)); // range(6)
+  } finally {
+    pool.terminate();
+    await pool.join();
   }
 
   console.log(`Worker PIDs:      ${pyRepr(pids)}`);

@@ -5,9 +5,9 @@
  * Each process has its own memory space. Modifications to variables in a child process do not affect the
  * parent process. This is fundamentally different from threading, where threads share the same memory.
  *
- * The seed collects results through a multiprocessing.Queue; this port shows the same fact with module-level
- * state instead: each child changes its own copy of `counter` and `items` and prints it, and the parent's copy
- * is unchanged afterwards.
+ * The seed collects results through a multiprocessing.Queue (that port is queue-compute-square.ts); this one
+ * shows the same fact with module-level state: each child changes its own copy of `counter` and `items` and
+ * prints it, and the parent's copy is unchanged afterwards.
  */
 import { Process, isMain, tasks } from '../reference/src/index.js';
 

@@ -7,17 +7,48 @@
  * runs. The entries sit side by side in dist/ because the pool and Process find their child entry next to the
  * module that forks it (reference/src/process/child-entry.ts). State that must be one per process (identity,
  * task registry, queue host) lives on globalThis, so a worker holding two copies of a module is harmless.
+ *
+ * The index is built twice: dist/index.js (ESM) and dist/index.cjs, so that `require('multiproc')` works on
+ * Node 20, which cannot require an ES module. The children's entries stay ESM only: a child is started by path,
+ * whichever copy started it, and a CommonJS task module it imports loads the CommonJS copy beside its ESM one
+ * (harmless, as said). CommonJS has no `import.meta`: the CommonJS copy gets its own file URL from `__filename`,
+ * so it still finds dist/child-main.js and dist/worker-main.js next to itself.
  */
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['reference/src/index.ts', 'reference/src/pool/worker-main.ts', 'reference/src/process/child-main.ts'],
-  entryNames: '[name]',
-  outdir: 'dist',
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['reference/src/index.ts', 'reference/src/pool/worker-main.ts', 'reference/src/process/child-main.ts'],
+    entryNames: '[name]',
+    outdir: 'dist',
+    format: 'esm',
+  }),
+  build({
+    ...common,
+    entryPoints: ['reference/src/index.ts'],
+    outfile: 'dist/index.cjs',
+    format: 'cjs',
+    define: { 'import.meta.url': '__multiprocModuleUrl' },
+    banner: { js: 'const __multiprocModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
+]);
+
+// TypeScript reads every .d.ts of this "type": "module" package as ESM, and under `module: node16` refuses a
+// CommonJS importer's `require` of it (TS1479). The `require` condition's types are therefore a copy of the
+// declarations in dist/cjs/, whose package.json says CommonJS: the same text, read as CommonJS.
+for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'))) {
+  mkdirSync(dirname(join('dist/cjs', file)), { recursive: true });
+  copyFileSync(join('dist', file), join('dist/cjs', file));
+}
+writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');

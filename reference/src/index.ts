@@ -7,6 +7,7 @@ export { activeChildren } from './process/children.js';
 export { currentProcess, cpuCount, parentProcess, type ParentProcessInfo, type ProcessInfo } from './identity.js';
 export { tasks, type ErrorClass, type TaskFunction, type TaskRef } from './task-registry.js';
 export { isMain } from './is-main.js';
+export type { CommonJSModule, ModuleMeta } from './module-ref.js';
 export { toExitCode } from './exit-code.js';
 export {
   MultiprocError,

@@ -5,6 +5,7 @@
  */
 import { describeValue } from './describe-value.js';
 import { TaskReferenceError } from './errors.js';
+import { moduleUrlOf, type ModuleMeta } from './module-ref.js';
 
 /** Any function a child may run. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,12 +42,19 @@ const refKey = (ref: TaskRef): string => `${ref.moduleUrl}#${ref.key}`;
 
 /**
  * Registers a module's task functions so they can run in other processes. One line at the end of the module:
- * `tasks(import.meta, { square, power })`. Returns the table unchanged, so it can also be exported.
+ * `tasks(import.meta, { square, power })` in an ES module, `tasks(module, { square, power })` in a CommonJS one
+ * (or the module's file: URL as a string). Returns the table unchanged, so it can also be exported.
  * A subclass of Error in the table is registered as an error class instead: an instance thrown in a task
  * arrives in the parent as that class (`instanceof` holds), as Python's pickle finds a class by module and name.
  */
-export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>(meta: ImportMeta | string, table: T): T {
-  const moduleUrl = typeof meta === 'string' ? meta : meta.url;
+export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>(meta: ModuleMeta | string, table: T): T {
+  const moduleUrl = typeof meta === 'string' ? meta : moduleUrlOf(meta);
+  if (moduleUrl === undefined) {
+    throw new TypeError(
+      'tasks(): the first argument must say which module registers the tasks: import.meta in an ES module, ' +
+        `module in a CommonJS one (or the module's file: URL as a string); got ${describeValue(meta)}`,
+    );
+  }
   const { byFunction, byRef, classByPrototype, classByRef } = registry();
   for (const [key, fn] of Object.entries(table)) {
     if (typeof fn !== 'function') {

@@ -10,19 +10,13 @@ import { promisify } from 'node:util';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { buildDistOnce, plainEnv } from '../../test-support/built-dist.js';
 
 assertNoOrphans(test);
 
 const run = promisify(execFile);
 const root = REPO_ROOT;
 const distIndex = join(root, 'dist', 'index.js');
-
-/** The environment of a user's shell: no loader smuggled in through NODE_OPTIONS. */
-function plainEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env['NODE_OPTIONS'];
-  return env;
-}
 
 // Inside the package (so `multiproc` resolves through its own "exports"), in the gitignored .tmp/.
 const dir = join(root, '.tmp', `built-package-${process.pid}`);
@@ -117,8 +111,9 @@ function parse(stdout: string): ScriptRun {
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+// Once per test run: examples/test/readme-snippets.test.ts packs the same build.
 test.before('npm run build', async () => {
-  await run('npm', ['run', 'build'], { cwd: root, env: plainEnv(), timeout: 120_000, killSignal: 'SIGKILL' });
+  await buildDistOnce();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'user-tasks.mjs'), SCRIPT);
 });
@@ -130,16 +125,20 @@ test.after.always('remove the temporary script', () => {
 test.serial('package.json "exports" points at files the build emitted, with types', (t) => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     name: string;
-    exports: { '.': { types: string; default: string } };
+    exports: { '.': Record<'import' | 'require', { types: string; default: string }> };
   };
   t.is(pkg.name, 'multiproc');
-  t.is(join(root, pkg.exports['.'].default), distIndex);
+  t.is(join(root, pkg.exports['.'].import.default), distIndex);
+  t.is(join(root, pkg.exports['.'].require.default), join(root, 'dist', 'index.cjs'), 'require() gets the CommonJS bundle');
+  t.true(existsSync(join(root, 'dist', 'index.cjs')), 'dist/index.cjs');
   t.true(existsSync(distIndex), 'dist/index.js');
   // Bundled: one file per entry point, side by side, since Process and Pool look for their child entry next
   // to the module that forks it (scripts/bundle.mjs).
   for (const entry of ['child-main.js', 'worker-main.js']) t.true(existsSync(join(root, 'dist', entry)), `dist/${entry}`);
   t.notRegex(readFileSync(distIndex, 'utf8'), /\bfrom\s*['"]\.\.?\//, 'dist/index.js imports no module of its own: it is one bundle');
-  const dts = join(root, pkg.exports['.'].types);
+  t.deepEqual(Object.keys(pkg.exports['.'].require), ['types', 'default'], 'types first, as TypeScript requires');
+  t.true(existsSync(join(root, pkg.exports['.'].require.types)), 'the CommonJS declarations exist');
+  const dts = join(root, pkg.exports['.'].import.types);
   t.is(dts, join(root, 'dist', 'index.d.ts'));
   t.true(existsSync(dts), 'dist/index.d.ts');
   t.regex(readFileSync(dts, 'utf8'), /export\s*\{[^}]*\bProcess\b[^}]*\}\s*from/, 'index.d.ts exports Process');
