@@ -17,15 +17,6 @@ export class ValueError extends Error {
   }
 }
 
-/**
- * An error of a user-defined class arrives in the parent as an Error whose `name` (and message, own properties
- * and the child's stack) are kept, but not its class: structured clone rebuilds only built-in error classes. So
- * `err instanceof ValueError` is false in the parent, and Python's `except ValueError` becomes a check of the name.
- */
-function isValueError(err: unknown): err is Error {
-  return err instanceof Error && err.name === 'ValueError';
-}
-
 /** A task that might fail. */
 export function riskyTask(x: number): number {
   if (x === 0) {
@@ -34,7 +25,9 @@ export function riskyTask(x: number): number {
   return 100.0 / x;
 }
 
-tasks(import.meta, { riskyTask });
+// ValueError registered beside the task: an instance thrown in a worker arrives in the parent as a ValueError
+// (Python's pickle finds the class by module and name), so `instanceof` is Python's `except ValueError`.
+tasks(import.meta, { riskyTask, ValueError });
 
 if (isMain(import.meta)) {
   // Error with Pool.map() -- the error propagates to the parent
@@ -43,7 +36,7 @@ if (isMain(import.meta)) {
   try {
     await pool.map(riskyTask, [5, 2, 0, 1]); // 0 will cause an error
   } catch (e) {
-    if (!isValueError(e)) throw e;
+    if (!(e instanceof ValueError)) throw e;
     console.log(`  Caught in parent: ${e.message}`);
   } finally {
     pool.terminate();
@@ -60,7 +53,7 @@ if (isMain(import.meta)) {
       // pool-apply-async.ts.
       await future.get(30_000);
     } catch (e) {
-      if (!isValueError(e)) throw e;
+      if (!(e instanceof ValueError)) throw e;
       console.log(`  Caught from future.get(): ${e.message}`);
     }
     console.log(`  future.successful(): ${future.successful()}`);

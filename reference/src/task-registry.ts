@@ -101,8 +101,8 @@ export function resolveTask(fn: unknown, role: string): TaskRef {
   const key = IDENTIFIER.test(fn.name) ? fn.name : 'myTask';
   throw new TaskReferenceError(
     `${role} "${name}" is not a registered task, so a child process cannot find it. ` +
-      `Define it as a top-level function of an ES module and register it there: ` +
-      `tasks(import.meta, { ${key} }). ` +
+      `Define it as a top-level function of a module and register it there: ` +
+      `tasks(import.meta, { ${key} }) (in a CommonJS file: tasks(module, { ${key} })). ` +
       `Inline arrow functions, closures and methods cannot run in another process ` +
       `(Python: the function must be picklable, defined at module level).`,
   );
