@@ -57,7 +57,8 @@ test('an unregistered function is a TaskReferenceError naming it and the fix, to
   t.is(
     error?.message,
     'Process target "notRegistered" is not a registered task, so a child process cannot find it. Define it as a ' +
-      'top-level function of an ES module and register it there: tasks(import.meta, { notRegistered }). Inline ' +
+      'top-level function of a module and register it there: tasks(import.meta, { notRegistered }) (in a CommonJS ' +
+      'file: tasks(module, { notRegistered })). Inline ' +
       'arrow functions, closures and methods cannot run in another process (Python: the function must be ' +
       'picklable, defined at module level).',
   );
