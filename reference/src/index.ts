@@ -8,6 +8,7 @@ export { currentProcess, cpuCount, parentProcess, type ParentProcessInfo, type P
 export { tasks, type ErrorClass, type TaskFunction, type TaskRef } from './task-registry.js';
 export { isMain } from './is-main.js';
 export { toExitCode } from './exit-code.js';
+export type { Timeout, TimeoutOptions } from './timeouts.js';
 export {
   MultiprocError,
   ProcessStateError,
