@@ -46,6 +46,10 @@ const refKey = (ref: TaskRef): string => `${ref.moduleUrl}#${ref.key}`;
  * arrives in the parent as that class (`instanceof` holds), as Python's pickle finds a class by module and name.
  */
 export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>(meta: ImportMeta | string, table: T): T {
+  // A function or nothing here would register nothing, without a word, until a child cannot find the task.
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+    throw new TypeError(`tasks(meta, table): table must be an object of the functions to register, such as tasks(import.meta, { square }), got ${describeValue(table)}`);
+  }
   const moduleUrl = typeof meta === 'string' ? meta : meta.url;
   const { byFunction, byRef, classByPrototype, classByRef } = registry();
   for (const [key, fn] of Object.entries(table)) {

@@ -7,6 +7,7 @@
  */
 import test from 'ava';
 import {
+  isMain,
   Pool,
   PoolStateError,
   Process,
@@ -15,6 +16,7 @@ import {
   QueueClosedError,
   SerializationError,
   TaskReferenceError,
+  tasks,
   ThrownValueError,
 } from '../../src/index.js';
 import { assertNoOrphans, descendantsOf } from '../../../test-support/no-orphans.js';
@@ -40,7 +42,7 @@ interface Fixtures {
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 interface Case {
-  readonly area: 'Pool' | 'AsyncResult' | 'task' | 'Process' | 'Queue';
+  readonly area: 'Pool' | 'AsyncResult' | 'task' | 'Process' | 'Queue' | 'module';
   /** The call, as README shows it. */
   readonly input: string;
   readonly run: (f: Fixtures) => unknown;
@@ -166,6 +168,10 @@ const CASES: readonly Case[] = [
   { area: 'Queue', input: 'closed: q.put(1)', run: (f) => f.closedQueue.put(1), error: QueueClosedError, says: 'is closed' },
   { area: 'Queue', input: 'closed: q.get()', run: (f) => f.closedQueue.get(), error: QueueClosedError, says: 'is closed' },
   { area: 'Queue', input: 'closed: q.qsize()', run: (f) => f.closedQueue.qsize(), error: QueueClosedError, says: 'is closed' },
+  // ——— the module's functions ———
+  { area: 'module', input: 'isMain(import.meta.url)', run: () => isMain(import.meta.url as never), error: TypeError, says: 'isMain(meta): pass import.meta itself', firstHour: true },
+  { area: 'module', input: 'isMain()', run: () => (isMain as (...args: unknown[]) => boolean)(), error: TypeError, says: 'isMain(meta): pass import.meta itself', firstHour: true },
+  { area: 'module', input: 'tasks(import.meta, square)', run: () => tasks(import.meta, returnNothing as never), error: TypeError, says: 'tasks(meta, table): table must be an object of the functions to register', firstHour: true },
 ];
 
 let fixtures: Fixtures | undefined;
