@@ -9,6 +9,7 @@ export { tasks, type ErrorClass, type TaskFunction, type TaskRef } from './task-
 export { isMain } from './is-main.js';
 export type { CommonJSModule, ModuleMeta } from './module-ref.js';
 export { toExitCode } from './exit-code.js';
+export type { Timeout, TimeoutOptions } from './timeouts.js';
 export {
   MultiprocError,
   ProcessStateError,

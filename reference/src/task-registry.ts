@@ -55,6 +55,10 @@ export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>
         `module in a CommonJS one (or the module's file: URL as a string); got ${describeValue(meta)}`,
     );
   }
+  // A function or nothing here would register nothing, without a word, until a child cannot find the task.
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+    throw new TypeError(`tasks(meta, table): table must be an object of the functions to register, such as tasks(import.meta, { square }), got ${describeValue(table)}`);
+  }
   const { byFunction, byRef, classByPrototype, classByRef } = registry();
   for (const [key, fn] of Object.entries(table)) {
     if (typeof fn !== 'function') {

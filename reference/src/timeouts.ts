@@ -6,6 +6,7 @@
  */
 
 import { describeValue } from './describe-value.js';
+import { didYouMean } from './option-names.js';
 
 /** The longest delay one Node timer can hold. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -24,6 +25,46 @@ export function checkTimeout(value: unknown, parameter: string): number | undefi
     throw new RangeError(`${parameter} must be a non-negative number of milliseconds (or undefined or Infinity to wait without limit), got ${value}`);
   }
   return value;
+}
+
+/** `{ timeoutMs }`: a waiting method's bound by name. */
+export interface TimeoutOptions {
+  /** How long to wait, in milliseconds; undefined, null or Infinity waits without limit, 0 polls. */
+  readonly timeoutMs?: number | null;
+}
+
+/**
+ * How long a waiting method waits, the same on every one of them (AsyncResult.get/wait, Process.join, the imap
+ * iterator's next, Queue.get/put): a number of milliseconds, or `{ timeoutMs }`; undefined, null or Infinity
+ * waits without limit. @python timeout=None, in seconds there
+ */
+export type Timeout = number | TimeoutOptions | null | undefined;
+
+const TIMEOUT_KEYS = ['timeoutMs'];
+
+/**
+ * A waiting method's timeout, in either shape, checked: `undefined` for no limit, else milliseconds. `method`
+ * names the method in errors (`AsyncResult.get`); `keys` are the other options its object may hold (Queue's
+ * `block`), left to the caller to read. One wording for every method: `method(timeoutMs) must be …` for a
+ * number, `method({ timeoutMs }) must be …` for the object's.
+ */
+export function readTimeout(value: unknown, method: string, keys: readonly string[] = []): number | undefined {
+  if (value === undefined || value === null || typeof value === 'number') return checkTimeout(value, `${method}(timeoutMs)`);
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const shapes = keys.length === 0 ? '{ timeoutMs }' : `{ ${[...keys, 'timeoutMs'].join(', ')} }`;
+    throw new TypeError(
+      `${method}(timeoutMs) must be a number of milliseconds or ${shapes} (undefined or Infinity to wait without limit), got ${describeValue(value)}`,
+    );
+  }
+  const names = [...keys, ...TIMEOUT_KEYS];
+  for (const [key, given] of Object.entries(value)) {
+    if (names.includes(key)) continue;
+    throw new TypeError(
+      `${method}(options): unexpected option ${JSON.stringify(key)}${didYouMean(key, given, names)}; ` +
+        `the option${names.length === 1 ? ' is' : 's are'} ${names.join(' and ')}`,
+    );
+  }
+  return checkTimeout((value as TimeoutOptions).timeoutMs, `${method}({ timeoutMs })`);
 }
 
 /** A pending long timer: `clear()` stops it; `unref()` lets the process exit while it waits. */

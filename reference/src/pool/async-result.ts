@@ -1,8 +1,9 @@
 /**
  * The handle of work submitted without waiting. @python multiprocessing.pool.AsyncResult
  */
+import { checkArity } from '../arity.js';
 import { NotReadyError, TimeoutError } from '../errors.js';
-import { checkTimeout, delay } from '../timeouts.js';
+import { delay, readTimeout, type Timeout } from '../timeouts.js';
 import { callGuarded, type CallbackContext } from './callback-errors.js';
 
 export interface ResultCallbacks<T> {
@@ -15,6 +16,9 @@ export interface ResultCallbacks<T> {
   /** Called once in the parent with the error when the work fails; a throw is handled as for `callback`. */
   readonly errorCallback?: (error: unknown) => unknown;
 }
+
+/** What get/wait's arity error says: their one argument is the timeout. */
+const TIMEOUT_ONLY = (method: string) => () => `its one argument is the timeout: ${method}(ms) or ${method}({ timeoutMs })`;
 
 const UNOWNED: CallbackContext = { method: 'AsyncResult', onError: undefined };
 
@@ -56,15 +60,17 @@ export class AsyncResult<T> {
   }
 
   /**
-   * The value, or the task's error re-raised. Rejects with TimeoutError after `timeoutMs`; the work goes on and
-   * a later get() can still return it. @python AsyncResult.get(timeout=None)
+   * The value, or the task's error re-raised. Rejects with TimeoutError past `timeout` (milliseconds, or
+   * `{ timeoutMs }`; undefined, null or Infinity: no limit); the work goes on and a later get() can still return
+   * it. @python AsyncResult.get(timeout=None)
    */
-  get(timeoutMs?: number): Promise<T> {
+  get(timeout?: Timeout): Promise<T> {
     // Not async: without a timeout this is one promise per call, where an async function awaiting wait()
     // made three. A bad timeout still rejects rather than throws, like every other failure of get().
     let limit: number | undefined;
     try {
-      limit = checkTimeout(timeoutMs, 'AsyncResult.get(timeoutMs)');
+      if (arguments.length > 1) checkArity(arguments, 1, 'AsyncResult.get', 0, TIMEOUT_ONLY('get'));
+      limit = readTimeout(timeout, 'AsyncResult.get');
     } catch (error) {
       return Promise.reject(error);
     }
@@ -73,12 +79,14 @@ export class AsyncResult<T> {
   }
 
   /**
-   * Resolves when the result is ready or `timeoutMs` has passed; it does not reject on a timeout or a failed task,
-   * only on a timeout that is not a non-negative number. @python AsyncResult.wait()
+   * Resolves when the result is ready or `timeout` has passed (milliseconds, or `{ timeoutMs }`); it does not
+   * reject on a timeout or a failed task, only on a timeout that is not a non-negative number.
+   * @python AsyncResult.wait(timeout=None)
    */
-  wait(timeoutMs?: number): Promise<void> {
+  wait(timeout?: Timeout): Promise<void> {
     try {
-      return this.#waitChecked(checkTimeout(timeoutMs, 'AsyncResult.wait(timeoutMs)'));
+      if (arguments.length > 1) checkArity(arguments, 1, 'AsyncResult.wait', 0, TIMEOUT_ONLY('wait'));
+      return this.#waitChecked(readTimeout(timeout, 'AsyncResult.wait'));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -4,6 +4,7 @@
  * that silently ignores it.
  */
 import { describeValue } from '../describe-value.js';
+import { closestName, didYouMean } from '../option-names.js';
 import type { ResultCallbacks } from './async-result.js';
 
 /** `iterable` when it is an array or another iterable (or, where `asyncToo`, an async iterable). */
@@ -44,13 +45,15 @@ export function checkCallbacks<T>(value: unknown, method: string, extraKeys: rea
   if (value === undefined || value === null) return undefined;
   const keys = [...CALLBACK_KEYS, ...extraKeys];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`Pool.${method}(…, options): options must be an object { ${keys.join(', ')} }, got ${describeValue(value)}`);
+    const fix = typeof value === 'function' ? '; a callback goes by name: write { callback: fn }' : '';
+    throw new TypeError(`Pool.${method}(…, options): options must be an object { ${keys.join(', ')} }, got ${describeValue(value)}${fix}`);
   }
   for (const [key, given] of Object.entries(value)) {
     if (extraKeys.includes(key)) continue;
     if (!CALLBACK_KEYS.includes(key)) {
-      const meant = key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-      const hint = keys.includes(meant) ? ` (did you mean ${meant}?)` : key === 'kwargs' && extraKeys.includes('kwds') ? ' (did you mean kwds?)' : '';
+      let hint = didYouMean(key, given, keys);
+      // Python passes kwds by position before the callbacks: { scale: 3 } here is the task's keyword arguments.
+      if (hint === '' && extraKeys.includes('kwds')) hint = ` (the task's keyword arguments go in kwds: { kwds: { ${key}: … } })`;
       throw new TypeError(`Pool.${method}(…, options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${keys.join(', ')}`);
     }
     if (given !== undefined && typeof given !== 'function') {
@@ -58,6 +61,56 @@ export function checkCallbacks<T>(value: unknown, method: string, extraKeys: rea
     }
   }
   return value as ResultCallbacks<T>;
+}
+
+/**
+ * A map's chunksize given in a Python shape: `{ chunksize: 2 }` (Python's keyword) or callbacks where the
+ * chunksize goes (map_async(f, xs, callback=cb)). Refused with the call to write; anything else is left to
+ * checkChunksize.
+ */
+export function checkChunksizeShape(value: unknown, method: string): void {
+  if (typeof value !== 'function' && (typeof value !== 'object' || value === null || Array.isArray(value))) return;
+  const keys = typeof value === 'object' ? Object.keys(value) : [];
+  const call = `Pool.${method}(fn, iterable, chunksize)`;
+  if (keys.includes('chunksize')) {
+    const size = (value as { chunksize?: unknown }).chunksize;
+    throw new TypeError(`${call}: chunksize goes by position: pool.${method}(f, xs, ${typeof size === 'number' ? size : 'n'})`);
+  }
+  const callbacks = typeof value === 'function' || keys.some((key) => closestName(key, CALLBACK_KEYS) !== undefined);
+  if (!callbacks) return;
+  const fix = method.endsWith('Async')
+    ? `the callbacks come after the chunksize: pool.${method}(f, xs, undefined, { callback })`
+    : method.startsWith('imap')
+      ? `pool.${method}() takes no callbacks`
+      : `pool.${method}() takes no callbacks: pool.${method}Async(f, xs, undefined, { callback })`;
+  throw new TypeError(`${call}: chunksize must be a number, got ${describeValue(value)}; ${fix}`);
+}
+
+/** What too many arguments to a Pool method mean in Python, written the multiproc way (see arity.ts). */
+export function poolArityHint(method: string): (args: readonly unknown[]) => string {
+  return (args) => {
+    switch (method) {
+      case 'map':
+      case 'starmap':
+        return `pool.${method}(f, xs, chunksize) takes no callbacks: Python's ${method}_async(f, xs, chunksize, callback) is ` +
+          `pool.${method}Async(f, xs, chunksize, { callback })`;
+      case 'mapAsync':
+      case 'starmapAsync': {
+        const python = method === 'mapAsync' ? 'map_async' : 'starmap_async';
+        return `Python's ${python}(f, xs, chunksize, callback, error_callback) is pool.${method}(f, xs, chunksize, { callback, errorCallback })`;
+      }
+      case 'apply':
+        return "Python's apply(f, args, kwds) is pool.apply(f, args, kwds); callbacks go with pool.applyAsync(f, args, { kwds, callback })";
+      case 'applyAsync':
+        return args.length >= 5
+          ? "Python's apply_async(f, args, kwds, callback, error_callback) is pool.applyAsync(f, args, { kwds, callback, errorCallback })"
+          : "Python's apply_async(f, args, kwds, callback) is pool.applyAsync(f, args, { kwds, callback })";
+      case 'join':
+        return "it takes no timeout (Python's Pool.join() has none either): it waits for the workers to exit, after close() or terminate()";
+      default:
+        return `its arguments are pool.${method}(f, xs, chunksize)`;
+    }
+  };
 }
 
 /**

@@ -4,8 +4,9 @@
  * memory and a slow consumer holds back the producer. Python reads the whole input up front.
  * @python multiprocessing.pool.IMapIterator
  */
+import { checkArity } from '../arity.js';
 import { TimeoutError } from '../errors.js';
-import { checkTimeout, startTimer } from '../timeouts.js';
+import { readTimeout, startTimer, type Timeout } from '../timeouts.js';
 import type { JobSink } from './jobs.js';
 import type { Values } from './packed.js';
 
@@ -69,12 +70,15 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
    * The next result, in input order for imap, in finishing order for imapUnordered. A failed item rejects with
    * its task's error, and the next call goes on with the items after it. With `timeoutMs`, rejects with
    * TimeoutError when no result came in time; nothing is lost: the work goes on and a later call gets the item.
-   * @python IMapIterator.next(timeout=None)
+   * `timeout` is in milliseconds, or `{ timeoutMs }`. @python IMapIterator.next(timeout=None)
    */
-  async next(timeoutMs?: number): Promise<IteratorResult<T>> {
+  async next(timeout?: Timeout): Promise<IteratorResult<T>> {
+    if (arguments.length > 1) {
+      checkArity(arguments, 1, 'imap iterator next', 0, () => 'its one argument is the timeout: next(ms) or next({ timeoutMs })');
+    }
     // The usual for-await path: no timer, no extra closure per item.
-    if (timeoutMs === undefined) return this.#step(NEVER_TIMED_OUT, undefined);
-    const limit = checkTimeout(timeoutMs, 'imap iterator next(timeoutMs)');
+    if (timeout === undefined) return this.#step(NEVER_TIMED_OUT, undefined);
+    const limit = readTimeout(timeout, 'imap iterator next');
     let timedOut = false;
     const timer = limit === undefined ? undefined : startTimer(limit, () => {
       timedOut = true;

@@ -6,6 +6,7 @@
 import { checkEnv, type ChildEnv } from '../child-env.js';
 import { describeValue } from '../describe-value.js';
 import { cpuCount } from '../identity.js';
+import { didYouMean } from '../option-names.js';
 import { packQueues } from '../queue/transfer.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction } from '../task-registry.js';
@@ -96,11 +97,10 @@ export function poolArguments(first: unknown, rest: readonly unknown[]): { optio
         'write new Pool(4) or new Pool({ processes: 4 })',
     );
   }
-  for (const key of Object.keys(first)) {
+  for (const [key, value] of Object.entries(first)) {
     if (OPTION_NAMES.includes(key)) continue;
-    const meant = OPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase());
     throw new TypeError(
-      `new Pool() got an unexpected option ${JSON.stringify(key)}${meant === undefined ? '' : ` (did you mean ${meant}?)`}; ` +
+      `new Pool() got an unexpected option ${JSON.stringify(key)}${didYouMean(key, value, OPTION_NAMES)}; ` +
         `the options are ${OPTION_NAMES.join(', ')}`,
     );
   }

@@ -4,12 +4,22 @@
  * the scheduler hands chunks out, the worker set keeps the workers, the result router settles the jobs.
  * @python multiprocessing.pool.Pool
  */
+import { checkArity } from '../arity.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
 import type { TaskFunction } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
 import type { CallbackContext } from './callback-errors.js';
-import { checkArgLists, checkArgs, checkCallbacks, checkIterable, checkKwds, withKwds } from './call-arguments.js';
+import {
+  checkArgLists,
+  checkArgs,
+  checkCallbacks,
+  checkChunksizeShape,
+  checkIterable,
+  checkKwds,
+  poolArityHint,
+  withKwds,
+} from './call-arguments.js';
 import { checkChunksize, defaultChunksize } from './chunking.js';
 import { watchForgottenAwait } from './forgotten-await.js';
 import { IMapIterator } from './imap.js';
@@ -93,13 +103,15 @@ export class Pool {
   apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>>;
   apply<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, kwds: KwdsOf<F>): Promise<Result<F>>;
   apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
-    return watchForgottenAwait(this.#apply<F>(fn, args, kwds), 'pool.apply()');
+    const given = arguments;
+    return watchForgottenAwait(this.#apply<F>(given, fn, args, kwds), 'pool.apply()');
   }
 
   // async, so a refused submission rejects like map() instead of throwing past a .catch().
-  async #apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
-    const given = checkKwds(kwds, 'apply');
-    return this.applyAsync(fn, args as never, given === undefined ? undefined : ({ kwds: given } as never)).get();
+  async #apply<F extends TaskFunction>(given: IArguments, fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
+    if (given.length > 3) checkArity(given, 3, 'Pool.apply', 2, poolArityHint('apply'));
+    const checked = checkKwds(kwds, 'apply');
+    return this.applyAsync(fn, args as never, checked === undefined ? undefined : ({ kwds: checked } as never)).get();
   }
 
   /**
@@ -109,6 +121,7 @@ export class Pool {
   applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, options?: ApplyOptions<Result<F>, never>): AsyncResult<Result<F>>;
   applyAsync<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, options: ApplyOptions<Result<F>, KwdsOf<F>> & { readonly kwds: KwdsOf<F> }): AsyncResult<Result<F>>;
   applyAsync<F extends TaskFunction>(fn: F, args: readonly unknown[], options?: ApplyOptions<Result<F>, unknown>): AsyncResult<Result<F>> {
+    if (arguments.length > 3) checkArity(arguments, 3, 'Pool.applyAsync', 2, poolArityHint('applyAsync'));
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
     const callbacks = checkCallbacks<Result<F>>(options, 'applyAsync', ['kwds']);
@@ -124,17 +137,26 @@ export class Pool {
 
   /** Results in input order, whatever order the workers finish in. @python Pool.map() */
   map<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize?: number): Promise<Result<F>[]> {
-    return watchForgottenAwait(this.#mapAsync(fn, iterable, chunksize, false, 'map').then((job) => job.get()), 'pool.map()');
+    const given = arguments;
+    return watchForgottenAwait((async () => {
+      if (given.length > 3) checkArity(given, 3, 'Pool.map', 2, poolArityHint('map'));
+      return (await this.#mapAsync(fn, iterable, chunksize, false, 'map')).get();
+    })(), 'pool.map()');
   }
 
   /** @python Pool.starmap() */
   starmap<F extends TaskFunction>(fn: F, iterable: Items<Parameters<F>>, chunksize?: number): Promise<Result<F>[]> {
-    return watchForgottenAwait(this.#mapAsync(fn, iterable, chunksize, true, 'starmap').then((job) => job.get()), 'pool.starmap()');
+    const given = arguments;
+    return watchForgottenAwait((async () => {
+      if (given.length > 3) checkArity(given, 3, 'Pool.starmap', 2, poolArityHint('starmap'));
+      return (await this.#mapAsync(fn, iterable, chunksize, true, 'starmap')).get();
+    })(), 'pool.starmap()');
   }
 
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
   mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
+    if (arguments.length > 4) checkArity(arguments, 4, 'Pool.mapAsync', 2, poolArityHint('mapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
     const items = Array.isArray(iterable) ? iterable : [...iterable];
@@ -144,6 +166,7 @@ export class Pool {
   /** @python Pool.starmap_async() */
   starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<Parameters<F>>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
+    if (arguments.length > 4) checkArity(arguments, 4, 'Pool.starmapAsync', 2, poolArityHint('starmapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
     return this.#submitMap(fnId, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
   }
@@ -154,16 +177,19 @@ export class Pool {
    * @python Pool.imap(func, iterable, chunksize=1)
    */
   imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): IMapIterator<Result<F>> {
+    if (arguments.length > 3) checkArity(arguments, 3, 'Pool.imap', 2, poolArityHint('imap'));
     return this.#imap(fn, iterable, chunksize, true);
   }
 
   /** Each result once, as soon as it is ready. @python Pool.imap_unordered() */
   imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): IMapIterator<Result<F>> {
+    if (arguments.length > 3) checkArity(arguments, 3, 'Pool.imapUnordered', 2, poolArityHint('imapUnordered'));
     return this.#imap(fn, iterable, chunksize, false);
   }
 
   /** No more work is accepted; workers exit once the submitted work is done. @python Pool.close() */
   close(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Pool.close');
     if (this.#state === 'RUN') {
       this.#state = 'CLOSE';
       // Work submitted is work to finish: imaps read the rest of their input now, not at their consumer's pace.
@@ -178,6 +204,7 @@ export class Pool {
    * PoolTerminatedError, where Python leaves it pending forever. @python Pool.terminate()
    */
   terminate(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Pool.terminate');
     if (this.#state === 'TERMINATE') return;
     this.#state = 'TERMINATE';
     this.#failEverything(new PoolTerminatedError('the pool was terminated before this task finished'));
@@ -187,6 +214,7 @@ export class Pool {
 
   /** Waits for every worker to exit; call close() or terminate() first. @python Pool.join() */
   async join(): Promise<void> {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Pool.join', 0, poolArityHint('join'));
     if (this.#state === 'RUN') {
       throw new PoolStateError('Pool is still running: call close() or terminate() before join()');
     }
@@ -223,6 +251,7 @@ export class Pool {
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
     checkIterable(iterable, method, mayBeAsync);
+    checkChunksizeShape(chunksize, method);
     if (chunksize !== undefined && chunksize !== null) checkChunksize(chunksize);
     return fnId;
   }
@@ -261,6 +290,7 @@ export class Pool {
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
     checkIterable(iterable, ordered ? 'imap' : 'imapUnordered', true);
+    checkChunksizeShape(chunksize, ordered ? 'imap' : 'imapUnordered');
     checkChunksize(chunksize);
     return new IMapIterator(iterable, chunksize, ordered, this.processes * 4, {
       open: (iterator) => {

@@ -5,6 +5,7 @@
  */
 import type { ChildEnv } from '../child-env.js';
 import { describeValue } from '../describe-value.js';
+import { didYouMean } from '../option-names.js';
 import type { TaskFunction } from '../task-registry.js';
 
 /**
@@ -78,14 +79,19 @@ const OPTION_NAMES = Object.keys({
  */
 export function checkOptionsObject(options: unknown): void {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`new Process(options): options must be an object such as { target, args }, got ${describeValue(options)}`);
+    const fix = typeof options === 'function' ? `; write new Process({ target: fn }) (Python's Process(target=fn))` : '';
+    throw new TypeError(`new Process(options): options must be an object such as { target, args }, got ${describeValue(options)}${fix}`);
   }
-  for (const key of Object.keys(options)) {
+  for (const [key, value] of Object.entries(options)) {
     if (OPTION_NAMES.includes(key)) continue;
-    const meant = OPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase() || `${name}s` === key || name === `${key}s`);
-    const hint = meant === undefined ? '' : ` (did you mean ${meant}?)`;
-    throw new TypeError(`new Process(options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${OPTION_NAMES.join(', ')}`);
+    throw new TypeError(`new Process(options): unexpected option ${JSON.stringify(key)}${didYouMean(key, value, OPTION_NAMES)}; the options are ${OPTION_NAMES.join(', ')}`);
   }
+}
+
+/** What `new Process(a, b)` is told: Python's positional `Process(group, target, name, args)` go by name here. */
+export function oneOptionsObject(args: readonly unknown[]): string {
+  const python = args[0] === null || args[0] === undefined ? " (Python's Process(None, f, …) is new Process({ target: f, … }))" : '';
+  return `everything goes in one options object: new Process({ target, args, kwargs, name, daemon })${python}`;
 }
 
 /** `args`: an array of the target's arguments, or none. */

@@ -4,6 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { checkArity } from '../arity.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import { checkEnv } from '../child-env.js';
 import { childExecArgv } from '../child-flags.js';
@@ -15,12 +16,12 @@ import { decodeErrorBytes } from '../remote-error.js';
 import { packQueues } from '../queue/transfer.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
-import { checkTimeout, delay } from '../timeouts.js';
+import { delay, readTimeout, type Timeout } from '../timeouts.js';
 import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
 import { endWithProgram } from './exit-hooks.js';
 import { addChild, removeChild } from './children.js';
-import { checkArgs, checkDaemon, checkKwargs, checkName, checkOptionsObject, checkStderr, type ProcessOptions } from './options.js';
+import { checkArgs, checkDaemon, checkKwargs, checkName, checkOptionsObject, checkStderr, oneOptionsObject, type ProcessOptions } from './options.js';
 
 export type { ProcessOptions };
 
@@ -47,7 +48,9 @@ export class Process<F extends TaskFunction = TaskFunction> {
   #error: unknown;
   #closed = false;
 
+  /** @python Process(group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None), all by name here */
   constructor(options: ProcessOptions<F>) {
+    if (arguments.length > 1) checkArity(arguments, 1, 'new Process', 1, oneOptionsObject);
     checkOptionsObject(options);
     this.#task = resolveTask(options.target, 'Process target');
     const args = checkArgs(options.args);
@@ -113,6 +116,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
 
   /** @python Process.start() */
   start(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Process.start');
     this.#checkOpen();
     if (this.#child !== undefined) {
       throw new ProcessStateError('cannot start a process twice: create a new Process to run the target again');
@@ -174,12 +178,13 @@ export class Process<F extends TaskFunction = TaskFunction> {
   }
 
   /**
-   * Resolves when the child has exited, or when `timeoutMs` has passed (it never rejects on timeout: check
-   * `exitCode` or `isAlive()`, as in Python). @python Process.join(timeout=None)
+   * Resolves when the child has exited, or when `timeout` has passed: milliseconds, or `{ timeoutMs }` (it never
+   * rejects on timeout: check `exitCode` or `isAlive()`, as in Python). @python Process.join(timeout=None)
    */
-  async join(timeoutMs?: number): Promise<void> {
+  async join(timeout?: Timeout): Promise<void> {
+    if (arguments.length > 1) checkArity(arguments, 1, 'Process.join', 0, () => 'its one argument is the timeout: join(ms) or join({ timeoutMs })');
     this.#checkOpen();
-    const limit = checkTimeout(timeoutMs, 'Process.join(timeoutMs)');
+    const limit = readTimeout(timeout, 'Process.join');
     const exited = this.#exited;
     if (exited === undefined) throw new ProcessStateError('can only join a started process: call start() first');
     if (this.#exitCode !== null) return;
@@ -199,22 +204,26 @@ export class Process<F extends TaskFunction = TaskFunction> {
 
   /** @python Process.is_alive() */
   isAlive(): boolean {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Process.isAlive');
     this.#checkOpen();
     return this.#child !== undefined && this.#exitCode === null;
   }
 
   /** Sends SIGTERM (exit code -15). @python Process.terminate() */
   terminate(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Process.terminate');
     this.#signal('SIGTERM', 'terminate');
   }
 
   /** Sends SIGKILL (exit code -9). @python Process.kill() */
   kill(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Process.kill');
     this.#signal('SIGKILL', 'kill');
   }
 
   /** Releases the process object; most methods throw afterwards. @python Process.close() */
   close(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Process.close');
     if (this.#child !== undefined && this.#exitCode === null) {
       throw new ProcessStateError(
         'Cannot close a process while it is still running. You should first call join() or terminate().',
@@ -279,3 +288,14 @@ export class Process<F extends TaskFunction = TaskFunction> {
     if (this.#closed) throw new ProcessStateError('process object is closed: create a new Process');
   }
 }
+
+/**
+ * Python's spelling `p.exitcode`, refused: read from plain JavaScript it would be undefined, which a loop waiting
+ * for "not None" reads as running for ever. Kept out of the class so the types do not offer it (TypeScript
+ * already refuses the name).
+ */
+Object.defineProperty(Process.prototype, 'exitcode', {
+  get(): never {
+    throw new TypeError('Process has no exitcode: multiproc spells it exitCode (p.exitCode: null while running, then 0, 1, n or -signal)');
+  },
+});

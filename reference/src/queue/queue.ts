@@ -4,10 +4,11 @@
  * reach it over a Unix socket. close() ends only the calling process's use of it, as in Python.
  * @python multiprocessing.Queue
  */
+import { checkArity } from '../arity.js';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
-import { checkTimeout } from '../timeouts.js';
-import { checkBlockOptions, checkMaxsize, checkQueueOptions } from './block-options.js';
+import type { TimeoutOptions } from '../timeouts.js';
+import { checkBlockOptions, checkMaxsize, checkQueueOptions, pythonBlockShape, type Wait } from './block-options.js';
 import { connectionTo, type Connection } from './client.js';
 import { host, hostedStore, socketAddress, unhost } from './host.js';
 import { decodeItem, encodeItem } from './items.js';
@@ -20,11 +21,15 @@ export interface QueueOptions {
   readonly maxsize?: number;
 }
 
-/** @python Queue.put(obj, block=True, timeout=None) / Queue.get(block=True, timeout=None) */
-export interface BlockOptions {
+/**
+ * put's and get's options; a number alone is `{ timeoutMs }`, as every waiting method takes it.
+ * @python Queue.put(obj, block=True, timeout=None) / Queue.get(block=True, timeout=None)
+ */
+export interface BlockOptions extends TimeoutOptions {
+  /** false: do not wait at all (the timeout is then ignored, as in Python). */
   readonly block?: boolean;
-  /** How long to wait when blocking, in ms; undefined or Infinity waits without limit. */
-  readonly timeoutMs?: number;
+  /** How long to wait when blocking, in ms; undefined, null or Infinity waits without limit. */
+  readonly timeoutMs?: number | null;
 }
 
 type Where = { readonly local: QueueStore; readonly id: number } | { readonly remote: Connection; readonly id: number };
@@ -46,9 +51,14 @@ export class Queue<T = unknown> {
   /** The gets this object waits for in the creator, which close() ends (see #localGet). */
   readonly #localGets = new Set<AbortController>();
 
+  /** @python multiprocessing.Queue(maxsize=0) — `new Queue({ maxsize })` */
   constructor(options: QueueOptions = {}, ...internal: [typeof ADOPT, QueueDescriptor] | []) {
+    // The only second argument is this module's own (fromDescriptor); any other is a caller's mistake.
+    if (internal.length > 0 && internal[0] !== ADOPT) {
+      checkArity(arguments, 1, 'new Queue', 0, () => "Python's Queue(maxsize) is new Queue({ maxsize })");
+    }
     Object.defineProperty(this, BRAND, { value: true });
-    if (internal.length === 2) {
+    if (internal.length === 2 && internal[0] === ADOPT) {
       const descriptor = internal[1];
       this.maxsize = descriptor.maxsize;
       this.#shared = true;
@@ -96,8 +106,18 @@ export class Queue<T = unknown> {
     return new Queue<T>({}, ADOPT, descriptor);
   }
 
-  /** Adds an item at the end, waiting for room in a full bounded queue. Rejects with QueueFull past the timeout. */
-  put(item: T, options: BlockOptions = {}): Promise<void> {
+  /**
+   * Adds an item at the end, waiting for room in a full bounded queue. Rejects with QueueFull past the timeout:
+   * `options` is a number of milliseconds or `{ block, timeoutMs }`.
+   */
+  put(item: T, options?: BlockOptions | number | null): Promise<void> {
+    if (arguments.length > 2) {
+      try {
+        checkArity(arguments, 2, 'Queue.put', 1, (args) => pythonBlockShape('Queue.put', args.slice(1)) ?? 'its options are put(obj, timeoutMs) or put(obj, { block, timeoutMs })');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     const done = this.#call((where, wait) =>
       'local' in where
         ? held(where.local.put(copyOf(item), wait))
@@ -116,9 +136,16 @@ export class Queue<T = unknown> {
    * Each item is handed over once. A process that dies while waiting here takes nothing with it, unless the
    * owner had already written the item into its socket: then that one item is lost with it, never duplicated.
    * An item that could not be written goes back to its place in the queue (another consumer may already have
-   * taken items put after it).
+   * taken items put after it). `options` is a number of milliseconds or `{ block, timeoutMs }`.
    */
-  get(options: BlockOptions = {}): Promise<T> {
+  get(options?: BlockOptions | number | null): Promise<T> {
+    if (arguments.length > 1) {
+      try {
+        checkArity(arguments, 1, 'Queue.get', 0, (args) => pythonBlockShape('Queue.get', args) ?? 'its options are get(timeoutMs) or get({ block, timeoutMs })');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     return this.#call(
       (where, wait) =>
         'local' in where
@@ -167,6 +194,7 @@ export class Queue<T = unknown> {
    * process can reach it). @python Queue.close()
    */
   close(): void {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Queue.close');
     if (this.#closed) return;
     this.#closed = true;
     const where = this.#where;
@@ -186,6 +214,7 @@ export class Queue<T = unknown> {
    * yet awaited. @python Queue.join_thread()
    */
   async joinThread(): Promise<void> {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Queue.joinThread', 0, () => 'it takes no timeout: it waits until every put made through this object has reached the queue');
     await Promise.allSettled([...this.#puts]);
   }
 
@@ -194,21 +223,17 @@ export class Queue<T = unknown> {
   }
 
   /** Runs a call; what it throws at once (closed here, an item that cannot be cloned) becomes a rejection. */
-  #call<R>(run: (where: Where, wait: { block: boolean; timeoutMs: number | undefined }) => Promise<R>, options: BlockOptions,
-    method: string, ...item: [T] | []): Promise<R> {
+  #call<R>(run: (where: Where, wait: Wait) => Promise<R>, options: unknown, method: string, ...item: [T] | []): Promise<R> {
     try {
       this.#checkOpen();
-      const checked = checkBlockOptions(options, method);
-      const block = (checked.block as boolean | undefined) ?? true;
-      const timeoutMs = checkTimeout(checked.timeoutMs, `${method}({ timeoutMs })`);
-      return run(this.#where, { block, timeoutMs: block ? timeoutMs : undefined });
+      return run(this.#where, checkBlockOptions(options, method));
     } catch (error) {
       return Promise.reject(item.length === 1 && !(error instanceof QueueClosedError) ? cloneError(item[0], error) : error);
     }
   }
 
   /** A get in the creator, which close() of this object ends without taking an item. */
-  #localGet(store: QueueStore, wait: { block: boolean; timeoutMs: number | undefined }): Promise<T> {
+  #localGet(store: QueueStore, wait: Wait): Promise<T> {
     // Settles at once (an item is there, or no waiting was asked for): nothing for close() to end, so none of the
     // abort machinery below, which costs more than the get itself on a parent draining its result queue.
     if (store.size > 0 || !wait.block) return store.get(wait) as Promise<T>;
