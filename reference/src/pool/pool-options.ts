@@ -7,6 +7,7 @@ import { checkEnv, type ChildEnv } from '../child-env.js';
 import { describeValue } from '../describe-value.js';
 import { cpuCount } from '../identity.js';
 import { packQueues } from '../queue/transfer.js';
+import { findInstances } from '../revive.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction } from '../task-registry.js';
 import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
@@ -62,7 +63,8 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const env = checkEnv(options.env, "the workers'");
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
-  return { processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, maxTasks }, env };
+  const initClasses = findInstances(initargs);
+  return { processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env };
 }
 
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
