@@ -5,7 +5,8 @@ export { Process, type ProcessOptions } from './process/process.js';
 export type { KeywordParameter, LeadingParameters } from './process/options.js';
 export { activeChildren } from './process/children.js';
 export { currentProcess, cpuCount, parentProcess, type ParentProcessInfo, type ProcessInfo } from './identity.js';
-export { tasks, type ErrorClass, type TaskFunction, type TaskRef } from './task-registry.js';
+export { tasks, type ErrorClass, type TaskFunction, type TaskRef, type ValueClass } from './task-registry.js';
+export type { Cloned, NotSendable, RegisteredClasses, Sendable, SendableArgs } from './cloned.js';
 export { isMain } from './is-main.js';
 export { toExitCode } from './exit-code.js';
 export {

@@ -4,6 +4,7 @@
  * arguments are not (one spelling for the rest, by name, where every option has a name).
  */
 import { checkEnv, type ChildEnv } from '../child-env.js';
+import type { SendableArgs } from '../cloned.js';
 import { describeValue } from '../describe-value.js';
 import { cpuCount } from '../identity.js';
 import { packQueues } from '../queue/transfer.js';
@@ -19,7 +20,8 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
   readonly processes?: number | null;
   /** A registered task run once in each worker before its first task. */
   readonly initializer?: I;
-  readonly initargs?: Parameters<I>;
+  /** The initializer's arguments, type-checked against its parameters. */
+  readonly initargs?: SendableArgs<Parameters<I>>;
   /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
   readonly maxTasksPerChild?: number | null;
   /**

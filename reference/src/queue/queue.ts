@@ -4,6 +4,7 @@
  * reach it over a Unix socket. close() ends only the calling process's use of it, as in Python.
  * @python multiprocessing.Queue
  */
+import type { Sendable } from '../cloned.js';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
 import { checkTimeout } from '../timeouts.js';
@@ -96,8 +97,12 @@ export class Queue<T = unknown> {
     return new Queue<T>({}, ADOPT, descriptor);
   }
 
-  /** Adds an item at the end, waiting for room in a full bounded queue. Rejects with QueueFull past the timeout. */
-  put(item: T, options: BlockOptions = {}): Promise<void> {
+  /**
+   * Adds an item at the end, waiting for room in a full bounded queue. Rejects with QueueFull past the timeout.
+   * The item is copied by structured clone, so its type must survive one (Sendable): an instance of a class not
+   * registered with tasks() and declared in RegisteredClasses would come out of get() without its methods.
+   */
+  put<I extends T>(item: I & Sendable<I>, options: BlockOptions = {}): Promise<void> {
     const done = this.#call((where, wait) =>
       'local' in where
         ? held(where.local.put(copyOf(item), wait))
@@ -117,6 +122,7 @@ export class Queue<T = unknown> {
    * owner had already written the item into its socket: then that one item is lost with it, never duplicated.
    * An item that could not be written goes back to its place in the queue (another consumer may already have
    * taken items put after it).
+   * Typed T: put() accepts only what arrives as a T (see Sendable), so what get() returns is one.
    */
   get(options: BlockOptions = {}): Promise<T> {
     return this.#call(
@@ -130,8 +136,8 @@ export class Queue<T = unknown> {
   }
 
   /** @python Queue.put_nowait() — rejects with QueueFull at once when there is no room. */
-  putNowait(item: T): Promise<void> {
-    return this.put(item, { block: false });
+  putNowait<I extends T>(item: I & Sendable<I>): Promise<void> {
+    return this.put<I>(item, { block: false });
   }
 
   /** @python Queue.get_nowait() — rejects with QueueEmpty at once when there is no item. */
