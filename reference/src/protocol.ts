@@ -4,6 +4,7 @@
  */
 import type { ParentIdentity } from './identity.js';
 import type { QueueDescriptor } from './queue/wire.js';
+import type { ClassTable } from './revive.js';
 import type { TaskRef } from './task-registry.js';
 
 /** Parent → Process child: the one message a Process child needs before it runs its target. */
@@ -13,6 +14,8 @@ export interface StartMessage {
   readonly args: readonly unknown[];
   /** The queue descriptors in `args`: only these objects become Queues in the child (see queue/transfer.ts). */
   readonly queues: readonly QueueDescriptor[];
+  /** The registered class instances in `args` (see revive.ts). */
+  readonly classes?: ClassTable;
   readonly name: string;
   readonly daemon: boolean;
   readonly identity: readonly number[];

@@ -15,6 +15,13 @@ export type TaskFunction = (...args: any[]) => unknown;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ErrorClass = abstract new (...args: any[]) => Error;
 
+/**
+ * A class whose instances cross as themselves: registered beside the tasks, found again by module and name.
+ * Its constructor never runs on arrival (see revive.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ValueClass = abstract new (...args: any[]) => object;
+
 /** Where a child finds a task (or an error class): the module's URL and the key it was registered under. */
 export interface TaskRef {
   readonly moduleUrl: string;
@@ -27,6 +34,9 @@ interface Registry {
   /** Error classes, by their prototype (what an error thrown in a task has) and by reference. */
   readonly classByPrototype: WeakMap<object, TaskRef>;
   readonly classByRef: Map<string, ErrorClass>;
+  /** Value classes (every other class), by prototype and by reference. */
+  readonly valueByPrototype: WeakMap<object, TaskRef>;
+  readonly valueByRef: Map<string, ValueClass>;
 }
 
 // On globalThis for the same reason as the identity: one registry however many copies of this module load.
@@ -34,7 +44,10 @@ const KEY = Symbol.for('multiproc.tasks');
 
 function registry(): Registry {
   const holder = globalThis as { [KEY]?: Registry };
-  holder[KEY] ??= { byFunction: new WeakMap(), byRef: new Map(), classByPrototype: new WeakMap(), classByRef: new Map() };
+  holder[KEY] ??= {
+    byFunction: new WeakMap(), byRef: new Map(), classByPrototype: new WeakMap(), classByRef: new Map(),
+    valueByPrototype: new WeakMap(), valueByRef: new Map(),
+  };
   return holder[KEY];
 }
 
@@ -46,8 +59,10 @@ const refKey = (ref: TaskRef): string => `${ref.moduleUrl}#${ref.key}`;
  * (or the module's file: URL as a string). Returns the table unchanged, so it can also be exported.
  * A subclass of Error in the table is registered as an error class instead: an instance thrown in a task
  * arrives in the parent as that class (`instanceof` holds), as Python's pickle finds a class by module and name.
+ * Any other class is registered as a value class: its instances cross as that class, wherever they are in a
+ * result, an argument or a Queue item, in every process that imported this module (see revive.ts).
  */
-export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>(meta: ModuleMeta | string, table: T): T {
+export function tasks<const T extends Record<string, TaskFunction | ValueClass>>(meta: ModuleMeta | string, table: T): T {
   const moduleUrl = typeof meta === 'string' ? meta : moduleUrlOf(meta);
   if (moduleUrl === undefined) {
     throw new TypeError(
@@ -59,21 +74,27 @@ export function tasks<const T extends Record<string, TaskFunction | ErrorClass>>
   if (typeof table !== 'object' || table === null || Array.isArray(table)) {
     throw new TypeError(`tasks(meta, table): table must be an object of the functions to register, such as tasks(import.meta, { square }), got ${describeValue(table)}`);
   }
-  const { byFunction, byRef, classByPrototype, classByRef } = registry();
+  const { byFunction, byRef, classByPrototype, classByRef, valueByPrototype, valueByRef } = registry();
   for (const [key, fn] of Object.entries(table)) {
     if (typeof fn !== 'function') {
-      throw new TypeError(`tasks(): "${key}" is ${describeValue(fn)}, not a function; register only functions and error classes`);
+      throw new TypeError(`tasks(): "${key}" is ${describeValue(fn)}, not a function; register only functions and classes`);
     }
     const ref = { moduleUrl, key };
+    // The first registration wins for classes too: a class re-exported by another module keeps its home.
     if (isErrorClass(fn)) {
-      // The first registration wins here too: a class re-exported by another module keeps its home.
       if (!classByPrototype.has(fn.prototype)) classByPrototype.set(fn.prototype, ref);
       classByRef.set(refKey(ref), fn);
       continue;
     }
+    if (isClass(fn)) {
+      if (!valueByPrototype.has(fn.prototype as object)) valueByPrototype.set(fn.prototype as object, ref);
+      valueByRef.set(refKey(ref), fn as ValueClass);
+      continue;
+    }
     // The first registration wins so that a function re-exported by another module keeps its home.
-    if (!byFunction.has(fn)) byFunction.set(fn, ref);
-    byRef.set(refKey(ref), fn);
+    const task = fn as TaskFunction;
+    if (!byFunction.has(task)) byFunction.set(task, ref);
+    byRef.set(refKey(ref), task);
   }
   return table;
 }
@@ -86,6 +107,29 @@ export function errorClassRef(prototype: object): TaskRef | undefined {
 /** The error class registered under `ref` in this process, if its module was imported here. */
 export function errorClassAt(ref: TaskRef): ErrorClass | undefined {
   return registry().classByRef.get(refKey(ref));
+}
+
+/** True once any value class is registered in this process: until then, nothing that crosses is searched for one. */
+export function hasValueClasses(): boolean {
+  return registry().valueByRef.size > 0;
+}
+
+/** Where the value class whose prototype is `prototype` was registered, if it was. */
+export function valueClassRef(prototype: object): TaskRef | undefined {
+  return registry().valueByPrototype.get(prototype);
+}
+
+/** The value class registered under `ref` in this process, if its module was imported here. */
+export function valueClassAt(ref: TaskRef): ValueClass | undefined {
+  return registry().valueByRef.get(refKey(ref));
+}
+
+/**
+ * Declared with `class`: the only way to tell a class from a task, since a plain function has a prototype too.
+ * (A constructor written as an ES5 function is registered as a task.)
+ */
+function isClass(fn: Function): boolean {
+  return /^class\b/.test(Function.prototype.toString.call(fn));
 }
 
 /** Error itself, or a class that extends it. */

@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { TaskReferenceError } from '../src/errors.js';
-import { errorClassAt, errorClassRef, loadTask, resolveTask, tasks } from '../src/task-registry.js';
+import { errorClassAt, errorClassRef, loadTask, resolveTask, tasks, valueClassAt, valueClassRef } from '../src/task-registry.js';
 import { returnNothing, writeIdentity } from './fixtures/tasks.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { modulePath } from '../../conformance/harness/repo-paths.js';
@@ -111,11 +111,11 @@ test(rejectsValue, 'registeredHere', "a string ('registeredHere')");
 test('tasks() rejects a value in the table that is not a function', (t) => {
   t.throws(() => tasks(import.meta, { answer: 42 } as never), {
     instanceOf: TypeError,
-    message: 'tasks(): "answer" is a number (42), not a function; register only functions and error classes',
+    message: 'tasks(): "answer" is a number (42), not a function; register only functions and classes',
   });
   t.throws(() => tasks(import.meta, { nothing: null } as never), {
     instanceOf: TypeError,
-    message: 'tasks(): "nothing" is null, not a function; register only functions and error classes',
+    message: 'tasks(): "nothing" is null, not a function; register only functions and classes',
   });
 });
 
@@ -128,4 +128,20 @@ test('defect 12: tasks() registers a subclass of Error as an error class, not as
   t.is(errorClassAt({ moduleUrl: import.meta.url, key: 'RegisteredError' }), RegisteredError);
   t.throws(() => resolveTask(RegisteredError as never, 'Pool task'), { instanceOf: TaskReferenceError });
   t.is(errorClassRef(Object.getPrototypeOf(plainTask) as object), undefined);
+});
+
+class RegisteredValue {}
+function ClassicConstructor(this: { n: number }): void {
+  this.n = 1;
+}
+
+test('first hour: tasks() registers any other class as a value class, not as a task; an ES5 constructor stays a task', (t) => {
+  tasks(import.meta, { RegisteredValue, ClassicConstructor });
+  t.deepEqual(valueClassRef(RegisteredValue.prototype), { moduleUrl: import.meta.url, key: 'RegisteredValue' });
+  t.is(valueClassAt({ moduleUrl: import.meta.url, key: 'RegisteredValue' }), RegisteredValue);
+  t.throws(() => resolveTask(RegisteredValue as never, 'Pool task'), { instanceOf: TaskReferenceError });
+  t.is(errorClassRef(RegisteredValue.prototype), undefined, 'not an error class');
+  t.is(valueClassRef(RegisteredError.prototype), undefined, 'an error class is not a value class');
+  t.deepEqual(resolveTask(ClassicConstructor, 'Pool task'), { moduleUrl: import.meta.url, key: 'ClassicConstructor' });
+  t.is(valueClassRef(ClassicConstructor.prototype as object), undefined);
 });

@@ -13,6 +13,7 @@ import { deserialize, serialize } from 'node:v8';
 import { SerializationError } from '../errors.js';
 import { reasonOf } from '../describe-thrown.js';
 import { encodeError } from '../remote-error.js';
+import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
 import { mayHoldErrors } from './may-hold-errors.js';
 import type { ChunkResult } from './messages.js';
@@ -24,7 +25,8 @@ import { decodeResults, pushResult, type WireResults } from './wire.js';
  * go. Never throws.
  */
 export function packResults(results: readonly ChunkResult[]): Uint8Array | WireResults {
-  if (results.every(isPlain)) return encodeResults(results);
+  // No object, so no class instance: not searched.
+  if (results.every(isPlain)) return encodeResults(results, false);
   // Only an Error can be written and not read back, and reading back costs more than writing: only results
   // where the walk finds one are read back.
   const check = mayHoldErrors(results.map(valuesOf));
@@ -54,12 +56,17 @@ export function readResults(packed: Uint8Array | WireResults, count: number):
       return { unreadable: reasonOf(cause) };
     }
   }
-  if (!Array.isArray(wire) || wire.length !== 2 * count) return { malformed: `results for ${count} chunks that are not ${count} results` };
+  if (!Array.isArray(wire) || (wire.length !== 2 * count && wire.length !== 2 * count + 1)) {
+    return { malformed: `results for ${count} chunks that are not ${count} results` };
+  }
+  // One more element: the registered class instances among the values (see revive.ts), set up once all is read.
+  const table = wire.length === 2 * count + 1 ? wire.pop() : undefined;
   const results = decodeResults(wire);
   for (const result of results) {
     const fault = shapeFault(result);
     if (fault !== undefined) return { malformed: fault };
   }
+  if (table !== undefined) reviveInstances(table);
   return { results };
 }
 
@@ -73,9 +80,12 @@ function shapeFault(result: ChunkResult): string | undefined {
   return undefined;
 }
 
-function encodeResults(results: readonly ChunkResult[]): unknown[] {
+/** The wire form of `results`; when their values hold registered class instances, the table of them last. */
+function encodeResults(results: readonly ChunkResult[], search = true): unknown[] {
   const wire: unknown[] = [];
   for (const result of results) pushResult(wire, result);
+  const table = search ? findInstances(results.map(valuesOf)) : undefined;
+  if (table !== undefined) wire.push(table);
   return wire;
 }
 

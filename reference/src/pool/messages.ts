@@ -6,6 +6,7 @@
 import type { ParentIdentity } from '../identity.js';
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { EncodedError } from '../remote-error.js';
+import type { ClassTable } from '../revive.js';
 import type { TaskRef } from '../task-registry.js';
 import type { Values } from './packed.js';
 import type { WireChunks, WireResults } from './wire.js';
@@ -21,6 +22,8 @@ export interface InitMessage {
   readonly initargs: readonly unknown[];
   /** The queue descriptors in `initargs`: only these become Queues in the worker (see queue/transfer.ts). */
   readonly initQueues: readonly QueueDescriptor[];
+  /** The registered class instances in `initargs` (see revive.ts). */
+  readonly initClasses?: ClassTable;
   /** Python's maxtasksperchild: the worker exits after this many chunks (null: never). */
   readonly maxTasks: number | null;
 }
@@ -43,6 +46,8 @@ export interface Chunk {
    * worker. They must travel in the same message as the items, which keeps them the same objects (===).
    */
   readonly queues?: readonly QueueDescriptor[];
+  /** The registered class instances in `items`, when there are any (see revive.ts); same message, same objects. */
+  readonly classes?: ClassTable;
 }
 
 /**

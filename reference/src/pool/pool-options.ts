@@ -4,10 +4,12 @@
  * arguments are not (one spelling for the rest, by name, where every option has a name).
  */
 import { checkEnv, type ChildEnv } from '../child-env.js';
+import type { SendableArgs } from '../cloned.js';
 import { describeValue } from '../describe-value.js';
 import { cpuCount } from '../identity.js';
 import { didYouMean } from '../option-names.js';
 import { packQueues } from '../queue/transfer.js';
+import { findInstances } from '../revive.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction } from '../task-registry.js';
 import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
@@ -19,7 +21,8 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
   readonly processes?: number | null;
   /** A registered task run once in each worker before its first task. */
   readonly initializer?: I;
-  readonly initargs?: Parameters<I>;
+  /** The initializer's arguments, type-checked against its parameters. */
+  readonly initargs?: SendableArgs<Parameters<I>>;
   /** Replace a worker after it has run this many tasks (chunks); unlimited by default. */
   readonly maxTasksPerChild?: number | null;
   /**
@@ -63,7 +66,8 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const env = checkEnv(options.env, "the workers'");
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
-  return { processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, maxTasks }, env };
+  const initClasses = findInstances(initargs);
+  return { processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env };
 }
 
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */

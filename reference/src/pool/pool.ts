@@ -6,6 +6,7 @@
  */
 import { checkArity } from '../arity.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
+import type { Cloned, Sendable, SendableArgs } from '../cloned.js';
 import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
 import type { TaskFunction } from '../task-registry.js';
 import type { AsyncResult, ResultCallbacks } from './async-result.js';
@@ -32,7 +33,8 @@ import { WorkerSet, type PoolState } from './worker-set.js';
 
 export type { PoolOptions } from './pool-options.js';
 
-type Result<F extends TaskFunction> = Awaited<ReturnType<F>>;
+/** What a task's result is once it has crossed back to the parent (see cloned.ts). */
+type Result<F extends TaskFunction> = Cloned<Awaited<ReturnType<F>>>;
 /** A task's parameters before its last one: the positional arguments when the last one takes keyword arguments. */
 export type ArgsBeforeKwds<F extends TaskFunction> = Required<Parameters<F>> extends [...infer Before, unknown] ? Before : Parameters<F>;
 /** A task's last parameter: the object of keyword arguments (Python's kwds); for `(...args: T[])`, a T. */
@@ -49,8 +51,12 @@ export interface ApplyOptions<T, K = Readonly<Record<string, unknown>>> extends 
 }
 type Items<T> = Iterable<T> | AsyncIterable<T>;
 
-/** @python multiprocessing.pool.Pool */
-export class Pool {
+/**
+ * `I`, the initializer's type, is inferred from `options.initializer` so that `options.initargs` is checked
+ * against its parameters; nothing else depends on it (a `Pool<typeof init>` is a `Pool`).
+ * @python multiprocessing.pool.Pool
+ */
+export class Pool<I extends TaskFunction = TaskFunction> {
   readonly processes: number;
   #state: PoolState = 'RUN';
   #broken: InitializerError | WorkerStartError | undefined;
@@ -67,7 +73,7 @@ export class Pool {
   #markAllExited!: () => void;
 
   /** @python Pool(processes=None, …) with its options by name; `new Pool(4)` is Python's positional `Pool(4)`. */
-  constructor(options?: PoolOptions);
+  constructor(options?: PoolOptions<I>);
   constructor(processes: number | null | undefined);
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
     refuseWhileImportingTask('new Pool()');
@@ -100,8 +106,8 @@ export class Pool {
    * Calls `fn(...args)` in a worker and waits for the result; with `kwds`, `fn(...args, kwds)`: the keyword
    * arguments come as one more, last, argument. @python Pool.apply(func, args=(), kwds={})
    */
-  apply<F extends TaskFunction>(fn: F, args: Parameters<F>): Promise<Result<F>>;
-  apply<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, kwds: KwdsOf<F>): Promise<Result<F>>;
+  apply<F extends TaskFunction>(fn: F, args: SendableArgs<Parameters<F>>): Promise<Result<F>>;
+  apply<F extends TaskFunction>(fn: F, args: SendableArgs<ArgsBeforeKwds<F>>, kwds: Sendable<KwdsOf<F>>): Promise<Result<F>>;
   apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
     const given = arguments;
     return watchForgottenAwait(this.#apply<F>(given, fn, args, kwds), 'pool.apply()');
@@ -118,8 +124,9 @@ export class Pool {
    * `options.kwds`: keyword arguments, given to `fn` as one more, last, argument.
    * @python Pool.apply_async(func, args=(), kwds={}, callback=, error_callback=)
    */
-  applyAsync<F extends TaskFunction>(fn: F, args: Parameters<F>, options?: ApplyOptions<Result<F>, never>): AsyncResult<Result<F>>;
-  applyAsync<F extends TaskFunction>(fn: F, args: ArgsBeforeKwds<F>, options: ApplyOptions<Result<F>, KwdsOf<F>> & { readonly kwds: KwdsOf<F> }): AsyncResult<Result<F>>;
+  applyAsync<F extends TaskFunction>(fn: F, args: SendableArgs<Parameters<F>>, options?: ApplyOptions<Result<F>, never>): AsyncResult<Result<F>>;
+  applyAsync<F extends TaskFunction>(fn: F, args: SendableArgs<ArgsBeforeKwds<F>>,
+    options: ApplyOptions<Result<F>, Sendable<KwdsOf<F>>> & { readonly kwds: Sendable<KwdsOf<F>> }): AsyncResult<Result<F>>;
   applyAsync<F extends TaskFunction>(fn: F, args: readonly unknown[], options?: ApplyOptions<Result<F>, unknown>): AsyncResult<Result<F>> {
     if (arguments.length > 3) checkArity(arguments, 3, 'Pool.applyAsync', 2, poolArityHint('applyAsync'));
     const fnId = this.#scheduler.functionId(fn);
@@ -136,7 +143,7 @@ export class Pool {
   }
 
   /** Results in input order, whatever order the workers finish in. @python Pool.map() */
-  map<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize?: number): Promise<Result<F>[]> {
+  map<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize?: number): Promise<Result<F>[]> {
     const given = arguments;
     return watchForgottenAwait((async () => {
       if (given.length > 3) checkArity(given, 3, 'Pool.map', 2, poolArityHint('map'));
@@ -145,7 +152,7 @@ export class Pool {
   }
 
   /** @python Pool.starmap() */
-  starmap<F extends TaskFunction>(fn: F, iterable: Items<Parameters<F>>, chunksize?: number): Promise<Result<F>[]> {
+  starmap<F extends TaskFunction>(fn: F, iterable: Items<SendableArgs<Parameters<F>>>, chunksize?: number): Promise<Result<F>[]> {
     const given = arguments;
     return watchForgottenAwait((async () => {
       if (given.length > 3) checkArity(given, 3, 'Pool.starmap', 2, poolArityHint('starmap'));
@@ -154,7 +161,7 @@ export class Pool {
   }
 
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
-  mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Parameters<F>[0]>, chunksize?: number,
+  mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Sendable<Parameters<F>[0]>>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
     if (arguments.length > 4) checkArity(arguments, 4, 'Pool.mapAsync', 2, poolArityHint('mapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
@@ -164,7 +171,7 @@ export class Pool {
   }
 
   /** @python Pool.starmap_async() */
-  starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<Parameters<F>>, chunksize?: number,
+  starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<SendableArgs<Parameters<F>>>, chunksize?: number,
     callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
     if (arguments.length > 4) checkArity(arguments, 4, 'Pool.starmapAsync', 2, poolArityHint('starmapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
@@ -176,13 +183,13 @@ export class Pool {
    * endless or huge (async) iterable runs in bounded memory (Python lists the whole input first).
    * @python Pool.imap(func, iterable, chunksize=1)
    */
-  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): IMapIterator<Result<F>> {
+  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize = 1): IMapIterator<Result<F>> {
     if (arguments.length > 3) checkArity(arguments, 3, 'Pool.imap', 2, poolArityHint('imap'));
     return this.#imap(fn, iterable, chunksize, true);
   }
 
   /** Each result once, as soon as it is ready. @python Pool.imap_unordered() */
-  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Parameters<F>[0]>, chunksize = 1): IMapIterator<Result<F>> {
+  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize = 1): IMapIterator<Result<F>> {
     if (arguments.length > 3) checkArity(arguments, 3, 'Pool.imapUnordered', 2, poolArityHint('imapUnordered'));
     return this.#imap(fn, iterable, chunksize, false);
   }

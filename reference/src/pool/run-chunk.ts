@@ -6,6 +6,7 @@
  */
 import { encodeError } from '../remote-error.js';
 import { isThenable } from '../is-thenable.js';
+import { reviveInstances } from '../revive.js';
 import type { TaskFunction } from '../task-registry.js';
 import type { ChunkResult } from './messages.js';
 import { ValuesCollector, type Values } from './packed.js';
@@ -17,15 +18,21 @@ export function runChunk(chunk: WorkerChunk, fn: TaskFunction | Promise<TaskFunc
   const values = new ValuesCollector(chunk.items.length);
   if (fn === undefined) return failed(chunk, values, new Error(`internal: function ${chunk.fn} was never defined for this worker`));
   if (fn instanceof Promise || chunk.queues) return prepareThenRun(chunk, fn, values);
+  // After the task's module is loaded: importing it is what registers the classes its arguments hold.
+  if (chunk.classes) reviveInstances(chunk.classes);
   return runItems(chunk, fn, chunk.items, values);
 }
 
-/** Waits for what the chunk needs first: its function's module, the queue machinery for its queues. */
+/**
+ * Waits for what the chunk needs first: its function's module (which registers the classes its arguments hold),
+ * the queue machinery for its queues.
+ */
 async function prepareThenRun(chunk: WorkerChunk, fn: TaskFunction | Promise<TaskFunction>, values: ValuesCollector): Promise<ChunkResult> {
   let loaded: TaskFunction;
   let items: Values;
   try {
     loaded = await fn;
+    if (chunk.classes) reviveInstances(chunk.classes);
     items = chunk.queues ? (await queueTransfer()).unpackQueues(chunk.items, chunk.queues) : chunk.items;
   } catch (thrown) {
     return failed(chunk, values, thrown);

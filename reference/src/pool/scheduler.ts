@@ -5,6 +5,7 @@
  * @python multiprocessing.pool.Pool._handle_tasks
  */
 import { packQueues } from '../queue/transfer.js';
+import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { Chunk } from './messages.js';
@@ -47,9 +48,14 @@ export class Scheduler {
    * for a Queue that cannot cross: make every chunk of a job before the job is registered or any chunk queued.
    */
   makeChunk(job: number, start: number, fn: number, items: Values, star: boolean): Chunk {
-    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined };
+    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined };
     const { value, queues } = packQueues(items);
-    return { seq: this.#nextSeq++, job, start, fn, items: value, star, queues: queues.length === 0 ? undefined : queues };
+    return {
+      seq: this.#nextSeq++, job, start, fn, items: value, star,
+      queues: queues.length === 0 ? undefined : queues,
+      // Searched in the items as they will be sent (packQueues copies only what leads to a queue).
+      classes: findInstances(value),
+    };
   }
 
   /** `items` cut into chunks of `size` (runs of numbers packed), made as makeChunk makes them. */

@@ -5,12 +5,16 @@
  */
 import type { Chunk, ChunkResult } from './messages.js';
 import type { QueueDescriptor } from '../queue/wire.js';
+import type { ClassTable } from '../revive.js';
 import type { Values } from './packed.js';
 
 /** What a worker needs of a chunk: what to run, and the number to answer it with. */
-export type WorkerChunk = Pick<Chunk, 'seq' | 'fn' | 'items' | 'star' | 'queues'>;
+export type WorkerChunk = Pick<Chunk, 'seq' | 'fn' | 'items' | 'star' | 'queues' | 'classes'>;
 
-/** `[seq, fn, flags, items]` per chunk, one after the other; `[items, queues]` in place of items when queues cross. */
+/**
+ * `[seq, fn, flags, items]` per chunk, one after the other; `[items, queues, classes]` in place of items when
+ * queues or registered class instances cross.
+ */
 export type WireChunks = readonly unknown[];
 
 /** `[seq, values]` per successful chunk, `[seq, failure]` per failed one, in the order they ran. */
@@ -20,11 +24,13 @@ type Failure = Omit<Extract<ChunkResult, { ok: false }>, 'seq' | 'ok'>;
 
 const STAR = 1;
 const QUEUES = 2;
+const CLASSES = 4;
 
 export function encodeChunks(chunks: readonly Chunk[]): WireChunks {
   const wire: unknown[] = [];
-  for (const { seq, fn, items, star, queues } of chunks) {
-    wire.push(seq, fn, (star ? STAR : 0) | (queues ? QUEUES : 0), queues ? [items, queues] : items);
+  for (const { seq, fn, items, star, queues, classes } of chunks) {
+    const flags = (star ? STAR : 0) | (queues ? QUEUES : 0) | (classes ? CLASSES : 0);
+    wire.push(seq, fn, flags, queues || classes ? [items, queues, classes] : items);
   }
   return wire;
 }
@@ -35,13 +41,15 @@ export function decodeChunks(wire: WireChunks): WorkerChunk[] {
     const flags = wire[i + 2] as number;
     const body = wire[i + 3];
     // One object literal of one shape for every chunk, queues or not: no array made to be destructured.
-    const queued = (flags & QUEUES) !== 0;
+    const boxed = (flags & (QUEUES | CLASSES)) !== 0;
+    const box = body as [Values, QueueDescriptor[] | undefined, ClassTable | undefined];
     chunks.push({
       seq: wire[i] as number,
       fn: wire[i + 1] as number,
-      items: queued ? (body as [Values, QueueDescriptor[]])[0] : (body as Values),
+      items: boxed ? box[0] : (body as Values),
       star: (flags & STAR) !== 0,
-      queues: queued ? (body as [Values, QueueDescriptor[]])[1] : undefined,
+      queues: boxed ? box[1] : undefined,
+      classes: boxed ? box[2] : undefined,
     });
   }
   return chunks;

@@ -8,6 +8,7 @@ import { whileImportingTask } from '../bootstrapping.js';
 import { adoptIdentity } from '../identity.js';
 import { ownChannel } from '../own-channel.js';
 import { encodeError, formatThrown } from '../remote-error.js';
+import { reviveInstances } from '../revive.js';
 import { restoreDefaultSignals } from '../process/default-signals.js';
 import { loadTask, type TaskFunction } from '../task-registry.js';
 import { packResults } from './bytes.js';
@@ -79,6 +80,8 @@ async function initialize(message: InitMessage): Promise<void> {
     try {
       const ref = message.initializer;
       const initializer = await whileImportingTask(ref.moduleUrl, () => loadTask(ref));
+      // Once the initializer's module has registered its classes.
+      if (message.initClasses) reviveInstances(message.initClasses);
       const initargs = message.initQueues.length === 0 ? message.initargs : (await queueTransfer()).unpackQueues(message.initargs, message.initQueues);
       await initializer(...initargs);
     } catch (thrown) {

@@ -3,6 +3,7 @@
  * that a name is a str; a value of the wrong type is refused here rather than coerced into something nobody
  * meant.
  */
+import type { Sendable, SendableArgs } from '../cloned.js';
 import type { ChildEnv } from '../child-env.js';
 import { describeValue } from '../describe-value.js';
 import { didYouMean } from '../option-names.js';
@@ -51,14 +52,14 @@ export type ProcessOptions<F extends TaskFunction> = CommonOptions &
     | {
         /** A registered task function (see `tasks()`); it runs in the child with `args`. */
         readonly target: F;
-        readonly args?: Parameters<F>;
+        readonly args?: SendableArgs<Parameters<F>>;
         readonly kwargs?: undefined;
       }
     | {
         readonly target: F;
         /** The target's leading parameters; `kwargs` is its last. */
-        readonly args?: LeadingParameters<F>;
-        readonly kwargs: KeywordParameter<F>;
+        readonly args?: SendableArgs<LeadingParameters<F>>;
+        readonly kwargs: Sendable<KeywordParameter<F>>;
       }
   );
 

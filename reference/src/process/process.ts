@@ -21,6 +21,7 @@ import { childEntry } from './child-entry.js';
 import { whenGone } from './child-gone.js';
 import { endWithProgram } from './exit-hooks.js';
 import { addChild, removeChild } from './children.js';
+import { findInstances } from '../revive.js';
 import { checkArgs, checkDaemon, checkKwargs, checkName, checkOptionsObject, checkStderr, oneOptionsObject, type ProcessOptions } from './options.js';
 
 export type { ProcessOptions };
@@ -164,6 +165,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
       task: this.#task,
       args,
       queues,
+      classes: findInstances(args),
       name: this.#name,
       daemon: this.#daemon,
       identity: this.#identity,

@@ -5,6 +5,7 @@
  * @python multiprocessing.Queue
  */
 import { checkArity } from '../arity.js';
+import type { Sendable } from '../cloned.js';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
 import type { TimeoutOptions } from '../timeouts.js';
@@ -109,8 +110,10 @@ export class Queue<T = unknown> {
   /**
    * Adds an item at the end, waiting for room in a full bounded queue. Rejects with QueueFull past the timeout:
    * `options` is a number of milliseconds or `{ block, timeoutMs }`.
+   * The item is copied by structured clone, so its type must survive one (Sendable): an instance of a class not
+   * registered with tasks() and declared in RegisteredClasses would come out of get() without its methods.
    */
-  put(item: T, options?: BlockOptions | number | null): Promise<void> {
+  put<I extends T>(item: I & Sendable<I>, options?: BlockOptions | number | null): Promise<void> {
     if (arguments.length > 2) {
       try {
         checkArity(arguments, 2, 'Queue.put', 1, (args) => pythonBlockShape('Queue.put', args.slice(1)) ?? 'its options are put(obj, timeoutMs) or put(obj, { block, timeoutMs })');
@@ -137,6 +140,7 @@ export class Queue<T = unknown> {
    * owner had already written the item into its socket: then that one item is lost with it, never duplicated.
    * An item that could not be written goes back to its place in the queue (another consumer may already have
    * taken items put after it). `options` is a number of milliseconds or `{ block, timeoutMs }`.
+   * Typed T: put() accepts only what arrives as a T (see Sendable), so what get() returns is one.
    */
   get(options?: BlockOptions | number | null): Promise<T> {
     if (arguments.length > 1) {
@@ -157,8 +161,8 @@ export class Queue<T = unknown> {
   }
 
   /** @python Queue.put_nowait() — rejects with QueueFull at once when there is no room. */
-  putNowait(item: T): Promise<void> {
-    return this.put(item, { block: false });
+  putNowait<I extends T>(item: I & Sendable<I>): Promise<void> {
+    return this.put<I>(item, { block: false });
   }
 
   /** @python Queue.get_nowait() — rejects with QueueEmpty at once when there is no item. */

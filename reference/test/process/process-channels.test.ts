@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
-import { Process, QueueEmpty, ThrownValueError } from '../../src/index.js';
+import { Process, QueueEmpty, ThrownValueError, type SendableArgs } from '../../src/index.js';
 import { HOSTILE_KINDS, HttpError, throwHostile, throwHttpError, throwLibraryError, trySendToFile } from '../fixtures/channel-tasks.js';
 import { FORGED } from '../fixtures/channel-scripts.js';
 import { runChannelScript } from '../fixtures/run-channel-script.js';
@@ -16,7 +16,7 @@ import { cleanUp, RUN_MS, tempDir, within } from './helpers.js';
 
 assertNoOrphans(test);
 
-async function run<F extends (...args: never[]) => unknown>(t: Parameters<typeof cleanUp>[0], target: F, args: Parameters<F>): Promise<Process<F>> {
+async function run<F extends (...args: never[]) => unknown>(t: Parameters<typeof cleanUp>[0], target: F, args: SendableArgs<Parameters<F>>): Promise<Process<F>> {
   const p = new Process({ target, args });
   cleanUp(t, p);
   p.start();

@@ -164,7 +164,7 @@ const CASES: readonly Case[] = [
   { area: 'Queue', input: 'q.get({ timeout: 0.1 })', run: (f) => f.queue.get({ timeout: 0.1 } as never), error: TypeError, says: 'did you mean timeoutMs?' },
   { area: 'Queue', input: 'q.get({ timeoutMs: -1 })', run: (f) => f.queue.get({ timeoutMs: -1 }), error: RangeError, says: 'must be a non-negative number of milliseconds' },
   { area: 'Queue', input: "q.put(x, { block: 'no' })", run: (f) => f.queue.put(1, { block: 'no' as never }), error: TypeError, says: 'block must be true or false' },
-  { area: 'Queue', input: 'q.put(() => 1)', run: (f) => f.queue.put(() => 1), error: SerializationError, says: 'a Queue item cannot be sent to another process' },
+  { area: 'Queue', input: 'q.put(() => 1)', run: (f) => f.queue.put((() => 1) as never), error: SerializationError, says: 'a Queue item cannot be sent to another process' },
   { area: 'Queue', input: 'closed: q.put(1)', run: (f) => f.closedQueue.put(1), error: QueueClosedError, says: 'is closed' },
   { area: 'Queue', input: 'closed: q.get()', run: (f) => f.closedQueue.get(), error: QueueClosedError, says: 'is closed' },
   { area: 'Queue', input: 'closed: q.qsize()', run: (f) => f.closedQueue.qsize(), error: QueueClosedError, says: 'is closed' },
