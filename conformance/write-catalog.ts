@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CAPABILITIES, TASKS } from './harness/implementation.js';
+import { CAPABILITIES, ERROR_NAMES, TASKS } from './harness/implementation.js';
 import { ruleSources } from './harness/load-rules.js';
 import { repoPath } from './harness/repo-paths.js';
 
@@ -27,6 +27,15 @@ function patternsOf(source: string): string[] {
   return found.filter((pattern) => /[A-Za-z]{3}/.test(pattern));
 }
 
+/** The error names a rule's source expects: quoted names, and the ValueError counterparts of harness/error-classes.ts. */
+function errorNamesOf(source: string): string[] {
+  const names = [...source.matchAll(/name: '(\w+)'/g)].map((match) => match[1]!);
+  if (source.includes('VALUE_ERROR_FOR_ARGUMENT')) names.push('ValueError or RangeError');
+  if (source.includes('VALUE_ERROR_FOR_STATE')) names.push('ValueError or …StateError or NotReadyError');
+  if (source.includes('VALUE_ERROR_FOR_CLOSED')) names.push('ValueError or …ClosedError');
+  return names;
+}
+
 export function catalogMarkdown(): string {
   const rules = ruleSources();
   const lines = [START, '', '#### Capabilities', '', '| capability | what claiming it promises |', '|---|---|'];
@@ -36,6 +45,12 @@ export function catalogMarkdown(): string {
   for (const [task, behaviour] of Object.entries(TASKS)) {
     const areas = [...new Set(rules.filter((rule) => new RegExp(`['"]${task}['"]`).test(rule.text)).map((rule) => rule.area))];
     lines.push(`| \`${task}\` | ${cell(behaviour)} | ${areas.join(', ') || '—'} |`);
+  }
+  lines.push('', '#### Error names the rules expect', '', 'A rejection or a thrown error passes on its `name`; an adapter reports the name its library gives (see the principle above).', '');
+  lines.push('| name | when | rules |', '|---|---|---|');
+  for (const [name, when] of Object.entries(ERROR_NAMES)) {
+    const ids = rules.filter((rule) => errorNamesOf(rule.text).includes(name)).map((rule) => `\`${rule.id}\``);
+    lines.push(`| \`${name}\` | ${cell(when)} | ${ids.join(', ') || '—'} |`);
   }
   lines.push('', '#### Messages the rules match', '', 'A rejection passes when its message matches (a regular expression, so Python\'s wording is enough):', '');
   const byPattern = new Map<string, string[]>();

@@ -48,6 +48,26 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES;
 
 /**
+ * The error names rules expect (an Error's `name`, as the adapter hands the error to the suite), and when. Only a
+ * name the implementation really gives may be reported: an adapter may translate its library's class to the
+ * name here (QueueEmpty → 'Empty'), never make an error up where its library gives none.
+ */
+export const ERROR_NAMES = {
+  ValueError: "a catalog task raised the language's ValueError (raiseError, risky, raiseAfter, …); JavaScript has none: define a class named ValueError in the adapter's tasks",
+  TypeError: "raiseTypeError raised the language's built-in type error; or a call with an argument of the wrong type",
+  TimeoutError: 'no result within the timeout given to AsyncResult.get or to the imap iterator\'s next (multiprocessing.TimeoutError)',
+  Empty: 'a Queue get found no item: getNowait, get({ block: false }), or past its timeout (queue.Empty)',
+  Full: 'a Queue put found no room: putNowait, put({ block: false }), or past its timeout (queue.Full)',
+  WorkerCrashedError: 'a beyond rule: the worker running the task died (killed, process.exit); Python hangs instead',
+  PoolStateError: 'the reference\'s class for a pool call its state refuses (join() while running); Python raises ValueError',
+  NotReadyError: 'successful() before the result is ready (Python: ValueError)',
+  RangeError: 'an argument out of range (processes=0, chunksize=0): JavaScript\'s class for Python\'s ValueError there',
+  'ValueError or RangeError': 'an argument out of range, for rules whose statement says ValueError (VALUE_ERROR_FOR_ARGUMENT)',
+  'ValueError or …StateError or NotReadyError': 'a call the object\'s state refuses: submit after close(), join() while running, a closed Process (VALUE_ERROR_FOR_STATE)',
+  'ValueError or …ClosedError': 'a call on a closed Queue (VALUE_ERROR_FOR_CLOSED)',
+} as const;
+
+/**
  * The task catalog: named tasks every implementation provides with the same behaviour, so a rule can say
  * "run exitWith(3)" on any implementation. Paths are files a rule reads afterwards to see what a child did.
  */
@@ -421,4 +441,13 @@ export interface Implementation {
   readonly unsupported?: Readonly<Partial<Record<Capability, string>>>;
   /** Opens a session, or rejects with a reason when the implementation is not available on this machine. */
   open(): Promise<Session>;
+}
+
+/**
+ * What a Session method of a capability the adapter does not claim can be: a pool-only library fills
+ * `createProcess` with `notClaimed('process')`. The suite never calls it (no rule needing an unclaimed capability
+ * runs); a call anyway rejects and says why.
+ */
+export function notClaimed(capability: Capability): () => Promise<never> {
+  return () => Promise.reject(new Error(`this adapter does not claim '${capability}', so this method is not provided`));
 }

@@ -118,7 +118,7 @@ export function tasksNeeded(capabilities: ReadonlySet<string>): TaskName[] {
 
 /** Methods a session must have for the capabilities claimed, with the capability that needs each. */
 const SESSION_NEEDS: readonly [string, Capability | 'always'][] = [
-  ['createProcess', 'always'],
+  ['createProcess', 'process'],
   ['currentProcess', 'always'],
   ['cpuCount', 'always'],
   ['close', 'always'],

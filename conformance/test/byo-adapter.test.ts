@@ -108,6 +108,17 @@ test('capabilities without their parent, unknown ones and missing catalog tasks 
   t.regex(error!.message, new RegExp(`use ${missing.join(', ')}, which the adapter does not list`));
 });
 
+test("a pool-only adapter needs no createProcess; claiming 'process' without it is caught when the first session opens", async (t) => {
+  const path = adapterFile('no-create-process.js', [
+    'export default {',
+    "  name: 'processless', description: 'claims process', capabilities: new Set(['process']),",
+    '  open: async () => ({ currentProcess: async () => ({}), cpuCount: async () => 1, close: async () => undefined }),',
+    '};',
+  ].join('\n'));
+  const error = await t.throwsAsync(probeImplementation(await resolveImplementation(path)));
+  t.is(error?.message, "processless: its session does not match what it claims:\n- claims 'process' but session.createProcess() is missing");
+});
+
 test("claiming 'pool' without createPool is caught when the first session opens", async (t) => {
   const path = adapterFile('no-create-pool.js', [
     'export default {',
@@ -121,7 +132,6 @@ test("claiming 'pool' without createPool is caught when the first session opens"
     error?.message,
     [
       'poolless: its session does not match what it claims:',
-      '- session.createProcess() is missing',
       '- session.cpuCount() is missing',
       "- claims 'pool' but session.createPool() is missing",
     ].join('\n'),
