@@ -16,7 +16,8 @@ export function startWorker(env: Readonly<Record<string, string>> | undefined): 
   try {
     child = fork(WORKER_MAIN, [], {
       execArgv: childExecArgv(),
-      ...(env === undefined ? {} : { env }),
+      // A copy each time: Node adds NODE_V8_COVERAGE to the env it is given, and ours is frozen.
+      ...(env === undefined ? {} : { env: { ...env } }),
       serialization: 'advanced',
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });

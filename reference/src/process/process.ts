@@ -133,7 +133,8 @@ export class Process<F extends TaskFunction = TaskFunction> {
     const { value: args, queues } = packQueues(this.#args);
     const child = fork(CHILD_MAIN, [], {
       execArgv: childExecArgv(),
-      ...(this.#env === undefined ? {} : { env: this.#env }),
+      // A copy each time: Node adds NODE_V8_COVERAGE to the env it is given, and ours is frozen.
+      ...(this.#env === undefined ? {} : { env: { ...this.#env } }),
       serialization: 'advanced',
       stdio: ['inherit', 'inherit', this.#stderr, 'ipc'],
     });

@@ -2,8 +2,12 @@
  * The `env` option of Pool: every worker, replacements included, gets exactly the environment given, or the
  * parent's by default.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { Pool } from '../../src/index.js';
+import { Pool, Process } from '../../src/index.js';
+import { returnNothing } from '../fixtures/tasks.js';
 import { envOf } from '../fixtures/env-tasks.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
@@ -53,3 +57,28 @@ const badEnv = test.macro({
 
 test.serial('that is a string', badEnv, 'A=1', /^options\.env must be an object of strings \(the workers' whole environment\), got a string/);
 test.serial('with a boolean value', badEnv, { DEBUG: true }, /^options\.env\.DEBUG must be a string, got a boolean \(true\)/);
+
+/**
+ * Node copies NODE_V8_COVERAGE into the `env` given to a child (so that coverage tools see children): the object
+ * handed to fork() must take the property. Under c8 a frozen one made fork() throw "Cannot add property
+ * NODE_V8_COVERAGE, object is not extensible", for Process and for every pool worker.
+ */
+test.serial('a narrowed env works while NODE_V8_COVERAGE is set (under c8): Process and Pool workers start', async (t) => {
+  const coverage = process.env['NODE_V8_COVERAGE'];
+  const dir = mkdtempSync(join(tmpdir(), 'multiproc-coverage-'));
+  if (coverage === undefined) process.env['NODE_V8_COVERAGE'] = dir;
+  t.teardown(() => {
+    if (coverage === undefined) delete process.env['NODE_V8_COVERAGE'];
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const env = { PATH: process.env['PATH'] ?? '' };
+  const p = new Process({ target: returnNothing, env });
+  p.start();
+  await within(p.join(), RUN_MS, 'join() of a Process given env');
+  t.is(p.exitCode, 0);
+  const pool = new Pool({ processes: 1, env });
+  cleanUp(t, pool);
+  const [seen] = await within(pool.map(envOf, [0]), RUN_MS, 'map(envOf) in a pool given env');
+  t.is(seen?.['PATH'], env.PATH);
+  t.is(seen?.['NODE_V8_COVERAGE'], process.env['NODE_V8_COVERAGE'], 'Node passed the coverage directory on, as it does for any child');
+});
