@@ -36,7 +36,8 @@ import { TRACEABILITY_FILE } from './traceability/load.js';
 import { WorkQueue } from './mutants/lib/work-queue.js';
 
 const USAGE = `usage: npm run conformance -- [options]
-  --impl NAME|MODULE  an implementation: reference, cpython, workerpool, or a path to an adapter module (.ts/.js); repeatable
+  --impl NAME|MODULE  an implementation: reference, cpython, a Node pool (workerpool, piscina, tinypool,
+                      poolifier-cluster, poolifier-thread, jest-worker), or a path to an adapter module (.ts/.js); repeatable
   --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
                       (its designated rules: within 5 minutes on 2 cores); add --matrix for the whole kill matrix
   --mutants           run the mutants too (with the reference, whose traces say which rules reach which mutant)
@@ -50,7 +51,8 @@ const USAGE = `usage: npm run conformance -- [options]
   --json              print the report as JSON instead of a line per rule
   --lint              run no rule: check the rules and conformance/traceability/, write conformance/TRACEABILITY.md`;
 
-const THIRD_PARTY = new Set(['workerpool']);
+/** The Node pools the suite maps: with --all or --landscape their failures are findings, not a failed run. */
+const THIRD_PARTY = ['workerpool', 'piscina', 'tinypool', 'poolifier-cluster', 'poolifier-thread', 'jest-worker'];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -148,7 +150,7 @@ async function main(): Promise<number> {
   const runs: ImplementationRun[] = [];
   for (const { spec, adapter } of implementations) {
     const unavailable = await probeImplementation(adapter);
-    const informational = values.all && THIRD_PARTY.has(spec);
+    const informational = values.all && THIRD_PARTY.includes(spec);
     if (unavailable !== undefined) {
       log(`${adapter.name}: skipped — ${unavailable}`);
       runs.push({ name: adapter.name, description: adapter.description, skipped: unavailable, results: [] });
