@@ -9,8 +9,8 @@
  * tells it nothing and join() waits for what was submitted, then destroy()s the pool. Errors keep what poolifier
  * gives: from a thread, the task's error through structured clone (message and worker stack; only built-in classes
  * survive, a ValueError arrives as an Error); from a cluster worker, a new Error with the task's message and the
- * worker's stack. Nothing is renamed: poolifier's errors name no crash. Its errorHandler is set, as a user must, so
- * that a worker's error event does not end the process.
+ * worker's stack. Nothing is renamed: poolifier's errors name no crash. Its errorHandler is set and its emitter's
+ * 'error' event listened to, as a user must, so that a worker's error does not end the process.
  */
 import { FixedClusterPool, FixedThreadPool, availableParallelism } from 'poolifier';
 import type { Capability, Implementation, PoolHandle, PoolOptions, ProcessHandle, Session } from '../../harness/implementation.js';
@@ -42,6 +42,8 @@ function createPool(kind: Kind, options: PoolOptions, pools: Set<AnyPool>): Pool
   const pool: AnyPool = kind === 'cluster'
     ? new FixedClusterPool<unknown[], unknown>(size, WORKER, { env, errorHandler })
     : new FixedThreadPool<unknown[], unknown>(size, WORKER, { workerOptions: { env }, errorHandler });
+  // poolifier also emits a worker's error (one that fails as it starts) on its emitter: unheard, it ends the process.
+  pool.emitter?.on('error', () => undefined);
   pools.add(pool);
   return poolHandle({
     submit: (task, args) => pool.execute([...args], task),
