@@ -16,18 +16,16 @@
  * 'ValueError'). jest-worker's errors for a child that died under a call ("was terminated by another process",
  * "crashed for an unknown reason", "exceeding retry limit") are named WorkerCrashedError, their message kept.
  */
-import { availableParallelism } from 'node:os';
 import { Worker as JestWorker } from 'jest-worker';
-import type { Capability, Implementation, PoolHandle, PoolOptions, ProcessHandle, Session } from '../../harness/implementation.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../harness/implementation.js';
 import { modulePath } from '../../harness/repo-paths.js';
-import { mainProcess, poolHandle, settleAll } from '../node-pool-glue/pool-handle.js';
+import { PoolOnlySession, poolHandle } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';
 import { installedVersion } from '../node-pool-glue/version.js';
 
 /** CommonJS (see worker.cts): .cts from the sources, .cjs once compiled. */
 const WORKER = modulePath(import.meta.url, './worker').replace(/\.([jt])s$/, '.c$1s');
-const CLOSE_WAIT_MS = 5000;
 
 type Farm = JestWorker & Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -43,46 +41,18 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-function createPool(options: PoolOptions, farms: Set<JestWorker>): PoolHandle {
-  if (options.maxTasksPerChild !== undefined) throw new Error('jest-worker has no maxTasksPerChild');
+function createPool(options: PoolOptions): { pool: JestWorker; handle: PoolHandle } {
   const farm = new JestWorker(WORKER, {
     exposedMethods: POOL_TASKS,
     ...(options.processes === undefined ? {} : { numWorkers: options.processes }),
     ...(options.initializer === undefined ? {} : { setupArgs: [options.initializer, options.initargs ?? []] }),
   }) as Farm;
-  farms.add(farm);
-  return poolHandle({
+  const handle = poolHandle({
     submit: (task, args) => farm[task]!(...args),
     terminate: () => farm.end(),
     translate,
   });
-}
-
-class JestWorkerSession implements Session {
-  readonly #farms = new Set<JestWorker>();
-
-  async createProcess(): Promise<ProcessHandle> {
-    throw new Error('jest-worker has no Process: it runs functions in a pool of workers');
-  }
-
-  async createPool(options: PoolOptions): Promise<PoolHandle> {
-    return createPool(options, this.#farms);
-  }
-
-  currentProcess = mainProcess;
-
-  /** jest-worker sizes its farm from os.availableParallelism(). */
-  async cpuCount() {
-    return availableParallelism();
-  }
-
-  /**
-   * end() of each farm (jest-worker kills a child that has not exited 500 ms after being told to); a farm already
-   * ended throws at once ("Farm is ended"), which here only means there is nothing left to end.
-   */
-  async close(): Promise<void> {
-    await settleAll([...this.#farms].map(async (farm) => farm.end()), CLOSE_WAIT_MS);
-  }
+  return { pool: farm, handle };
 }
 
 const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
@@ -97,7 +67,8 @@ export const implementation: Implementation = {
     'pool.maxtasks': 'jest-worker has no maxTasksPerChild: only idleMemoryLimit, a child restarted when its memory passes a bound',
     'pool.scope': 'jest-worker farms have no scope (no Symbol.asyncDispose): end() is called by hand',
   },
-  open: async () => new JestWorkerSession(),
+  // end() of each farm: jest-worker kills a child that has not exited 500 ms after being told to.
+  open: async () => new PoolOnlySession('jest-worker', createPool, (farm) => farm.end()),
 };
 
 export default implementation;

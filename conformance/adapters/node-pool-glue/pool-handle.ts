@@ -8,7 +8,8 @@
  * - close() tells the library only when it has a graceful close; join() waits for what was submitted, then stops
  *   the pool the library's way. Work submitted after close() or terminate() goes to the library, which decides.
  */
-import type { AsyncResultHandle, PoolHandle, TaskName } from '../../harness/implementation.js';
+import { availableParallelism } from 'node:os';
+import type { AsyncResultHandle, PoolHandle, PoolOptions, ProcessHandle, Session, TaskName } from '../../harness/implementation.js';
 import { settlesWithin } from '../../harness/settles-within.js';
 
 /** What an adapter tells the glue about its library. */
@@ -24,6 +25,9 @@ export interface LibraryPool {
   /** The library's error in the contract's words (a name the library gives in its own way); the same error otherwise. */
   translate(error: unknown): unknown;
 }
+
+/** How long a session's close() waits for its pools to stop. */
+export const CLOSE_WAIT_MS = 5000;
 
 /** Python's get(timeout) passing its bound: the adapter's, since none of these libraries has a timed wait. */
 export class TimeoutError extends Error {
@@ -120,4 +124,40 @@ export async function mainProcess() {
 /** Waits for every stop in `stops`, at most `ms`: a session's close() must end in bounded time. */
 export async function settleAll(stops: readonly Promise<unknown>[], ms: number): Promise<void> {
   await settlesWithin(Promise.allSettled(stops), ms);
+}
+
+/**
+ * The session of a pool-only library: no Process, the parent as MainProcess, os.availableParallelism() for
+ * cpu_count (what these libraries size their pools from), and close() that stops every pool it made, in bounded time.
+ */
+export class PoolOnlySession<P> implements Session {
+  protected readonly pools = new Set<P>();
+
+  constructor(
+    private readonly library: string,
+    private readonly make: (options: PoolOptions) => { pool: P; handle: PoolHandle },
+    private readonly stop: (pool: P) => Promise<unknown>,
+  ) {}
+
+  async createProcess(): Promise<ProcessHandle> {
+    throw new Error(`${this.library} has no Process: it runs functions in a pool of workers`);
+  }
+
+  async createPool(options: PoolOptions): Promise<PoolHandle> {
+    if (options.maxTasksPerChild !== undefined) throw new Error(`${this.library} has no maxTasksPerChild`);
+    const { pool, handle } = this.make(options);
+    this.pools.add(pool);
+    return handle;
+  }
+
+  currentProcess = mainProcess;
+
+  async cpuCount() {
+    return availableParallelism();
+  }
+
+  /** Stops every pool; a stop that throws at once (a pool already stopped) only means there is nothing left to stop. */
+  async close(): Promise<void> {
+    await settleAll([...this.pools].map(async (pool) => this.stop(pool)), CLOSE_WAIT_MS);
+  }
 }

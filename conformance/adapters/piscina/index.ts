@@ -13,16 +13,14 @@
  * message. piscina's 'error' events (a thread that fails with no task running) are listened to, as a user must, or
  * they would end the process.
  */
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { Capability, Implementation, PoolHandle, PoolOptions, ProcessHandle, Session } from '../../harness/implementation.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../harness/implementation.js';
 import { modulePath } from '../../harness/repo-paths.js';
-import { mainProcess, poolHandle, settleAll } from '../node-pool-glue/pool-handle.js';
+import { PoolOnlySession, poolHandle } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS, workerEnv } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';
 
 const WORKER = modulePath(import.meta.url, './worker');
-const CLOSE_WAIT_MS = 5000;
 
 /** piscina's words for a task whose thread exited, in the contract's name. */
 function translate(error: unknown): unknown {
@@ -34,12 +32,10 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-function createPool(options: PoolOptions, pools: Set<Piscina>): PoolHandle {
-  if (options.maxTasksPerChild !== undefined) throw new Error('piscina has no maxTasksPerChild');
+function createPool(options: PoolOptions): { pool: Piscina; handle: PoolHandle } {
   const threads = options.processes === undefined ? {} : { minThreads: options.processes, maxThreads: options.processes };
   const pool = new Piscina({ filename: WORKER, ...threads, env: workerEnv(options.initializer, options.initargs) });
   pool.on('error', () => undefined);
-  pools.add(pool);
   let scoped: Promise<unknown> | undefined;
   const handle = poolHandle({
     submit: (task, args) => pool.run({ task, args: [...args] }),
@@ -48,43 +44,23 @@ function createPool(options: PoolOptions, pools: Set<Piscina>): PoolHandle {
     translate,
   });
   return {
-    ...handle,
-    // Leaving the scope is piscina's own Symbol.asyncDispose; join() then waits for it as for close().
-    scope: async () => ({
-      enteredIsPool: true,
-      leave: async () => {
-        scoped = pool[Symbol.asyncDispose]();
+    pool,
+    handle: {
+      ...handle,
+      // Leaving the scope is piscina's own Symbol.asyncDispose; join() then waits for it as for close().
+      scope: async () => ({
+        enteredIsPool: true,
+        leave: async () => {
+          scoped = pool[Symbol.asyncDispose]();
+          await scoped;
+        },
+      }),
+      join: async () => {
         await scoped;
+        await handle.join();
       },
-    }),
-    join: async () => {
-      await scoped;
-      await handle.join();
     },
   };
-}
-
-class PiscinaSession implements Session {
-  readonly #pools = new Set<Piscina>();
-
-  async createProcess(): Promise<ProcessHandle> {
-    throw new Error('piscina has no Process: it runs functions in a pool of worker threads');
-  }
-
-  async createPool(options: PoolOptions): Promise<PoolHandle> {
-    return createPool(options, this.#pools);
-  }
-
-  currentProcess = mainProcess;
-
-  /** piscina sizes its pool from os.availableParallelism(). */
-  async cpuCount() {
-    return availableParallelism();
-  }
-
-  async close(): Promise<void> {
-    await settleAll([...this.#pools].map((pool) => pool.destroy()), CLOSE_WAIT_MS);
-  }
 }
 
 const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.scope', 'pool.remote-traceback'];
@@ -98,7 +74,7 @@ export const implementation: Implementation = {
     ...poolOnlyReasons('piscina'),
     'pool.maxtasks': 'piscina has no maxTasksPerChild: a thread lives until it idles out, fails, or the pool ends',
   },
-  open: async () => new PiscinaSession(),
+  open: async () => new PoolOnlySession('piscina', createPool, (pool) => pool.destroy()),
 };
 
 export default implementation;

@@ -13,16 +13,15 @@
  * 'error' event listened to, as a user must, so that a worker's error does not end the process.
  */
 import { FixedClusterPool, FixedThreadPool, availableParallelism } from 'poolifier';
-import type { Capability, Implementation, PoolHandle, PoolOptions, ProcessHandle, Session } from '../../harness/implementation.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../harness/implementation.js';
 import { modulePath } from '../../harness/repo-paths.js';
-import { mainProcess, poolHandle, settleAll } from '../node-pool-glue/pool-handle.js';
+import { CLOSE_WAIT_MS, PoolOnlySession, poolHandle, settleAll } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS, workerEnv } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';
 import { installedVersion } from '../node-pool-glue/version.js';
 
 /** CommonJS (see worker.cts): .cts from the sources, .cjs once compiled. */
 const WORKER = modulePath(import.meta.url, './worker').replace(/\.([jt])s$/, '.c$1s');
-const CLOSE_WAIT_MS = 5000;
 const VERSION = installedVersion('poolifier');
 
 type Kind = 'cluster' | 'thread';
@@ -34,8 +33,7 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-function createPool(kind: Kind, options: PoolOptions, pools: Set<AnyPool>): PoolHandle {
-  if (options.maxTasksPerChild !== undefined) throw new Error('poolifier has no maxTasksPerChild');
+function createPool(kind: Kind, options: PoolOptions): { pool: AnyPool; handle: PoolHandle } {
   const size = options.processes ?? availableParallelism();
   const env = workerEnv(options.initializer, options.initargs);
   const errorHandler = () => undefined;
@@ -44,41 +42,27 @@ function createPool(kind: Kind, options: PoolOptions, pools: Set<AnyPool>): Pool
     : new FixedThreadPool<unknown[], unknown>(size, WORKER, { workerOptions: { env }, errorHandler });
   // poolifier also emits a worker's error (one that fails as it starts) on its emitter: unheard, it ends the process.
   pool.emitter?.on('error', () => undefined);
-  pools.add(pool);
-  return poolHandle({
+  const handle = poolHandle({
     submit: (task, args) => pool.execute([...args], task),
     submitAll: (task, argLists) => pool.mapExecute(argLists.map((args) => [...args]), task),
     terminate: () => pool.destroy(),
     translate,
   });
+  return { pool, handle };
 }
 
-class PoolifierSession implements Session {
-  readonly #pools = new Set<AnyPool>();
-
-  constructor(readonly kind: Kind) {}
-
-  async createProcess(): Promise<ProcessHandle> {
-    throw new Error('poolifier has no Process: it runs functions in a pool of workers');
-  }
-
-  async createPool(options: PoolOptions): Promise<PoolHandle> {
-    return createPool(this.kind, options, this.#pools);
-  }
-
-  currentProcess = mainProcess;
-
-  async cpuCount() {
-    return availableParallelism();
+class PoolifierSession extends PoolOnlySession<AnyPool> {
+  constructor(kind: Kind) {
+    super('poolifier', (options) => createPool(kind, options), (pool) => pool.destroy());
   }
 
   /**
-   * destroy() of each pool, and, for a pool whose destroy() has not ended within the bound (poolifier's thread pool
+   * destroy() of each pool, then, for a pool whose destroy() has not ended within the bound (poolifier's thread pool
    * sometimes never ends it, even with no task run), its workers ended by hand: the session must leave nothing
    * running, or the suite's process could not exit. workerNodes is poolifier's own list, marked internal.
    */
-  async close(): Promise<void> {
-    const pools = [...this.#pools];
+  override async close(): Promise<void> {
+    const pools = [...this.pools];
     const destroyed = new Set<AnyPool>();
     await settleAll(pools.map((pool) => pool.destroy().then(() => destroyed.add(pool))), CLOSE_WAIT_MS);
     for (const pool of pools.filter((p) => !destroyed.has(p))) {

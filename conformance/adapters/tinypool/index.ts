@@ -10,16 +10,14 @@
  * worker's stack but only the built-in classes (a ValueError arrives as an Error); nothing is renamed. tinypool's
  * 'error' events are listened to, as a user must, or they would end the process.
  */
-import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import type { Capability, Implementation, PoolHandle, PoolOptions, ProcessHandle, Session } from '../../harness/implementation.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../harness/implementation.js';
 import { modulePath } from '../../harness/repo-paths.js';
-import { mainProcess, poolHandle, settleAll } from '../node-pool-glue/pool-handle.js';
+import { PoolOnlySession, poolHandle } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS, workerEnv } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';
 
 const WORKER = modulePath(import.meta.url, './worker');
-const CLOSE_WAIT_MS = 5000;
 
 /** tinypool carries the worker's stack over with the error: that is the remote traceback. */
 function translate(error: unknown): unknown {
@@ -27,40 +25,16 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-function createPool(options: PoolOptions, pools: Set<Tinypool>): PoolHandle {
-  if (options.maxTasksPerChild !== undefined) throw new Error('tinypool has no maxTasksPerChild');
+function createPool(options: PoolOptions): { pool: Tinypool; handle: PoolHandle } {
   const threads = options.processes === undefined ? {} : { minThreads: options.processes, maxThreads: options.processes };
   const pool = new Tinypool({ filename: WORKER, ...threads, env: workerEnv(options.initializer, options.initargs) });
   pool.on('error', () => undefined);
-  pools.add(pool);
-  return poolHandle({
+  const handle = poolHandle({
     submit: (task, args) => pool.run({ task, args: [...args] }),
     terminate: () => pool.destroy(),
     translate,
   });
-}
-
-class TinypoolSession implements Session {
-  readonly #pools = new Set<Tinypool>();
-
-  async createProcess(): Promise<ProcessHandle> {
-    throw new Error('tinypool has no Process: it runs functions in a pool of worker threads');
-  }
-
-  async createPool(options: PoolOptions): Promise<PoolHandle> {
-    return createPool(options, this.#pools);
-  }
-
-  currentProcess = mainProcess;
-
-  /** tinypool sizes its pool from os.availableParallelism(). */
-  async cpuCount() {
-    return availableParallelism();
-  }
-
-  async close(): Promise<void> {
-    await settleAll([...this.#pools].map((pool) => pool.destroy()), CLOSE_WAIT_MS);
-  }
+  return { pool, handle };
 }
 
 const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
@@ -75,7 +49,7 @@ export const implementation: Implementation = {
     'pool.maxtasks': 'tinypool has no maxTasksPerChild: only isolateWorkers, a fresh thread for every task (maxtasksperchild=1), no other count',
     'pool.scope': 'tinypool pools have no scope (no Symbol.asyncDispose): destroy() is called by hand',
   },
-  open: async () => new TinypoolSession(),
+  open: async () => new PoolOnlySession('tinypool', createPool, (pool) => pool.destroy()),
 };
 
 export default implementation;
