@@ -21,7 +21,8 @@ import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './harness/difference
 import { toJUnit } from './harness/junit.js';
 import { loadRules, matchesFilter } from './harness/load-rules.js';
 import { COMPILED, repoPath } from './harness/repo-paths.js';
-import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun } from './harness/report.js';
+import { landscapeMarkdown, readNotes, toLandscape } from './harness/landscape.js';
+import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun, type Report } from './harness/report.js';
 import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
 import type { Rule } from './harness/rule.js';
 import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from './harness/run-rule.js';
@@ -36,7 +37,10 @@ import { TRACEABILITY_FILE } from './traceability/load.js';
 import { WorkQueue } from './mutants/lib/work-queue.js';
 
 const USAGE = `usage: npm run conformance -- [options]
-  --impl NAME|MODULE  an implementation: reference, cpython, workerpool, or a path to an adapter module (.ts/.js); repeatable
+  --impl NAME|MODULE  an implementation: reference, cpython, a Node pool (workerpool, piscina, tinypool,
+                      poolifier-cluster, poolifier-thread, jest-worker), or a path to an adapter module (.ts/.js); repeatable
+  --landscape         reference, cpython and every Node pool; writes landscape.md and .json only (the map of the Node
+                      pools: a FAIL there is a finding about the library and does not fail the run)
   --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
                       (its designated rules: within 5 minutes on 2 cores); add --matrix for the whole kill matrix
   --mutants           run the mutants too (with the reference, whose traces say which rules reach which mutant)
@@ -50,7 +54,8 @@ const USAGE = `usage: npm run conformance -- [options]
   --json              print the report as JSON instead of a line per rule
   --lint              run no rule: check the rules and conformance/traceability/, write conformance/TRACEABILITY.md`;
 
-const THIRD_PARTY = new Set(['workerpool']);
+/** The Node pools the suite maps: with --all or --landscape their failures are findings, not a failed run. */
+const THIRD_PARTY = ['workerpool', 'piscina', 'tinypool', 'poolifier-cluster', 'poolifier-thread', 'jest-worker'];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -68,6 +73,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
       lint: { type: 'boolean', default: false },
+      landscape: { type: 'boolean', default: false },
     },
   });
   const loader = typeScriptLoaderNeeded(values.impl ?? []);
@@ -84,8 +90,13 @@ async function main(): Promise<number> {
   const allRules = await loadRules();
   const rules = allRules.filter((rule) => matchesFilter(rule.id, values.filter));
   if (rules.length === 0) throw new Error(`no rule matches --filter ${values.filter}`);
+  if (values.landscape && (values.all || values.mutants || values.mutant !== undefined)) throw new Error(`--landscape runs no mutant: leave out --all, --mutants and --mutant\n${USAGE}`);
   const withMutants = values.all || values.mutants || values.mutant !== undefined;
-  const specs = [...new Set([...(values.all ? ['reference', 'cpython', 'workerpool'] : []), ...(values.impl ?? [])])];
+  const specs = [...new Set([
+    ...(values.all ? ['reference', 'cpython', 'workerpool'] : []),
+    ...(values.landscape ? ['reference', 'cpython', ...THIRD_PARTY] : []),
+    ...(values.impl ?? []),
+  ])];
   // With only --mutants, the reference runs just where a rule's stored trace is missing or stale.
   if (specs.length === 0 && !withMutants) specs.push('reference', 'cpython');
   const log = (line: string) => {
@@ -148,7 +159,7 @@ async function main(): Promise<number> {
   const runs: ImplementationRun[] = [];
   for (const { spec, adapter } of implementations) {
     const unavailable = await probeImplementation(adapter);
-    const informational = values.all && THIRD_PARTY.has(spec);
+    const informational = (values.all || values.landscape) && THIRD_PARTY.includes(spec);
     if (unavailable !== undefined) {
       // Named on the command line, it is what the caller wants checked: running nothing must not exit 0.
       if (values.impl?.includes(spec)) {
@@ -216,6 +227,7 @@ async function main(): Promise<number> {
     else designationFailed = designated.problems.length > 0;
   }
   const report = buildReport(rules, runs, { durationMs, concurrency, ...(mutantsSection ? { mutants: mutantsSection } : {}) });
+  if (values.landscape) return writeLandscape(report, outDir, runs);
   await writeFile(resolve(outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(resolve(outDir, 'conformance.md'), toMarkdown(report, outDir));
   await writeFile(resolve(outDir, 'conformance.junit.xml'), toJUnit(report));
@@ -242,6 +254,18 @@ async function main(): Promise<number> {
   }
   const failed = runs.some((run) => run.informational !== true && run.results.some((r) => FAILING.has(r.status)));
   return failed || mutantProblems.length > 0 || designationFailed ? 1 : 0;
+}
+
+/** --landscape: landscape.md and .json (conformance.* stay as the last ordinary run wrote them). */
+async function writeLandscape(report: Report, outDir: string, runs: readonly ImplementationRun[]): Promise<number> {
+  const { markdown, unsupportedNotes } = landscapeMarkdown(report, readNotes(), outDir);
+  await writeFile(resolve(outDir, 'landscape.json'), `${JSON.stringify(toLandscape(report), null, 2)}\n`);
+  await writeFile(resolve(outDir, 'landscape.md'), markdown);
+  console.log(`\nWrote landscape.md and .json to ${outDir} in ${((report.durationMs ?? 0) / 1000).toFixed(0)} s`);
+  for (const run of runs) console.log(summaryLine(run));
+  for (const note of unsupportedNotes) console.log(`  note left out: ${note}`);
+  const failed = runs.some((run) => run.informational !== true && run.results.some((r) => FAILING.has(r.status)));
+  return failed ? 1 : 0;
 }
 
 /** --lint: every problem on a line, exit 1 when there is one; TRACEABILITY.md is written either way. */

@@ -15,6 +15,11 @@ export const BUILT_IN: Record<string, string> = {
   reference: '../adapters/reference/index.js',
   cpython: '../adapters/cpython/index.js',
   workerpool: '../adapters/workerpool/index.js',
+  piscina: '../adapters/piscina/index.js',
+  tinypool: '../adapters/tinypool/index.js',
+  'poolifier-cluster': '../adapters/poolifier-cluster/index.js',
+  'poolifier-thread': '../adapters/poolifier-thread/index.js',
+  'jest-worker': '../adapters/jest-worker/index.js',
 };
 
 /** The optional parts of the contract an adapter may fill in (now part of Implementation itself). */

@@ -26,6 +26,7 @@ import type {
   TaskName,
 } from '../../harness/implementation.js';
 import { settlesWithin } from '../../harness/settles-within.js';
+import { INITIALIZER_ENV, POOL_TASKS } from '../node-pool-glue/tasks.js';
 
 type WorkerPool = ReturnType<typeof workerpool.pool>;
 type WpPromise<T> = workerpool.Promise<T, Error>;
@@ -37,11 +38,7 @@ const TSX = import.meta.resolve('tsx');
 const CLOSE_WAIT_MS = 5000;
 
 /** The catalog tasks worker.ts provides: the pool tasks (no Process, no Queue tasks). */
-const TASKS = [
-  'noop', 'sleepFor', 'exitWith', 'killSelf', 'raiseError', 'square', 'power', 'slowSquare', 'risky', 'getPid',
-  'cpuBound', 'raiseTypeError', 'workerIdentity', 'recordInit', 'initValue', 'sleepThenExit',
-  'rendezvous', 'scaled', 'raiseAfter', 'writeScaled',
-] as const satisfies readonly TaskName[];
+const TASKS = POOL_TASKS;
 const PROVIDED = new Set<string>(TASKS);
 
 /** Python's error names for the outcomes workerpool reports in its own words. */
@@ -101,7 +98,7 @@ function createPool(options: PoolOptions, pools: Set<WorkerPool>): PoolHandle {
   const env = { ...process.env };
   if (options.initializer !== undefined) {
     if (!PROVIDED.has(options.initializer)) throw new Error(`the workerpool adapter's worker has no task "${options.initializer}"`);
-    env.MULTIPROC_WORKERPOOL_INIT = JSON.stringify({ name: options.initializer, args: options.initargs ?? [] });
+    env[INITIALIZER_ENV] = JSON.stringify({ name: options.initializer, args: options.initargs ?? [] });
   }
   let pool: WorkerPool;
   try {
