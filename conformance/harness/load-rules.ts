@@ -65,6 +65,9 @@ export function lintRule(rule: Rule, file: string): string[] {
       else if (stated.failure.global || stated.failure.sticky) problems.push(`rule ${rule.id}: cpython.failure must not have the g or y flag`);
     }
   } else if (rule.cpython !== undefined) problems.push(`rule ${rule.id}: only a beyond rule says what CPython does instead (cpython)`);
+  if (rule.relies !== undefined && (typeof rule.relies !== 'string' || !/[.]$/.test(rule.relies))) {
+    problems.push(`rule ${rule.id}: relies must be a sentence saying what the check takes on the implementation's word`);
+  }
   for (const need of rule.needs) {
     if (!(need in CAPABILITIES)) problems.push(`rule ${rule.id}: unknown capability "${need}"`);
   }

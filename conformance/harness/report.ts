@@ -28,6 +28,8 @@ export interface RuleInfo {
   readonly needs: readonly string[];
   /** For a `beyond` rule: what CPython does instead, and the pattern its failure reason there matches. */
   readonly cpython?: { readonly does: string; readonly failure: string };
+  /** What the rule takes on the implementation's word (see Rule.relies). */
+  readonly relies?: string;
   /** The rule's file, relative to the repository root. */
   readonly file: string;
 }
@@ -60,13 +62,14 @@ export function buildReport(
   return {
     generatedAt: new Date().toISOString(),
     ...extra,
-    rules: rules.map(({ id, statement, source, python, needs, cpython }) => ({
+    rules: rules.map(({ id, statement, source, python, needs, cpython, relies }) => ({
       id,
       statement,
       source,
       ...(python ? { python } : {}),
       needs,
       ...(cpython ? { cpython: { does: cpython.does, failure: `/${cpython.failure.source}/` } } : {}),
+      ...(relies ? { relies } : {}),
       file: relative(REPO_ROOT, join(RULE_SOURCES_DIR, expectedFileOf(id))).split('\\').join('/'),
     })),
     implementations: runs,
@@ -141,7 +144,13 @@ export function toMarkdown(report: Report, outDir: string): string {
     });
     if (report.mutants) cells.push(String(report.mutants.mutants.filter((c) => c.kills.includes(rule.id)).length));
     const source = `${rule.source}${rule.python ? `<br>${pythonLink(rule.python)}` : ''}`;
-    lines.push(`| [\`${rule.id}\`](${link(rule.file)})<br>${rule.statement} | ${source} | ${cells.join(' | ')} |`);
+    const mark = rule.relies === undefined ? '' : ' †';
+    lines.push(`| [\`${rule.id}\`](${link(rule.file)})${mark}<br>${rule.statement} | ${source} | ${cells.join(' | ')} |`);
+  }
+  const relying = report.rules.filter((rule) => rule.relies !== undefined);
+  if (relying.length > 0) {
+    lines.push('', '† On the implementation\'s word: the suite cannot observe this for itself, so these rules pass on what the implementation reports.', '');
+    for (const rule of relying) lines.push(`- \`${rule.id}\`: ${rule.relies}`);
   }
   lines.push(...nonPasses(report));
   return `${lines.join('\n')}\n`;

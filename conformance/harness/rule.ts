@@ -31,6 +31,12 @@ export interface Rule {
    * not "beyond Python".
    */
   readonly cpython?: { readonly does: string; readonly failure: RegExp };
+  /**
+   * What the check takes on the implementation's word, where the suite cannot observe it for itself (a flag the
+   * implementation reports about one of its processes): a sentence. The report marks such a rule, so that a reader
+   * knows its PASS is only as good as the implementation's report. A rule the suite observes for itself has none.
+   */
+  readonly relies?: string;
   /** The rule's own time bound; the harness fails the rule (naming it) when it is passed. */
   readonly timeoutMs?: number;
   check(session: Session, context: RuleContext): Promise<void>;

@@ -54,9 +54,9 @@ export default defineMutant({
   name: 'pool-identity-tasks-in-parent',
   area: 'pool',
   violation: 'tasks run in the parent process (in threads), not in worker processes: a task sees the parent as its process',
-  aims: ['pool.pids.workers-differ-from-parent', 'pool.worker.is-daemonic'],
-  // Only a task that reports where it ran (its pid or identity) can tell.
-  reaches: (t) => t.submissions().some((e) => ['getPid', 'workerIdentity'].includes(String(e.args[0]))),
+  aims: ['pool.pids.workers-differ-from-parent', 'pool.worker.is-daemonic', 'pool.worker.cannot-start-processes'],
+  // Only a task that reports where it ran (its pid or identity), or does what only a non-daemonic process may, can tell.
+  reaches: (t) => t.submissions().some((e) => ['getPid', 'workerIdentity', 'startChild'].includes(String(e.args[0]))),
   pool: {
     map: (): PoolHandle['map'] => (task, items) => values(task, lists(items)),
     starmap: (): PoolHandle['starmap'] => (task, argLists) => values(task, argLists),

@@ -9,6 +9,7 @@ export default defineRule({
   source: 'python-docs',
   python: 'Lib/multiprocessing/pool.py: Pool._repopulate_pool_static',
   needs: ['pool'],
+  relies: 'The daemon flag is what the implementation reports inside the task (current_process().daemon); what a daemonic worker may not do, start a child, is observed by pool.worker.cannot-start-processes.',
   timeoutMs: 120_000,
   async check(session) {
     const parent = await session.currentProcess();
