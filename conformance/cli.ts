@@ -37,6 +37,8 @@ import { WorkQueue } from './mutants/lib/work-queue.js';
 
 const USAGE = `usage: npm run conformance -- [options]
   --impl NAME|MODULE  an implementation: reference, cpython, workerpool, or a path to an adapter module (.ts/.js); repeatable
+                      cpython[:fork|spawn|forkserver][@PYTHON]: CPython under that start method (default fork), that interpreter
+  --python PATH       the interpreter of every cpython implementation that names none (default python3)
   --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
                       (its designated rules: within 5 minutes on 2 cores); add --matrix for the whole kill matrix
   --mutants           run the mutants too (with the reference, whose traces say which rules reach which mutant)
@@ -68,6 +70,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
       lint: { type: 'boolean', default: false },
+      python: { type: 'string' },
     },
   });
   const loader = typeScriptLoaderNeeded(values.impl ?? []);
@@ -94,7 +97,7 @@ async function main(): Promise<number> {
 
   const implementations: { spec: string; adapter: Adapter }[] = [];
   for (const spec of specs) {
-    const adapter = await resolveImplementation(spec);
+    const adapter = await resolveImplementation(spec, values.python === undefined ? {} : { python: values.python });
     const problems = deviationProblems(adapter, allRules.map((rule) => rule.id));
     if (problems.length > 0) throw new Error(`${spec} declares deviations from rules that do not exist:\n- ${problems.join('\n- ')}`);
     implementations.push({ spec, adapter });
@@ -151,7 +154,8 @@ async function main(): Promise<number> {
     const informational = values.all && THIRD_PARTY.has(spec);
     if (unavailable !== undefined) {
       // Named on the command line, it is what the caller wants checked: running nothing must not exit 0.
-      if (values.impl?.includes(spec)) {
+      // So is a CPython column given --python.
+      if (values.impl?.includes(spec) || (values.python !== undefined && /^cpython\b/.test(spec))) {
         throw new Error(`${spec} could not be opened, so no rule ran on it: ${unavailable}`);
       }
       log(`${adapter.name}: skipped — ${unavailable}`);

@@ -2,7 +2,7 @@
  * A conformance rule is data: an id that reads as a sentence, the normative statement, where it comes from,
  * what it needs, and a check written only against the Implementation interface.
  */
-import type { Capability, Session } from './implementation.js';
+import type { Capability, PythonFacts, Session } from './implementation.js';
 
 export type RuleSource = 'seed' | 'python-docs' | 'beyond';
 
@@ -13,6 +13,11 @@ export interface RuleContext {
   readonly tmpdir: string;
   /** Aborted when the rule passes its time bound, so a check can stop waiting. */
   readonly signal: AbortSignal;
+  /**
+   * On CPython, its version and start method (Implementation.python); undefined elsewhere. Only a rule whose
+   * statement names a start method or a Python version may read it, to accept exactly what that one does.
+   */
+  readonly python?: PythonFacts;
 }
 
 export interface Rule {

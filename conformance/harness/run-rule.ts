@@ -88,7 +88,12 @@ async function attempt(implementation: Implementation, rule: Rule): Promise<Fail
     const session = await implementation.open();
     try {
       const checked = rule
-        .check(session, { implementation: implementation.name, tmpdir: directory, signal: controller.signal })
+        .check(session, {
+          implementation: implementation.name,
+          tmpdir: directory,
+          signal: controller.signal,
+          ...(implementation.python === undefined ? {} : { python: implementation.python }),
+        })
         .then(() => undefined, describeFailure);
       return await Promise.race([checked, timedOut]);
     } finally {

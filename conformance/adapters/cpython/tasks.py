@@ -1,7 +1,8 @@
 """The task catalog (see conformance/harness/implementation.ts TASKS) for CPython's multiprocessing.
 
 Same behaviour as conformance/adapters/reference/tasks.ts. Every task is a module-level function so that it
-stays picklable under any start method, although the driver forks.
+is picklable under every start method the driver runs (fork, spawn, forkserver): spawn and forkserver children
+import this module afresh, so module state (_appended, _init_value, _remembered) starts empty in each.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ def rendezvous(directory: str, name: str, count: int, timeoutMs: float) -> int:
     return seen
 
 
-# Queue tasks: `queue` is the driver's real multiprocessing.Queue, inherited by the forked child.
+# Queue tasks: `queue` is the driver's real multiprocessing.Queue, inherited by the child (forked, or pickled while
+# spawning).
 
 
 def putItems(queue: Any, items: list[Any]) -> None:
