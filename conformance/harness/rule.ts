@@ -35,7 +35,15 @@ export interface Rule {
    * `beyond` rule that fails on CPython for another reason (a timeout where an error was said, a crash) is a FAIL,
    * not "beyond Python".
    */
-  readonly cpython?: { readonly does: string; readonly failure: RegExp };
+  readonly cpython?: {
+    readonly does: string;
+    readonly failure: RegExp;
+    /**
+     * The start methods under which CPython does keep the rule (`does` says so): there it runs as any other rule,
+     * a pass is a pass and a failure a FAIL. Elsewhere (and on an implementation that is not CPython) it is beyond.
+     */
+    readonly keptUnder?: readonly PythonFacts['startMethod'][];
+  };
   /** The rule's own time bound; the harness fails the rule (naming it) when it is passed. */
   readonly timeoutMs?: number;
   check(session: Session, context: RuleContext): Promise<void>;
