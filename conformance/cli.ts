@@ -39,6 +39,8 @@ import { WorkQueue } from './mutants/lib/work-queue.js';
 const USAGE = `usage: npm run conformance -- [options]
   --impl NAME|MODULE  an implementation: reference, cpython, a Node pool (workerpool, piscina, tinypool,
                       poolifier-cluster, poolifier-thread, jest-worker), or a path to an adapter module (.ts/.js); repeatable
+                      cpython[:fork|spawn|forkserver][@PYTHON]: CPython under that start method (default fork), that interpreter
+  --python PATH       the interpreter of every cpython implementation that names none (default python3)
   --landscape         reference, cpython and every Node pool; writes landscape.md and .json only (the map of the Node
                       pools: a FAIL there is a finding about the library and does not fail the run)
   --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
@@ -74,6 +76,7 @@ async function main(): Promise<number> {
       help: { type: 'boolean', default: false },
       lint: { type: 'boolean', default: false },
       landscape: { type: 'boolean', default: false },
+      python: { type: 'string' },
     },
   });
   const loader = typeScriptLoaderNeeded(values.impl ?? []);
@@ -105,7 +108,7 @@ async function main(): Promise<number> {
 
   const implementations: { spec: string; adapter: Adapter }[] = [];
   for (const spec of specs) {
-    const adapter = await resolveImplementation(spec);
+    const adapter = await resolveImplementation(spec, values.python === undefined ? {} : { python: values.python });
     const problems = deviationProblems(adapter, allRules.map((rule) => rule.id));
     if (problems.length > 0) throw new Error(`${spec} declares deviations from rules that do not exist:\n- ${problems.join('\n- ')}`);
     implementations.push({ spec, adapter });
@@ -162,7 +165,8 @@ async function main(): Promise<number> {
     const informational = (values.all || values.landscape) && THIRD_PARTY.includes(spec);
     if (unavailable !== undefined) {
       // Named on the command line, it is what the caller wants checked: running nothing must not exit 0.
-      if (values.impl?.includes(spec)) {
+      // So is a CPython column given --python.
+      if (values.impl?.includes(spec) || (values.python !== undefined && /^cpython\b/.test(spec))) {
         throw new Error(`${spec} could not be opened, so no rule ran on it: ${unavailable}`);
       }
       log(`${adapter.name}: skipped — ${unavailable}`);

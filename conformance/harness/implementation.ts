@@ -416,6 +416,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** The CPython an implementation is, for the few rules whose Python behaviour depends on it. */
+export interface PythonFacts {
+  /** `major.minor.micro`, as sys.version_info. */
+  readonly version: string;
+  readonly startMethod: 'fork' | 'spawn' | 'forkserver';
+}
+
 /** What an adapter module exports (as its default export or as `implementation`). */
 export interface Implementation {
   readonly name: string;
@@ -426,6 +433,11 @@ export interface Implementation {
    * here the report says "beyond Python" instead of FAIL.
    */
   readonly isPython?: boolean;
+  /**
+   * Optional, for CPython only: its version ("3.13.0") and start method. A rule reads it (as `context.python`) where
+   * Python's own behaviour depends on them, and says so in its statement; every other implementation leaves it out.
+   */
+  readonly python?: PythonFacts;
   /**
    * Optional: the catalog tasks this implementation provides. When present, the suite checks at load time that
    * they cover every task the rules of the claimed capabilities use, and names the missing ones.

@@ -63,6 +63,10 @@ export function lintRule(rule: Rule, file: string): string[] {
       if (!(stated.failure instanceof RegExp)) problems.push(`rule ${rule.id}: cpython.failure must be a RegExp matching its failure reason on CPython`);
       // A global or sticky RegExp remembers where it stopped: test() would depend on the previous call.
       else if (stated.failure.global || stated.failure.sticky) problems.push(`rule ${rule.id}: cpython.failure must not have the g or y flag`);
+      const methods = ['fork', 'spawn', 'forkserver'];
+      if (stated.keptUnder !== undefined && (!Array.isArray(stated.keptUnder) || stated.keptUnder.some((m) => !methods.includes(m)))) {
+        problems.push(`rule ${rule.id}: cpython.keptUnder must list start methods (${methods.join(', ')})`);
+      }
     }
   } else if (rule.cpython !== undefined) problems.push(`rule ${rule.id}: only a beyond rule says what CPython does instead (cpython)`);
   if (rule.relies !== undefined && (typeof rule.relies !== 'string' || !/[.]$/.test(rule.relies))) {

@@ -36,3 +36,13 @@ export async function killLeftovers(pids: readonly number[]): Promise<void> {
   }
   await waitUntilGone(pids, 5000);
 }
+
+/** The parent pid of a running `pid` (from /proc/<pid>/stat), or undefined once it is gone. */
+export function parentPidOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}

@@ -27,7 +27,7 @@ export interface RuleInfo {
   readonly python?: string;
   readonly needs: readonly string[];
   /** For a `beyond` rule: what CPython does instead, and the pattern its failure reason there matches. */
-  readonly cpython?: { readonly does: string; readonly failure: string };
+  readonly cpython?: { readonly does: string; readonly failure: string; readonly keptUnder?: readonly string[] };
   /** What the rule takes on the implementation's word (see Rule.relies). */
   readonly relies?: string;
   /** The rule's file, relative to the repository root. */
@@ -68,7 +68,7 @@ export function buildReport(
       source,
       ...(python ? { python } : {}),
       needs,
-      ...(cpython ? { cpython: { does: cpython.does, failure: `/${cpython.failure.source}/` } } : {}),
+      ...(cpython ? { cpython: { does: cpython.does, failure: `/${cpython.failure.source}/`, ...(cpython.keptUnder ? { keptUnder: cpython.keptUnder } : {}) } } : {}),
       ...(relies ? { relies } : {}),
       file: relative(REPO_ROOT, join(RULE_SOURCES_DIR, expectedFileOf(id))).split('\\').join('/'),
     })),

@@ -27,7 +27,17 @@ export type AdapterExtras = Pick<Implementation, 'tasks' | 'unsupported' | 'devi
 
 export type Adapter = Implementation;
 
-export async function resolveImplementation(spec: string): Promise<Adapter> {
+/** Options that shape a built-in: `python`, the interpreter of every CPython spec that names none (`--python`). */
+export interface ResolveOptions {
+  readonly python?: string;
+}
+
+export async function resolveImplementation(spec: string, options: ResolveOptions = {}): Promise<Adapter> {
+  // cpython[:fork|spawn|forkserver][@python]: one column per start method and interpreter (adapters/cpython).
+  if (/^cpython[:@]/.test(spec) || (spec === 'cpython' && options.python !== undefined)) {
+    const { cpythonImplementation, cpythonSpec } = await import('../adapters/cpython/index.js');
+    return cpythonImplementation(cpythonSpec(spec, options.python));
+  }
   const builtIn = Object.hasOwn(BUILT_IN, spec);
   const path = resolve(callerDirectory(), spec);
   if (!builtIn && !existsSync(path)) {

@@ -2,7 +2,7 @@
  * A conformance rule is data: an id that reads as a sentence, the normative statement, where it comes from,
  * what it needs, and a check written only against the Implementation interface.
  */
-import type { Capability, Session } from './implementation.js';
+import type { Capability, PythonFacts, Session } from './implementation.js';
 
 export type RuleSource = 'seed' | 'python-docs' | 'beyond';
 
@@ -13,6 +13,11 @@ export interface RuleContext {
   readonly tmpdir: string;
   /** Aborted when the rule passes its time bound, so a check can stop waiting. */
   readonly signal: AbortSignal;
+  /**
+   * On CPython, its version and start method (Implementation.python); undefined elsewhere. Only a rule whose
+   * statement names a start method or a Python version may read it, to accept exactly what that one does.
+   */
+  readonly python?: PythonFacts;
 }
 
 export interface Rule {
@@ -30,7 +35,15 @@ export interface Rule {
    * `beyond` rule that fails on CPython for another reason (a timeout where an error was said, a crash) is a FAIL,
    * not "beyond Python".
    */
-  readonly cpython?: { readonly does: string; readonly failure: RegExp };
+  readonly cpython?: {
+    readonly does: string;
+    readonly failure: RegExp;
+    /**
+     * The start methods under which CPython does keep the rule (`does` says so): there it runs as any other rule,
+     * a pass is a pass and a failure a FAIL. Elsewhere (and on an implementation that is not CPython) it is beyond.
+     */
+    readonly keptUnder?: readonly PythonFacts['startMethod'][];
+  };
   /**
    * What the check takes on the implementation's word, where the suite cannot observe it for itself (a flag the
    * implementation reports about one of its processes): a sentence. The report marks such a rule, so that a reader

@@ -47,7 +47,9 @@ export async function runRule(implementation: Implementation, rule: Rule): Promi
   const outcome = await attempt(implementation, rule);
   const durationMs = Math.round(performance.now() - started);
   const declared = Object.hasOwn(implementation.deviations ?? {}, rule.id) ? implementation.deviations![rule.id] : undefined;
-  if (rule.source === 'beyond' && implementation.isPython === true) return { ...base, durationMs, ...beyondPython(rule, outcome) };
+  if (rule.source === 'beyond' && implementation.isPython === true && !keptBy(rule, implementation)) {
+    return { ...base, durationMs, ...beyondPython(rule, outcome) };
+  }
   if (outcome === undefined) {
     if (declared === undefined) return { ...base, status: 'pass', durationMs };
     const reason = `declared deviation no longer needed: ${implementation.name} passes the rule; remove it from its deviations`;
@@ -55,6 +57,12 @@ export async function runRule(implementation: Implementation, rule: Rule): Promi
   }
   if (declared !== undefined) return { ...base, status: 'differs', durationMs, ...outcome, deviation: declared };
   return { ...base, status: 'fail', durationMs, ...outcome };
+}
+
+/** Whether this CPython keeps the `beyond` rule after all: its start method is one the rule names in `keptUnder`. */
+function keptBy(rule: Rule, implementation: Implementation): boolean {
+  const method = implementation.python?.startMethod;
+  return method !== undefined && rule.cpython?.keptUnder?.includes(method) === true;
 }
 
 /**
@@ -88,7 +96,12 @@ async function attempt(implementation: Implementation, rule: Rule): Promise<Fail
     const session = await implementation.open();
     try {
       const checked = rule
-        .check(session, { implementation: implementation.name, tmpdir: directory, signal: controller.signal })
+        .check(session, {
+          implementation: implementation.name,
+          tmpdir: directory,
+          signal: controller.signal,
+          ...(implementation.python === undefined ? {} : { python: implementation.python }),
+        })
         .then(() => undefined, describeFailure);
       return await Promise.race([checked, timedOut]);
     } finally {

@@ -2,11 +2,12 @@
  * The CPython adapter drives real multiprocessing: these tests check the plumbing (requests, errors, process
  * group cleanup), not multiprocessing's rules, which the conformance rules cover.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import cpython from '../adapters/cpython/index.js';
+import cpython, { cpythonImplementation, cpythonSpec } from '../adapters/cpython/index.js';
+import { resolveImplementation } from '../harness/resolve-implementation.js';
 import { type PoolHandle, type PoolOptions, type Session, UNSENDABLE } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { python3Missing, withSessionOf } from './python3.js';
@@ -71,8 +72,8 @@ function groupMembers(group: number): number[] {
 }
 
 test('the description names the Python version, or why python3 is not available', (t) => {
-  if (python3Missing() === undefined) t.regex(cpython.description, /^CPython \d+\.\d+\.\d+ multiprocessing/);
-  else t.regex(cpython.description, /^CPython multiprocessing \(python3 not available/);
+  if (python3Missing() === undefined) t.regex(cpython.description, /^CPython \d+\.\d+\.\d+ multiprocessing, fork start method/);
+  else t.regex(cpython.description, /^CPython multiprocessing, fork start method \(python3 not available/);
 });
 
 test('exitWith(3) gives exit code 3 after join', (t) =>
@@ -337,3 +338,65 @@ test('pool: scope() enters the pool and leave() terminates it; UNSENDABLE become
     await scope.leave();
     t.regex((await rejection(t, pool.apply('square', [1]))).message, /Pool not running/);
   }));
+
+// ——— Start methods and interpreters ———
+
+test('a cpython spec names a start method and an interpreter; --python fills in the interpreter', (t) => {
+  t.deepEqual(cpythonSpec('cpython'), {});
+  t.deepEqual(cpythonSpec('cpython:spawn'), { startMethod: 'spawn' });
+  t.deepEqual(cpythonSpec('cpython@/opt/py/bin/python3'), { python: '/opt/py/bin/python3' });
+  t.deepEqual(cpythonSpec('cpython:forkserver@/opt/py/bin/python3', '/other'), { startMethod: 'forkserver', python: '/opt/py/bin/python3' });
+  t.deepEqual(cpythonSpec('cpython:fork', '/other'), { startMethod: 'fork', python: '/other' });
+  t.is(cpythonSpec('reference'), undefined);
+  t.is(cpythonSpec('cpythonic'), undefined);
+  t.throws(() => cpythonSpec('cpython:vfork'), { message: 'cannot load implementation "cpython:vfork": the start method must be one of fork, spawn, forkserver' });
+});
+
+test('the name shows the start method and, with an interpreter given, its version; the description both', async (t) => {
+  const spawnColumn = await resolveImplementation('cpython:spawn');
+  t.is(spawnColumn.name, 'cpython-spawn');
+  t.is(cpython.name, 'cpython', 'the default column keeps its name');
+  if (python3Missing() !== undefined) {
+    t.log(`skipped the rest: ${python3Missing()}`);
+    return;
+  }
+  t.regex(spawnColumn.description, /^CPython \d+\.\d+\.\d+ multiprocessing, spawn start method/);
+  t.like(spawnColumn.python, { startMethod: 'spawn' });
+  const version = cpython.python!.version.split('.').slice(0, 2).join('.');
+  const explicit = await resolveImplementation('cpython:forkserver', { python: 'python3' });
+  t.is(explicit.name, `cpython-${version}-forkserver`);
+  t.like(explicit.python, { version: cpython.python!.version, startMethod: 'forkserver' });
+});
+
+test('an interpreter older than 3.8 is refused by its version, one that is missing by name', async (t) => {
+  const old = ['3.7.16', '3.6.15'].map((v) => join(process.env['HOME'] ?? '', '.pyenv', 'versions', v, 'bin', 'python3')).find((path) => existsSync(path));
+  const missing = cpythonImplementation({ python: '/nonexistent/python3' });
+  t.regex(missing.description, /^CPython multiprocessing, fork start method \(\/nonexistent\/python3 not available: /);
+  await t.throwsAsync(missing.open(), { message: /^\/nonexistent\/python3 not available: .*the CPython column is skipped$/ });
+  if (old === undefined) {
+    t.log('skipped the old-interpreter half: no pyenv 3.6 or 3.7 here');
+    return;
+  }
+  const refused = cpythonImplementation({ python: old });
+  const error = await t.throwsAsync(refused.open());
+  t.regex(error!.message, /^CPython 3\.[67]\.\d+ \(.+\) is older than 3\.8, the oldest the conformance driver runs on .*: pass --python a 3\.8 or newer interpreter$/);
+  t.is(refused.python, undefined);
+});
+
+for (const [startMethod, worker] of [['spawn', 'SpawnPoolWorker'], ['forkserver', 'ForkServerPoolWorker']] as const) {
+  test(`${startMethod}: a session opens under that method, names its children as Python does, and runs a Pool`, (t) =>
+    withSessionOf(t, cpythonImplementation({ startMethod }), async (session) => {
+      const child = await session.createProcess({ target: 'exitWith', args: [3] });
+      await child.start();
+      await child.join();
+      t.is(await child.exitCode(), 3);
+      t.regex(await child.name(), /^Process-\d+$/, 'the default context names a Process Process-N under every method');
+      const pool = await session.createPool!({ processes: 2 });
+      t.deepEqual(await pool.map('square', [1, 2, 3, 4]), [1, 4, 9, 16]);
+      const identity = (await pool.apply('workerIdentity', [0])) as { name: string; daemon: boolean };
+      t.like(identity, { daemon: true });
+      t.regex(identity.name, new RegExp(`^${worker}-\\d+$`));
+      await pool.terminate();
+      await pool.join();
+    }));
+}

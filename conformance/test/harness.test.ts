@@ -136,6 +136,39 @@ test('on Python, a beyond rule is "beyond Python" only when it fails for the rea
   t.regex(passing.reason!, /^a beyond rule passed on Python: CPython does what it states, so it is not beyond Python/);
 });
 
+test('on a CPython whose start method the rule names in keptUnder, a beyond rule runs as any other rule', async (t) => {
+  const kept = (check: () => Promise<void>) =>
+    rule({ source: 'beyond', cpython: { does: 'CPython leaves the result pending.', failure: /still pending/, keptUnder: ['spawn'] }, check });
+  const under = (startMethod: 'fork' | 'spawn'): Implementation => ({ ...fake(true), python: { version: '3.11.7', startMethod } });
+  t.like(await runRule(under('spawn'), kept(async () => undefined)), { status: 'pass' });
+  t.like(await runRule(under('spawn'), kept(async () => expectEqual('still pending', 'an error', 'get()'))), { status: 'fail' });
+  t.like(await runRule(under('fork'), kept(async () => expectEqual('still pending', 'an error', 'get()'))), { status: 'beyond' });
+  t.like(await runRule(under('fork'), kept(async () => undefined)), { status: 'fail' });
+  let seen: unknown;
+  await runRule(under('spawn'), rule({ check: async (_session, context) => void (seen = context.python) }));
+  t.deepEqual(seen, { version: '3.11.7', startMethod: 'spawn' }, 'the check sees the CPython it runs on');
+  await runRule(fake(false), rule({ check: async (_session, context) => void (seen = context.python) }));
+  t.is(seen, undefined, 'and nothing elsewhere');
+});
+
+test('lint: keptUnder lists start methods', (t) => {
+  const file = 'process/exitcode-signal-is-negative.ts';
+  const cpython = { does: 'CPython hangs.', failure: /pending/, keptUnder: ['spawn', 'vfork'] as never };
+  t.deepEqual(lintRule(rule({ source: 'beyond', cpython }), file), [
+    'rule process.exitcode.signal-is-negative: cpython.keptUnder must list start methods (fork, spawn, forkserver)',
+  ]);
+});
+
+test('pythonOlderThan compares versions, and is false off CPython', async (t) => {
+  const { pythonOlderThan } = await import('../harness/python-facts.js');
+  const at = (version: string) => ({ version, startMethod: 'fork' as const });
+  t.true(pythonOlderThan(at('3.8.18'), '3.9'));
+  t.false(pythonOlderThan(at('3.9.0'), '3.9'));
+  t.false(pythonOlderThan(at('3.13.0'), '3.10'));
+  t.true(pythonOlderThan(at('3.9.18'), '3.10'));
+  t.false(pythonOlderThan(undefined, '3.10'));
+});
+
 const declaring = (deviations: Record<string, string>): Implementation => ({ ...fake(false), deviations });
 
 test('a declared deviation turns a failure into "differs" with its reason, and a pass into a failing "stale"', async (t) => {

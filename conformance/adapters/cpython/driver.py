@@ -4,10 +4,11 @@ Protocol: one JSON request per line on stdin, {"id": n, "op": "...", ...}; one J
 protocol channel (the original stdout), {"id": n, "ok": true, "value": ...} or
 {"id": n, "ok": false, "error": {"type": "AssertionError", "message": "..."}}.
 Requests run one after another in the main thread, so a join() blocks the driver: a session serves one rule.
+Usage: python3 driver.py [fork|spawn|forkserver] (the start method of everything it makes; default fork).
 
 Queues: queue_create returns a handle; an argument {"@multiproc/queue": n} (at any depth of lists and dicts) in
 create's args, pool_create's initargs and the pool ops' items/args stands for that multiprocessing.Queue. Process
-children are forked and inherit it; a pool task's arguments are pickled, and CPython refuses a Queue there
+children and pool workers inherit it (forked, or pickled while spawning); a pool task's arguments are pickled, and CPython refuses a Queue there
 (RuntimeError: "Queue objects should only be shared between processes through inheritance"), as a rule shows.
 A blocking queue_get or queue_put holds the driver like a join() does: rules give them a timeout.
 
@@ -31,16 +32,29 @@ from typing import Any, Callable
 
 import tasks
 
-# Children inherit fd 1 across fork: anything they print would corrupt the protocol. Keep the protocol on a
-# private dup of the original stdout and point fd 1 at stderr before any child exists.
-PROTOCOL_FD = os.dup(1)
-os.dup2(2, 1)
-# A forked child must not hold the protocol pipe open (nor ever write to it).
-os.register_at_fork(after_in_child=lambda: os.close(PROTOCOL_FD))
+START_METHODS = ("fork", "spawn", "forkserver")
+# The protocol channel: a private dup of the original stdout, made by main(). Under spawn and forkserver every child
+# imports this file as __mp_main__, so nothing at module level may touch descriptors or the start method.
+PROTOCOL_FD = -1
 
-# Linux's default start method, made explicit (3.14 changes the default). The default context rather than
-# get_context("fork"), whose ForkProcess class would name children "ForkProcess-1" instead of "Process-1".
-multiprocessing.set_start_method("fork")
+
+def _setup(start_method: str) -> None:
+    """Runs once, in the driver only. Children inherit fd 1 (across fork, and across spawn's and the forkserver's
+    exec): anything they print would corrupt the protocol. Keep the protocol on a private dup of the original stdout
+    (os.dup makes it non-inheritable, so exec'd children never hold it) and point fd 1 at stderr before any child
+    exists; a forked child closes its copy at once."""
+    global PROTOCOL_FD
+    PROTOCOL_FD = os.dup(1)
+    os.dup2(2, 1)
+    os.register_at_fork(after_in_child=lambda: os.close(PROTOCOL_FD))
+    # The default context's start method rather than get_context(method): the start method reaches every Process,
+    # Pool and Queue the driver makes, and every one tasks.py makes in a child (spawn and forkserver children are
+    # told the parent's method), while children keep the default context's names ("Process-1"): a
+    # get_context(method).Process is named "ForkProcess-1", "SpawnProcess-1", "ForkServerProcess-1". Pool workers
+    # take the method's name whichever way ("ForkPoolWorker-1", "SpawnPoolWorker-1", "ForkServerPoolWorker-1").
+    # Explicit even for fork, Linux's default until 3.14 (forkserver since).
+    multiprocessing.set_start_method(start_method)
+
 
 _handles: dict[int, multiprocessing.Process] = {}
 _pools: dict[int, multiprocessing.pool.Pool] = {}
@@ -196,7 +210,7 @@ def _describe(error: BaseException) -> dict[str, str]:
 
 def _pool_create(processes: int | None = None, initializer: str | None = None, initargs: list[Any] | None = None,
                  maxtasksperchild: int | None = None) -> int:
-    # multiprocessing.Pool: the default context, which the driver set to fork.
+    # multiprocessing.Pool: the default context, whose start method the driver set.
     pool = multiprocessing.Pool(processes=processes, initializer=None if initializer is None else _task(initializer),
                                 initargs=tuple(initargs or ()), maxtasksperchild=maxtasksperchild)
     handle = len(_pools) + 1
@@ -381,7 +395,7 @@ def _with_queues(value: Any) -> Any:
 
 
 def _queue_create(maxsize: int | None = None) -> int:
-    # multiprocessing.Queue: the default context, which the driver set to fork. maxsize <= 0 is unbounded.
+    # multiprocessing.Queue: the default context, whose start method the driver set. maxsize <= 0 is unbounded.
     queue_ = multiprocessing.Queue(0 if maxsize is None else maxsize)
     handle = len(_queues) + 1
     _queues[handle] = queue_
@@ -481,6 +495,10 @@ def _run(request: dict[str, Any]) -> Any:
 
 
 def main() -> None:
+    start_method = sys.argv[1] if len(sys.argv) > 1 else "fork"
+    if start_method not in START_METHODS:
+        sys.exit(f"driver.py: unknown start method {start_method!r} (one of {', '.join(START_METHODS)})")
+    _setup(start_method)
     threading.Thread(target=_read_stdin, name="stdin-watcher", daemon=True).start()
     while True:
         line = _requests.get()

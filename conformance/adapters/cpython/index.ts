@@ -31,37 +31,66 @@ const QUEUE_MARK = '@multiproc/queue';
 /** How long close() lets the driver end on its own (stdin EOF) before killing its process group. */
 const GRACE_MS = 2000;
 
+/** The start methods of Python's multiprocessing; the driver uses one for everything it makes. */
+export const START_METHODS = ['fork', 'spawn', 'forkserver'] as const;
+export type StartMethod = (typeof START_METHODS)[number];
+
+/** What picks a CPython column: `--impl cpython[:<method>][@<python>]`, or `cpythonImplementation(options)`. */
+export interface CpythonOptions {
+  /** Default `fork`: Linux's default before Python 3.14, and the column `--impl cpython` has always meant. */
+  readonly startMethod?: StartMethod;
+  /** The interpreter to run driver.py with. Default `python3` from PATH. */
+  readonly python?: string;
+}
+
+/** The oldest Python the driver runs on: it needs multiprocessing.parent_process() (3.8) and `:=` (3.8). */
+export const OLDEST_PYTHON = [3, 8] as const;
+
 interface Python {
   readonly executable: string;
   readonly version: string;
 }
 
-function unavailable(reason: string): Error {
-  return new Error(`python3 not available: ${reason.trim()}; the CPython column is skipped`);
+function unavailable(command: string, reason: string): Error {
+  return new Error(`${command} not available: ${reason.trim()}; the CPython column is skipped`);
 }
 
-let probed: Python | Error | undefined;
+const probed = new Map<string, Python | Error>();
 /**
- * `python3` may be a pyenv shim costing ~90 ms a start: resolve the real interpreter once, synchronously so
- * that `description` can name the version.
+ * `python3` may be a pyenv shim costing ~90 ms a start: resolve the real interpreter once per command,
+ * synchronously so that `name` and `description` can name the version. The probe runs on any Python, 2.7 included,
+ * so that one too old is refused by its version, not by a syntax error in driver.py.
  */
-function python(): Python | Error {
-  if (probed === undefined) {
+function python(command: string): Python | Error {
+  let found = probed.get(command);
+  if (found === undefined) {
     try {
-      const script = 'import sys; print(sys.executable); print(sys.version.split()[0])';
-      const [executable = '', version = ''] = execFileSync('python3', ['-c', script], {
+      const script = 'import sys; print(sys.executable); print("%d.%d.%d" % tuple(sys.version_info[:3]))';
+      const [executable = '', version = ''] = execFileSync(command, ['-c', script], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: 10_000,
       })
         .trim()
         .split('\n');
-      probed = executable === '' ? unavailable('python3 printed no sys.executable') : { executable, version };
+      found = executable === '' ? unavailable(command, `${command} printed no sys.executable`) : { executable, version };
+      if (!(found instanceof Error) && tooOld(found.version)) {
+        found = new Error(
+          `CPython ${found.version} (${found.executable}) is older than ${OLDEST_PYTHON.join('.')}, the oldest the conformance ` +
+            `driver runs on (it needs multiprocessing.parent_process() and assignment expressions): pass --python a 3.8 or newer interpreter`,
+        );
+      }
     } catch (error) {
-      probed = unavailable((error as Error).message);
+      found = unavailable(command, (error as Error).message);
     }
+    probed.set(command, found);
   }
-  return probed;
+  return found;
+}
+
+function tooOld(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major < OLDEST_PYTHON[0] || (major === OLDEST_PYTHON[0] && minor < OLDEST_PYTHON[1]);
 }
 
 /**
@@ -97,8 +126,10 @@ class CpythonSession implements Session {
   #goneReason: string | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(executable: string) {
-    this.#driver = spawn(executable, [DRIVER], { detached: true, stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(executable: string, startMethod: StartMethod) {
+    // Python's resource tracker (spawn, forkserver, and fork's Queues) warns of "leaked semaphore objects" when the
+    // driver ends with os._exit: that is the session closing, not a rule's doing. Its -W reaches the tracker too.
+    this.#driver = spawn(executable, ['-W', 'ignore::UserWarning:multiprocessing.resource_tracker', DRIVER, startMethod], { detached: true, stdio: ['pipe', 'pipe', 'inherit'] });
     // Writing to a driver that died raises EPIPE here; the 'close' handler below reports the death instead.
     this.#driver.stdin.on('error', () => undefined);
     createInterface({ input: this.#driver.stdout }).on('line', (line) => this.#answer(line));
@@ -374,31 +405,74 @@ const CAPABILITIES: readonly Capability[] = [
   'queue.cross-process',
 ];
 
-export const implementation: Implementation = {
-  name: 'cpython',
-  // Rules whose source is `beyond` ask for more than Python does: here their failures read "beyond Python".
-  isPython: true,
-  get description() {
-    const found = python();
-    return found instanceof Error
-      ? `CPython multiprocessing (${found.message})`
-      : `CPython ${found.version} multiprocessing, fork start method, driven over stdio (${found.executable})`;
-  },
-  capabilities: new Set(CAPABILITIES),
-  unsupported: { 'pool.input.async': 'Python has no async iterables as Pool input: its Pool takes sync iterables only' },
-  async open(): Promise<Session> {
-    const found = python();
-    if (found instanceof Error) throw found;
-    const session = new CpythonSession(found.executable);
-    try {
-      // The first answer proves the interpreter runs the driver (python3 may be too old, or broken).
-      await session.request('hello');
-    } catch (error) {
-      await session.close();
-      throw unavailable((error as Error).message);
-    }
-    return session;
-  },
-};
+/**
+ * CPython under one start method and interpreter. The name shows what differs from the default column `cpython`
+ * (fork, python3): `cpython-spawn`, `cpython-3.8`, `cpython-3.13-forkserver`; the description names the version,
+ * the method and the interpreter.
+ */
+export function cpythonImplementation(options: CpythonOptions = {}): Implementation {
+  const startMethod = options.startMethod ?? 'fork';
+  if (!START_METHODS.includes(startMethod)) {
+    throw new Error(`unknown start method "${String(startMethod)}": one of ${START_METHODS.join(', ')}`);
+  }
+  const command = options.python ?? 'python3';
+  const found = () => python(command);
+  return {
+    get name() {
+      const interpreter = found();
+      const version = options.python === undefined || interpreter instanceof Error ? [] : [interpreter.version.split('.').slice(0, 2).join('.')];
+      return ['cpython', ...version, ...(options.startMethod === undefined ? [] : [startMethod])].join('-');
+    },
+    // Rules whose source is `beyond` ask for more than Python does: here their failures read "beyond Python".
+    isPython: true,
+    get python() {
+      const interpreter = found();
+      return interpreter instanceof Error ? undefined : { version: interpreter.version, startMethod };
+    },
+    get description() {
+      const interpreter = found();
+      return interpreter instanceof Error
+        ? `CPython multiprocessing, ${startMethod} start method (${interpreter.message})`
+        : `CPython ${interpreter.version} multiprocessing, ${startMethod} start method, driven over stdio (${interpreter.executable})`;
+    },
+    capabilities: new Set(CAPABILITIES),
+    unsupported: { 'pool.input.async': 'Python has no async iterables as Pool input: its Pool takes sync iterables only' },
+    async open(): Promise<Session> {
+      const interpreter = found();
+      if (interpreter instanceof Error) throw interpreter;
+      const session = new CpythonSession(interpreter.executable, startMethod);
+      try {
+        // The first answer proves the interpreter runs the driver under that method (python may be broken).
+        await session.request('hello');
+      } catch (error) {
+        await session.close();
+        throw unavailable(command, (error as Error).message);
+      }
+      return session;
+    },
+  };
+}
+
+/**
+ * The options a `--impl` spec names, or undefined when it names no CPython column: `cpython`, `cpython:spawn`,
+ * `cpython@/path/to/python3`, `cpython:forkserver@/path/to/python3`. `python` (the CLI's `--python`) applies when
+ * the spec names no interpreter itself.
+ */
+export function cpythonSpec(spec: string, python?: string): CpythonOptions | undefined {
+  const match = /^cpython(?::([^@]*))?(?:@(.+))?$/.exec(spec);
+  if (match === null) return undefined;
+  const [, method, path] = match;
+  if (method !== undefined && !(START_METHODS as readonly string[]).includes(method)) {
+    throw new Error(`cannot load implementation "${spec}": the start method must be one of ${START_METHODS.join(', ')}`);
+  }
+  const interpreter = path ?? python;
+  return {
+    ...(method === undefined ? {} : { startMethod: method as StartMethod }),
+    ...(interpreter === undefined ? {} : { python: interpreter }),
+  };
+}
+
+/** `--impl cpython`: fork, python3. */
+export const implementation: Implementation = cpythonImplementation();
 
 export default implementation;

@@ -1,7 +1,8 @@
 """The task catalog (see conformance/harness/implementation.ts TASKS) for CPython's multiprocessing.
 
 Same behaviour as conformance/adapters/reference/tasks.ts. Every task is a module-level function so that it
-stays picklable under any start method, although the driver forks.
+is picklable under every start method the driver runs (fork, spawn, forkserver): spawn and forkserver children
+import this module afresh, so module state (_appended, _init_value, _remembered) starts empty in each.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ def rendezvous(directory: str, name: str, count: int, timeoutMs: float) -> int:
     return seen
 
 
-# Queue tasks: `queue` is the driver's real multiprocessing.Queue, inherited by the forked child.
+# Queue tasks: `queue` is the driver's real multiprocessing.Queue, inherited by the child (forked, or pickled while
+# spawning).
 
 
 def putItems(queue: Any, items: list[Any]) -> None:
@@ -283,6 +285,13 @@ def writePidThenDone(path: str, ms: float) -> None:
     _write(path + ".done", "done")
 
 
+def _written(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > 0
+    except OSError:
+        return False
+
+
 def endProgram(directory: str, how: str, ms: float, daemonicMs: float | None = None) -> None:
     daemonic_ms = 3 * ms if daemonicMs is None else daemonicMs
     daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "daemonic"), daemonic_ms),
@@ -292,7 +301,9 @@ def endProgram(directory: str, how: str, ms: float, daemonicMs: float | None = N
     daemonic.start()
     non_daemonic.start()
     deadline = time.monotonic() + 30
-    while not all(os.path.exists(os.path.join(directory, name)) for name in ("daemonic", "non-daemonic")) \
+    # Written, not only created: _write opens (an empty file) before it writes, and a daemonic child terminated
+    # in between would leave the rule an empty file for ever (seen once under a load average of 29).
+    while not all(_written(os.path.join(directory, name)) for name in ("daemonic", "non-daemonic")) \
             and time.monotonic() < deadline:
         time.sleep(0.01)
     if how == "exit":

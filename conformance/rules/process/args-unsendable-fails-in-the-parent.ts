@@ -10,8 +10,12 @@ export default defineRule({
   source: 'beyond',
   needs: ['process', 'process.unsendable'],
   cpython: {
-    does: 'Under fork CPython sends nothing: the child inherits the lambda and the target runs (under spawn, start() raises a PicklingError).',
+    does:
+      'Under fork CPython sends nothing: the child inherits the lambda and the target runs. Under spawn and ' +
+      'forkserver it keeps this rule: start() pickles the args and raises (a PicklingError, or AttributeError "Can\'t ' +
+      'pickle local object") before any child exists.',
     failure: /no error/,
+    keptUnder: ['spawn', 'forkserver'],
   },
   async check(session) {
     let handle: ProcessHandle | undefined;
