@@ -285,6 +285,13 @@ def writePidThenDone(path: str, ms: float) -> None:
     _write(path + ".done", "done")
 
 
+def _written(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > 0
+    except OSError:
+        return False
+
+
 def endProgram(directory: str, how: str, ms: float, daemonicMs: float | None = None) -> None:
     daemonic_ms = 3 * ms if daemonicMs is None else daemonicMs
     daemonic = multiprocessing.Process(target=writePidThenDone, args=(os.path.join(directory, "daemonic"), daemonic_ms),
@@ -294,7 +301,9 @@ def endProgram(directory: str, how: str, ms: float, daemonicMs: float | None = N
     daemonic.start()
     non_daemonic.start()
     deadline = time.monotonic() + 30
-    while not all(os.path.exists(os.path.join(directory, name)) for name in ("daemonic", "non-daemonic")) \
+    # Written, not only created: _write opens (an empty file) before it writes, and a daemonic child terminated
+    # in between would leave the rule an empty file for ever (seen once under a load average of 29).
+    while not all(_written(os.path.join(directory, name)) for name in ("daemonic", "non-daemonic")) \
             and time.monotonic() < deadline:
         time.sleep(0.01)
     if how == "exit":
