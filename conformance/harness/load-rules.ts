@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CAPABILITIES } from './implementation.js';
-import { isModuleFile, repoPath } from './repo-paths.js';
+import { isModuleFile, repoPath } from '../../test-support/repo-paths.js';
 import type { Rule } from './rule.js';
 
 /** The rule modules to import: the sources under tsx, their compiled form under .tmp/js otherwise. */

@@ -4,9 +4,9 @@
  * reason, and a failure what was expected and what was observed.
  */
 import { join, relative } from 'node:path';
-import type { KillMatrix } from '../mutants/lib/kill-matrix.js';
+import type { KillMatrix } from '../selftest/mutants/lib/kill-matrix.js';
 import { expectedFileOf, RULE_SOURCES_DIR } from './load-rules.js';
-import { REPO_ROOT } from './repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 import type { Rule } from './rule.js';
 import { FAILING, type RuleResult, type Status } from './run-rule.js';
 

@@ -12,14 +12,14 @@ import { ruleSources } from './load-rules.js';
 
 /** Adapters that ship with the suite, by name. */
 export const BUILT_IN: Record<string, string> = {
-  reference: '../adapters/reference/index.js',
+  reference: '../selftest/adapters/reference/index.js',
   cpython: '../adapters/cpython/index.js',
-  workerpool: '../adapters/workerpool/index.js',
-  piscina: '../adapters/piscina/index.js',
-  tinypool: '../adapters/tinypool/index.js',
-  'poolifier-cluster': '../adapters/poolifier-cluster/index.js',
-  'poolifier-thread': '../adapters/poolifier-thread/index.js',
-  'jest-worker': '../adapters/jest-worker/index.js',
+  workerpool: '../selftest/adapters/workerpool/index.js',
+  piscina: '../selftest/adapters/piscina/index.js',
+  tinypool: '../selftest/adapters/tinypool/index.js',
+  'poolifier-cluster': '../selftest/adapters/poolifier-cluster/index.js',
+  'poolifier-thread': '../selftest/adapters/poolifier-thread/index.js',
+  'jest-worker': '../selftest/adapters/jest-worker/index.js',
 };
 
 /** The optional parts of the contract an adapter may fill in (now part of Implementation itself). */

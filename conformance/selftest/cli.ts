@@ -8,7 +8,7 @@
  * --mutants or --all, against every mutant; all of it through one queue, the longest rules first. Writes
  * conformance.md, .json and .junit.xml (and mutants.md, .json), and differences.md to reports/, and exits 1 when
  * an implementation fails a rule (or passes one it declares as a deviation) or the mutants' kills differ from
- * conformance/mutants/expected.json.
+ * conformance/selftest/mutants/expected.json.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,24 +17,24 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDeviations } from './adapters/reference/deviations.js';
-import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './harness/differences.js';
-import { toJUnit } from './harness/junit.js';
-import { loadRules, matchesFilter } from './harness/load-rules.js';
-import { COMPILED, repoPath } from './harness/repo-paths.js';
-import { landscapeMarkdown, readNotes, toLandscape } from './harness/landscape.js';
-import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun, type Report } from './harness/report.js';
-import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from './harness/resolve-implementation.js';
-import type { Rule } from './harness/rule.js';
-import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from './harness/run-rule.js';
+import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './differences.js';
+import { toJUnit } from '../harness/junit.js';
+import { loadRules, matchesFilter } from '../harness/load-rules.js';
+import { COMPILED, repoPath } from '../../test-support/repo-paths.js';
+import { landscapeMarkdown, readNotes, toLandscape } from './landscape.js';
+import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun, type Report } from '../harness/report.js';
+import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from '../harness/resolve-implementation.js';
+import type { Rule } from '../harness/rule.js';
+import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from '../harness/run-rule.js';
 import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, retryLines, surprises, type KillMatrix } from './mutants/lib/kill-matrix.js';
 import { designation, type Designation } from './mutants/lib/designation.js';
 import { loadMutants } from './mutants/lib/load-mutants.js';
 import { planPairs, runPairs, type PairResult } from './mutants/lib/run-mutants.js';
 import type { Trace } from './mutants/lib/trace.js';
 import { readTraces, traceRule, writeTraces } from './mutants/lib/traces.js';
-import { checkTraceability } from './traceability/check.js';
-import { TRACEABILITY_FILE } from './traceability/load.js';
-import { WorkQueue } from './mutants/lib/work-queue.js';
+import { checkTraceability } from '../traceability/check.js';
+import { TRACEABILITY_FILE } from '../traceability/load.js';
+import { WorkQueue } from '../harness/work-queue.js';
 
 const USAGE = `usage: npm run conformance -- [options]
   --impl NAME|MODULE  an implementation: reference, cpython, a Node pool (workerpool, piscina, tinypool,
@@ -49,7 +49,7 @@ const USAGE = `usage: npm run conformance -- [options]
   --mutant GLOB       only the mutants whose name matches
   --matrix            with --all: every rule that reaches each mutant, compared with expected.json (as --mutants)
   --exhaustive        run every rule on every mutant, not only the rules that reach it
-  --update-expected   rewrite conformance/mutants/expected.json from this run's kills
+  --update-expected   rewrite conformance/selftest/mutants/expected.json from this run's kills
   --filter GLOB       only the rules whose id matches
   --concurrency N     rules running at once (default 8: a rule mostly waits on its children)
   --out DIR           where the reports go (default reports/)
@@ -205,7 +205,7 @@ async function main(): Promise<number> {
   if (withMutants) {
     const matrix = buildMatrix(mutants, rules, pairResults, values.exhaustive);
     const partial = values.mutant !== undefined || values.filter !== undefined || designatedOnly;
-    if (expected === undefined) mutantProblems = ['conformance/mutants/expected.json is missing: run with --update-expected'];
+    if (expected === undefined) mutantProblems = ['conformance/selftest/mutants/expected.json is missing: run with --update-expected'];
     else if (designatedOnly) mutantProblems = designatedSurprises(pairResults, expected);
     else {
       mutantProblems = surprises(matrix, expected, partial ? new Set(mutants.map((m) => m.name)) : undefined);
@@ -215,12 +215,12 @@ async function main(): Promise<number> {
     const generatedAt = new Date().toISOString();
     await writeFile(resolve(outDir, 'mutants.json'), `${JSON.stringify({ generatedAt, ...mutantsSection }, null, 2)}\n`);
     await writeFile(resolve(outDir, 'mutants.md'), matrixToMarkdown(matrix, generatedAt, mutantProblems, expected));
-    if (values.mutant === undefined && values.filter === undefined && (await writeTraces(rules, fresh))) log('Updated conformance/mutants/traces.json');
+    if (values.mutant === undefined && values.filter === undefined && (await writeTraces(rules, fresh))) log('Updated conformance/selftest/mutants/traces.json');
     let expectedNow = expected;
     if (values['update-expected']) {
       expectedNow = expectedFrom(matrix, expected, partial);
       await writeFile(EXPECTED_FILE, `${JSON.stringify(expectedNow, null, 2)}\n`);
-      log('Rewrote conformance/mutants/expected.json: review the diff');
+      log('Rewrote conformance/selftest/mutants/expected.json: review the diff');
       mutantProblems = [];
     }
     // Every rule has a designated mutant and every aim is a kill, judged on expected.json over all rules and mutants

@@ -6,9 +6,9 @@
  * fails when the committed file is stale.
  */
 import { join, relative } from 'node:path';
-import { expectedFileOf, RULE_SOURCES_DIR } from './load-rules.js';
-import { pythonLink } from './report.js';
-import type { Rule } from './rule.js';
+import { expectedFileOf, RULE_SOURCES_DIR } from '../harness/load-rules.js';
+import { pythonLink } from '../harness/report.js';
+import type { Rule } from '../harness/rule.js';
 
 export const DIFFERENCES_FILE_NAME = 'differences.md';
 
@@ -25,7 +25,7 @@ export function differencesMarkdown(rules: readonly Rule[], deviations: Readonly
   const lines = [
     '# Where multiproc differs from Python',
     '',
-    'Generated from the conformance rules and `conformance/adapters/reference/deviations.json` by `npm run conformance`',
+    'Generated from the conformance rules and `conformance/selftest/adapters/reference/deviations.json` by `npm run conformance`',
     '(or `npx tsx conformance/write-differences.ts`), without running anything; a test fails when this file is stale.',
     'The conformance run checks every line below: a declared deviation that the reference no longer needs fails the run,',
     'and a `beyond` rule counts as "beyond Python" only when it fails on CPython for the reason it states.',

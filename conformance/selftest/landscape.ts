@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REPO_ROOT, repoPath } from './repo-paths.js';
-import { countByStatus, LABEL, type ImplementationRun, type Report } from './report.js';
-import type { Status } from './run-rule.js';
+import { REPO_ROOT, repoPath } from '../../test-support/repo-paths.js';
+import { countByStatus, LABEL, type ImplementationRun, type Report } from '../harness/report.js';
+import type { Status } from '../harness/run-rule.js';
 
 /** What landscape.json holds: the raw verdicts, one per rule and implementation. */
 export interface Landscape {
@@ -30,7 +30,7 @@ export interface LandscapeNote {
 }
 
 /** The hand-written notes: data, read from the sources whether this runs compiled or not. */
-export const NOTES_FILE = repoPath('conformance', 'harness', 'landscape-notes.json');
+export const NOTES_FILE = repoPath('conformance', 'selftest', 'landscape-notes.json');
 
 export function readNotes(file = NOTES_FILE): Record<string, LandscapeNote[]> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, LandscapeNote[]>;

@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readDeviations } from './adapters/reference/deviations.js';
-import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './harness/differences.js';
-import { loadRules } from './harness/load-rules.js';
-import { repoPath } from './harness/repo-paths.js';
+import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './differences.js';
+import { loadRules } from '../harness/load-rules.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 
 export const DIFFERENCES = repoPath('reports', DIFFERENCES_FILE_NAME);
 

@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import type { Report } from '../harness/report.js';
 import { probeImplementation, resolveImplementation, tasksNeeded } from '../harness/resolve-implementation.js';
-import { README, updatedReadme } from '../write-catalog.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../harness/repo-paths.js';
+import { README, updatedReadme } from '../selftest/write-catalog.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../test-support/repo-paths.js';
 
 assertNoOrphans(test);
 
-const CLI = modulePath(import.meta.url, '../cli');
+const CLI = modulePath(import.meta.url, '../selftest/cli');
 const scratch = mkdtempSync(join(tmpdir(), 'multiproc-byo-'));
 test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 

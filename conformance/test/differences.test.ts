@@ -5,10 +5,10 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { differencesMarkdown } from '../harness/differences.js';
-import { repoPath } from '../harness/repo-paths.js';
+import { differencesMarkdown } from '../selftest/differences.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 import { defineRule } from '../harness/rule.js';
-import { currentDifferences, DIFFERENCES } from '../write-differences.js';
+import { currentDifferences, DIFFERENCES } from '../selftest/write-differences.js';
 
 assertNoOrphans(test);
 

@@ -1,7 +1,7 @@
 /**
  * Runs every rule on the reference and on CPython, one ava test per rule and implementation, titled
  * `implementation › rule id`, so a failure or a timeout names the rule. The reference must pass every rule or
- * declare it (`differs`, with its reason, in conformance/adapters/reference/deviations.json): no rule may be
+ * declare it (`differs`, with its reason, in conformance/selftest/adapters/reference/deviations.json): no rule may be
  * unsupported there, and a declared rule that passes fails here until the declaration goes. CPython must pass every
  * seed and python-docs rule, and fail every `beyond` rule for the reason the rule states (`cpython.failure`), unless
  * the rule needs a capability Python has no form of (the driver does not claim it).

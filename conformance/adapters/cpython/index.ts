@@ -7,7 +7,7 @@ import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_proces
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { repoPath } from '../../harness/repo-paths.js';
+import { repoPath } from '../../../test-support/repo-paths.js';
 import type {
   AsyncResultHandle,
   Capability,

@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import type { PoolOptions } from '../harness/implementation.js';
+import type { PoolOptions } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 import { itemsOf, MAP_LIKE } from './lib/trace-view.js';
 

@@ -1,4 +1,4 @@
-import type { AsyncResultHandle, PoolHandle, TaskName } from '../harness/implementation.js';
+import type { AsyncResultHandle, PoolHandle, TaskName } from '../../harness/implementation.js';
 import { resultOf } from './lib/async-result.js';
 import { defineMutant, type PoolContext } from './lib/mutant.js';
 import { CRASHING_TASKS } from './lib/trace-view.js';

@@ -1,4 +1,4 @@
-import type { IterationOutcome, PoolHandle, TaskName } from '../harness/implementation.js';
+import type { IterationOutcome, PoolHandle, TaskName } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 import { fromWorker } from './lib/worker-errors.js';
 import { raisingInitializer, seesTaskErrors } from './lib/trace-view.js';

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { IterationOutcome, PoolHandle, TaskName } from '../harness/implementation.js';
-import { modulePath } from '../harness/repo-paths.js';
+import type { IterationOutcome, PoolHandle, TaskName } from '../../harness/implementation.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { resultOf } from './lib/async-result.js';
 import { defineMutant } from './lib/mutant.js';
 

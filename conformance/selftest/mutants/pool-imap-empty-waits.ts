@@ -1,4 +1,4 @@
-import type { PoolInput } from '../harness/implementation.js';
+import type { PoolInput } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 import { itemsOf } from './lib/trace-view.js';
 

@@ -1,4 +1,4 @@
-import type { PoolHandle } from '../harness/implementation.js';
+import type { PoolHandle } from '../../harness/implementation.js';
 import { defineMutant, type PoolContext } from './lib/mutant.js';
 import { raisingInitializer } from './lib/trace-view.js';
 

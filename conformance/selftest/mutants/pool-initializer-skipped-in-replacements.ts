@@ -1,4 +1,4 @@
-import type { PoolHandle, PoolOptions, TaskName } from '../harness/implementation.js';
+import type { PoolHandle, PoolOptions, TaskName } from '../../harness/implementation.js';
 import { defineMutant, type PoolContext } from './lib/mutant.js';
 
 /**

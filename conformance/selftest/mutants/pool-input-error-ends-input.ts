@@ -1,4 +1,4 @@
-import type { PoolInput } from '../harness/implementation.js';
+import type { PoolInput } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** What is left of an input whose iterator raises when its error is taken for the end of the input. */

@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import type { PoolHandle, TaskName } from '../harness/implementation.js';
+import type { PoolHandle, TaskName } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 import { durationsOf } from './lib/trace-view.js';
 

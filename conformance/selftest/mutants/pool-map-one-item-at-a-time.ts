@@ -1,4 +1,4 @@
-import type { PoolHandle, TaskName } from '../harness/implementation.js';
+import type { PoolHandle, TaskName } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 import { durationsOf, itemsOf } from './lib/trace-view.js';
 

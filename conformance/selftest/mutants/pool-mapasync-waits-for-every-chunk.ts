@@ -1,4 +1,4 @@
-import type { PoolHandle, TaskName } from '../harness/implementation.js';
+import type { PoolHandle, TaskName } from '../../harness/implementation.js';
 import { resultOf } from './lib/async-result.js';
 import { defineMutant } from './lib/mutant.js';
 

@@ -1,4 +1,4 @@
-import type { AsyncResultHandle, PoolHandle } from '../harness/implementation.js';
+import type { AsyncResultHandle, PoolHandle } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** The pool's own refusals (wrong state, argument out of range, not ready): what the reference names by class. */

@@ -1,6 +1,6 @@
 import { getPendingForEver } from './lib/async-result.js';
 import { defineMutant } from './lib/mutant.js';
-import { UNSENDABLE_MARK } from '../harness/implementation.js';
+import { UNSENDABLE_MARK } from '../../harness/implementation.js';
 
 /** A submission refused before it reached a worker: its argument cannot be sent, or its task cannot be found. */
 const refused = (error: unknown) => error instanceof Error && (error.name === 'SerializationError' || error.name === 'TaskReferenceError');

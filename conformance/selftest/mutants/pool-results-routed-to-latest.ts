@@ -1,4 +1,4 @@
-import type { AsyncResultHandle } from '../harness/implementation.js';
+import type { AsyncResultHandle } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 import { ASYNC_SUBMIT } from './lib/trace-view.js';
 

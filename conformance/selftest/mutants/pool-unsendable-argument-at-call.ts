@@ -1,4 +1,4 @@
-import { UNSENDABLE_MARK } from '../harness/implementation.js';
+import { UNSENDABLE_MARK } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 class SerializationError extends TypeError {

@@ -1,4 +1,4 @@
-import { type PoolInput, UNSENDABLE_MARK } from '../harness/implementation.js';
+import { type PoolInput, UNSENDABLE_MARK } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 const unsendable = (item: unknown) => JSON.stringify(item ?? null).includes(UNSENDABLE_MARK);

@@ -1,4 +1,4 @@
-import type { ProcessHandle, ProcessInfo } from '../harness/implementation.js';
+import type { ProcessHandle, ProcessInfo } from '../../harness/implementation.js';
 import { defineMutant, type SessionContext } from './lib/mutant.js';
 
 /** Every handle the session created, in order, with whether it was started. */

@@ -1,4 +1,4 @@
-import type { ProcessInfo } from '../harness/implementation.js';
+import type { ProcessInfo } from '../../harness/implementation.js';
 import { defineMutant, type SessionContext } from './lib/mutant.js';
 
 /** Children once listed and not joined since, by pid. */

@@ -1,4 +1,4 @@
-import type { ProcessHandle } from '../harness/implementation.js';
+import type { ProcessHandle } from '../../harness/implementation.js';
 import { defineMutant, type ProcessContext } from './lib/mutant.js';
 
 interface Closed {

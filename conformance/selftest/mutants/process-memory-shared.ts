@@ -1,4 +1,4 @@
-import type { AsyncResultHandle, PoolHandle } from '../harness/implementation.js';
+import type { AsyncResultHandle, PoolHandle } from '../../harness/implementation.js';
 import { defineMutant, type ProcessContext, type SessionContext } from './lib/mutant.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProcessHandle } from '../harness/implementation.js';
+import type { ProcessHandle } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** A refusal thrown as `new Error(message)`: the class (Python's ValueError) is lost, the message kept. */

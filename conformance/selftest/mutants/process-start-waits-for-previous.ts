@@ -1,4 +1,4 @@
-import type { ProcessHandle } from '../harness/implementation.js';
+import type { ProcessHandle } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 export default defineMutant({

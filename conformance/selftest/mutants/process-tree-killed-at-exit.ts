@@ -1,4 +1,4 @@
-import { descendantsOf } from '../../test-support/no-orphans.js';
+import { descendantsOf } from '../../../test-support/no-orphans.js';
 import { defineMutant, sleep } from './lib/mutant.js';
 
 const NESTING = new Set(['endProgram', 'startChild', 'hostQueueThenExit', 'watchParentDeath']);

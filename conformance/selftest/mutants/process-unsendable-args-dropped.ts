@@ -1,4 +1,4 @@
-import { UNSENDABLE_MARK } from '../harness/implementation.js';
+import { UNSENDABLE_MARK } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 const isUnsendable = (value: unknown) => typeof value === 'object' && value !== null && (value as Record<string, unknown>)[UNSENDABLE_MARK] === true;

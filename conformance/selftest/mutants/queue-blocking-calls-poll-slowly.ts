@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, sleep, type QueueContext } from './lib/mutant.js';
 
 /** How long the faulty loop sleeps between two looks at the queue, whatever time is left. */

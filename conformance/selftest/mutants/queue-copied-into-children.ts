@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type SessionContext } from './lib/mutant.js';
 import { isQueue } from './lib/queues-in.js';
 

@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type ProcessContext, type QueueContext } from './lib/mutant.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type QueueContext } from './lib/mutant.js';
 
 /** The handle's own count: items this process put minus items it got. Other processes' puts are not in it. */

@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** The implementation's own class names leak through instead of Python's queue.Empty and queue.Full. */

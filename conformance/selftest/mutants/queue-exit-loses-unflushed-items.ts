@@ -1,4 +1,4 @@
-import type { ProcessHandle, QueueHandle } from '../harness/implementation.js';
+import type { ProcessHandle, QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type QueueContext, type SessionContext } from './lib/mutant.js';
 import { queuesIn } from './lib/queues-in.js';
 

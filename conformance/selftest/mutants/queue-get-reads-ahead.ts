@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type QueueContext } from './lib/mutant.js';
 
 /** Items this handle took from the queue ahead of time, oldest first. */

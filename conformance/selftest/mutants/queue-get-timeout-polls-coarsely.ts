@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, sleep, type SessionContext } from './lib/mutant.js';
 
 /** Sleeps `ms`, or less when the session closes first. */

@@ -1,4 +1,4 @@
-import type { QueueBlockOptions, QueueHandle } from '../harness/implementation.js';
+import type { QueueBlockOptions, QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type QueueContext } from './lib/mutant.js';
 
 /**

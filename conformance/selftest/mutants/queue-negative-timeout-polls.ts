@@ -1,4 +1,4 @@
-import type { QueueBlockOptions } from '../harness/implementation.js';
+import type { QueueBlockOptions } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** A negative timeout clamped to zero, as multiprocessing.Queue takes it, instead of refused. */

@@ -1,4 +1,4 @@
-import type { ProcessHandle, QueueHandle } from '../harness/implementation.js';
+import type { ProcessHandle, QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, sleep, type ProcessContext } from './lib/mutant.js';
 import { queuesIn } from './lib/queues-in.js';
 

@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../harness/implementation.js';
+import type { QueueHandle } from '../../harness/implementation.js';
 import { defineMutant, type QueueContext } from './lib/mutant.js';
 
 /** Items put through this handle and not yet handed to the queue, oldest first. */

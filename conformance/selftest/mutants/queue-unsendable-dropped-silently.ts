@@ -1,4 +1,4 @@
-import { UNSENDABLE_MARK } from '../harness/implementation.js';
+import { UNSENDABLE_MARK } from '../../harness/implementation.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** Whether `item` holds the stand-in for a value that cannot be sent, at any depth. */

@@ -5,9 +5,9 @@
  * reports/differences.md lists each one.
  */
 import { readFileSync } from 'node:fs';
-import { repoPath } from '../../harness/repo-paths.js';
+import { repoPath } from '../../../../test-support/repo-paths.js';
 
-export const DEVIATIONS_FILE = repoPath('conformance', 'adapters', 'reference', 'deviations.json');
+export const DEVIATIONS_FILE = repoPath('conformance', 'selftest', 'adapters', 'reference', 'deviations.json');
 
 export function readDeviations(): Readonly<Record<string, string>> {
   const parsed: unknown = JSON.parse(readFileSync(DEVIATIONS_FILE, 'utf8'));

@@ -16,7 +16,7 @@ import {
   QueueFull,
   type ResultCallbacks,
   type TaskFunction,
-} from '../../../reference/src/index.js';
+} from '../../../../reference/src/index.js';
 import {
   type AsyncResultHandle,
   type Capability,
@@ -34,7 +34,7 @@ import {
   type Session,
   type TaskName,
   UNSENDABLE_MARK,
-} from '../../harness/implementation.js';
+} from '../../../harness/implementation.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 

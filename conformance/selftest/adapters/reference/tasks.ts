@@ -4,7 +4,7 @@
  */
 import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentProcess, parentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../reference/src/index.js';
+import { currentProcess, parentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

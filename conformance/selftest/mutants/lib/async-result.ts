@@ -2,8 +2,8 @@
  * An AsyncResultHandle over a promise, with the reference's semantics (get/wait bounded by their timeout,
  * successful() raising until ready, both callbacks recorded), for mutants that build a result themselves.
  */
-import type { AsyncResultHandle } from '../../harness/implementation.js';
-import { settlesWithin } from '../../harness/settles-within.js';
+import type { AsyncResultHandle } from '../../../harness/implementation.js';
+import { settlesWithin } from '../../../harness/settles-within.js';
 import { sleep, type ResultContext } from './mutant.js';
 
 export class TimeoutError extends Error {

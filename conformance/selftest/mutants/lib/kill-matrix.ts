@@ -1,15 +1,15 @@
 /**
  * The kill matrix: for each mutant, the rules that failed on it (killed it), those that passed (it survived
  * them) and those that could not tell it from the reference (not reached); and the gaps, rules no mutant kills.
- * Compared with conformance/mutants/expected.json, test262-style: any difference is a surprise to look at.
+ * Compared with conformance/selftest/mutants/expected.json, test262-style: any difference is a surprise to look at.
  */
 import { readFile } from 'node:fs/promises';
-import type { Rule } from '../../harness/rule.js';
-import { repoPath } from '../../harness/repo-paths.js';
+import type { Rule } from '../../../harness/rule.js';
+import { repoPath } from '../../../../test-support/repo-paths.js';
 import type { Mutant } from './mutant.js';
 import type { PairResult } from './run-mutants.js';
 
-export const EXPECTED_FILE = repoPath('conformance', 'mutants', 'expected.json');
+export const EXPECTED_FILE = repoPath('conformance', 'selftest', 'mutants', 'expected.json');
 
 export type Cell = 'killed' | 'survived' | 'not reached';
 
@@ -180,7 +180,7 @@ export function matrixToMarkdown(matrix: KillMatrix, generatedAt: string, proble
     '# Mutant kill matrix',
     '',
     `Generated ${generatedAt} by \`npm run conformance -- --mutants\`. Each mutant is the reference with one deliberate`,
-    'violation (conformance/mutants/). A rule *kills* a mutant when it fails on it.',
+    'violation (conformance/selftest/mutants/). A rule *kills* a mutant when it fails on it.',
     matrix.exhaustive
       ? 'Every rule ran on every mutant (`--exhaustive`).'
       : 'A rule runs on a mutant only when its trace on the reference does what the mutant changes (the mutant\'s `reaches`);' +

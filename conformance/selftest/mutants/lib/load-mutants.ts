@@ -1,11 +1,11 @@
 /**
- * Finds the mutants: every conformance/mutants/<name>.ts default-exports one Mutant named after its file, whose
+ * Finds the mutants: every conformance/selftest/mutants/<name>.ts default-exports one Mutant named after its file, whose
  * name starts with its area (`process-…`, `pool-…`, `queue-…`).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isModuleFile, MODULE_EXT } from '../../harness/repo-paths.js';
+import { isModuleFile, MODULE_EXT } from '../../../../test-support/repo-paths.js';
 import type { Mutant } from './mutant.js';
 
 export const MUTANTS_DIR = fileURLToPath(new URL('../', import.meta.url));

@@ -15,7 +15,7 @@ import type {
   QueueOptions,
   Session,
   TaskName,
-} from '../../harness/implementation.js';
+} from '../../../harness/implementation.js';
 import type { TraceView } from './trace-view.js';
 
 export type Area = 'process' | 'pool' | 'queue';

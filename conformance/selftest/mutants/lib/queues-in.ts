@@ -1,4 +1,4 @@
-import type { QueueHandle } from '../../harness/implementation.js';
+import type { QueueHandle } from '../../../harness/implementation.js';
 
 /** Whether `value` is a queue handle (what a rule passes among a process's or a task's arguments). */
 export const isQueue = (value: unknown): value is QueueHandle =>

@@ -2,8 +2,8 @@
  * Runs the suite against the mutants: plans which rules reach which mutant (from the rules' reference traces),
  * runs those pairs concurrently, and gives each pair its result.
  */
-import type { Rule } from '../../harness/rule.js';
-import { mapLimited, runRule, type RuleResult } from '../../harness/run-rule.js';
+import type { Rule } from '../../../harness/rule.js';
+import { mapLimited, runRule, type RuleResult } from '../../../harness/run-rule.js';
 import type { Mutant } from './mutant.js';
 import type { Trace } from './trace.js';
 import { TraceView } from './trace-view.js';

@@ -7,7 +7,7 @@
  * reference. So a rule whose reference trace never does it cannot fail on that mutant unless it fails on the
  * reference too, and running it there proves nothing. `reaches(trace)` on each mutant says which rules to run.
  */
-import type { Implementation, Session } from '../../harness/implementation.js';
+import type { Implementation, Session } from '../../../harness/implementation.js';
 
 export interface TraceEvent {
   /** 'session', or the kind of handle: 'process', 'pool', 'result', 'queue'. */

@@ -1,5 +1,5 @@
 /**
- * The rules' reference traces, kept in conformance/mutants/traces.json so that a mutant run need not run every
+ * The rules' reference traces, kept in conformance/selftest/mutants/traces.json so that a mutant run need not run every
  * rule on the reference first. Each trace carries a hash of its rule's file: a rule edited since is traced again
  * (live, on the reference) before its mutants are planned.
  */
@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import reference from '../../adapters/reference/index.js';
-import { expectedFileOf, RULE_SOURCES_DIR } from '../../harness/load-rules.js';
-import { repoPath } from '../../harness/repo-paths.js';
-import type { Rule } from '../../harness/rule.js';
-import { runRule, type RuleResult } from '../../harness/run-rule.js';
+import { expectedFileOf, RULE_SOURCES_DIR } from '../../../harness/load-rules.js';
+import { repoPath } from '../../../../test-support/repo-paths.js';
+import type { Rule } from '../../../harness/rule.js';
+import { runRule, type RuleResult } from '../../../harness/run-rule.js';
 import { recorded, type Trace } from './trace.js';
 
-export const TRACES_FILE = repoPath('conformance', 'mutants', 'traces.json');
+export const TRACES_FILE = repoPath('conformance', 'selftest', 'mutants', 'traces.json');
 
 /** Bumped when what a trace records changes: older files are traced again. */
 const VERSION = 2;
