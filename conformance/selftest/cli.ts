@@ -10,22 +10,21 @@
  * an implementation fails a rule (or passes one it declares as a deviation) or the mutants' kills differ from
  * conformance/selftest/mutants/expected.json.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDeviations } from './adapters/reference/deviations.js';
 import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './differences.js';
-import { toJUnit } from '../harness/junit.js';
+import { EXIT, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from '../harness/cli-options.js';
 import { loadRules, matchesFilter } from '../harness/load-rules.js';
-import { COMPILED, repoPath } from '../../test-support/repo-paths.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 import { landscapeMarkdown, readNotes, toLandscape } from './landscape.js';
-import { buildReport, LABEL, summaryLine, toMarkdown, type ImplementationRun, type Report } from '../harness/report.js';
+import { buildReport, summaryLine, type ImplementationRun, type Report } from '../harness/report.js';
 import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from '../harness/resolve-implementation.js';
 import type { Rule } from '../harness/rule.js';
 import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from '../harness/run-rule.js';
+import { formatLine, withUnsupportedWhy, writeReports } from '../harness/run.js';
 import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, retryLines, surprises, type KillMatrix } from './mutants/lib/kill-matrix.js';
 import { designation, type Designation } from './mutants/lib/designation.js';
 import { loadMutants } from './mutants/lib/load-mutants.js';
@@ -36,11 +35,18 @@ import { checkTraceability } from '../traceability/check.js';
 import { TRACEABILITY_FILE } from '../traceability/load.js';
 import { WorkQueue } from '../harness/work-queue.js';
 
+/** The adapters of the self-test, by name: the reference and the Node pools the suite maps (not shipped). */
+export const SELFTEST_ADAPTERS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['reference', 'workerpool', 'piscina', 'tinypool', 'poolifier-cluster', 'poolifier-thread', 'jest-worker'].map((name) => [
+    name,
+    new URL(`./adapters/${name}/index.js`, import.meta.url).href,
+  ]),
+);
+
 const USAGE = `usage: npm run conformance -- [options]
-  --impl NAME|MODULE  an implementation: reference, cpython, a Node pool (workerpool, piscina, tinypool,
-                      poolifier-cluster, poolifier-thread, jest-worker), or a path to an adapter module (.ts/.js); repeatable
-                      cpython[:fork|spawn|forkserver][@PYTHON]: CPython under that start method (default fork), that interpreter
-  --python PATH       the interpreter of every cpython implementation that names none (default python3)
+  (--impl also takes reference and the Node pools: workerpool, piscina, tinypool, poolifier-cluster,
+  poolifier-thread, jest-worker; with no --impl, --all, --landscape or --mutants: reference and cpython)
+${harnessUsage('default reports/')}
   --landscape         reference, cpython and every Node pool; writes landscape.md and .json only (the map of the Node
                       pools: a FAIL there is a finding about the library and does not fail the run)
   --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
@@ -50,10 +56,6 @@ const USAGE = `usage: npm run conformance -- [options]
   --matrix            with --all: every rule that reaches each mutant, compared with expected.json (as --mutants)
   --exhaustive        run every rule on every mutant, not only the rules that reach it
   --update-expected   rewrite conformance/selftest/mutants/expected.json from this run's kills
-  --filter GLOB       only the rules whose id matches
-  --concurrency N     rules running at once (default 8: a rule mostly waits on its children)
-  --out DIR           where the reports go (default reports/)
-  --json              print the report as JSON instead of a line per rule
   --lint              run no rule: check the rules and conformance/traceability/, write conformance/TRACEABILITY.md`;
 
 /** The Node pools the suite maps: with --all or --landscape their failures are findings, not a failed run. */
@@ -62,25 +64,18 @@ const THIRD_PARTY = ['workerpool', 'piscina', 'tinypool', 'poolifier-cluster', '
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      impl: { type: 'string', multiple: true },
+      ...HARNESS_OPTIONS,
       all: { type: 'boolean', default: false },
       mutants: { type: 'boolean', default: false },
       mutant: { type: 'string' },
       exhaustive: { type: 'boolean', default: false },
       matrix: { type: 'boolean', default: false },
       'update-expected': { type: 'boolean', default: false },
-      filter: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '8' },
-      out: { type: 'string' },
-      help: { type: 'boolean', default: false },
       lint: { type: 'boolean', default: false },
       landscape: { type: 'boolean', default: false },
-      python: { type: 'string' },
     },
   });
-  const loader = typeScriptLoaderNeeded(values.impl ?? []);
-  if (loader) return rerunUnderTsx();
+  if (typeScriptLoaderNeeded(values.impl ?? [])) return rerunWithTypeScript(fileURLToPath(import.meta.url));
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -108,7 +103,7 @@ async function main(): Promise<number> {
 
   const implementations: { spec: string; adapter: Adapter }[] = [];
   for (const spec of specs) {
-    const adapter = await resolveImplementation(spec, values.python === undefined ? {} : { python: values.python });
+    const adapter = await resolveImplementation(spec, { builtIns: SELFTEST_ADAPTERS, ...(values.python === undefined ? {} : { python: values.python }) });
     const problems = deviationProblems(adapter, allRules.map((rule) => rule.id));
     if (problems.length > 0) throw new Error(`${spec} declares deviations from rules that do not exist:\n- ${problems.join('\n- ')}`);
     implementations.push({ spec, adapter });
@@ -188,8 +183,7 @@ async function main(): Promise<number> {
         } else {
           result = await runRule(adapter, rule);
         }
-        const why = result.status === 'unsupported' ? unsupportedWhy(adapter, rule) : undefined;
-        results[index] = why === undefined ? result : { ...result, reason: `${result.reason}: ${why}` };
+        results[index] = withUnsupportedWhy(adapter, rule, result);
         log(formatLine(adapter.name, results[index]!));
       }, priority(rule));
     });
@@ -232,9 +226,7 @@ async function main(): Promise<number> {
   }
   const report = buildReport(rules, runs, { durationMs, concurrency, ...(mutantsSection ? { mutants: mutantsSection } : {}) });
   if (values.landscape) return writeLandscape(report, outDir, runs);
-  await writeFile(resolve(outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(resolve(outDir, 'conformance.md'), toMarkdown(report, outDir));
-  await writeFile(resolve(outDir, 'conformance.junit.xml'), toJUnit(report));
+  await writeReports(report, outDir);
   // From every rule (not only --filter's) and the reference's declarations: the same file whatever ran.
   await writeFile(resolve(outDir, DIFFERENCES_FILE_NAME), differencesMarkdown(allRules, readDeviations(), outDir));
   if (values.json) console.log(JSON.stringify(report, null, 2));
@@ -288,39 +280,13 @@ async function lint(): Promise<number> {
   return problems.length === 0 ? 0 : 1;
 }
 
-/**
- * `npm run conformance` runs this file compiled to JavaScript (children start without a TypeScript loader,
- * about twice as cheap), which cannot import an adapter written in TypeScript: then the CLI runs itself again
- * under tsx, and `--impl ./my-adapter.ts` works either way.
- */
-function typeScriptLoaderNeeded(specs: readonly string[]): boolean {
-  return COMPILED && specs.some((spec) => /\.[cm]?ts$/.test(spec)) && !process.execArgv.some((arg) => /\btsx\b/.test(arg));
-}
-
-function rerunUnderTsx(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)))));
-}
-
-/** The adapter's own reason for not claiming what the rule needs, when it gives one. */
-function unsupportedWhy(adapter: Adapter, rule: Rule): string | undefined {
-  const reasons = rule.needs.filter((need) => !adapter.capabilities.has(need)).map((need) => adapter.unsupported?.[need]).filter(Boolean);
-  return reasons.length === 0 ? undefined : reasons.join('; ');
-}
-
-function formatLine(implementation: string, result: RuleResult): string {
-  const label = result.status === 'fail' ? 'FAIL' : LABEL[result.status].toUpperCase();
-  const reason = (result.deviation === undefined ? '' : ` — declared: ${result.deviation}`) + (result.reason === undefined ? '' : ` — ${result.reason}`);
-  return `  ${implementation.padEnd(10)} ${label.padEnd(13)} ${result.id} (${result.durationMs} ms)${reason}`;
-}
-
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
+    process.exitCode = EXIT.cannotRun;
   },
 );
 
