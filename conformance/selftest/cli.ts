@@ -14,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SELFTEST_ADAPTERS } from './adapters.js';
 import { readDeviations } from './adapters/reference/deviations.js';
 import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './differences.js';
 import { EXIT, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from '../harness/cli-options.js';
@@ -34,14 +35,6 @@ import { readTraces, traceRule, writeTraces } from './mutants/lib/traces.js';
 import { checkTraceability } from '../traceability/check.js';
 import { TRACEABILITY_FILE } from '../traceability/load.js';
 import { WorkQueue } from '../harness/work-queue.js';
-
-/** The adapters of the self-test, by name: the reference and the Node pools the suite maps (not shipped). */
-export const SELFTEST_ADAPTERS: Readonly<Record<string, string>> = Object.fromEntries(
-  ['reference', 'workerpool', 'piscina', 'tinypool', 'poolifier-cluster', 'poolifier-thread', 'jest-worker'].map((name) => [
-    name,
-    new URL(`./adapters/${name}/index.js`, import.meta.url).href,
-  ]),
-);
 
 const USAGE = `usage: npm run conformance -- [options]
   (--impl also takes reference and the Node pools: workerpool, piscina, tinypool, poolifier-cluster,

@@ -17,8 +17,8 @@
  * "crashed for an unknown reason", "exceeding retry limit") are named WorkerCrashedError, their message kept.
  */
 import { Worker as JestWorker } from 'jest-worker';
-import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/implementation.js';
-import { modulePath } from '../../../../test-support/repo-paths.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/index.js';
+import { modulePath } from '../../../harness/index.js';
 import { PoolOnlySession, poolHandle } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';

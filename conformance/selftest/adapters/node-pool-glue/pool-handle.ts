@@ -9,8 +9,8 @@
  *   the pool the library's way. Work submitted after close() or terminate() goes to the library, which decides.
  */
 import { availableParallelism } from 'node:os';
-import type { AsyncResultHandle, PoolHandle, PoolOptions, ProcessHandle, Session, TaskName } from '../../../harness/implementation.js';
-import { settlesWithin } from '../../../harness/settles-within.js';
+import type { AsyncResultHandle, PoolHandle, PoolOptions, ProcessHandle, Session, TaskName } from '../../../harness/index.js';
+import { settlesWithin } from '../../../harness/index.js';
 
 /** What an adapter tells the glue about its library. */
 export interface LibraryPool {

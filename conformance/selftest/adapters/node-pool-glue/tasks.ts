@@ -15,7 +15,7 @@
 import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
-import type { TaskName } from '../../../harness/implementation.js';
+import type { TaskName } from '../../../harness/index.js';
 
 /** The tasks every pool worker here provides: the pool tasks, as the workerpool adapter lists them. */
 export const POOL_TASKS = [

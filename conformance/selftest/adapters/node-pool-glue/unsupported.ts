@@ -2,7 +2,7 @@
  * The reasons shared by the Node pool adapters for what none of these libraries has: a Process, a Queue, imap.
  * Each adapter adds its own reasons for the rest.
  */
-import type { Capability } from '../../../harness/implementation.js';
+import type { Capability } from '../../../harness/index.js';
 
 type Reasons = Partial<Record<Capability, string>>;
 

@@ -14,8 +14,8 @@
  * they would end the process.
  */
 import { Piscina } from 'piscina';
-import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/implementation.js';
-import { modulePath } from '../../../../test-support/repo-paths.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/index.js';
+import { modulePath } from '../../../harness/index.js';
 import { PoolOnlySession, poolHandle } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS, workerEnv } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';

@@ -13,8 +13,8 @@
  * 'error' event listened to, as a user must, so that a worker's error does not end the process.
  */
 import { FixedClusterPool, FixedThreadPool, availableParallelism } from 'poolifier';
-import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/implementation.js';
-import { modulePath } from '../../../../test-support/repo-paths.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/index.js';
+import { modulePath } from '../../../harness/index.js';
 import { CLOSE_WAIT_MS, PoolOnlySession, poolHandle, settleAll } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS, workerEnv } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';

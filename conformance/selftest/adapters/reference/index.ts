@@ -34,7 +34,7 @@ import {
   type Session,
   type TaskName,
   UNSENDABLE_MARK,
-} from '../../../harness/implementation.js';
+} from '../../../harness/index.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 

@@ -11,8 +11,8 @@
  * 'error' events are listened to, as a user must, or they would end the process.
  */
 import Tinypool from 'tinypool';
-import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/implementation.js';
-import { modulePath } from '../../../../test-support/repo-paths.js';
+import type { Capability, Implementation, PoolHandle, PoolOptions } from '../../../harness/index.js';
+import { modulePath } from '../../../harness/index.js';
 import { PoolOnlySession, poolHandle } from '../node-pool-glue/pool-handle.js';
 import { POOL_TASKS, workerEnv } from '../node-pool-glue/tasks.js';
 import { poolOnlyReasons } from '../node-pool-glue/unsupported.js';

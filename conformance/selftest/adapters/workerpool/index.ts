@@ -13,8 +13,8 @@
  * "Number of processes must be at least 1"), with workerpool's own message kept.
  */
 import workerpool from 'workerpool';
-import type { AdapterExtras } from '../../../harness/resolve-implementation.js';
-import { modulePath } from '../../../../test-support/repo-paths.js';
+import type { AdapterExtras } from '../../../harness/index.js';
+import { modulePath } from '../../../harness/index.js';
 import type {
   AsyncResultHandle,
   Capability,
@@ -24,8 +24,8 @@ import type {
   ProcessHandle,
   Session,
   TaskName,
-} from '../../../harness/implementation.js';
-import { settlesWithin } from '../../../harness/settles-within.js';
+} from '../../../harness/index.js';
+import { settlesWithin } from '../../../harness/index.js';
 import { INITIALIZER_ENV, POOL_TASKS } from '../node-pool-glue/tasks.js';
 
 type WorkerPool = ReturnType<typeof workerpool.pool>;
