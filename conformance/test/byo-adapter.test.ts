@@ -218,3 +218,23 @@ test('a relative --impl path given to `npm run conformance` is read from the dir
   t.is(run.status, 0, run.stderr);
   t.regex(run.stdout, /declaring: 1 passed/);
 });
+
+test('the pool-only template claims pool alone, needs no createProcess, and keeps the map rules it claims through the bin', async (t) => {
+  const out = mkdtempSync(join(scratch, 'out-'));
+  const bin = modulePath(import.meta.url, '../harness/cli');
+  const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      nodeArgsFor(bin, '--impl', 'conformance/examples/pool-only-adapter.ts', '--filter', 'pool.map.*', '--out', out, '--json'),
+      { cwd: REPO_ROOT, encoding: 'utf8', timeout: CLI_BOUND_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
+    );
+  });
+  t.is(status, 0, stderr);
+  const results = (JSON.parse(stdout) as Report).implementations[0]!.results;
+  const ids = (status: string) => results.filter((r) => r.status === status).map((r) => r.id);
+  t.deepEqual(ids('fail'), []);
+  t.true(ids('pass').includes('pool.map.preserves-order'));
+  t.deepEqual(ids('differs'), ['pool.map.chunksize-below-one-gives-nones']);
+  t.true(ids('unsupported').every((id) => !id.startsWith('process.')));
+});
