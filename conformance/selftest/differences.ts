@@ -26,7 +26,7 @@ export function differencesMarkdown(rules: readonly Rule[], deviations: Readonly
     '# Where multiproc differs from Python',
     '',
     'Generated from the conformance rules and `conformance/selftest/adapters/reference/deviations.json` by `npm run conformance`',
-    '(or `npx tsx conformance/write-differences.ts`), without running anything; a test fails when this file is stale.',
+    '(or `npx tsx conformance/selftest/write-differences.ts`), without running anything; a test fails when this file is stale.',
     'The conformance run checks every line below: a declared deviation that the reference no longer needs fails the run,',
     'and a `beyond` rule counts as "beyond Python" only when it fails on CPython for the reason it states.',
     '',

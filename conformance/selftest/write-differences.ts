@@ -1,5 +1,5 @@
 /**
- * npx tsx conformance/write-differences.ts [--check]
+ * npx tsx conformance/selftest/write-differences.ts [--check]
  *
  * Writes reports/differences.md from the rules and the reference's deviations.json, running nothing (the
  * conformance CLI writes it too, with its other reports). With --check, exits 1 when the file is stale.
@@ -28,7 +28,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   if (process.argv.includes('--check')) {
     if (next !== current) {
-      console.error('reports/differences.md is stale: run npx tsx conformance/write-differences.ts');
+      console.error('reports/differences.md is stale: run npx tsx conformance/selftest/write-differences.ts');
       process.exitCode = 1;
     }
   } else if (next !== current) {

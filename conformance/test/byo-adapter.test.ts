@@ -183,7 +183,7 @@ test('a deviation declared for a rule that does not exist stops the CLI with exi
   t.is(run.stdout, '');
 });
 
-test("the README's generated catalog matches the contract (npx tsx conformance/write-catalog.ts)", (t) => {
+test("the README's generated catalog matches the contract (npx tsx conformance/selftest/write-catalog.ts)", (t) => {
   const current = readFileSync(README, 'utf8');
   t.is(updatedReadme(current), current);
 });

@@ -12,7 +12,7 @@ import { currentDifferences, DIFFERENCES } from '../selftest/write-differences.j
 
 assertNoOrphans(test);
 
-test('the committed reports/differences.md is up to date (npx tsx conformance/write-differences.ts)', async (t) => {
+test('the committed reports/differences.md is up to date (npx tsx conformance/selftest/write-differences.ts)', async (t) => {
   t.is(readFileSync(DIFFERENCES, 'utf8'), await currentDifferences());
 });
 
