@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { repoPath } from '../conformance/harness/repo-paths.js';
+import { repoPath } from '../test-support/repo-paths.js';
 
 export const REPORTS = `${repoPath('reports')}/`;
 export const RECORDS = join(REPORTS, 'properties');

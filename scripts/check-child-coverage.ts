@@ -4,7 +4,7 @@
  * Run after c8 has written reports/coverage/lcov.info: `npm test` runs it as its posttest step.
  */
 import { readFileSync } from 'node:fs';
-import { repoPath } from '../conformance/harness/repo-paths.js';
+import { repoPath } from '../test-support/repo-paths.js';
 
 const CHILD_ONLY = 'reference/src/process/child-main.ts';
 const MARKER = 'adoptIdentity(message.name';

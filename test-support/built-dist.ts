@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from './repo-paths.js';
 
 const run = promisify(execFile);
 const TMP = join(REPO_ROOT, '.tmp');

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ExecutionContext } from 'ava';
-import { repoPath } from '../conformance/harness/repo-paths.js';
+import { repoPath } from './repo-paths.js';
 
 /** A cell's text made safe for a Markdown table (a `|` would end the cell). */
 export function cell(text: string): string {

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Implementation, ProcessHandle, ProcessOptions, Session, TaskName } from '../harness/implementation.js';
+import type { Implementation, ProcessHandle, ProcessOptions, Session, TaskName } from 'multiproc/conformance';
 
 const CHILD = fileURLToPath(new URL('./minimal-child.mjs', import.meta.url));
 

@@ -2,18 +2,22 @@
  * Finds the rules: every file under conformance/rules/<area>/ default-exports one Rule whose id matches
  * the file's place (`process.exitcode.signal-is-negative` lives in rules/process/exitcode-signal-is-negative.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { CAPABILITIES } from './implementation.js';
-import { isModuleFile, repoPath } from './repo-paths.js';
+import { CONFORMANCE_DIR, isModuleFile, MODULE_EXT, PACKAGE_ROOT } from './paths.js';
 import type { Rule } from './rule.js';
 
-/** The rule modules to import: the sources under tsx, their compiled form under .tmp/js otherwise. */
-export const RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+/** The rule modules to import: the sources under tsx, their compiled form in .tmp/js/ or in the package. */
+export const RULES_DIR = join(CONFORMANCE_DIR, 'rules');
 
-/** The rules' TypeScript sources, for what reads a rule's text rather than running it. */
-export const RULE_SOURCES_DIR = repoPath('conformance', 'rules');
+/**
+ * The rules' text, for what reads a rule rather than running it: the TypeScript sources in the repository (also when
+ * running from .tmp/js/), the compiled modules in the installed package, which ships no sources.
+ */
+export const RULE_SOURCES_DIR = existsSync(join(PACKAGE_ROOT, 'conformance', 'rules')) ? join(PACKAGE_ROOT, 'conformance', 'rules') : RULES_DIR;
+const SOURCE_EXT = RULE_SOURCES_DIR === RULES_DIR ? MODULE_EXT : '.ts';
 
 const ID = /^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*){2,}$/;
 const SOURCES = new Set(['seed', 'python-docs', 'beyond']);
@@ -32,7 +36,7 @@ export interface RuleSource {
  */
 export function ruleSources(): RuleSource[] {
   return readdirSync(RULE_SOURCES_DIR, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => file.endsWith(SOURCE_EXT) && !file.endsWith('.d.ts'))
     .sort()
     .map((file) => {
       const text = readFileSync(join(RULE_SOURCES_DIR, file), 'utf8');
@@ -41,10 +45,15 @@ export function ruleSources(): RuleSource[] {
     });
 }
 
-/** Where a rule with this id must live, relative to the rules directory. */
+/** Where a rule with this id must live, relative to the rules directory (its TypeScript source). */
 export function expectedFileOf(id: string): string {
   const [area, ...rest] = id.split('.');
   return join(area!, `${rest.join('-')}.ts`);
+}
+
+/** The file holding a rule's text: its source in the repository, its compiled module in the package. */
+export function ruleSourcePath(id: string): string {
+  return join(RULE_SOURCES_DIR, expectedFileOf(id).replace(/\.ts$/, SOURCE_EXT));
 }
 
 /** Metadata problems of one rule, as sentences (empty when the rule is well formed). */

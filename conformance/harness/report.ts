@@ -4,9 +4,8 @@
  * reason, and a failure what was expected and what was observed.
  */
 import { join, relative } from 'node:path';
-import type { KillMatrix } from '../mutants/lib/kill-matrix.js';
-import { expectedFileOf, RULE_SOURCES_DIR } from './load-rules.js';
-import { REPO_ROOT } from './repo-paths.js';
+import { ruleSourcePath } from './load-rules.js';
+import { PACKAGE_ROOT } from './paths.js';
 import type { Rule } from './rule.js';
 import { FAILING, type RuleResult, type Status } from './run-rule.js';
 
@@ -30,7 +29,7 @@ export interface RuleInfo {
   readonly cpython?: { readonly does: string; readonly failure: string; readonly keptUnder?: readonly string[] };
   /** What the rule takes on the implementation's word (see Rule.relies). */
   readonly relies?: string;
-  /** The rule's file, relative to the repository root. */
+  /** The rule's file, relative to the root of the package holding the suite (its source in the repository). */
   readonly file: string;
 }
 
@@ -41,8 +40,21 @@ export interface Report {
   readonly concurrency?: number;
   readonly rules: readonly RuleInfo[];
   readonly implementations: readonly ImplementationRun[];
-  /** Present when mutants ran: the kill matrix and its differences from expected.json. */
-  readonly mutants?: KillMatrix & { readonly surprises: readonly string[] };
+  /** Present when the self-test ran mutants: the kill matrix and its differences from expected.json. */
+  readonly mutants?: MutantsSection;
+}
+
+/**
+ * What the self-test (conformance/selftest/mutants) adds to a report: the harness renders it as a summary line, a
+ * column and JUnit cases, and knows nothing else of mutants. The self-test's kill matrix has this shape and more.
+ */
+export interface MutantsSection {
+  readonly rules: readonly { readonly id: string; readonly statement: string }[];
+  readonly mutants: readonly { readonly name: string; readonly area: string; readonly violation: string; readonly kills: readonly string[] }[];
+  /** Rules that no mutant killed. */
+  readonly gaps: readonly string[];
+  /** Differences from what the self-test expected. */
+  readonly surprises: readonly string[];
 }
 
 export const LABEL: Record<Status, string> = {
@@ -70,7 +82,7 @@ export function buildReport(
       needs,
       ...(cpython ? { cpython: { does: cpython.does, failure: `/${cpython.failure.source}/`, ...(cpython.keptUnder ? { keptUnder: cpython.keptUnder } : {}) } } : {}),
       ...(relies ? { relies } : {}),
-      file: relative(REPO_ROOT, join(RULE_SOURCES_DIR, expectedFileOf(id))).split('\\').join('/'),
+      file: relative(PACKAGE_ROOT, ruleSourcePath(id)).split('\\').join('/'),
     })),
     implementations: runs,
   };
@@ -105,7 +117,7 @@ export function pythonLink(python: string | undefined): string {
 /** Markdown, with links relative to `outDir` (the directory the file is written to). */
 export function toMarkdown(report: Report, outDir: string): string {
   const runs = report.implementations;
-  const link = (file: string) => relative(outDir, join(REPO_ROOT, file)).split('\\').join('/');
+  const link = (file: string) => relative(outDir, join(PACKAGE_ROOT, file)).split('\\').join('/');
   const lines = [
     '# Conformance report',
     '',

@@ -10,16 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { CAPABILITIES, type Capability, type Implementation, type Session, TASKS, type TaskName } from './implementation.js';
 import { ruleSources } from './load-rules.js';
 
-/** Adapters that ship with the suite, by name. */
-export const BUILT_IN: Record<string, string> = {
-  reference: '../adapters/reference/index.js',
-  cpython: '../adapters/cpython/index.js',
-  workerpool: '../adapters/workerpool/index.js',
-  piscina: '../adapters/piscina/index.js',
-  tinypool: '../adapters/tinypool/index.js',
-  'poolifier-cluster': '../adapters/poolifier-cluster/index.js',
-  'poolifier-thread': '../adapters/poolifier-thread/index.js',
-  'jest-worker': '../adapters/jest-worker/index.js',
+/**
+ * Adapters that ship with the suite, by name: only CPython's (`cpython[:METHOD][@PYTHON]`, handled apart). The
+ * repository's self-test adds its own (the reference, the Node pools) through `ResolveOptions.builtIns`.
+ */
+export const BUILT_IN: Readonly<Record<string, string>> = {
+  cpython: new URL('../adapters/cpython/index.js', import.meta.url).href,
 };
 
 /** The optional parts of the contract an adapter may fill in (now part of Implementation itself). */
@@ -27,9 +23,11 @@ export type AdapterExtras = Pick<Implementation, 'tasks' | 'unsupported' | 'devi
 
 export type Adapter = Implementation;
 
-/** Options that shape a built-in: `python`, the interpreter of every CPython spec that names none (`--python`). */
 export interface ResolveOptions {
+  /** The interpreter of every CPython spec that names none (`--python`). */
   readonly python?: string;
+  /** More adapters known by name (name → module URL), beside the ones that ship. */
+  readonly builtIns?: Readonly<Record<string, string>>;
 }
 
 export async function resolveImplementation(spec: string, options: ResolveOptions = {}): Promise<Adapter> {
@@ -38,12 +36,13 @@ export async function resolveImplementation(spec: string, options: ResolveOption
     const { cpythonImplementation, cpythonSpec } = await import('../adapters/cpython/index.js');
     return cpythonImplementation(cpythonSpec(spec, options.python));
   }
-  const builtIn = Object.hasOwn(BUILT_IN, spec);
+  const known: Readonly<Record<string, string>> = { ...BUILT_IN, ...options.builtIns };
+  const builtIn = Object.hasOwn(known, spec);
   const path = resolve(callerDirectory(), spec);
   if (!builtIn && !existsSync(path)) {
-    throw new Error(`cannot load implementation "${spec}": no built-in has that name (${Object.keys(BUILT_IN).join(', ')}) and ${path} does not exist`);
+    throw new Error(`cannot load implementation "${spec}": no built-in has that name (${Object.keys(known).join(', ')}) and ${path} does not exist`);
   }
-  const url = builtIn ? new URL(BUILT_IN[spec]!, import.meta.url).href : pathToFileURL(path).href;
+  const url = builtIn ? known[spec]! : pathToFileURL(path).href;
   let module: { default?: unknown; implementation?: unknown };
   try {
     module = (await import(url)) as typeof module;
@@ -124,7 +123,8 @@ export function deviationProblems(implementation: Implementation, ruleIds: Itera
 export function tasksNeeded(capabilities: ReadonlySet<string>): TaskName[] {
   const used = new Set<TaskName>();
   for (const { text } of ruleSources()) {
-    const needs = /needs:\s*\[([^\]]*)\]/.exec(text)?.[1]?.match(/'([^']+)'/g)?.map((q) => q.slice(1, -1)) ?? [];
+    // The text is a rule's source, or its compiled module in the package: quotes may be single or double.
+    const needs = /needs:\s*\[([^\]]*)\]/.exec(text)?.[1]?.match(/['"]([^'"]+)['"]/g)?.map((q) => q.slice(1, -1)) ?? [];
     if (!needs.every((need) => capabilities.has(need))) continue;
     for (const task of Object.keys(TASKS) as TaskName[]) if (new RegExp(`['"]${task}['"]`).test(text)) used.add(task);
   }

@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import type { Report } from '../harness/report.js';
 import { probeImplementation, resolveImplementation, tasksNeeded } from '../harness/resolve-implementation.js';
-import { README, updatedReadme } from '../write-catalog.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../harness/repo-paths.js';
+import { README, updatedReadme } from '../selftest/write-catalog.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../test-support/repo-paths.js';
 
 assertNoOrphans(test);
 
-const CLI = modulePath(import.meta.url, '../cli');
+const CLI = modulePath(import.meta.url, '../selftest/cli');
 const scratch = mkdtempSync(join(tmpdir(), 'multiproc-byo-'));
 test.after.always(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -183,7 +183,7 @@ test('a deviation declared for a rule that does not exist stops the CLI with exi
   t.is(run.stdout, '');
 });
 
-test("the README's generated catalog matches the contract (npx tsx conformance/write-catalog.ts)", (t) => {
+test("the README's generated catalog matches the contract (npx tsx conformance/selftest/write-catalog.ts)", (t) => {
   const current = readFileSync(README, 'utf8');
   t.is(updatedReadme(current), current);
 });
@@ -217,4 +217,24 @@ test('a relative --impl path given to `npm run conformance` is read from the dir
   });
   t.is(run.status, 0, run.stderr);
   t.regex(run.stdout, /declaring: 1 passed/);
+});
+
+test('the pool-only template claims pool alone, needs no createProcess, and keeps the map rules it claims through the bin', async (t) => {
+  const out = mkdtempSync(join(scratch, 'out-'));
+  const bin = modulePath(import.meta.url, '../harness/cli');
+  const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      nodeArgsFor(bin, '--impl', 'conformance/examples/pool-only-adapter.ts', '--filter', 'pool.map.*', '--out', out, '--json'),
+      { cwd: REPO_ROOT, encoding: 'utf8', timeout: CLI_BOUND_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
+    );
+  });
+  t.is(status, 0, stderr);
+  const results = (JSON.parse(stdout) as Report).implementations[0]!.results;
+  const ids = (status: string) => results.filter((r) => r.status === status).map((r) => r.id);
+  t.deepEqual(ids('fail'), []);
+  t.true(ids('pass').includes('pool.map.preserves-order'));
+  t.deepEqual(ids('differs'), ['pool.map.chunksize-below-one-gives-nones']);
+  t.true(ids('unsupported').every((id) => !id.startsWith('process.')));
 });

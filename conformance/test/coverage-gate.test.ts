@@ -6,7 +6,7 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { repoPath } from '../harness/repo-paths.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 
 assertNoOrphans(test);
 

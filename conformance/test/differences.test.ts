@@ -5,14 +5,14 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { differencesMarkdown } from '../harness/differences.js';
-import { repoPath } from '../harness/repo-paths.js';
+import { differencesMarkdown } from '../selftest/differences.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 import { defineRule } from '../harness/rule.js';
-import { currentDifferences, DIFFERENCES } from '../write-differences.js';
+import { currentDifferences, DIFFERENCES } from '../selftest/write-differences.js';
 
 assertNoOrphans(test);
 
-test('the committed reports/differences.md is up to date (npx tsx conformance/write-differences.ts)', async (t) => {
+test('the committed reports/differences.md is up to date (npx tsx conformance/selftest/write-differences.ts)', async (t) => {
   t.is(readFileSync(DIFFERENCES, 'utf8'), await currentDifferences());
 });
 

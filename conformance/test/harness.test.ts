@@ -107,7 +107,7 @@ test('the report links each rule to its source file, from wherever the report is
   const { buildReport, toMarkdown } = await import('../harness/report.js');
   const { existsSync } = await import('node:fs');
   const { join, resolve } = await import('node:path');
-  const { repoPath } = await import('../harness/repo-paths.js');
+  const { repoPath } = await import('../../test-support/repo-paths.js');
   const report = buildReport([rule({})], []);
   for (const outDir of [repoPath('reports'), repoPath('.tmp', 'somewhere', 'deeper')]) {
     const links = [...toMarkdown(report, outDir).matchAll(/\]\(([^)#]+\.ts)\)/g)].map((m) => m[1]!);

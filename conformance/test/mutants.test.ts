@@ -1,5 +1,5 @@
 /**
- * Every mutant fails exactly the rules conformance/mutants/expected.json says (test262-style expectations), so a
+ * Every mutant fails exactly the rules conformance/selftest/mutants/expected.json says (test262-style expectations), so a
  * rule that stops catching its mutant, or starts catching another one, is a failing test; and every rule kills
  * some mutant or is a known gap with its reason.
  *
@@ -12,19 +12,19 @@
  * machine, so this test keeps to each mutant's own area, as planned. A pair whose result differs from
  * expected.json is run once more before it counts (timing rules wobble on a loaded machine); the log says so.
  */
-import { readDeviations } from '../adapters/reference/deviations.js';
+import { readDeviations } from '../selftest/adapters/reference/deviations.js';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { loadRules } from '../harness/load-rules.js';
 import type { Rule } from '../harness/rule.js';
 import { mapLimited } from '../harness/run-rule.js';
-import { buildMatrix, isExpected, readExpected, surprises, type Expected, type KillMatrix } from '../mutants/lib/kill-matrix.js';
-import { designation } from '../mutants/lib/designation.js';
-import { loadMutants, mutantNames } from '../mutants/lib/load-mutants.js';
-import type { Mutant } from '../mutants/lib/mutant.js';
-import { planPairs, runPairs, type Pair } from '../mutants/lib/run-mutants.js';
-import type { Trace } from '../mutants/lib/trace.js';
-import { readTraces, traceRule } from '../mutants/lib/traces.js';
+import { buildMatrix, isExpected, readExpected, surprises, type Expected, type KillMatrix } from '../selftest/mutants/lib/kill-matrix.js';
+import { designation } from '../selftest/mutants/lib/designation.js';
+import { loadMutants, mutantNames } from '../selftest/mutants/lib/load-mutants.js';
+import type { Mutant } from '../selftest/mutants/lib/mutant.js';
+import { planPairs, runPairs, type Pair } from '../selftest/mutants/lib/run-mutants.js';
+import type { Trace } from '../selftest/mutants/lib/trace.js';
+import { readTraces, traceRule } from '../selftest/mutants/lib/traces.js';
 
 assertNoOrphans(test);
 
@@ -51,7 +51,7 @@ function run(): Promise<Outcome> {
   outcome ??= (async () => {
     const started = performance.now();
     const [rules, mutants, expected] = await Promise.all([loadRules(), loadMutants(), readExpected()]);
-    if (expected === undefined) throw new Error('conformance/mutants/expected.json is missing: npm run conformance -- --mutants --update-expected');
+    if (expected === undefined) throw new Error('conformance/selftest/mutants/expected.json is missing: npm run conformance -- --mutants --update-expected');
     const traces = new Map(await readTraces(rules));
     const stale = rules.filter((rule) => !traces.has(rule.id));
     const untraced = new Map<string, string>();

@@ -10,6 +10,7 @@ import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { CAPABILITIES, type Capability, type Implementation } from '../harness/implementation.js';
 import { loadRules } from '../harness/load-rules.js';
 import { probeImplementation, resolveImplementation } from '../harness/resolve-implementation.js';
+import { SELFTEST_ADAPTERS } from '../selftest/adapters.js';
 import type { Rule } from '../harness/rule.js';
 import { runRule } from '../harness/run-rule.js';
 
@@ -31,7 +32,7 @@ test.before(async () => {
 
 for (const name of POOLS) {
   test(`${name}: loads by name, claims pool without process, and gives a reason for each capability it does not claim`, async (t) => {
-    const implementation: Implementation = await resolveImplementation(name);
+    const implementation: Implementation = await resolveImplementation(name, { builtIns: SELFTEST_ADAPTERS });
     t.is(implementation.name, name);
     t.true(implementation.capabilities.has('pool'));
     t.false(implementation.capabilities.has('process'));
@@ -43,7 +44,7 @@ for (const name of POOLS) {
   });
 
   test(`${name}: keeps the rules that go through its worker, kwds, initializer and errors`, async (t) => {
-    const implementation = await resolveImplementation(name);
+    const implementation = await resolveImplementation(name, { builtIns: SELFTEST_ADAPTERS });
     const results = await Promise.all(RULES.map((id) => runRule(implementation, rules.get(id)!)));
     for (const result of results) {
       const said = `${result.id} on ${name}: ${result.status}${result.reason === undefined ? '' : `: ${result.reason}`}`;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import cpython from '../adapters/cpython/index.js';
-import reference from '../adapters/reference/index.js';
+import reference from '../selftest/adapters/reference/index.js';
 import type { QueueHandle } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { withSessionOf } from './python3.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import reference from '../adapters/reference/index.js';
+import reference from '../selftest/adapters/reference/index.js';
 import { type PoolHandle, type PoolOptions, type RemoteTraceback, type Session, UNSENDABLE } from '../harness/implementation.js';
 import { assertNoOrphans, descendantsOf, isLoaderHelper } from '../../test-support/no-orphans.js';
 

@@ -8,7 +8,7 @@ import { VALUE_ERROR_FOR_ARGUMENT, VALUE_ERROR_FOR_STATE } from '../harness/erro
 import { expectError, expectRejects, RuleFailure } from '../harness/expect.js';
 import type { ProcessHandle, Session } from '../harness/implementation.js';
 import { withProcess, withProcesses } from '../harness/with-processes.js';
-import { designation } from '../mutants/lib/designation.js';
+import { designation } from '../selftest/mutants/lib/designation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 
 // These tests start no process: the sessions below are fakes.

@@ -1,7 +1,7 @@
 /**
  * Runs every rule on the reference and on CPython, one ava test per rule and implementation, titled
  * `implementation › rule id`, so a failure or a timeout names the rule. The reference must pass every rule or
- * declare it (`differs`, with its reason, in conformance/adapters/reference/deviations.json): no rule may be
+ * declare it (`differs`, with its reason, in conformance/selftest/adapters/reference/deviations.json): no rule may be
  * unsupported there, and a declared rule that passes fails here until the declaration goes. CPython must pass every
  * seed and python-docs rule, and fail every `beyond` rule for the reason the rule states (`cpython.failure`), unless
  * the rule needs a capability Python has no form of (the driver does not claim it).
@@ -16,6 +16,7 @@ import type { Implementation } from '../harness/implementation.js';
 import type { Rule } from '../harness/rule.js';
 import { LABEL } from '../harness/report.js';
 import { deviationProblems, resolveImplementation } from '../harness/resolve-implementation.js';
+import { SELFTEST_ADAPTERS } from '../selftest/adapters.js';
 import { runRule } from '../harness/run-rule.js';
 
 assertNoOrphans(test);
@@ -27,7 +28,7 @@ const rules = new Map<string, Rule>();
 const implementations = new Map<string, Implementation>();
 test.before(async () => {
   for (const rule of await loadRules()) rules.set(rule.id, rule);
-  for (const name of ['reference', 'cpython']) implementations.set(name, await resolveImplementation(name));
+  for (const name of ['reference', 'cpython']) implementations.set(name, await resolveImplementation(name, { builtIns: SELFTEST_ADAPTERS }));
 });
 
 /** Rules at once: most of a rule is waiting on children, so six keep two cores busy without starving timing rules. */
@@ -52,7 +53,7 @@ for (const name of ['reference', 'cpython']) {
 }
 
 test("the reference's declared deviations name rules that exist", async (t) => {
-  const reference = await resolveImplementation('reference');
+  const reference = await resolveImplementation('reference', { builtIns: SELFTEST_ADAPTERS });
   t.deepEqual(deviationProblems(reference, ids), []);
 });
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isModuleFile, MODULE_EXT, repoPath } from '../harness/repo-paths.js';
+import { isModuleFile, MODULE_EXT, repoPath } from '../../test-support/repo-paths.js';
 import type { DocSectionTrace, ExcludedClasses, TestGroupTrace } from './define.js';
 import type { CpythonTests, Outline, TraceabilityData } from './lint.js';
 

@@ -1,14 +1,14 @@
 /**
  * A user's fresh project with multiproc installed from the packed package, set up by README's own shell steps.
- * Nothing is downloaded: `npm install multiproc` installs the tarball of `npm pack` (the package has no runtime
- * dependencies, so `--offline` is enough), and development tools (`npm install -D tsx typescript @types/node`)
+ * Nothing is downloaded: `npm install multiproc` installs the tarball of `npm pack` (its one runtime dependency,
+ * tsx, is optional: `--offline` cannot resolve it without a lock and leaves it out, which these programs never need), and development tools (`npm install -D tsx typescript @types/node`)
  * are linked from this repository's node_modules, at the versions the repository pins.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 import { plainEnv } from '../../test-support/built-dist.js';
 
 const exec = promisify(execFile);

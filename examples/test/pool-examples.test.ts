@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 
 assertNoOrphans(test);
 

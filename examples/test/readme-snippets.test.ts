@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { buildDistOnce } from '../../test-support/built-dist.js';
-import { repoPath } from '../../conformance/harness/repo-paths.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 import { commandsOf, docBlocks, expectedOutput, type DocBlock } from './doc-blocks.js';
 import { inProject, linkDevTool, packLibrary, runSteps, writeProjectFile, type ProgramRun } from './packed-project.js';
 import { COMMONJS_TASKS, COMMONJS_TYPES, STACK_PROGRAM } from './packed-programs.js';

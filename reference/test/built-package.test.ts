@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 import { buildDistOnce, plainEnv } from '../../test-support/built-dist.js';
 
 assertNoOrphans(test);

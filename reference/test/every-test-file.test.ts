@@ -5,7 +5,7 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
 
 assertNoOrphans(test);

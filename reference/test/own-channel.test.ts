@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import test from 'ava';
 import { childExecArgv } from '../src/child-flags.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { modulePath } from '../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../test-support/repo-paths.js';
 import { RUN_MS, within } from './process/helpers.js';
 
 assertNoOrphans(test);

@@ -14,7 +14,7 @@ import { TaskReferenceError } from '../src/errors.js';
 import { loadTask } from '../src/task-registry.js';
 import { report } from '../../test-support/reliability.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { modulePath } from '../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../test-support/repo-paths.js';
 import { RUN_MS, tempDir, within } from './process/helpers.js';
 
 assertNoOrphans(test);

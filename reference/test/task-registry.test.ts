@@ -3,7 +3,7 @@ import { TaskReferenceError } from '../src/errors.js';
 import { errorClassAt, errorClassRef, loadTask, resolveTask, tasks, valueClassAt, valueClassRef } from '../src/task-registry.js';
 import { returnNothing, writeIdentity } from './fixtures/tasks.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
-import { modulePath } from '../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../test-support/repo-paths.js';
 import { pathToFileURL } from 'node:url';
 
 assertNoOrphans(test);

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 
 export interface LoadedRun {
   readonly busyLoops: number;
@@ -49,7 +49,7 @@ export async function runLoadedSuite(busy: number, outDir: string, echo: (line: 
   const started = performance.now();
   let log = '';
   try {
-    const cli = spawn(process.execPath, [join(REPO_ROOT, '.tmp/js/conformance/cli.js'), '--impl', 'reference', '--impl', 'cpython', '--mutants', '--out', outDir], {
+    const cli = spawn(process.execPath, [join(REPO_ROOT, '.tmp/js/conformance/selftest/cli.js'), '--impl', 'reference', '--impl', 'cpython', '--mutants', '--out', outDir], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

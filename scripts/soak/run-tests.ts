@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { REPO_ROOT } from '../../conformance/harness/repo-paths.js';
+import { REPO_ROOT } from '../../test-support/repo-paths.js';
 import type { Finding } from '../../test-support/reliability.js';
 
 export const PREFIXES = ['defect ', 'fault: ', 'load: ', 'bad input: ', 'security: '] as const;

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoPath } from '../../conformance/harness/repo-paths.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 import { leftoverChildren } from '../../test-support/no-orphans.js';
 import { runLoadedSuite, type LoadedRun } from './loaded-suite.js';
 import { defectsWithoutPassingTest, reliabilityMarkdown, type SoakResult } from './report-md.js';

@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { repoPath } from '../../conformance/harness/repo-paths.js';
+import { repoPath } from '../../test-support/repo-paths.js';
 
 // Methods defined in the class body, also under `if`/`try` (some tests exist only on some platforms).
 const LIST = String.raw`

@@ -7,7 +7,7 @@ import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_proces
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { repoPath } from '../../harness/repo-paths.js';
+import { fileURLToPath } from 'node:url';
 import type {
   AsyncResultHandle,
   Capability,
@@ -25,7 +25,8 @@ import type {
   Session,
 } from '../../harness/implementation.js';
 
-const DRIVER = repoPath('conformance', 'adapters', 'cpython', 'driver.py');
+/** driver.py and tasks.py ship beside this module (copied next to the compiled one by the build). */
+const DRIVER = fileURLToPath(new URL('./driver.py', import.meta.url));
 /** The key of the marker that stands for a queue in arguments (driver.py QUEUE_MARK). */
 const QUEUE_MARK = '@multiproc/queue';
 /** How long close() lets the driver end on its own (stdin EOF) before killing its process group. */

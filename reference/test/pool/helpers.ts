@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import type { Pool } from '../../src/index.js';
 import { pidAfter } from './fixtures/pool-tasks.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
 
 /** Bound for what should happen at once once the pool is up (a result, a rejection, an exit). */
 export const PROMPT_MS = 5000;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { Pool, PoolTerminatedError, TimeoutError, WorkerCrashedError, type TaskFunction } from '../../src/index.js';
 import { bySoak, report } from '../../../test-support/reliability.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
 import { blockForever, disconnectChannel, exhaustHeap, exitWith, ignoreSigtermThenBlock, neverReturns } from './fixtures/misbehaving-tasks.js';
 import { square } from './fixtures/pool-tasks.js';
 import { killLeftoversAtEnd } from './fault-helpers.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { modulePath } from '../../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
 import { runTree, treeSeen } from '../process/script-tree.js';

@@ -8,7 +8,7 @@ import type { ChunkFailure } from '../../src/pool/argument-check.js';
 import type { Chunk } from '../../src/pool/messages.js';
 import { WorkerHandle } from '../../src/pool/worker-handle.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { modulePath } from '../../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { RUN_MS, within } from './helpers.js';
 
 assertNoOrphans(test);

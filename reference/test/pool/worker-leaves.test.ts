@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import { childExecArgv } from '../../src/child-flags.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { modulePath } from '../../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { linesOf, RUN_MS, tempDir, waitFor, within } from './helpers.js';
 
 assertNoOrphans(test);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import type { Process } from '../../src/index.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
 import { descendantsOf, isLoaderHelper } from '../../../test-support/no-orphans.js';
 
 /** Bound for what should happen at once (a join after the exit, a signal landing): well under a second idle. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { modulePath } from '../../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { bySoak, report } from '../../../test-support/reliability.js';
 import { isGone, killAtEnd, PROMPT_MS, RUN_MS, runNodeScript, sleep, tempDir, within } from './helpers.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { isGone, killAtEnd, PROMPT_MS, RUN_MS, runParent, tempDir, waitFor, within } from './helpers.js';
-import { modulePath } from '../../../conformance/harness/repo-paths.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 
 assertNoOrphans(test);
 

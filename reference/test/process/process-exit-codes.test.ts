@@ -13,7 +13,7 @@ import {
 } from '../fixtures/tasks.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { cleanUp, PROMPT_MS, RUN_MS, within } from './helpers.js';
-import { repoPath } from '../../../conformance/harness/repo-paths.js';
+import { repoPath } from '../../../test-support/repo-paths.js';
 
 assertNoOrphans(test);
 

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ExecutionContext } from 'ava';
-import { nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
+import { nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
 import { isLoaderHelper } from '../../../test-support/no-orphans.js';
 import { sleep } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { ExecutionContext, ImplementationFn } from 'ava';
 import { PROMPT_MS, RUN_MS, sleep, waitFor, within } from '../process/helpers.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../conformance/harness/repo-paths.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
 
 export { children, cleanUp, isGone, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within } from '../process/helpers.js';
 

@@ -1,0 +1,31 @@
+/**
+ * The reasons shared by the Node pool adapters for what none of these libraries has: a Process, a Queue, imap.
+ * Each adapter adds its own reasons for the rest.
+ */
+import type { Capability } from '../../../harness/index.js';
+
+type Reasons = Partial<Record<Capability, string>>;
+
+const PROCESS_CAPABILITIES = [
+  'process', 'process.kill', 'process.close', 'process.daemon', 'process.current', 'process.nested', 'process.kwargs',
+  'process.stderr', 'process.parent', 'process.active-children', 'process.unsendable', 'process.rename', 'process.no-target',
+] as const satisfies readonly Capability[];
+
+/** What a pool-only library lacks, in its name's words. */
+export function poolOnlyReasons(library: string): Reasons {
+  const noProcess = `${library} has no Process: it only runs functions in a pool of workers`;
+  const noImap = `${library} has no imap/imap_unordered: one promise per task, or per map`;
+  return {
+    ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, noProcess])),
+    'pool.imap': noImap,
+    'pool.imap.next': noImap,
+    'pool.input': `${library} has no map over an iterable: the adapter maps arrays, one task per item`,
+    'pool.input.async': `${library} has no map over an async iterable`,
+    'pool.callbacks.throwing':
+      `${library} has no callbacks: the adapter records the promise's outcome as the callbacks, so a callback that throws would test the adapter, not ${library}`,
+    'pool.unsendable': 'not wired in this adapter (what cannot be cloned to a worker is not checked here)',
+    queue: `${library} has no Queue: a worker talks only to its pool`,
+    'queue.bounded': `${library} has no Queue`,
+    'queue.cross-process': `${library} has no Queue`,
+  };
+}
