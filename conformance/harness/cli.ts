@@ -11,6 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EXIT, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from './cli-options.js';
+import { progressFor } from './progress.js';
 import { summaryLine } from './report.js';
 import { failed, run } from './run.js';
 
@@ -34,16 +35,16 @@ async function main(): Promise<number> {
   if (typeScriptLoaderNeeded(specs)) return rerunWithTypeScript(fileURLToPath(import.meta.url));
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer\n${USAGE}`);
-  const log = (line: string) => {
-    if (!values.json) console.log(line);
-  };
+  // With --json, stdout is the report alone; else a line per rule, or on a terminal one progress line redrawn.
+  const progress = values.json ? undefined : progressFor(process.stdout);
   const report = await run(specs, {
     concurrency,
-    log,
+    ...(progress === undefined ? {} : { progress }),
     ...(values.filter === undefined ? {} : { filter: values.filter }),
     ...(values.out === undefined ? {} : { out: values.out }),
     ...(values.python === undefined ? {} : { python: values.python }),
   });
+  progress?.finish(report.implementations);
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
     console.log(`\n${values.out === undefined ? 'Ran' : `Wrote conformance.md, .json and .junit.xml to ${values.out};`} ${report.rules.length} rules in ${((report.durationMs ?? 0) / 1000).toFixed(0)} s`);

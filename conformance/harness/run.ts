@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Implementation } from './implementation.js';
+import type { Progress } from './progress.js';
 import { toJUnit } from './junit.js';
 import { loadRules, matchesFilter } from './load-rules.js';
 import { buildReport, LABEL, toMarkdown, type ImplementationRun, type Report } from './report.js';
@@ -24,6 +25,8 @@ export interface RunOptions extends ResolveOptions {
   readonly out?: string;
   /** Called with a line per rule as it finishes (`  mine  PASS  process.start.runs-target (310 ms)`). */
   readonly log?: (line: string) => void;
+  /** Told of every rule queued and ended, instead of `log` (the CLI's progress line on a terminal: progress.ts). */
+  readonly progress?: Progress;
   /**
    * Implementations (by spec) that may be missing on this machine: one that cannot be opened is reported as skipped.
    * Any other implementation that cannot be opened rejects the run: running nothing must not pass.
@@ -47,16 +50,21 @@ export async function run(implementations: Implementation | string | readonly (I
   const runs: ImplementationRun[] = [];
   for (const { adapter, skipped } of adapters) {
     if (skipped !== undefined) {
-      options.log?.(`${adapter.name}: skipped — ${skipped}`);
+      const line = `${adapter.name}: skipped — ${skipped}`;
+      if (options.progress !== undefined) options.progress.note(line);
+      else options.log?.(line);
       runs.push({ name: adapter.name, description: adapter.description, skipped, results: [] });
       continue;
     }
     const results: RuleResult[] = new Array(rules.length);
     runs.push({ name: adapter.name, description: adapter.description, results });
+    options.progress?.expect(rules.length);
     rules.forEach((rule, index) => {
       queue.push(async () => {
-        results[index] = withUnsupportedWhy(adapter, rule, await runRule(adapter, rule));
-        options.log?.(formatLine(adapter.name, results[index]!));
+        const result = withUnsupportedWhy(adapter, rule, await runRule(adapter, rule));
+        results[index] = result;
+        if (options.progress !== undefined) options.progress.ended(result, formatLine(adapter.name, result));
+        else options.log?.(formatLine(adapter.name, result));
       }, rule.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS);
     });
   }

@@ -24,6 +24,7 @@ import { landscapeMarkdown, readNotes, toLandscape } from './landscape.js';
 import { buildReport, summaryLine, type ImplementationRun, type Report } from '../harness/report.js';
 import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from '../harness/resolve-implementation.js';
 import type { Rule } from '../harness/rule.js';
+import { progressFor } from '../harness/progress.js';
 import { DEFAULT_RULE_TIMEOUT_MS, FAILING, runRule, type RuleResult } from '../harness/run-rule.js';
 import { formatLine, withUnsupportedWhy, writeReports } from '../harness/run.js';
 import { buildMatrix, EXPECTED_FILE, expectedFrom, isExpected, matrixToMarkdown, readExpected, retryLines, surprises, type KillMatrix } from './mutants/lib/kill-matrix.js';
@@ -90,9 +91,9 @@ async function main(): Promise<number> {
   ])];
   // With only --mutants, the reference runs just where a rule's stored trace is missing or stale.
   if (specs.length === 0 && !withMutants) specs.push('reference', 'cpython');
-  const log = (line: string) => {
-    if (!values.json) console.log(line);
-  };
+  // With --json, stdout is the report alone; else a line per rule, or on a terminal one progress line redrawn.
+  const progress = values.json ? undefined : progressFor(process.stdout);
+  const log = (line: string) => progress?.note(line);
 
   const implementations: { spec: string; adapter: Adapter }[] = [];
   for (const spec of specs) {
@@ -120,6 +121,7 @@ async function main(): Promise<number> {
     const pairs = designatedOnly
       ? mutants.filter((mutant) => mutant.aims.includes(rule.id)).map((mutant) => ({ mutant, rule }))
       : planPairs(mutants, [rule], trace === undefined ? new Map() : new Map([[rule.id, trace]]), values.exhaustive);
+    progress?.expect(pairs.length);
     for (const pair of pairs) {
       queue.push(async () => {
         const [done] = await runPairs([pair], {
@@ -129,19 +131,22 @@ async function main(): Promise<number> {
         pairResults.push(done!);
         const { status, durationMs } = done!.result;
         const retried = done!.firstStatus === undefined ? '' : ` (run twice: first ${done!.firstStatus === 'fail' ? 'killed' : 'survived'})`;
-        log(`  ${'mutant'.padEnd(10)} ${(status === 'fail' ? 'KILLED' : 'survived').padEnd(13)} ${pair.mutant.name} by ${rule.id} (${durationMs} ms)${retried}`);
+        const line = `  ${'mutant'.padEnd(10)} ${(status === 'fail' ? 'KILLED' : 'survived').padEnd(13)} ${pair.mutant.name} by ${rule.id} (${durationMs} ms)${retried}`;
+        progress?.step(line, !isExpected(expected, pair.mutant.name, rule.id, status === 'fail'));
       }, priority(rule));
     }
   };
   for (const rule of rules) if (stored.has(rule.id) || designatedOnly) planRule(rule, stored.get(rule.id));
   const untraced: string[] = [];
   if (withMutants && !specs.includes('reference')) {
-    for (const rule of rules.filter((r) => !stored.has(r.id))) {
+    const untracedRules = rules.filter((r) => !stored.has(r.id));
+    progress?.expect(untracedRules.length);
+    for (const rule of untracedRules) {
       queue.push(async () => {
         const { result, trace } = await traceRule(rule);
         if (result.status === 'pass') fresh.set(rule.id, trace);
         else untraced.push(`${rule.id} (${result.reason})`);
-        log(`  ${'trace'.padEnd(10)} ${result.status === 'pass' ? 'traced' : 'FAILED'.padEnd(13)} ${rule.id} on the reference (${result.durationMs} ms)`);
+        progress?.step(`  ${'trace'.padEnd(10)} ${result.status === 'pass' ? 'traced' : 'FAILED'.padEnd(13)} ${rule.id} on the reference (${result.durationMs} ms)`, result.status !== 'pass');
         planRule(rule, fresh.get(rule.id));
       }, priority(rule));
     }
@@ -163,6 +168,7 @@ async function main(): Promise<number> {
     }
     const results: RuleResult[] = new Array(rules.length);
     runs.push({ name: adapter.name, description: adapter.description, ...(informational ? { informational } : {}), results });
+    progress?.expect(rules.length);
     const traced = withMutants && spec === 'reference';
     rules.forEach((rule, index) => {
       queue.push(async () => {
@@ -177,11 +183,13 @@ async function main(): Promise<number> {
           result = await runRule(adapter, rule);
         }
         results[index] = withUnsupportedWhy(adapter, rule, result);
-        log(formatLine(adapter.name, results[index]!));
+        // A third party's failure is a finding, not a failure of the run: not counted as one on the progress line.
+        progress?.step(formatLine(adapter.name, results[index]!), !informational && FAILING.has(results[index]!.status));
       }, priority(rule));
     });
   }
   await queue.drained();
+  progress?.finish(runs);
 
   const durationMs = Math.round(performance.now() - started);
   await mkdir(outDir, { recursive: true });
