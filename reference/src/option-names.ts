@@ -32,7 +32,8 @@ function distance(a: string, b: string, bound: number): number {
 
 /** The option among `names` that `key` most likely meant, or undefined when none is close. */
 export function closestName(key: string, names: readonly string[]): string | undefined {
-  const alias = ALIASES[key]?.find((name) => names.includes(name));
+  // Own keys only: `constructor` or `__proto__` given as an option must not find Object.prototype's members.
+  const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key]?.find((name) => names.includes(name)) : undefined;
   if (alias !== undefined) return alias;
   const wanted = normal(key);
   const same = names.find((name) => normal(name) === wanted || normal(name) === `${wanted}s` || `${normal(name)}s` === wanted);

@@ -71,6 +71,8 @@ const CASES: readonly Case[] = [
   { area: 'Pool', input: 'new Pool(NaN)', run: () => new Pool(NaN), error: RangeError, says: 'Number of processes must be a whole number' },
   { area: 'Pool', input: "new Pool('4')", run: () => new Pool('4' as never), error: TypeError, says: 'takes a number of processes or an options object' },
   { area: 'Pool', input: 'new Pool(2, init)', run: () => new (Pool as unknown as new (...args: unknown[]) => Pool)(2, returnNothing), error: TypeError, says: 'takes only the number of processes by position' },
+  { area: 'Pool', input: 'new Pool({ constructor: 1 })', run: () => new Pool({ constructor: 1 } as never), error: TypeError, says: 'unexpected option "constructor"' },
+  { area: 'Queue', input: 'q.get({ toString: 1 })', run: (f) => f.queue.get({ toString: 1 } as never), error: TypeError, says: 'unexpected option "toString"' },
   { area: 'Pool', input: 'new Pool({ maxtasksperchild: 2 })', run: () => new Pool({ maxtasksperchild: 2 } as never), error: TypeError, says: 'did you mean maxTasksPerChild?' },
   { area: 'Pool', input: 'new Pool({ maxTasksPerChild: 0 })', run: () => new Pool({ maxTasksPerChild: 0 }), error: RangeError, says: 'maxtasksperchild must be a positive int or null' },
   { area: 'Pool', input: 'new Pool({ initializer: () => {} })', run: () => new Pool({ initializer: () => undefined }), error: TaskReferenceError, says: 'is not a registered task' },
