@@ -52,23 +52,34 @@ export function watchForgottenAwait<T>(work: Promise<T>, method: string): Promis
       Promise.prototype.then.call(promise, undefined, () => {});
       // A caller that awaits right after terminate() (same tick) did not forget: look once the tick is over.
       setImmediate(() => {
-        if (!promise.watched) reportForgottenAwait(method);
+        if (!promise.watched) reportForgottenAwait(method, promise);
       });
     });
   });
   return promise;
 }
 
-function reportForgottenAwait(method: string): void {
-  const holder = globalThis as { [WARNED]?: boolean };
+/** Promises reported as not awaited: the exit code is decided at exit, since one may still be awaited later. */
+const REPORTED = Symbol.for('multiproc.forgottenAwaits');
+
+function reportForgottenAwait(method: string, promise: WatchedPromise<unknown>): void {
+  const holder = globalThis as { [WARNED]?: boolean; [REPORTED]?: WatchedPromise<unknown>[] };
   if (!holder[WARNED]) {
     holder[WARNED] = true;
+    // Said at once, when it helps most; worded for the program that awaits the promise later after all.
     process.stderr.write(
-      `multiproc: ${method} was still running when its pool was terminated, and nothing awaited its promise: ` +
-        `did you forget \`await\`? In Python ${method} returns the results; here it returns a promise of them. ` +
+      `multiproc: ${method} was still running when its pool was terminated, and nothing was waiting for its ` +
+        `promise: did you forget \`await\`? In Python ${method} returns the results; here it returns a promise of them. ` +
         `Write \`const results = await ${method.replace('()', '(…)')}\` before the pool is terminated ` +
         `(inside its \`try\` block, or its \`await using\` scope).\n`,
     );
   }
-  if (!process.exitCode) process.exitCode = 1;
+  if (holder[REPORTED] === undefined) {
+    const reported: WatchedPromise<unknown>[] = (holder[REPORTED] = []);
+    // Only a promise still never awaited when the program ends makes its exit code 1.
+    process.once('exit', () => {
+      if (!process.exitCode && reported.some((each) => !each.watched)) process.exitCode = 1;
+    });
+  }
+  holder[REPORTED].push(promise);
 }

@@ -34,3 +34,11 @@ test('a promise awaited right after terminate() was not forgotten: it rejects wi
   t.deepEqual({ code: ending.code, signal: ending.signal }, { code: 0, signal: null }, run.stderr());
   t.notRegex(run.stderr(), /forget/);
 });
+
+test('a promise awaited only after the pool\'s join() was awaited after all: the program exits with 0', async (t) => {
+  const run = runScript(t, 'awaited-after-join');
+  const report = await within(run.report, RUN_MS, 'the script to report');
+  const ending = await within(run.exited, RUN_MS, 'the script to exit');
+  t.deepEqual(report, { error: 'PoolTerminatedError' });
+  t.deepEqual({ code: ending.code, signal: ending.signal }, { code: 0, signal: null }, run.stderr());
+});

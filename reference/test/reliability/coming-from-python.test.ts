@@ -87,7 +87,7 @@ const HABITS: readonly Habit[] = [
     typed: 'const results = pool.map(f, xs)',
     run: () => forgottenAwait(),
     outcome: {
-      told: '`results` is `Promise { <pending> }`; if the pool is terminated before it settles, stderr says once "pool.map() was still running when its pool was terminated, and nothing awaited its promise: did you forget `await`?", with the line to write, and the program exits with 1',
+      told: '`results` is `Promise { <pending> }`; if the pool is terminated before it settles, stderr says once "pool.map() was still running when its pool was terminated, and nothing was waiting for its promise: did you forget `await`?", with the line to write, and the program exits with 1',
       check: (t, value) => {
         const program = value as ProgramRun;
         t.is(program.code, 1, program.stderr);
