@@ -2,6 +2,7 @@
  * Every error class multiproc throws, in one place, so messages stay consistent and rules can match them.
  * Where Python has a message for the same situation, ours starts with Python's text and then says what to do.
  */
+import { brand } from './brand.js';
 import { describeThrown, isErrorLike, nameOf, reasonOf } from './describe-thrown.js';
 
 /** Base class of every error that multiproc itself raises (not of errors re-raised from a task). */
@@ -159,3 +160,7 @@ export class ProtocolError extends MultiprocError {}
  * instead of starting workers forever.
  */
 export class WorkerStartError extends MultiprocError {}
+
+// Subclasses inherit the brand and the check: `instanceof QueueEmpty` holds for another copy's QueueEmpty.
+for (const base of [MultiprocError, TaskReferenceError, SerializationError, ThrownValueError]) brand(base);
+

@@ -47,7 +47,17 @@ export function throwEmpty() {
   throw new QueueEmpty('nothing here');
 }
 
-tasks(import.meta, { exitFive, noop, square, putSquare, throwEmpty });
+// The queue and its QueueEmpty are made by the worker's bundle; the task tests them against the classes it imported.
+export async function drainEmpty(queue) {
+  try {
+    await queue.get({ block: false });
+    return { caught: 'nothing' };
+  } catch (error) {
+    return { caught: error instanceof QueueEmpty, queue: queue instanceof Queue };
+  }
+}
+
+tasks(import.meta, { exitFive, noop, square, putSquare, throwEmpty, drainEmpty });
 
 if (isMain(import.meta)) {
   console.log('RESOLVED ' + JSON.stringify(import.meta.resolve('multiproc')));
@@ -74,6 +84,7 @@ if (isMain(import.meta)) {
   console.log('MAP ' + JSON.stringify(await pool.map(square, [1, 2, 3])));
   await pool.apply(putSquare, [queue, 4]);
   console.log('QUEUED ' + JSON.stringify(await queue.get({ timeoutMs: 10000 })));
+  console.log('DRAIN ' + JSON.stringify(await pool.apply(drainEmpty, [queue])));
   const thrown = await pool.apply(throwEmpty, []).catch((error) => error);
   console.log('CLASS ' + JSON.stringify({ instance: thrown instanceof QueueEmpty, name: thrown.name }));
   pool.close();
@@ -90,6 +101,7 @@ interface ScriptRun {
   readonly map: unknown;
   readonly queued: unknown;
   readonly thrown: unknown;
+  readonly drain: unknown;
 }
 
 function parse(stdout: string): ScriptRun {
@@ -106,6 +118,7 @@ function parse(stdout: string): ScriptRun {
     map: field('MAP'),
     queued: field('QUEUED'),
     thrown: field('CLASS'),
+    drain: field('DRAIN'),
   };
 }
 
@@ -160,6 +173,7 @@ test.serial('plain node runs a .mjs task module importing `multiproc`: a child e
   t.is(result.queued, 16, 'a Queue crossed into a bundled worker');
   t.deepEqual(result.thrown, { instance: true, name: 'QueueEmpty' }, "defect 12: a multiproc error thrown in a bundled worker arrives as the user's QueueEmpty");
   t.deepEqual(result.child, { execArgv: [], nodeOptions: null }, 'the child ran without any loader');
+  t.deepEqual(result.drain, { caught: true, queue: true }, "inside a task, the worker bundle's QueueEmpty and Queue are instances of the classes the task imported");
   t.log(`plain node: Process start()+join() of a noop: ${result.costs.join(', ')} ms (median ${median(result.costs)} ms)`);
 });
 

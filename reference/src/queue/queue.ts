@@ -5,6 +5,7 @@
  * @python multiprocessing.Queue
  */
 import { checkArity } from '../arity.js';
+import { brand } from '../brand.js';
 import type { Sendable } from '../cloned.js';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
@@ -283,3 +284,6 @@ function held<R>(promise: Promise<R>): Promise<R> {
   promise.then(release, release);
   return promise;
 }
+
+// A queue a task receives is made by the worker's copy of multiproc: still `instanceof Queue` of the task's copy.
+brand(Queue);
