@@ -20,6 +20,9 @@ import {
   putPoints,
   exitUnlessPoints,
   Vector,
+  Job,
+  Parcel,
+  runJob,
 } from './fixtures/class-tasks.js';
 import { argumentsSeen } from './pool/fixtures/pool-tasks.js';
 import { HttpError, throwNotFound } from './fixtures/channel-tasks.js';
@@ -160,4 +163,17 @@ test('first hour: a Point put in a Queue by the parent arrives in a worker, and 
   const local = await within(q.get(), PROMPT_MS, 'q.get() in the owner');
   t.true(local instanceof Point);
   t.is(local.norm(), 13);
+});
+
+test('first hour: a Queue inside a registered instance, or an unregistered one, crosses as a working Queue', async (t) => {
+  const queue = new Queue<number>();
+  t.teardown(() => queue.close());
+  t.deepEqual(await within(pool.apply(runJob, [new Job(queue, 7)]), RUN_MS, 'apply(runJob, [Job])'), { isJob: true, queue: true });
+  t.deepEqual(await within(pool.apply(runJob, [new Parcel(queue, 8) as never]), RUN_MS, 'apply(runJob, [Parcel])'), { isJob: false, queue: true });
+  t.deepEqual([await queue.get({ timeoutMs: RUN_MS }), await queue.get({ timeoutMs: RUN_MS })], [7, 8]);
+  const p = new Process({ target: runJob, args: [new Job(queue, 9)] });
+  p.start();
+  await within(p.join(), RUN_MS, 'join() of a Process given a Job');
+  t.is(p.exitCode, 0, String(p.error));
+  t.is(await queue.get({ timeoutMs: RUN_MS }), 9);
 });

@@ -4,8 +4,10 @@
  * Queues again. Structured clone keeps object identity within one message, so a descriptor in the arguments is
  * the very object (===) listed beside them, while a plain object that only looks like one (say parsed from
  * untrusted JSON) is not listed and stays a plain object: it cannot make a process connect where it says.
- * Plain objects and arrays are searched to a bounded depth; containers are copied only on the path to a queue,
- * so arguments without queues cost one walk and no copy.
+ * Plain objects, arrays and class instances (their own enumerable fields, what structured clone copies) are
+ * searched to a bounded depth; containers are copied only on the path to a queue (an instance keeps its
+ * prototype), so arguments without queues cost one walk and no copy. A queue inside an instance used to be left
+ * in place and arrive as `{}`, with no error.
  */
 import { Queue } from './queue.js';
 import type { QueueDescriptor } from './wire.js';
@@ -61,12 +63,21 @@ function replace(value: unknown, depth: number, swap: (value: unknown) => unknow
     }
     return copy ?? value;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null && !isFieldBag(value)) return value;
   let copy: Record<string, unknown> | undefined;
   for (const [key, item] of Object.entries(value)) {
     const next = replace(item, depth + 1, swap);
-    if (next !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = next;
+    if (next !== item) (copy ??= Object.assign(Object.create(proto) as Record<string, unknown>, value))[key] = next;
   }
   return copy ?? value;
+}
+
+/**
+ * An instance whose data structured clone carries as its own fields (a user's class): not a built-in whose
+ * content lives elsewhere (Map, Set, Date, a typed array, an Error), which structured clone treats on its own.
+ */
+function isFieldBag(value: object): boolean {
+  return !(value instanceof Map || value instanceof Set || value instanceof Date || value instanceof RegExp ||
+    value instanceof Error || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Promise);
 }
