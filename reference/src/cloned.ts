@@ -22,8 +22,13 @@ export interface RegisteredClasses {}
 
 type Registered = RegisteredClasses[keyof RegisteredClasses];
 type Primitive = string | number | boolean | bigint | null | undefined;
-/** Cloned as what they are. Errors keep their class type: they are revived when registered, Error otherwise. */
-type KeptWhole = Date | RegExp | ArrayBuffer | ArrayBufferView | Error;
+/** Built-ins structured clone rebuilds as themselves. */
+type BuiltIn = Date | RegExp | ArrayBuffer | ArrayBufferView;
+/**
+ * True when `T` is one of `U` both ways round, not merely shaped like one: a user's class with a `name` and a
+ * `message` is no Error (it would keep its methods), nor is every type with an `x` a registered Point.
+ */
+type IsOneOf<T, U> = true extends (U extends unknown ? ([T] extends [U] ? ([U] extends [T] ? true : false) : false) : never) ? true : false;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => unknown;
 
@@ -43,7 +48,9 @@ type Clone<T, Keep> = 0 extends 1 & T
     ? T
     : T extends symbol | AnyFunction | PromiseLike<unknown>
       ? never
-      : T extends KeptWhole | Registered | Keep
+      : T extends BuiltIn
+        ? T
+        : IsOneOf<T, Error | Registered | Keep> extends true
         ? T
         : T extends ReadonlyMap<infer K, infer V>
           ? Map<Clone<K, Keep>, Clone<V, Keep>>
@@ -61,7 +68,11 @@ type Clone<T, Keep> = 0 extends 1 & T
  * passing an unregistered class instance or a function is a compile-time error.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Sendable<P> = [Clone<P, Queue<any>>] extends [never] ? ([P] extends [never] ? P : NotSendable) : Clone<P, Queue<any>> extends P ? P : NotSendable;
+export type Sendable<P> = [Clone<P, Queue<any>>] extends [never]
+  ? ([P] extends [never] ? P : NotSendable)
+  // Both ways: a union with a function (number | (() => void)) clones to number, which fits P but is not all of it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  : [Clone<P, Queue<any>>] extends [P] ? ([P] extends [Clone<P, Queue<any>>] ? P : NotSendable) : NotSendable;
 
 /** Every element of an argument list, as `Sendable`. */
 export type SendableArgs<A extends readonly unknown[]> = { [K in keyof A]: Sendable<A[K]> };

@@ -29,6 +29,14 @@ declare function mapOfDates(): Map<string, Date[]>;
 declare function setOfBig(): Set<bigint>;
 declare function asyncPair(): Promise<[number, string]>;
 declare function square(x: number): number;
+/** Shaped like an Error (name, message), but a class of its own: its method does not cross. */
+declare class Email {
+  name: string;
+  message: string;
+  send(): void;
+}
+declare function makeEmail(): Email;
+declare function takesNumberOrCallback(x: number | (() => void)): void;
 declare function initWithPrefix(prefix: string): void;
 declare function initWithNothing(): void;
 
@@ -43,6 +51,10 @@ const results = async (pool: Pool) => {
     // @ts-expect-error the same through imap
     each.norm();
   }
+  // @ts-expect-error shaped like an Error is not an Error: send() does not cross (found by review)
+  (await pool.apply(makeEmail, [])).send();
+  // @ts-expect-error a parameter that may be a function: the function cannot cross, whatever else it may be
+  await pool.apply(takesNumberOrCallback, [() => undefined]);
   const fields: { readonly x: number; readonly y: number } = await pool.apply(makeUnregistered, [1, 2]);
   // A registered class (declared in RegisteredClasses, see fixtures/class-tasks.ts) keeps its methods.
   const norm: number = (await pool.apply(makePoint, [3, 4])).norm();
