@@ -8,6 +8,7 @@
 import test from 'ava';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { assertNoOrphans } from '../../test-support/no-orphans.js';
 import { REPO_ROOT } from '../../test-support/repo-paths.js';
 
 /** Every relative module a source file imports (static, dynamic, or `export … from`), as a path from the root. */
@@ -24,6 +25,8 @@ function sources(dir: string): string[] {
 }
 
 const outside = (file: string, allowed: readonly string[]) => importsOf(file).filter((target) => !allowed.some((prefix) => target.startsWith(prefix)));
+
+assertNoOrphans(test);
 
 test('harness/ imports only itself and the CPython adapter that ships with it', (t) => {
   const problems = sources('conformance/harness').flatMap((file) => outside(file, ['conformance/harness/', 'conformance/adapters/cpython/']).map((to) => `${file} → ${to}`));

@@ -84,20 +84,25 @@ test('arguments without a queue come back as the very same object', (t) => {
   t.is(packQueues(null), null);
 });
 
-test('queues inside a Map, a Set or a class instance are left alone', (t) => {
+test('queues inside a Map or a Set are left alone; one in a class instance is packed in a copy that keeps the prototype', (t) => {
   const q = new Queue();
   t.teardown(() => q.close());
   class Holder {
-    constructor(readonly queue: Queue) {}
+    constructor(readonly queue: Queue, readonly n: number) {}
   }
   const map = new Map([['q', q]]);
   const set = new Set([q]);
-  const holder = new Holder(q);
-  const args = [map, set, holder];
-  const packed = packQueues(args);
-  t.is(packed, args, 'nothing to replace at the top');
+  const holder = new Holder(q, 7);
+  const value = packQueues([map, set, holder]) as unknown[];
+  t.is(value[0], map, 'a Map is structured clone\'s own: left as it is');
+  t.is(value[1], set);
   t.is(map.get('q'), q);
-  t.is(holder.queue, q);
+  const packedHolder = value[2] as Holder;
+  t.not(packedHolder, holder, 'copied on the path to the queue');
+  t.is(Object.getPrototypeOf(packedHolder), Holder.prototype);
+  t.true(isDescriptor(packedHolder.queue), 'the queue inside the instance is its descriptor');
+  t.is(packedHolder.n, 7);
+  t.is(holder.queue, q, 'the caller\'s instance is untouched');
 });
 
 test('the search stops at depth 16: a queue deeper than that is not replaced', (t) => {
