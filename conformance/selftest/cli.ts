@@ -21,6 +21,7 @@ import { EXIT, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoa
 import { loadRules, matchesFilter } from '../harness/load-rules.js';
 import { repoPath } from '../../test-support/repo-paths.js';
 import { landscapeMarkdown, readNotes, toLandscape } from './landscape.js';
+import { landscapePythons } from './pythons.js';
 import { buildReport, summaryLine, type ImplementationRun, type Report } from '../harness/report.js';
 import { deviationProblems, probeImplementation, resolveImplementation, type Adapter } from '../harness/resolve-implementation.js';
 import type { Rule } from '../harness/rule.js';
@@ -41,7 +42,7 @@ const USAGE = `usage: npm run conformance -- [options]
   (--impl also takes reference and the Node pools: workerpool, piscina, tinypool, poolifier-cluster,
   poolifier-thread, jest-worker; with no --impl, --all, --landscape or --mutants: reference and cpython)
 ${harnessUsage('default reports/')}
-  --landscape         reference, cpython and every Node pool; writes landscape.md and .json only (the map of the Node
+  --landscape         reference, cpython (fork, spawn, forkserver; the oldest and newest pyenv CPython 3.8+) and every Node pool; writes landscape.md and .json only (the map of the Node
                       pools: a FAIL there is a finding about the library and does not fail the run)
   --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
                       (its designated rules: within 5 minutes on 2 cores); add --matrix for the whole kill matrix
@@ -86,7 +87,7 @@ async function main(): Promise<number> {
   const withMutants = values.all || values.mutants || values.mutant !== undefined;
   const specs = [...new Set([
     ...(values.all ? ['reference', 'cpython', 'workerpool'] : []),
-    ...(values.landscape ? ['reference', 'cpython', ...THIRD_PARTY] : []),
+    ...(values.landscape ? ['reference', 'cpython', 'cpython:spawn', 'cpython:forkserver', ...landscapePythons(), ...THIRD_PARTY] : []),
     ...(values.impl ?? []),
   ])];
   // With only --mutants, the reference runs just where a rule's stored trace is missing or stale.
