@@ -8,13 +8,13 @@ import { packQueues } from '../queue/transfer.js';
 import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import { ChunkQueue } from './chunk-queue.js';
-import type { Chunk } from './messages.js';
+import type { Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
 import { WindowSizer } from './window.js';
 import type { WorkerHandle } from './worker-handle.js';
 
 export class Scheduler {
-  readonly #pending = new ChunkQueue<Chunk>();
+  readonly #pending = new ChunkQueue<Task>();
   readonly #window = new WindowSizer();
   readonly #functionIds = new Map<string, number>();
   readonly #idsByFunction = new Map<TaskFunction, number>();
@@ -47,7 +47,7 @@ export class Scheduler {
    * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError
    * for a Queue that cannot cross: make every chunk of a job before the job is registered or any chunk queued.
    */
-  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean): Chunk {
+  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean): Task {
     if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined };
     const { value, queues } = packQueues(items);
     return {
@@ -59,8 +59,8 @@ export class Scheduler {
   }
 
   /** `items` cut into chunks of `size` (runs of numbers packed), made as makeChunk makes them. */
-  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean): Chunk[] {
-    const chunks: Chunk[] = [];
+  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean): Task[] {
+    const chunks: Task[] = [];
     for (let start = 0; start < items.length; start += size) {
       const end = Math.min(start + size, items.length);
       const values = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
@@ -69,12 +69,12 @@ export class Scheduler {
     return chunks;
   }
 
-  push(chunk: Chunk): void {
+  push(chunk: Task): void {
     this.#pending.push(chunk);
   }
 
   /** Puts chunks back at the front of the line, in their order (those a worker that died never ran). */
-  requeue(chunks: readonly Chunk[]): void {
+  requeue(chunks: readonly Task[]): void {
     this.#pending.unshift(chunks);
   }
 

@@ -8,9 +8,10 @@ import { terminateAtExit } from '../process/exit-hooks.js';
 import { startTimer } from '../timeouts.js';
 import type { TaskRef } from '../task-registry.js';
 import { checkReadable, unsendableChunks, type ChunkFailure } from './argument-check.js';
-import type { BatchMessage, Chunk, InitMessage } from './messages.js';
-import { startWorker } from './start-worker.js';
-import { encodeChunks } from './wire.js';
+import type { BatchMessage, InitMessage } from '../backend/protocol.js';
+import type { Task } from './task.js';
+import { startWorker } from '../backend/child-process/start-worker.js';
+import { encodeChunks } from '../backend/child-process/wire.js';
 import { STALLED_MS } from './window.js';
 
 export interface WorkerEvents {
@@ -29,7 +30,7 @@ export class WorkerHandle {
   readonly name: string;
   readonly pid: number;
   /** Chunks sent and not yet answered, oldest first: the worker runs them in this order. */
-  readonly inflight: Chunk[] = [];
+  readonly inflight: Task[] = [];
   /** Chunks this worker may still be given (maxTasksPerChild), Infinity when unlimited. */
   budget: number;
   ready = false;
@@ -44,10 +45,10 @@ export class WorkerHandle {
    * Chunks the worker may never have received: sent while it was idle and not yet acknowledged, or whose batch
    * could not be written. If it dies with one of these first in line, it died idle and that chunk did not run.
    */
-  readonly #unconfirmed = new WeakSet<Chunk>();
+  readonly #unconfirmed = new WeakSet<Task>();
   readonly #known = new Set<number>();
   #defines: BatchMessage['defines'][number][] = [];
-  #chunks: Chunk[] = [];
+  #chunks: Task[] = [];
   #flushQueued = false;
   #through: number | undefined;
   #holdsParent = true;
@@ -74,7 +75,7 @@ export class WorkerHandle {
   }
 
   /** Queues `chunk` for this worker; `task` is sent along the first time the worker needs that function. */
-  assign(chunk: Chunk, task: TaskRef): void {
+  assign(chunk: Task, task: TaskRef): void {
     if (!this.#known.has(chunk.fn)) {
       this.#known.add(chunk.fn);
       this.#defines.push({ id: chunk.fn, task });
@@ -97,7 +98,7 @@ export class WorkerHandle {
    * Takes the oldest chunk off `inflight`: the worker answers its chunks in the order it got them. The caller
    * has checked that the answer is for that chunk (checkAnswers) or that the worker holds that many.
    */
-  answerNext(): Chunk {
+  answerNext(): Task {
     const chunk = this.inflight.shift()!;
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
@@ -124,7 +125,7 @@ export class WorkerHandle {
    * reached the worker. The others never started, except those the worker said it might run without reporting
    * (quick chunks whose results it held back): they may have run, so they are lost with it rather than run twice.
    */
-  takeLost(): { running: Chunk[]; notStarted: Chunk[] } {
+  takeLost(): { running: Task[]; notStarted: Task[] } {
     const lost = this.inflight.splice(0);
     const first = lost[0];
     if (first === undefined || this.#unconfirmed.has(first)) return { running: [], notStarted: lost };
@@ -198,7 +199,7 @@ export class WorkerHandle {
    * write refused with EPIPE, which the callback reports on the next tick, before the exit is handled), its
    * chunks never left: they are re-run elsewhere, not reported as the task that crashed it.
    */
-  #send(defines: BatchMessage['defines'], chunks: readonly Chunk[]): void {
+  #send(defines: BatchMessage['defines'], chunks: readonly Task[]): void {
     const undelivered = () => {
       for (const chunk of chunks) this.#unconfirmed.add(chunk);
     };
@@ -216,7 +217,7 @@ export class WorkerHandle {
    * again, once. Should they fail again (an argument whose getters answer differently each time), they fail too:
    * this runs in a microtask, where a throw would be an uncaught exception in the parent.
    */
-  #recoverUnsendable(defines: BatchMessage['defines'], chunks: readonly Chunk[], cause: unknown): void {
+  #recoverUnsendable(defines: BatchMessage['defines'], chunks: readonly Task[], cause: unknown): void {
     const failures = unsendableChunks(chunks, cause);
     const bad = new Set(failures.map((failure) => failure.chunk));
     const good = chunks.filter((chunk) => !bad.has(chunk));

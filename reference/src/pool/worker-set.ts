@@ -12,7 +12,8 @@ import type { ChunkFailure } from './argument-check.js';
 import { readResults } from './bytes.js';
 import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
 import { checkAnswers, checkFromWorker } from './check-message.js';
-import type { Chunk, InitMessage, ResultsMessage } from './messages.js';
+import type { InitMessage, ResultsMessage } from '../backend/protocol.js';
+import type { Task } from './task.js';
 import type { ResultRouter } from './result-router.js';
 import type { Scheduler } from './scheduler.js';
 import { WorkerHandle } from './worker-handle.js';
@@ -41,7 +42,7 @@ const MAX_START_FAILURES = 3;
 export class WorkerSet {
   readonly all = new Set<WorkerHandle>();
   /** Chunks already re-run once because their worker died before acknowledging them. */
-  readonly #lostUnacknowledged = new WeakSet<Chunk>();
+  readonly #lostUnacknowledged = new WeakSet<Task>();
   /** Workers that exited before they were ready since one last was. */
   #startFailures = 0;
 
@@ -120,6 +121,9 @@ export class WorkerSet {
         this.#onResults(worker, message);
         return;
       }
+      case 'progress':
+        // Nothing listens yet: progress reporting is a later part of issue 18.
+        return;
     }
   }
 

@@ -4,13 +4,13 @@
  * worker runs a batch of trivial chunks in one go and answers them in one message.
  * @python multiprocessing.pool.worker (the `func(*args)` / `mapstar` call)
  */
-import { encodeError } from '../remote-error.js';
-import { isThenable } from '../is-thenable.js';
-import { reviveInstances } from '../revive.js';
-import type { TaskFunction } from '../task-registry.js';
-import type { ChunkResult } from './messages.js';
-import { ValuesCollector, type Values } from './packed.js';
-import { queueTransfer } from './queue-transfer-on-demand.js';
+import { encodeError } from '../../remote-error.js';
+import { isThenable } from '../../is-thenable.js';
+import { reviveInstances } from '../../revive.js';
+import type { TaskFunction } from '../../task-registry.js';
+import type { ChunkResult } from '../protocol.js';
+import { ValuesCollector, type Values } from '../../pool/packed.js';
+import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
 import type { WorkerChunk } from './wire.js';
 
 /** `fn` as the worker has it: loaded, still loading, or never defined (a bug in the parent's bookkeeping). */

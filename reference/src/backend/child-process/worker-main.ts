@@ -4,17 +4,17 @@
  * @python multiprocessing.pool.worker
  */
 import { serialize } from 'node:v8';
-import { whileImportingTask } from '../bootstrapping.js';
-import { adoptIdentity } from '../identity.js';
-import { ownChannel } from '../own-channel.js';
-import { encodeError, formatThrown } from '../remote-error.js';
-import { reviveInstances } from '../revive.js';
-import { restoreDefaultSignals } from '../process/default-signals.js';
-import { loadTask, type TaskFunction } from '../task-registry.js';
-import { packResults } from './bytes.js';
-import { ChunkQueue } from './chunk-queue.js';
-import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
-import { queueTransfer } from './queue-transfer-on-demand.js';
+import { whileImportingTask } from '../../bootstrapping.js';
+import { adoptIdentity } from '../../identity.js';
+import { ownChannel } from '../../own-channel.js';
+import { encodeError, formatThrown } from '../../remote-error.js';
+import { reviveInstances } from '../../revive.js';
+import { restoreDefaultSignals } from '../../process/default-signals.js';
+import { loadTask, type TaskFunction } from '../../task-registry.js';
+import { packResults } from '../../pool/bytes.js';
+import { ChunkQueue } from '../../pool/chunk-queue.js';
+import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from '../protocol.js';
+import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
 import { runChunk } from './run-chunk.js';
 import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
@@ -64,8 +64,17 @@ process.on('exit', () => {
 });
 
 process.on('message', (message: ToWorker) => {
-  if (message.kind === 'init') initialized = initialize(message).then(() => void (initializedDone = true));
-  else accept(message);
+  switch (message.kind) {
+    case 'init':
+      initialized = initialize(message).then(() => void (initializedDone = true));
+      return;
+    case 'batch':
+      accept(message);
+      return;
+    case 'cancel':
+      // Cancellation lands with issue 18's second part; a worker that cannot cancel runs the task to its end.
+      return;
+  }
 });
 
 function send(message: FromWorker, then?: () => void): void {
