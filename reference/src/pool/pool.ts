@@ -5,6 +5,7 @@
  * @python multiprocessing.pool.Pool
  */
 import { checkArity } from '../arity.js';
+import { forkBackend } from '../backend/child-process/fork-backend.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import type { Cloned, Sendable, SendableArgs } from '../cloned.js';
 import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
@@ -87,7 +88,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
       starmapAsync: { method: 'starmapAsync', onError },
     };
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
-    this.#workers = new WorkerSet(init, env, this.#router, this.#scheduler, {
+    this.#workers = new WorkerSet(init, forkBackend(env), this.#router, this.#scheduler, {
       state: () => this.#state,
       breakPool: (error) => this.#breakPool(error),
       settle: () => this.#settle(),

@@ -1,17 +1,14 @@
 /**
- * The parent's side of one pool worker: the child process, the chunks it holds in the order it runs them,
- * and an outbox that coalesces everything assigned in one tick into one IPC message.
+ * The parent's side of one pool worker: the tasks it holds in the order it runs them, and an outbox that
+ * coalesces everything assigned in one tick into one batch. The worker itself is behind a WorkerLink: this file
+ * keeps the books, the backend moves the bytes.
  */
-import type { ChildProcess } from 'node:child_process';
-import { whenGone } from '../process/child-gone.js';
-import { terminateAtExit } from '../process/exit-hooks.js';
-import { startTimer } from '../timeouts.js';
+import type { Batch, WorkerBackend, WorkerLink } from '../backend/backend.js';
+import { forkBackend } from '../backend/child-process/fork-backend.js';
+import type { InitMessage } from '../backend/protocol.js';
 import type { TaskRef } from '../task-registry.js';
-import { checkReadable, unsendableChunks, type ChunkFailure } from './argument-check.js';
-import type { BatchMessage, InitMessage } from '../backend/protocol.js';
+import { unsendableChunks, type ChunkFailure } from './argument-check.js';
 import type { Task } from './task.js';
-import { startWorker } from '../backend/child-process/start-worker.js';
-import { encodeChunks } from '../backend/child-process/wire.js';
 import { STALLED_MS } from './window.js';
 
 export interface WorkerEvents {
@@ -40,32 +37,26 @@ export class WorkerHandle {
   /** How long the last answered chunk took, from when the worker could start it to its result. */
   lastChunkMs = 0;
   #busySince = 0;
-  readonly #child: ChildProcess;
+  readonly #link: WorkerLink;
   /**
    * Chunks the worker may never have received: sent while it was idle and not yet acknowledged, or whose batch
    * could not be written. If it dies with one of these first in line, it died idle and that chunk did not run.
    */
   readonly #unconfirmed = new WeakSet<Task>();
   readonly #known = new Set<number>();
-  #defines: BatchMessage['defines'][number][] = [];
+  #defines: Batch['defines'][number][] = [];
   #chunks: Task[] = [];
   #flushQueued = false;
   #through: number | undefined;
-  #holdsParent = true;
-  #terminating = false;
 
-  /** `env`: the worker's whole environment, already checked; the parent's when undefined. */
-  constructor(init: InitMessage, private readonly events: WorkerEvents, env?: Readonly<Record<string, string>>) {
+  /** Starts the worker through `backend` (throws WorkerStartError when it cannot). */
+  constructor(init: InitMessage, private readonly events: WorkerEvents, backend: WorkerBackend = forkBackend()) {
     this.name = init.name;
     this.budget = init.maxTasks ?? Infinity;
-    this.#child = startWorker(env);
-    this.pid = this.#child.pid!;
-    this.#child.on('message', (message: unknown) => events.message(this, message));
-    // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
-    whenGone(this.#child, (code, signal) => events.closed(this, code, signal));
-    terminateAtExit(this.#child);
-    this.#child.send(init);
-    this.#setHoldsParent(false);
+    this.#link = backend.start(init);
+    this.pid = this.#link.pid;
+    this.#link.on('message', (message) => events.message(this, message));
+    this.#link.on('exit', (code, signal) => events.closed(this, code, signal));
   }
 
   /** `now` is performance.now(), read once per dispatch round. */
@@ -137,7 +128,7 @@ export class WorkerHandle {
   /** Kills a worker that broke the protocol; `fault` is what the tasks it held reject with. It is replaced. */
   kill(fault: Error): void {
     this.fault ??= fault;
-    this.#child.kill('SIGKILL');
+    this.#link.kill();
   }
 
   /** Lets the worker finish: it exits when its channel closes. */
@@ -147,36 +138,20 @@ export class WorkerHandle {
     this.#setHoldsParent(true);
     // Not before it is ready: a channel closed right after the init message can lose it, and Python runs the
     // initializer in every worker it starts, even one retired at once.
-    if (this.ready && this.#child.connected) this.#child.disconnect();
+    if (this.ready) this.#link.retire();
   }
 
   /** The worker has run its initializer; a retirement asked for earlier happens now. */
   markReady(): void {
     this.ready = true;
-    if (this.retiring && this.#child.connected) this.#child.disconnect();
+    if (this.retiring) this.#link.retire();
   }
 
-  /**
-   * SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). A task can outlive
-   * SIGTERM: one that listens for it, even with an empty listener, is not ended by it (a synchronous loop without
-   * a listener is: the default action needs no event loop).
-   */
+  /** SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). */
   terminate(graceMs: number | undefined): void {
     this.retiring = true;
     this.#setHoldsParent(true);
-    if (this.#terminating || this.#exited()) return;
-    this.#terminating = true;
-    this.#child.kill('SIGTERM');
-    if (graceMs === undefined) return;
-    // Unreferenced: while the worker lives its own handle keeps the parent up; the timer alone must not.
-    const escalation = startTimer(graceMs, () => {
-      if (!this.#exited()) this.#child.kill('SIGKILL');
-    }).unref();
-    this.#child.once('exit', () => escalation.clear());
-  }
-
-  #exited(): boolean {
-    return this.#child.exitCode !== null || this.#child.signalCode !== null;
+    this.#link.terminate(graceMs);
   }
 
   #flush(): void {
@@ -195,20 +170,12 @@ export class WorkerHandle {
 
   /**
    * Sends a batch, or throws, before anything is written, when an argument cannot be written or could not be
-   * read back by the worker (argument-check.ts). When the worker is known to be gone (channel closed, or the
-   * write refused with EPIPE, which the callback reports on the next tick, before the exit is handled), its
-   * chunks never left: they are re-run elsewhere, not reported as the task that crashed it.
+   * read back by the worker (argument-check.ts). Tasks the link says never reached the worker are re-run
+   * elsewhere if it dies, not reported as the task that crashed it.
    */
-  #send(defines: BatchMessage['defines'], chunks: readonly Task[]): void {
-    const undelivered = () => {
+  #send(defines: Batch['defines'], chunks: readonly Task[]): void {
+    this.#link.send({ defines, tasks: chunks }, () => {
       for (const chunk of chunks) this.#unconfirmed.add(chunk);
-    };
-    if (!this.#child.connected) return undelivered();
-    const wire = encodeChunks(chunks);
-    checkReadable(chunks, wire);
-    const message: BatchMessage = { kind: 'batch', defines, chunks: wire };
-    this.#child.send(message, undefined, undefined, (error) => {
-      if (error !== null && error !== undefined) undelivered();
     });
   }
 
@@ -217,7 +184,7 @@ export class WorkerHandle {
    * again, once. Should they fail again (an argument whose getters answer differently each time), they fail too:
    * this runs in a microtask, where a throw would be an uncaught exception in the parent.
    */
-  #recoverUnsendable(defines: BatchMessage['defines'], chunks: readonly Task[], cause: unknown): void {
+  #recoverUnsendable(defines: Batch['defines'], chunks: readonly Task[], cause: unknown): void {
     const failures = unsendableChunks(chunks, cause);
     const bad = new Set(failures.map((failure) => failure.chunk));
     const good = chunks.filter((chunk) => !bad.has(chunk));
@@ -250,15 +217,6 @@ export class WorkerHandle {
    * ends (its workers are then terminated at exit, as Python's pool finalizer does).
    */
   #setHoldsParent(holds: boolean): void {
-    if (holds === this.#holdsParent) return;
-    this.#holdsParent = holds;
-    const channel = this.#child.channel as { ref(): void; unref(): void } | null | undefined;
-    if (holds) {
-      this.#child.ref();
-      channel?.ref();
-    } else {
-      this.#child.unref();
-      channel?.unref();
-    }
+    this.#link.holdParent(holds);
   }
 }

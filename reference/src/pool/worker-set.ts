@@ -4,6 +4,7 @@
  * line (the chunks it never started); a worker that breaks the protocol is killed and replaced.
  * @python multiprocessing.pool.Pool._handle_workers (and the reading half of _handle_results)
  */
+import type { WorkerBackend } from '../backend/backend.js';
 import type { InitializerError, WorkerStartError } from '../errors.js';
 import { WorkerCrashedError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
@@ -48,7 +49,7 @@ export class WorkerSet {
 
   constructor(
     private readonly init: WorkerInit,
-    private readonly env: Readonly<Record<string, string>> | undefined,
+    private readonly backend: WorkerBackend,
     private readonly router: ResultRouter,
     private readonly scheduler: Scheduler,
     private readonly host: WorkerSetHost,
@@ -64,7 +65,7 @@ export class WorkerSet {
         unsendable: (_w, failures, cause) => this.#onUnsendable(failures, cause),
         closed: (w, code, signal) => this.#onClosed(w, code, signal),
       },
-      this.env,
+      this.backend,
     );
     this.all.add(worker);
   }
