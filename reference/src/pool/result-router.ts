@@ -49,6 +49,14 @@ export class ResultRouter {
     this.#jobs.delete(id);
   }
 
+  /** Job `id` ends with `error` (its call was aborted); results that arrive for it later are dropped. */
+  abort(id: number, error: unknown): void {
+    const job = this.#jobs.get(id);
+    if (job === undefined) return;
+    this.#jobs.delete(id);
+    job.abort(error);
+  }
+
   /** Every job ends with `error`: the pool was terminated or broke. */
   abortAll(error: unknown): void {
     for (const job of this.#jobs.values()) job.abort(error);

@@ -5,6 +5,7 @@
  */
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
+import type { Cancellation } from './cancel.js';
 import type { Values } from './packed.js';
 
 export interface Task {
@@ -26,4 +27,6 @@ export interface Task {
   readonly queues?: readonly QueueDescriptor[];
   /** The registered class instances in `items`, when there are any (see revive.ts); same message, same objects. */
   readonly classes?: ClassTable;
+  /** The call's signal and grace period, when it was given a signal (shared by the call's tasks; never sent). */
+  readonly cancel?: Cancellation | undefined;
 }

@@ -7,6 +7,7 @@ import type { Batch, WorkerBackend, WorkerLink } from '../backend/backend.js';
 import { forkBackend } from '../backend/child-process/fork-backend.js';
 import type { InitMessage } from '../backend/protocol.js';
 import type { TaskRef } from '../task-registry.js';
+import { startTimer, type LongTimer } from '../timeouts.js';
 import { unsendableChunks, type ChunkFailure } from './argument-check.js';
 import type { Task } from './task.js';
 import { STALLED_MS } from './window.js';
@@ -47,6 +48,11 @@ export class WorkerHandle {
   #defines: Batch['defines'][number][] = [];
   #chunks: Task[] = [];
   #flushQueued = false;
+  /** The task whose call was aborted while this worker ran it, and the timer that stops the worker past its grace. */
+  #graceFor: Task | undefined;
+  #graceTimer: LongTimer | undefined;
+  /** terminate()'s grace after SIGTERM, for a worker stopped because it kept running an aborted task. */
+  #stopGraceMs: number | undefined;
   #through: number | undefined;
 
   /** Starts the worker through `backend` (throws WorkerStartError when it cannot). */
@@ -91,6 +97,10 @@ export class WorkerHandle {
    */
   answerNext(): Task {
     const chunk = this.inflight.shift()!;
+    if (chunk === this.#graceFor) this.#endGrace();
+    // The worker may start a task of an aborted call before it reads the cancel message: the same grace applies.
+    const next = this.inflight[0];
+    if (next !== undefined && next.cancel?.aborted === true) this.#armGrace(next, next.cancel.graceMs);
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
     this.#busySince = now;
@@ -98,6 +108,59 @@ export class WorkerHandle {
     // only thing that keeps a waiting caller's process alive.
     if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
     return chunk;
+  }
+
+  /**
+   * The call of job `job` was aborted. Its tasks still in the outbox are taken back (the worker never sees them);
+   * the worker is told of those it holds: it skips the ones not started and signals the running one, which has
+   * the call's `graceMs` (undefined: for ever) to return before the worker is stopped (SIGTERM, SIGKILL
+   * `stopGraceMs` later) and, through its exit, replaced.
+   */
+  cancelJob(job: number, graceMs: number | undefined, stopGraceMs: number | undefined): void {
+    if (this.#chunks.length > 0) this.#takeBackUnsent(job);
+    const seqs: number[] = [];
+    for (const chunk of this.inflight) if (chunk.job === job) seqs.push(chunk.seq);
+    if (seqs.length === 0) return;
+    this.#stopGraceMs = stopGraceMs;
+    this.#link.cancel(seqs);
+    const running = this.inflight[0]!;
+    if (running.job === job) this.#armGrace(running, graceMs);
+  }
+
+  #takeBackUnsent(job: number): void {
+    const unsent = new Set(this.#chunks.filter((chunk) => chunk.job === job));
+    if (unsent.size === 0) return;
+    const wasFirst = this.inflight[0];
+    this.#chunks = this.#chunks.filter((chunk) => !unsent.has(chunk));
+    for (let i = this.inflight.length - 1; i >= 0; i--) {
+      if (unsent.has(this.inflight[i]!)) {
+        this.inflight.splice(i, 1);
+        this.budget++;
+      }
+    }
+    // The worker was idle: the task now first in line is the first it gets, and may never arrive.
+    const first = this.inflight[0];
+    if (first !== undefined && first !== wasFirst && unsent.has(wasFirst!)) {
+      this.#unconfirmed.add(first);
+      this.#busySince = performance.now();
+    }
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+  }
+
+  #armGrace(task: Task, graceMs: number | undefined): void {
+    if (graceMs === undefined || this.#graceFor === task) return;
+    this.#graceTimer?.clear();
+    this.#graceFor = task;
+    // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
+    this.#graceTimer = startTimer(graceMs, () => {
+      if (this.inflight[0] === task) this.terminate(this.#stopGraceMs);
+    }).unref();
+  }
+
+  #endGrace(): void {
+    this.#graceTimer?.clear();
+    this.#graceFor = undefined;
+    this.#graceTimer = undefined;
   }
 
   /** The worker has the chunk `seq` in hand (it said so on receiving it while idle). */

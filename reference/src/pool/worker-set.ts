@@ -79,6 +79,14 @@ export class WorkerSet {
     for (const worker of this.all) worker.terminate(graceMs);
   }
 
+  /**
+   * The call of job `job` was aborted: every worker holding its tasks is told, and one that keeps running one past
+   * `graceMs` is stopped (SIGKILL `stopGraceMs` after SIGTERM) and replaced through its exit, as after a crash.
+   */
+  cancelJob(job: number, graceMs: number | undefined, stopGraceMs: number | undefined): void {
+    for (const worker of this.all) worker.cancelJob(job, graceMs, stopGraceMs);
+  }
+
   /** Forgets what every worker holds: its jobs were all rejected. */
   dropInflight(): void {
     for (const worker of this.all) worker.inflight.length = 0;
@@ -189,7 +197,8 @@ export class WorkerSet {
         });
         this.router.fail(chunk, crash);
       }
-      this.scheduler.requeue(notStarted);
+      // The tasks of an aborted call are not run again elsewhere.
+      this.scheduler.requeue(notStarted.some(isAborted) ? notStarted.filter((task) => !isAborted(task)) : notStarted);
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));
@@ -197,4 +206,8 @@ export class WorkerSet {
     }
     this.host.settle();
   }
+}
+
+function isAborted(task: Task): boolean {
+  return task.cancel?.aborted === true;
 }

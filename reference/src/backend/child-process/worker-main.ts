@@ -15,9 +15,10 @@ import { packResults } from '../../pool/bytes.js';
 import { ChunkQueue } from '../../pool/chunk-queue.js';
 import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from '../protocol.js';
 import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
-import { runChunk } from './run-chunk.js';
+import { runChunk, skipChunk } from './run-chunk.js';
 import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
+import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -72,7 +73,7 @@ process.on('message', (message: ToWorker) => {
       accept(message);
       return;
     case 'cancel':
-      // Cancellation lands with issue 18's second part; a worker that cannot cancel runs the task to its end.
+      cancelTasks(message.seqs, isQueued);
       return;
   }
 });
@@ -144,7 +145,9 @@ async function drain(): Promise<void> {
     covered = Math.max(0, covered - 1);
     const started = performance.now();
     runningSeq = chunk.seq;
-    let result = runChunk(chunk, functions.get(chunk.fn));
+    taskStarts(chunk.seq);
+    // A task whose call was aborted before its turn is answered without running.
+    let result = cancelled.size > 0 && cancelled.has(chunk.seq) ? skipChunk(chunk) : runChunk(chunk, functions.get(chunk.fn));
     if (result instanceof Promise) {
       // The parent should not wait on a slow task for the results already in hand; from here on only this
       // chunk runs until the next report.
@@ -152,6 +155,7 @@ async function drain(): Promise<void> {
       covered = 0;
       result = await result;
     }
+    taskEnds();
     runningSeq = undefined;
     unsent.push(result);
     done++;
@@ -175,6 +179,12 @@ async function drain(): Promise<void> {
   }
   sendResults(undefined);
   running = false;
+}
+
+/** Whether `seq` waits in this worker's queue (a cancel message names only tasks the worker was sent). */
+function isQueued(seq: number): boolean {
+  for (let i = 0; i < queue.length; i++) if (queue.at(i)!.seq === seq) return true;
+  return false;
 }
 
 /**
