@@ -54,7 +54,8 @@ export class ResultRouter {
     const job = this.#jobs.get(id);
     if (job === undefined) return;
     this.#jobs.delete(id);
-    job.abort(error);
+    if (job.cancel !== undefined) job.cancel(error);
+    else job.abort(error);
   }
 
   /** Every job ends with `error`: the pool was terminated or broke. */
