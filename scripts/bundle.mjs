@@ -29,7 +29,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['reference/src/index.ts', 'reference/src/pool/worker-main.ts', 'reference/src/process/child-main.ts'],
+    entryPoints: ['reference/src/index.ts', 'reference/src/backend/child-process/worker-main.ts', 'reference/src/process/child-main.ts'],
     entryNames: '[name]',
     outdir: 'dist',
     format: 'esm',

@@ -18,7 +18,7 @@ childProcess.fork = function (...args) {
   child.send = function (message, ...rest) {
     counts.sent++;
     counts.sentBytes += serialize(message).length;
-    // A batch lays its chunks out flat, four fields each (reference/src/pool/wire.ts).
+    // A batch lays its chunks out flat, four fields each (reference/src/backend/child-process/wire.ts).
     if (message?.kind === 'batch') counts.chunksSent += message.chunks.length / 4;
     return send.call(this, message, ...rest);
   };

@@ -40,6 +40,8 @@ export const CAPABILITIES = {
     'UNSENDABLE in task arguments, the returnUnsendable task and the unregistered task: what cannot cross to or from a worker',
   'pool.remote-traceback':
     "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
+  'pool.cancel':
+    'PoolHandle.cancellable(): a call given an abort signal (Python has none), PoolOptions.cancelGraceMs, and the tasks waitForAbort, ignoreAbort and recordItem',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -160,6 +162,12 @@ export const TASKS = {
   writeNewDaemonFlag: '(path) creates a Process running noop without a daemon flag, never starts it, and writes its daemon flag as JSON to path',
   watchParentDeath:
     '(dir) starts a non-daemonic child running reportParentLiveness(dir), then sleeps 300 s (a rule terminates it)',
+  waitForAbort:
+    '(path, ms) (pool.cancel) writes its pid to path, then waits at most ms for its call to be aborted, as the ' +
+    'implementation tells a running task (multiproc: currentTask().signal), and writes "aborted" (or "timeout") to ' +
+    'path + ".seen" and returns it',
+  ignoreAbort: '(path, ms) (pool.cancel) writes its pid to path, sleeps ms milliseconds paying no heed to any abort, writes "done" to path + ".done" and returns its pid',
+  recordItem: '([dir, x, ms]) (pool.cancel) creates the file dir/x holding its pid, sleeps ms milliseconds, returns x: which items ran, seen from outside',
   reportParentLiveness:
     '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
     '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
@@ -272,6 +280,11 @@ export interface PoolOptions {
   /** As ProcessOptions.args: QueueHandles are passed as the real queue. */
   readonly initargs?: readonly unknown[];
   readonly maxTasksPerChild?: number;
+  /**
+   * (needs `pool.cancel`) How long a running task whose call was aborted may take to return before its worker is
+   * stopped and replaced, in ms.
+   */
+  readonly cancelGraceMs?: number;
 }
 
 /**
@@ -305,6 +318,11 @@ export interface PoolHandle {
    * where the call raises (a closed pool, a chunksize below 1).
    */
   imapIterator?(task: TaskName, input: PoolInput, chunksize?: number, options?: { readonly ordered?: boolean }): Promise<IMapIteratorHandle>;
+  /**
+   * (needs `pool.cancel`) Makes `call` with an abort signal the rule fires through the handle. The call is made
+   * at once; its outcome is recorded by the adapter, never thrown.
+   */
+  cancellable?(call: CancellableCall): Promise<CancellableHandle>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
   close(): Promise<void>;
@@ -329,6 +347,40 @@ export interface SubmitOptions {
   readonly callbacksThrow?: boolean;
   /** (needs `pool.kwds`) Keyword arguments: Python's apply_async(func, args, kwds). */
   readonly kwds?: Readonly<Record<string, unknown>>;
+}
+
+/** The Pool methods that take an abort signal. */
+export type CancellableMethod = 'apply' | 'applyAsync' | 'map' | 'starmap' | 'imap' | 'imapUnordered' | 'mapAsync' | 'starmapAsync';
+
+/** A call for PoolHandle.cancellable(). */
+export interface CancellableCall {
+  readonly method: CancellableMethod;
+  readonly task: TaskName;
+  /** The arguments for apply and applyAsync; the items for the others (argument lists for the star methods). */
+  readonly payload: readonly unknown[];
+  readonly chunksize?: number;
+  /** The call's own grace period in ms (else the pool's cancelGraceMs). */
+  readonly graceMs?: number;
+  /** The signal is aborted (with the reason "aborted before the call") before the call is made. */
+  readonly abortedBefore?: boolean;
+}
+
+/**
+ * How a cancellable call went so far. `error.cause` is the String() of the error's cause (the reason the signal
+ * was aborted with, as the implementation keeps it). `afterwards` counts what the call delivered after it first
+ * settled (a callback called again, an imap item after its error): 0 when nothing came.
+ */
+export interface CancellableOutcome {
+  readonly settled: 'pending' | 'resolved' | 'rejected';
+  readonly value?: unknown;
+  readonly error?: { readonly name: string; readonly message: string; readonly cause?: string };
+  readonly afterwards: number;
+}
+
+export interface CancellableHandle {
+  /** Aborts the call's signal with `reason` (a string). */
+  abort(reason: string): Promise<void>;
+  outcome(): Promise<CancellableOutcome>;
 }
 
 export interface IterationOutcome {

@@ -38,6 +38,13 @@ export class SerializationError extends TypeError {
   }
 }
 
+/**
+ * The call was aborted through its `signal`: it rejects with this at once, `cause` being the signal's reason.
+ * Named as the platform's own abort errors are (fetch, timers/promises), so `error.name === 'AbortError'` tests
+ * for both. @python — (multiprocessing has no cancellation)
+ */
+export class AbortError extends MultiprocError {}
+
 /** A Pool method was called in a state that does not allow it. @python ValueError("Pool not running") */
 export class PoolStateError extends MultiprocError {}
 

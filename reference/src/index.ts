@@ -20,7 +20,9 @@ export {
   ThrownValueError,
   ProtocolError,
 } from './errors.js';
-export { Pool, type PoolOptions, type ApplyOptions, type ArgsBeforeKwds, type KwdsOf } from './pool/pool.js';
+export { Pool, type PoolOptions, type ApplyOptions, type MapAsyncOptions, type ArgsBeforeKwds, type KwdsOf } from './pool/pool.js';
+export type { CallOptions } from './pool/cancel.js';
+export { currentTask, type TaskContext } from './pool/current-task.js';
 export type { IMapIterator } from './pool/imap.js';
 export { AsyncResult, type ResultCallbacks } from './pool/async-result.js';
 export type { CallbackErrorHandler } from './pool/callback-errors.js';
@@ -32,6 +34,7 @@ export {
   PoolTerminatedError,
   CallbackError,
   WorkerStartError,
+  AbortError,
   type CrashDetails,
 } from './errors.js';
 export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';

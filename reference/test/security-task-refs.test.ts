@@ -20,7 +20,7 @@ import { RUN_MS, tempDir, within } from './process/helpers.js';
 assertNoOrphans(test);
 
 const CHILD_MAIN = modulePath(import.meta.url, '../src/process/child-main');
-const WORKER_MAIN = modulePath(import.meta.url, '../src/pool/worker-main');
+const WORKER_MAIN = modulePath(import.meta.url, '../src/backend/child-process/worker-main');
 const TASKS_URL = pathToFileURL(modulePath(import.meta.url, './fixtures/channel-tasks')).href;
 
 /** Module URLs that would run code of the sender's choosing if they were imported; each would write `file`. */

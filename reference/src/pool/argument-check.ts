@@ -9,12 +9,12 @@ import { deserialize, serialize } from 'node:v8';
 import { reasonOf } from '../describe-thrown.js';
 import { cloneFailure } from '../serialization.js';
 import { mayHoldErrors } from './may-hold-errors.js';
-import type { Chunk } from './messages.js';
-import type { WireChunks } from './wire.js';
+import type { Task } from './task.js';
+import type { WireChunks } from '../backend/child-process/wire.js';
 
 /** A chunk that cannot be sent, with the first of its items that cannot and why. */
 export interface ChunkFailure {
-  readonly chunk: Chunk;
+  readonly chunk: Task;
   /** Index in `chunk.items` of the item that cannot cross. */
   readonly offset: number;
   readonly reason: string;
@@ -24,7 +24,7 @@ export interface ChunkFailure {
  * Throws, as `child.send` would for a value it cannot write, when `wire` (the batch made of `chunks`) would reach
  * the worker as bytes it cannot read: the error V8 raised reading it back.
  */
-export function checkReadable(chunks: readonly Chunk[], wire: WireChunks): void {
+export function checkReadable(chunks: readonly Task[], wire: WireChunks): void {
   if (!mayHoldErrors(chunks.map(itemsOf))) return;
   deserialize(serialize(wire));
 }
@@ -33,7 +33,7 @@ export function checkReadable(chunks: readonly Chunk[], wire: WireChunks): void 
  * The chunks of a batch that cannot be sent, each alone (the rare path: a value per item is written and read
  * back). When none fails alone although the batch did (`cause`), they cannot cross together: all of them fail.
  */
-export function unsendableChunks(chunks: readonly Chunk[], cause: unknown): ChunkFailure[] {
+export function unsendableChunks(chunks: readonly Task[], cause: unknown): ChunkFailure[] {
   const failures: ChunkFailure[] = [];
   for (const chunk of chunks) {
     // Packed numbers always cross.
@@ -50,6 +50,6 @@ export function unsendableChunks(chunks: readonly Chunk[], cause: unknown): Chun
   return chunks.map((chunk) => ({ chunk, offset: 0, reason }));
 }
 
-function itemsOf(chunk: Chunk): Chunk['items'] {
+function itemsOf(chunk: Task): Task['items'] {
   return chunk.items;
 }

@@ -16,8 +16,8 @@ import { encodeError } from '../remote-error.js';
 import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
 import { mayHoldErrors } from './may-hold-errors.js';
-import type { ChunkResult } from './messages.js';
-import { decodeResults, pushResult, type WireResults } from './wire.js';
+import type { ChunkResult } from '../backend/protocol.js';
+import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
 
 /**
  * Worker: results as they are when no value is an object, else as bytes known to read back. When some do not,

@@ -6,6 +6,7 @@
 import { describeValue } from '../describe-value.js';
 import { closestName, didYouMean } from '../option-names.js';
 import type { ResultCallbacks } from './async-result.js';
+import { CALL_OPTION_KEYS, type CallOptions } from './cancel.js';
 
 /** `iterable` when it is an array or another iterable (or, where `asyncToo`, an async iterable). */
 export function checkIterable<T>(value: T, method: string, asyncToo: boolean): T {
@@ -39,6 +40,26 @@ export function checkArgLists(items: readonly unknown[], method: string): void {
 }
 
 const CALLBACK_KEYS = ['callback', 'errorCallback'];
+
+/**
+ * The options of a method that takes no callbacks (apply, map, starmap, imap, imapUnordered): `{ signal, graceMs }`,
+ * after the Python arguments. A function or callbacks here are Python's map_async habits: refused with the call
+ * that takes them.
+ */
+export function checkCallOptions(value: unknown, method: string): CallOptions | undefined {
+  if (value === undefined || value === null) return undefined;
+  const names = CALL_OPTION_KEYS.join(', ');
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const fix = typeof value === 'function' ? `; ${poolArityHint(method)([])}` : '';
+    throw new TypeError(`Pool.${method}(…, options): options must be an object { ${names} }, got ${describeValue(value)}${fix}`);
+  }
+  for (const [key, given] of Object.entries(value)) {
+    if (CALL_OPTION_KEYS.includes(key)) continue;
+    const hint = closestName(key, CALLBACK_KEYS) !== undefined ? `; ${poolArityHint(method)([])}` : didYouMean(key, given, CALL_OPTION_KEYS);
+    throw new TypeError(`Pool.${method}(…, options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${names}`);
+  }
+  return value as CallOptions;
+}
 
 /** `{ callback, errorCallback }`, each a function when given; unknown keys are refused (Python's error_callback). */
 export function checkCallbacks<T>(value: unknown, method: string, extraKeys: readonly string[] = []): ResultCallbacks<T> | undefined {
@@ -92,7 +113,7 @@ export function poolArityHint(method: string): (args: readonly unknown[]) => str
     switch (method) {
       case 'map':
       case 'starmap':
-        return `pool.${method}(f, xs, chunksize) takes no callbacks: Python's ${method}_async(f, xs, chunksize, callback) is ` +
+        return `pool.${method}(f, xs, chunksize, { signal }) takes no callbacks: Python's ${method}_async(f, xs, chunksize, callback) is ` +
           `pool.${method}Async(f, xs, chunksize, { callback })`;
       case 'mapAsync':
       case 'starmapAsync': {
@@ -107,6 +128,9 @@ export function poolArityHint(method: string): (args: readonly unknown[]) => str
           : "Python's apply_async(f, args, kwds, callback) is pool.applyAsync(f, args, { kwds, callback })";
       case 'join':
         return "it takes no timeout (Python's Pool.join() has none either): it waits for the workers to exit, after close() or terminate()";
+      case 'imap':
+      case 'imapUnordered':
+        return `pool.${method}() takes no callbacks: its arguments are pool.${method}(f, xs, chunksize, { signal, graceMs })`;
       default:
         return `its arguments are pool.${method}(f, xs, chunksize)`;
     }

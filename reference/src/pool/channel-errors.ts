@@ -5,11 +5,12 @@
 import { InitializerError, ProtocolError, SerializationError, WorkerStartError } from '../errors.js';
 import { reasonOf } from '../describe-thrown.js';
 import { decodeError, decodeErrorBytes } from '../remote-error.js';
-import type { Chunk, ChunkResult } from './messages.js';
+import type { ChunkResult } from '../backend/protocol.js';
+import type { Task } from './task.js';
 import type { WorkerHandle } from './worker-handle.js';
 
 /** The error a failed chunk rejects with: the task's own, or ours when its result could not cross. */
-export function taskError(worker: WorkerHandle, chunk: Chunk, result: Extract<ChunkResult, { ok: false }>): unknown {
+export function taskError(worker: WorkerHandle, chunk: Task, result: Extract<ChunkResult, { ok: false }>): unknown {
   const index = chunk.start + result.failedAt;
   const where = `pool worker ${worker.name} (pid ${worker.pid}) on item ${index} of job ${chunk.job}`;
   const thrown = decodeError(result.error, { where, process: worker.name, pid: worker.pid, job: chunk.job, index });
@@ -23,7 +24,7 @@ export function taskError(worker: WorkerHandle, chunk: Chunk, result: Extract<Ch
 }
 
 /** A task argument that cannot be written, or that a worker could not read back. */
-export function argumentError(chunk: Chunk, offset: number, reason: string, cause?: unknown): SerializationError {
+export function argumentError(chunk: Task, offset: number, reason: string, cause?: unknown): SerializationError {
   return new SerializationError(
     `item ${chunk.start + offset} of job ${chunk.job} cannot be sent to a pool worker: ${reason}; task arguments ` +
       `cross by structured clone (Python: they must be picklable) — pass plain data, not functions, symbols or handles`,
@@ -32,7 +33,7 @@ export function argumentError(chunk: Chunk, offset: number, reason: string, caus
 }
 
 /** Results the parent could not read although the worker checked them: the last line of defence. */
-export function unreadableResultError(worker: WorkerHandle, chunk: Chunk, reason: string): SerializationError {
+export function unreadableResultError(worker: WorkerHandle, chunk: Task, reason: string): SerializationError {
   const last = chunk.start + chunk.items.length - 1;
   const items = last === chunk.start ? `item ${chunk.start}` : `items ${chunk.start}–${last}`;
   return new SerializationError(

@@ -4,7 +4,8 @@
  * a bug: the pool treats it as a protocol fault of that worker, never as an exception in the parent.
  */
 import { describeThrown } from '../describe-thrown.js';
-import type { Chunk, ChunkResult, FromWorker } from './messages.js';
+import type { ChunkResult, FromWorker } from '../backend/protocol.js';
+import type { Task } from './task.js';
 
 /** `message` as the pool's own, or what is wrong with it. Cheap: a few typeof checks per message. */
 export function checkFromWorker(message: unknown): FromWorker | string {
@@ -22,6 +23,8 @@ export function checkFromWorker(message: unknown): FromWorker | string {
         (m['through'] === undefined || Number.isInteger(m['through']))
         ? (message as FromWorker)
         : 'a "results" message without its results';
+    case 'progress':
+      return Number.isInteger(m['seq']) ? (message as FromWorker) : 'a "progress" message without a chunk number';
     default:
       return `a message of unknown kind ${describeThrown(m['kind'])}`;
   }
@@ -31,7 +34,7 @@ export function checkFromWorker(message: unknown): FromWorker | string {
  * Whether `results` answer `inflight` in order (the worker runs its chunks in the order they were sent), each
  * with as many values as its chunk has items: undefined when they do, else what is wrong.
  */
-export function checkAnswers(results: readonly ChunkResult[], inflight: readonly Chunk[]): string | undefined {
+export function checkAnswers(results: readonly ChunkResult[], inflight: readonly Task[]): string | undefined {
   if (results.length > inflight.length) return `results for ${results.length} chunks while it held ${inflight.length}`;
   for (let i = 0; i < results.length; i++) {
     const result = results[i]!;

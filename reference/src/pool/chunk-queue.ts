@@ -41,6 +41,13 @@ export class ChunkQueue<T> {
     this.#head = 0;
   }
 
+  /** Takes out every item `drop` says to (the tasks of an aborted call): rare, so a copy of what is left is fine. */
+  removeWhere(drop: (item: T) => boolean): void {
+    const kept = this.#items.slice(this.#head).filter((item) => !drop(item));
+    this.#items = kept;
+    this.#head = 0;
+  }
+
   clear(): void {
     this.#items = [];
     this.#head = 0;

@@ -153,6 +153,14 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
     this.#signal();
   }
 
+  /** The call was aborted: the next step rejects with `error`, whatever results were waiting to be yielded. */
+  cancel(error: unknown): void {
+    this.#out.length = 0;
+    this.#outHead = 0;
+    this.#early.clear();
+    this.abort(error);
+  }
+
   #arrive(start: number, entries: Entry<T>[]): void {
     if (this.#closed) return;
     if (!this.ordered) {

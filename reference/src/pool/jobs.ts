@@ -13,6 +13,11 @@ export interface JobSink {
   chunkFailed(start: number, values: readonly unknown[], error: unknown): void;
   /** The whole job ends with `error` (pool terminated or broken): nothing more will arrive. */
   abort(error: unknown): void;
+  /**
+   * Its call was aborted through its signal: ends with `error` at once, results already received included (an
+   * imap does not yield them first). abort() when left out.
+   */
+  cancel?(error: unknown): void;
 }
 
 /** apply/applyAsync: a job of one chunk holding one argument list. @python ApplyResult */

@@ -13,6 +13,7 @@ import { findInstances } from '../revive.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction } from '../task-registry.js';
 import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
+import { checkGraceMs } from './cancel.js';
 import type { WorkerInit } from './worker-set.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
@@ -37,6 +38,11 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
   readonly terminateGraceMs?: number;
   /** Every worker's whole environment (see ProcessOptions.env); by default the parent's `process.env`. */
   readonly env?: ChildEnv;
+  /**
+   * How long a running task whose call was aborted (`{ signal }`) may take to return before its worker is
+   * stopped and replaced, in ms; 1000 by default, each call's `graceMs` overrides it. Infinity never stops it.
+   */
+  readonly cancelGraceMs?: number;
 }
 
 /** What a Pool is made of, its options checked. */
@@ -49,6 +55,8 @@ export interface PoolSettings {
   readonly init: WorkerInit;
   /** The workers' whole environment; the parent's when undefined. */
   readonly env: Readonly<Record<string, string>> | undefined;
+  /** An aborted task's grace period; undefined: never stop its worker. */
+  readonly cancelGraceMs: number | undefined;
 }
 
 /**
@@ -60,6 +68,9 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const processes = checkProcesses(options.processes, processesName, cpuCount);
   const maxTasks = checkMaxTasks(options.maxTasksPerChild);
   const terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
+  const cancelGraceMs = options.cancelGraceMs === undefined || options.cancelGraceMs === null
+    ? DEFAULT_CANCEL_GRACE_MS
+    : checkGraceMs(options.cancelGraceMs, 'options.cancelGraceMs');
   const onCallbackError = checkCallbackErrorHandler(options.onCallbackError);
   const initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
   const given = checkInitargs(options.initargs);
@@ -67,7 +78,10 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);
-  return { processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env };
+  return {
+    processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env,
+    cancelGraceMs: cancelGraceMs === Infinity ? undefined : cancelGraceMs,
+  };
 }
 
 /** Every option, so that a misspelt one is refused (as Python refuses an unexpected keyword argument). */
@@ -79,6 +93,7 @@ const OPTION_NAMES = Object.keys({
   terminateGraceMs: true,
   onCallbackError: true,
   env: true,
+  cancelGraceMs: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**
@@ -136,6 +151,9 @@ export function checkInitargs(value: unknown): readonly unknown[] {
   if (!Array.isArray(value)) throw new TypeError(`options.initargs must be an array of the initializer's arguments, got ${describeValue(value)}`);
   return value;
 }
+
+/** How long an aborted task may take to return before its worker is stopped, unless the pool or the call says otherwise. */
+export const DEFAULT_CANCEL_GRACE_MS = 1000;
 
 /** How long terminate() waits after SIGTERM before it sends SIGKILL, unless the pool says otherwise. */
 export const DEFAULT_TERMINATE_GRACE_MS = 1000;

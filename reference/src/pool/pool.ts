@@ -5,6 +5,7 @@
  * @python multiprocessing.pool.Pool
  */
 import { checkArity } from '../arity.js';
+import { forkBackend } from '../backend/child-process/fork-backend.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import type { Cloned, Sendable, SendableArgs } from '../cloned.js';
 import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
@@ -15,6 +16,7 @@ import {
   checkArgLists,
   checkArgs,
   checkCallbacks,
+  checkCallOptions,
   checkChunksizeShape,
   checkIterable,
   checkKwds,
@@ -27,6 +29,8 @@ import { IMapIterator } from './imap.js';
 import { ApplyJob, MapJob } from './jobs.js';
 import { packNumbers } from './packed.js';
 import { readPoolOptions, type PoolOptions } from './pool-options.js';
+import { AbortWatch } from './abort-watch.js';
+import { CALL_OPTION_KEYS, type CallOptions, type Cancellation } from './cancel.js';
 import { ResultRouter } from './result-router.js';
 import { Scheduler } from './scheduler.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
@@ -46,10 +50,14 @@ export type KwdsOf<F extends TaskFunction> = Required<Parameters<F>> extends [..
  * applyAsync's options: the callbacks, and `kwds`, the keyword arguments the task receives as its last argument.
  * @python apply_async(func, args, kwds, callback, error_callback)
  */
-export interface ApplyOptions<T, K = Readonly<Record<string, unknown>>> extends ResultCallbacks<T> {
+export interface ApplyOptions<T, K = Readonly<Record<string, unknown>>> extends ResultCallbacks<T>, CallOptions {
   readonly kwds?: K;
 }
+
+/** mapAsync's and starmapAsync's options: the callbacks, and the signal that aborts the call. */
+export interface MapAsyncOptions<T> extends ResultCallbacks<T>, CallOptions {}
 type Items<T> = Iterable<T> | AsyncIterable<T>;
+const APPLY_KEYS = ['kwds', ...CALL_OPTION_KEYS];
 
 /**
  * `I`, the initializer's type, is inferred from `options.initializer` so that `options.initargs` is checked
@@ -69,6 +77,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   readonly #callbackContexts: Readonly<Record<'applyAsync' | 'mapAsync' | 'starmapAsync', CallbackContext>>;
   /** SIGKILL this long after SIGTERM; undefined: never. */
   readonly #terminateGraceMs: number | undefined;
+  readonly #aborts: AbortWatch;
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
@@ -78,16 +87,23 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
     refuseWhileImportingTask('new Pool()');
     refuseInDaemon('new Pool()');
-    const { processes, terminateGraceMs, onCallbackError: onError, init, env } = readPoolOptions(first, rest);
+    const { processes, terminateGraceMs, onCallbackError: onError, init, env, cancelGraceMs } = readPoolOptions(first, rest);
     this.processes = processes;
     this.#terminateGraceMs = terminateGraceMs;
+    this.#aborts = new AbortWatch(cancelGraceMs, (id, cancel, error) => {
+      this.#router.abort(id, error);
+      this.#feeding.delete(id);
+      this.#scheduler.dropJob(id);
+      this.#workers.cancelJob(id, cancel.graceMs, this.#terminateGraceMs);
+      this.#settle();
+    });
     this.#callbackContexts = {
       applyAsync: { method: 'applyAsync', onError },
       mapAsync: { method: 'mapAsync', onError },
       starmapAsync: { method: 'starmapAsync', onError },
     };
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
-    this.#workers = new WorkerSet(init, env, this.#router, this.#scheduler, {
+    this.#workers = new WorkerSet(init, forkBackend(env), this.#router, this.#scheduler, {
       state: () => this.#state,
       breakPool: (error) => this.#breakPool(error),
       settle: () => this.#settle(),
@@ -106,18 +122,20 @@ export class Pool<I extends TaskFunction = TaskFunction> {
    * Calls `fn(...args)` in a worker and waits for the result; with `kwds`, `fn(...args, kwds)`: the keyword
    * arguments come as one more, last, argument. @python Pool.apply(func, args=(), kwds={})
    */
-  apply<F extends TaskFunction>(fn: F, args: SendableArgs<Parameters<F>>): Promise<Result<F>>;
-  apply<F extends TaskFunction>(fn: F, args: SendableArgs<ArgsBeforeKwds<F>>, kwds: Sendable<KwdsOf<F>>): Promise<Result<F>>;
-  apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
+  apply<F extends TaskFunction>(fn: F, args: SendableArgs<Parameters<F>>, kwds?: undefined, options?: CallOptions): Promise<Result<F>>;
+  apply<F extends TaskFunction>(fn: F, args: SendableArgs<ArgsBeforeKwds<F>>, kwds: Sendable<KwdsOf<F>>, options?: CallOptions): Promise<Result<F>>;
+  apply<F extends TaskFunction>(fn: F, args: readonly unknown[], kwds?: unknown, options?: CallOptions): Promise<Result<F>> {
     const given = arguments;
-    return watchForgottenAwait(this.#apply<F>(given, fn, args, kwds), 'pool.apply()');
+    return watchForgottenAwait(this.#apply<F>(given, fn, args, kwds, options), 'pool.apply()');
   }
 
   // async, so a refused submission rejects like map() instead of throwing past a .catch().
-  async #apply<F extends TaskFunction>(given: IArguments, fn: F, args: readonly unknown[], kwds?: unknown): Promise<Result<F>> {
-    if (given.length > 3) checkArity(given, 3, 'Pool.apply', 2, poolArityHint('apply'));
+  async #apply<F extends TaskFunction>(given: IArguments, fn: F, args: readonly unknown[], kwds: unknown, options: unknown): Promise<Result<F>> {
+    if (given.length > 4) checkArity(given, 4, 'Pool.apply', 2, poolArityHint('apply'));
     const checked = checkKwds(kwds, 'apply');
-    return this.applyAsync(fn, args as never, checked === undefined ? undefined : ({ kwds: checked } as never)).get();
+    const call = checkCallOptions(options, 'apply');
+    const applyOptions = checked === undefined && call === undefined ? undefined : { ...call, kwds: checked };
+    return this.#applyAsync(fn, args, applyOptions as ApplyOptions<Result<F>, unknown> | undefined, 'apply').get();
   }
 
   /**
@@ -129,13 +147,21 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     options: ApplyOptions<Result<F>, Sendable<KwdsOf<F>>> & { readonly kwds: Sendable<KwdsOf<F>> }): AsyncResult<Result<F>>;
   applyAsync<F extends TaskFunction>(fn: F, args: readonly unknown[], options?: ApplyOptions<Result<F>, unknown>): AsyncResult<Result<F>> {
     if (arguments.length > 3) checkArity(arguments, 3, 'Pool.applyAsync', 2, poolArityHint('applyAsync'));
+    return this.#applyAsync(fn, args, options, 'applyAsync');
+  }
+
+  /** `method` names the call in errors (apply or applyAsync). */
+  #applyAsync<F extends TaskFunction>(fn: F, args: readonly unknown[], options: ApplyOptions<Result<F>, unknown> | undefined,
+    method: string): AsyncResult<Result<F>> {
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
-    const callbacks = checkCallbacks<Result<F>>(options, 'applyAsync', ['kwds']);
+    const callbacks = checkCallbacks<Result<F>>(options, 'applyAsync', APPLY_KEYS);
     const argList = withKwds(checkArgs(args, 'applyAsync'), checkKwds(options?.kwds, 'applyAsync'));
+    const cancel = this.#aborts.read(options, method);
     const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
-    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true);
+    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, cancel);
+    if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     this.#scheduler.push(chunk);
     this.#scheduler.dispatch(this.#workers.all);
@@ -143,39 +169,43 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   }
 
   /** Results in input order, whatever order the workers finish in. @python Pool.map() */
-  map<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize?: number): Promise<Result<F>[]> {
+  map<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize?: number, options?: CallOptions): Promise<Result<F>[]> {
     const given = arguments;
     return watchForgottenAwait((async () => {
-      if (given.length > 3) checkArity(given, 3, 'Pool.map', 2, poolArityHint('map'));
-      return (await this.#mapAsync(fn, iterable, chunksize, false, 'map')).get();
+      if (given.length > 4) checkArity(given, 4, 'Pool.map', 2, poolArityHint('map'));
+      return (await this.#mapAsync(fn, iterable, chunksize, false, 'map', checkCallOptions(options, 'map'))).get();
     })(), 'pool.map()');
   }
 
   /** @python Pool.starmap() */
-  starmap<F extends TaskFunction>(fn: F, iterable: Items<SendableArgs<Parameters<F>>>, chunksize?: number): Promise<Result<F>[]> {
+  starmap<F extends TaskFunction>(fn: F, iterable: Items<SendableArgs<Parameters<F>>>, chunksize?: number, options?: CallOptions): Promise<Result<F>[]> {
     const given = arguments;
     return watchForgottenAwait((async () => {
-      if (given.length > 3) checkArity(given, 3, 'Pool.starmap', 2, poolArityHint('starmap'));
-      return (await this.#mapAsync(fn, iterable, chunksize, true, 'starmap')).get();
+      if (given.length > 4) checkArity(given, 4, 'Pool.starmap', 2, poolArityHint('starmap'));
+      return (await this.#mapAsync(fn, iterable, chunksize, true, 'starmap', checkCallOptions(options, 'starmap'))).get();
     })(), 'pool.starmap()');
   }
 
   /** @python Pool.map_async() — takes an array (or any sync iterable), like Python, which lists it first. */
   mapAsync<F extends (item: any) => unknown>(fn: F, iterable: Iterable<Sendable<Parameters<F>[0]>>, chunksize?: number,
-    callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
+    options?: MapAsyncOptions<Result<F>[]>): AsyncResult<Result<F>[]> {
     if (arguments.length > 4) checkArity(arguments, 4, 'Pool.mapAsync', 2, poolArityHint('mapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
+    const callbacks = checkCallbacks(options, 'mapAsync', CALL_OPTION_KEYS);
+    const cancel = this.#aborts.read(options, 'mapAsync');
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
     const items = Array.isArray(iterable) ? iterable : [...iterable];
-    return this.#submitMap(fnId, items, chunksize, false, checkCallbacks(callbacks, 'mapAsync'), 'mapAsync');
+    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', cancel);
   }
 
   /** @python Pool.starmap_async() */
   starmapAsync<F extends TaskFunction>(fn: F, iterable: Iterable<SendableArgs<Parameters<F>>>, chunksize?: number,
-    callbacks?: ResultCallbacks<Result<F>[]>): AsyncResult<Result<F>[]> {
+    options?: MapAsyncOptions<Result<F>[]>): AsyncResult<Result<F>[]> {
     if (arguments.length > 4) checkArity(arguments, 4, 'Pool.starmapAsync', 2, poolArityHint('starmapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
-    return this.#submitMap(fnId, [...iterable], chunksize, true, checkCallbacks(callbacks, 'starmapAsync'), 'starmapAsync');
+    const callbacks = checkCallbacks(options, 'starmapAsync', CALL_OPTION_KEYS);
+    const cancel = this.#aborts.read(options, 'starmapAsync');
+    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', cancel);
   }
 
   /**
@@ -183,15 +213,17 @@ export class Pool<I extends TaskFunction = TaskFunction> {
    * endless or huge (async) iterable runs in bounded memory (Python lists the whole input first).
    * @python Pool.imap(func, iterable, chunksize=1)
    */
-  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize = 1): IMapIterator<Result<F>> {
-    if (arguments.length > 3) checkArity(arguments, 3, 'Pool.imap', 2, poolArityHint('imap'));
-    return this.#imap(fn, iterable, chunksize, true);
+  imap<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize = 1,
+    options?: CallOptions): IMapIterator<Result<F>> {
+    if (arguments.length > 4) checkArity(arguments, 4, 'Pool.imap', 2, poolArityHint('imap'));
+    return this.#imap(fn, iterable, chunksize, true, options);
   }
 
   /** Each result once, as soon as it is ready. @python Pool.imap_unordered() */
-  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize = 1): IMapIterator<Result<F>> {
-    if (arguments.length > 3) checkArity(arguments, 3, 'Pool.imapUnordered', 2, poolArityHint('imapUnordered'));
-    return this.#imap(fn, iterable, chunksize, false);
+  imapUnordered<F extends (item: any) => unknown>(fn: F, iterable: Items<Sendable<Parameters<F>[0]>>, chunksize = 1,
+    options?: CallOptions): IMapIterator<Result<F>> {
+    if (arguments.length > 4) checkArity(arguments, 4, 'Pool.imapUnordered', 2, poolArityHint('imapUnordered'));
+    return this.#imap(fn, iterable, chunksize, false, options);
   }
 
   /** No more work is accepted; workers exit once the submitted work is done. @python Pool.close() */
@@ -265,57 +297,77 @@ export class Pool<I extends TaskFunction = TaskFunction> {
 
   /** map/starmap: the input may be async, so it is read first; `method` names the call in errors. */
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | null | undefined, star: boolean,
-    method: string): Promise<AsyncResult<any[]>> {
+    method: string, options: CallOptions | undefined): Promise<AsyncResult<any[]>> {
     const fnId = this.#checkMap(fn, iterable, chunksize, method, true);
+    const cancel = this.#aborts.read(options, method);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method);
+    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, cancel);
     const items: unknown[] = [];
-    if (Symbol.asyncIterator in Object(iterable)) for await (const item of iterable as AsyncIterable<unknown>) items.push(item);
-    else items.push(...(iterable as Iterable<unknown>));
+    if (Symbol.asyncIterator in Object(iterable)) {
+      for await (const item of iterable as AsyncIterable<unknown>) {
+        items.push(item);
+        // An abort while the input is read ends the call then, not once the input is done.
+        if (cancel?.signal.aborted) break;
+      }
+    } else items.push(...(iterable as Iterable<unknown>));
     // Reading ran the caller's code, and took time: the pool may have been closed or terminated meanwhile.
     this.#checkRunning();
-    return this.#submitMap(fnId, items, chunksize, star, undefined, method);
+    return this.#submitMap(fnId, items, chunksize, star, undefined, method, cancel);
   }
 
   /** Cuts a checked map's input into chunks and queues them; `chunksize` was checked (null: the default). */
   #submitMap(fnId: number, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
-    callbacks: ResultCallbacks<any[]> | undefined, method: string): AsyncResult<any[]> {
+    callbacks: ResultCallbacks<any[]> | undefined, method: string, cancel: Cancellation | undefined): AsyncResult<any[]> {
     if (star) checkArgLists(items, method);
     const size = chunksize ?? defaultChunksize(items.length, this.processes);
-    const job = new MapJob<unknown>(items.length, callbacks, this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
-    if (items.length === 0) return job;
+    // A call aborted already is rejected, even with no items: its job must not resolve first.
+    const aborted = cancel?.signal.aborted === true;
+    const job = new MapJob<unknown>(aborted ? Math.max(items.length, 1) : items.length, callbacks,
+      this.#callbackContexts[star ? 'starmapAsync' : 'mapAsync']);
+    if (items.length === 0 && !aborted) return job;
     // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
     // and none of the items before it runs.
-    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star);
+    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, cancel);
+    if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     for (const chunk of chunks) this.#scheduler.push(chunk);
     this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
 
-  #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean): IMapIterator<any> {
+  #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean, options: unknown): IMapIterator<any> {
+    const method = ordered ? 'imap' : 'imapUnordered';
     const fnId = this.#scheduler.functionId(fn);
     this.#checkRunning();
-    checkIterable(iterable, ordered ? 'imap' : 'imapUnordered', true);
-    checkChunksizeShape(chunksize, ordered ? 'imap' : 'imapUnordered');
+    checkIterable(iterable, method, true);
+    checkChunksizeShape(chunksize, method);
     checkChunksize(chunksize);
-    return new IMapIterator(iterable, chunksize, ordered, this.processes * 4, {
+    const cancel = this.#aborts.read(checkCallOptions(options, method), method);
+    // Already aborted: an iterator of nothing, whose first step rejects; the input is never read.
+    const input = cancel?.signal.aborted ? [] : iterable;
+    return new IMapIterator(input, chunksize, ordered, this.processes * 4, {
       open: (iterator) => {
+        if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, iterator)) return -1;
         const job = this.#router.register(iterator);
         this.#feeding.set(job, iterator);
         return job;
       },
       submit: (job, start, items) => {
+        // An aborted imap may still be reading an item it asked for: nothing more is queued.
+        if (cancel?.aborted) return;
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        this.#scheduler.push(this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false));
+        this.#scheduler.push(this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel));
         this.#scheduler.dispatch(this.#workers.all);
       },
       doneFeeding: (job) => {
         this.#feeding.delete(job);
         if (this.#state === 'CLOSE') this.#retireIdleWorkers();
       },
-      drop: (job) => this.#router.drop(job),
+      drop: (job) => {
+        this.#router.drop(job);
+        this.#aborts.forget(job);
+      },
     });
   }
 
@@ -338,6 +390,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
 
   /** Rejects every job that still waits for a chunk, queued or running. */
   #failEverything(error: Error): void {
+    this.#aborts.forgetAll();
     this.#scheduler.clear();
     this.#workers.dropInflight();
     this.#router.abortAll(error);

@@ -5,7 +5,7 @@
  * @python multiprocessing.pool.Pool._handle_results
  */
 import type { JobSink } from './jobs.js';
-import type { Chunk } from './messages.js';
+import type { Task } from './task.js';
 import type { Values } from './packed.js';
 
 export class ResultRouter {
@@ -29,7 +29,7 @@ export class ResultRouter {
   }
 
   /** The results of `chunk`'s items. */
-  done(chunk: Chunk, values: Values): void {
+  done(chunk: Task, values: Values): void {
     const job = this.#jobs.get(chunk.job);
     if (job === undefined) return;
     job.chunkDone(chunk.start, values);
@@ -37,7 +37,7 @@ export class ResultRouter {
   }
 
   /** `chunk` failed with `error`; `values` are the results of its items before the failure. */
-  fail(chunk: Chunk, error: unknown, values: readonly unknown[] = []): void {
+  fail(chunk: Task, error: unknown, values: readonly unknown[] = []): void {
     const job = this.#jobs.get(chunk.job);
     if (job === undefined) return;
     job.chunkFailed(chunk.start, values, error);
@@ -47,6 +47,15 @@ export class ResultRouter {
   /** The results of job `id` are no longer wanted (an imap its consumer left). */
   drop(id: number): void {
     this.#jobs.delete(id);
+  }
+
+  /** Job `id` ends with `error` (its call was aborted); results that arrive for it later are dropped. */
+  abort(id: number, error: unknown): void {
+    const job = this.#jobs.get(id);
+    if (job === undefined) return;
+    this.#jobs.delete(id);
+    if (job.cancel !== undefined) job.cancel(error);
+    else job.abort(error);
   }
 
   /** Every job ends with `error`: the pool was terminated or broke. */

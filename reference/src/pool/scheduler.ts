@@ -7,14 +7,15 @@
 import { packQueues } from '../queue/transfer.js';
 import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
+import type { Cancellation } from './cancel.js';
 import { ChunkQueue } from './chunk-queue.js';
-import type { Chunk } from './messages.js';
+import type { Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
 import { WindowSizer } from './window.js';
 import type { WorkerHandle } from './worker-handle.js';
 
 export class Scheduler {
-  readonly #pending = new ChunkQueue<Chunk>();
+  readonly #pending = new ChunkQueue<Task>();
   readonly #window = new WindowSizer();
   readonly #functionIds = new Map<string, number>();
   readonly #idsByFunction = new Map<TaskFunction, number>();
@@ -47,39 +48,45 @@ export class Scheduler {
    * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError
    * for a Queue that cannot cross: make every chunk of a job before the job is registered or any chunk queued.
    */
-  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean): Chunk {
-    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined };
+  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, cancel?: Cancellation): Task {
+    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel };
     const { value, queues } = packQueues(items);
     return {
       seq: this.#nextSeq++, job, start, fn, items: value, star,
       queues: queues.length === 0 ? undefined : queues,
       // Searched in the items as they will be sent (packQueues copies only what leads to a queue).
       classes: findInstances(value),
+      cancel,
     };
   }
 
   /** `items` cut into chunks of `size` (runs of numbers packed), made as makeChunk makes them. */
-  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean): Chunk[] {
-    const chunks: Chunk[] = [];
+  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean, cancel?: Cancellation): Task[] {
+    const chunks: Task[] = [];
     for (let start = 0; start < items.length; start += size) {
       const end = Math.min(start + size, items.length);
       const values = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
-      chunks.push(this.makeChunk(job, start, fn, values, star));
+      chunks.push(this.makeChunk(job, start, fn, values, star, cancel));
     }
     return chunks;
   }
 
-  push(chunk: Chunk): void {
+  push(chunk: Task): void {
     this.#pending.push(chunk);
   }
 
   /** Puts chunks back at the front of the line, in their order (those a worker that died never ran). */
-  requeue(chunks: readonly Chunk[]): void {
+  requeue(chunks: readonly Task[]): void {
     this.#pending.unshift(chunks);
   }
 
   clear(): void {
     this.#pending.clear();
+  }
+
+  /** Drops the tasks of job `job` still waiting for a worker (its call was aborted): no worker ever sees them. */
+  dropJob(job: number): void {
+    this.#pending.removeWhere((task) => task.job === job);
   }
 
   /** One chunk took `ms` from the moment its worker could start it until its result arrived. */

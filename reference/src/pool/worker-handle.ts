@@ -1,16 +1,15 @@
 /**
- * The parent's side of one pool worker: the child process, the chunks it holds in the order it runs them,
- * and an outbox that coalesces everything assigned in one tick into one IPC message.
+ * The parent's side of one pool worker: the tasks it holds in the order it runs them, and an outbox that
+ * coalesces everything assigned in one tick into one batch. The worker itself is behind a WorkerLink: this file
+ * keeps the books, the backend moves the bytes.
  */
-import type { ChildProcess } from 'node:child_process';
-import { whenGone } from '../process/child-gone.js';
-import { terminateAtExit } from '../process/exit-hooks.js';
-import { startTimer } from '../timeouts.js';
+import type { Batch, WorkerBackend, WorkerLink } from '../backend/backend.js';
+import { forkBackend } from '../backend/child-process/fork-backend.js';
+import type { InitMessage } from '../backend/protocol.js';
 import type { TaskRef } from '../task-registry.js';
-import { checkReadable, unsendableChunks, type ChunkFailure } from './argument-check.js';
-import type { BatchMessage, Chunk, InitMessage } from './messages.js';
-import { startWorker } from './start-worker.js';
-import { encodeChunks } from './wire.js';
+import { startTimer, type LongTimer } from '../timeouts.js';
+import { unsendableChunks, type ChunkFailure } from './argument-check.js';
+import type { Task } from './task.js';
 import { STALLED_MS } from './window.js';
 
 export interface WorkerEvents {
@@ -29,7 +28,7 @@ export class WorkerHandle {
   readonly name: string;
   readonly pid: number;
   /** Chunks sent and not yet answered, oldest first: the worker runs them in this order. */
-  readonly inflight: Chunk[] = [];
+  readonly inflight: Task[] = [];
   /** Chunks this worker may still be given (maxTasksPerChild), Infinity when unlimited. */
   budget: number;
   ready = false;
@@ -39,32 +38,31 @@ export class WorkerHandle {
   /** How long the last answered chunk took, from when the worker could start it to its result. */
   lastChunkMs = 0;
   #busySince = 0;
-  readonly #child: ChildProcess;
+  readonly #link: WorkerLink;
   /**
    * Chunks the worker may never have received: sent while it was idle and not yet acknowledged, or whose batch
    * could not be written. If it dies with one of these first in line, it died idle and that chunk did not run.
    */
-  readonly #unconfirmed = new WeakSet<Chunk>();
+  readonly #unconfirmed = new WeakSet<Task>();
   readonly #known = new Set<number>();
-  #defines: BatchMessage['defines'][number][] = [];
-  #chunks: Chunk[] = [];
+  #defines: Batch['defines'][number][] = [];
+  #chunks: Task[] = [];
   #flushQueued = false;
+  /** The task whose call was aborted while this worker ran it, and the timer that stops the worker past its grace. */
+  #graceFor: Task | undefined;
+  #graceTimer: LongTimer | undefined;
+  /** terminate()'s grace after SIGTERM, for a worker stopped because it kept running an aborted task. */
+  #stopGraceMs: number | undefined;
   #through: number | undefined;
-  #holdsParent = true;
-  #terminating = false;
 
-  /** `env`: the worker's whole environment, already checked; the parent's when undefined. */
-  constructor(init: InitMessage, private readonly events: WorkerEvents, env?: Readonly<Record<string, string>>) {
+  /** Starts the worker through `backend` (throws WorkerStartError when it cannot). */
+  constructor(init: InitMessage, private readonly events: WorkerEvents, backend: WorkerBackend = forkBackend()) {
     this.name = init.name;
     this.budget = init.maxTasks ?? Infinity;
-    this.#child = startWorker(env);
-    this.pid = this.#child.pid!;
-    this.#child.on('message', (message: unknown) => events.message(this, message));
-    // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
-    whenGone(this.#child, (code, signal) => events.closed(this, code, signal));
-    terminateAtExit(this.#child);
-    this.#child.send(init);
-    this.#setHoldsParent(false);
+    this.#link = backend.start(init);
+    this.pid = this.#link.pid;
+    this.#link.on('message', (message) => events.message(this, message));
+    this.#link.on('exit', (code, signal) => events.closed(this, code, signal));
   }
 
   /** `now` is performance.now(), read once per dispatch round. */
@@ -74,7 +72,7 @@ export class WorkerHandle {
   }
 
   /** Queues `chunk` for this worker; `task` is sent along the first time the worker needs that function. */
-  assign(chunk: Chunk, task: TaskRef): void {
+  assign(chunk: Task, task: TaskRef): void {
     if (!this.#known.has(chunk.fn)) {
       this.#known.add(chunk.fn);
       this.#defines.push({ id: chunk.fn, task });
@@ -97,8 +95,12 @@ export class WorkerHandle {
    * Takes the oldest chunk off `inflight`: the worker answers its chunks in the order it got them. The caller
    * has checked that the answer is for that chunk (checkAnswers) or that the worker holds that many.
    */
-  answerNext(): Chunk {
+  answerNext(): Task {
     const chunk = this.inflight.shift()!;
+    if (chunk === this.#graceFor) this.#endGrace();
+    // The worker may start a task of an aborted call before it reads the cancel message: the same grace applies.
+    const next = this.inflight[0];
+    if (next !== undefined && next.cancel?.aborted === true) this.#armGrace(next, next.cancel.graceMs);
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
     this.#busySince = now;
@@ -106,6 +108,59 @@ export class WorkerHandle {
     // only thing that keeps a waiting caller's process alive.
     if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
     return chunk;
+  }
+
+  /**
+   * The call of job `job` was aborted. Its tasks still in the outbox are taken back (the worker never sees them);
+   * the worker is told of those it holds: it skips the ones not started and signals the running one, which has
+   * the call's `graceMs` (undefined: for ever) to return before the worker is stopped (SIGTERM, SIGKILL
+   * `stopGraceMs` later) and, through its exit, replaced.
+   */
+  cancelJob(job: number, graceMs: number | undefined, stopGraceMs: number | undefined): void {
+    if (this.#chunks.length > 0) this.#takeBackUnsent(job);
+    const seqs: number[] = [];
+    for (const chunk of this.inflight) if (chunk.job === job) seqs.push(chunk.seq);
+    if (seqs.length === 0) return;
+    this.#stopGraceMs = stopGraceMs;
+    this.#link.cancel(seqs);
+    const running = this.inflight[0]!;
+    if (running.job === job) this.#armGrace(running, graceMs);
+  }
+
+  #takeBackUnsent(job: number): void {
+    const unsent = new Set(this.#chunks.filter((chunk) => chunk.job === job));
+    if (unsent.size === 0) return;
+    const wasFirst = this.inflight[0];
+    this.#chunks = this.#chunks.filter((chunk) => !unsent.has(chunk));
+    for (let i = this.inflight.length - 1; i >= 0; i--) {
+      if (unsent.has(this.inflight[i]!)) {
+        this.inflight.splice(i, 1);
+        this.budget++;
+      }
+    }
+    // The worker was idle: the task now first in line is the first it gets, and may never arrive.
+    const first = this.inflight[0];
+    if (first !== undefined && first !== wasFirst && unsent.has(wasFirst!)) {
+      this.#unconfirmed.add(first);
+      this.#busySince = performance.now();
+    }
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+  }
+
+  #armGrace(task: Task, graceMs: number | undefined): void {
+    if (graceMs === undefined || this.#graceFor === task) return;
+    this.#graceTimer?.clear();
+    this.#graceFor = task;
+    // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
+    this.#graceTimer = startTimer(graceMs, () => {
+      if (this.inflight[0] === task) this.terminate(this.#stopGraceMs);
+    }).unref();
+  }
+
+  #endGrace(): void {
+    this.#graceTimer?.clear();
+    this.#graceFor = undefined;
+    this.#graceTimer = undefined;
   }
 
   /** The worker has the chunk `seq` in hand (it said so on receiving it while idle). */
@@ -124,7 +179,7 @@ export class WorkerHandle {
    * reached the worker. The others never started, except those the worker said it might run without reporting
    * (quick chunks whose results it held back): they may have run, so they are lost with it rather than run twice.
    */
-  takeLost(): { running: Chunk[]; notStarted: Chunk[] } {
+  takeLost(): { running: Task[]; notStarted: Task[] } {
     const lost = this.inflight.splice(0);
     const first = lost[0];
     if (first === undefined || this.#unconfirmed.has(first)) return { running: [], notStarted: lost };
@@ -136,7 +191,7 @@ export class WorkerHandle {
   /** Kills a worker that broke the protocol; `fault` is what the tasks it held reject with. It is replaced. */
   kill(fault: Error): void {
     this.fault ??= fault;
-    this.#child.kill('SIGKILL');
+    this.#link.kill();
   }
 
   /** Lets the worker finish: it exits when its channel closes. */
@@ -146,36 +201,20 @@ export class WorkerHandle {
     this.#setHoldsParent(true);
     // Not before it is ready: a channel closed right after the init message can lose it, and Python runs the
     // initializer in every worker it starts, even one retired at once.
-    if (this.ready && this.#child.connected) this.#child.disconnect();
+    if (this.ready) this.#link.retire();
   }
 
   /** The worker has run its initializer; a retirement asked for earlier happens now. */
   markReady(): void {
     this.ready = true;
-    if (this.retiring && this.#child.connected) this.#child.disconnect();
+    if (this.retiring) this.#link.retire();
   }
 
-  /**
-   * SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). A task can outlive
-   * SIGTERM: one that listens for it, even with an empty listener, is not ended by it (a synchronous loop without
-   * a listener is: the default action needs no event loop).
-   */
+  /** SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). */
   terminate(graceMs: number | undefined): void {
     this.retiring = true;
     this.#setHoldsParent(true);
-    if (this.#terminating || this.#exited()) return;
-    this.#terminating = true;
-    this.#child.kill('SIGTERM');
-    if (graceMs === undefined) return;
-    // Unreferenced: while the worker lives its own handle keeps the parent up; the timer alone must not.
-    const escalation = startTimer(graceMs, () => {
-      if (!this.#exited()) this.#child.kill('SIGKILL');
-    }).unref();
-    this.#child.once('exit', () => escalation.clear());
-  }
-
-  #exited(): boolean {
-    return this.#child.exitCode !== null || this.#child.signalCode !== null;
+    this.#link.terminate(graceMs);
   }
 
   #flush(): void {
@@ -194,20 +233,12 @@ export class WorkerHandle {
 
   /**
    * Sends a batch, or throws, before anything is written, when an argument cannot be written or could not be
-   * read back by the worker (argument-check.ts). When the worker is known to be gone (channel closed, or the
-   * write refused with EPIPE, which the callback reports on the next tick, before the exit is handled), its
-   * chunks never left: they are re-run elsewhere, not reported as the task that crashed it.
+   * read back by the worker (argument-check.ts). Tasks the link says never reached the worker are re-run
+   * elsewhere if it dies, not reported as the task that crashed it.
    */
-  #send(defines: BatchMessage['defines'], chunks: readonly Chunk[]): void {
-    const undelivered = () => {
+  #send(defines: Batch['defines'], chunks: readonly Task[]): void {
+    this.#link.send({ defines, tasks: chunks }, () => {
       for (const chunk of chunks) this.#unconfirmed.add(chunk);
-    };
-    if (!this.#child.connected) return undelivered();
-    const wire = encodeChunks(chunks);
-    checkReadable(chunks, wire);
-    const message: BatchMessage = { kind: 'batch', defines, chunks: wire };
-    this.#child.send(message, undefined, undefined, (error) => {
-      if (error !== null && error !== undefined) undelivered();
     });
   }
 
@@ -216,7 +247,7 @@ export class WorkerHandle {
    * again, once. Should they fail again (an argument whose getters answer differently each time), they fail too:
    * this runs in a microtask, where a throw would be an uncaught exception in the parent.
    */
-  #recoverUnsendable(defines: BatchMessage['defines'], chunks: readonly Chunk[], cause: unknown): void {
+  #recoverUnsendable(defines: Batch['defines'], chunks: readonly Task[], cause: unknown): void {
     const failures = unsendableChunks(chunks, cause);
     const bad = new Set(failures.map((failure) => failure.chunk));
     const good = chunks.filter((chunk) => !bad.has(chunk));
@@ -249,15 +280,6 @@ export class WorkerHandle {
    * ends (its workers are then terminated at exit, as Python's pool finalizer does).
    */
   #setHoldsParent(holds: boolean): void {
-    if (holds === this.#holdsParent) return;
-    this.#holdsParent = holds;
-    const channel = this.#child.channel as { ref(): void; unref(): void } | null | undefined;
-    if (holds) {
-      this.#child.ref();
-      channel?.ref();
-    } else {
-      this.#child.unref();
-      channel?.unref();
-    }
+    this.#link.holdParent(holds);
   }
 }

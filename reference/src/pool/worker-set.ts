@@ -4,6 +4,7 @@
  * line (the chunks it never started); a worker that breaks the protocol is killed and replaced.
  * @python multiprocessing.pool.Pool._handle_workers (and the reading half of _handle_results)
  */
+import type { WorkerBackend } from '../backend/backend.js';
 import type { InitializerError, WorkerStartError } from '../errors.js';
 import { WorkerCrashedError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
@@ -12,7 +13,8 @@ import type { ChunkFailure } from './argument-check.js';
 import { readResults } from './bytes.js';
 import { argumentError, initializerError, protocolError, startError, taskError, unreadableResultError } from './channel-errors.js';
 import { checkAnswers, checkFromWorker } from './check-message.js';
-import type { Chunk, InitMessage, ResultsMessage } from './messages.js';
+import type { InitMessage, ResultsMessage } from '../backend/protocol.js';
+import type { Task } from './task.js';
 import type { ResultRouter } from './result-router.js';
 import type { Scheduler } from './scheduler.js';
 import { WorkerHandle } from './worker-handle.js';
@@ -41,13 +43,13 @@ const MAX_START_FAILURES = 3;
 export class WorkerSet {
   readonly all = new Set<WorkerHandle>();
   /** Chunks already re-run once because their worker died before acknowledging them. */
-  readonly #lostUnacknowledged = new WeakSet<Chunk>();
+  readonly #lostUnacknowledged = new WeakSet<Task>();
   /** Workers that exited before they were ready since one last was. */
   #startFailures = 0;
 
   constructor(
     private readonly init: WorkerInit,
-    private readonly env: Readonly<Record<string, string>> | undefined,
+    private readonly backend: WorkerBackend,
     private readonly router: ResultRouter,
     private readonly scheduler: Scheduler,
     private readonly host: WorkerSetHost,
@@ -63,7 +65,7 @@ export class WorkerSet {
         unsendable: (_w, failures, cause) => this.#onUnsendable(failures, cause),
         closed: (w, code, signal) => this.#onClosed(w, code, signal),
       },
-      this.env,
+      this.backend,
     );
     this.all.add(worker);
   }
@@ -75,6 +77,14 @@ export class WorkerSet {
 
   terminate(graceMs: number | undefined): void {
     for (const worker of this.all) worker.terminate(graceMs);
+  }
+
+  /**
+   * The call of job `job` was aborted: every worker holding its tasks is told, and one that keeps running one past
+   * `graceMs` is stopped (SIGKILL `stopGraceMs` after SIGTERM) and replaced through its exit, as after a crash.
+   */
+  cancelJob(job: number, graceMs: number | undefined, stopGraceMs: number | undefined): void {
+    for (const worker of this.all) worker.cancelJob(job, graceMs, stopGraceMs);
   }
 
   /** Forgets what every worker holds: its jobs were all rejected. */
@@ -120,6 +130,9 @@ export class WorkerSet {
         this.#onResults(worker, message);
         return;
       }
+      case 'progress':
+        // Nothing listens yet: progress reporting is a later part of issue 18.
+        return;
     }
   }
 
@@ -184,7 +197,8 @@ export class WorkerSet {
         });
         this.router.fail(chunk, crash);
       }
-      this.scheduler.requeue(notStarted);
+      // The tasks of an aborted call are not run again elsewhere.
+      this.scheduler.requeue(notStarted.some(isAborted) ? notStarted.filter((task) => !isAborted(task)) : notStarted);
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));
@@ -192,4 +206,8 @@ export class WorkerSet {
     }
     this.host.settle();
   }
+}
+
+function isAborted(task: Task): boolean {
+  return task.cancel?.aborted === true;
 }

@@ -1,6 +1,7 @@
 import test from 'ava';
 import { checkAnswers, checkFromWorker } from '../../src/pool/check-message.js';
-import type { Chunk, ChunkResult } from '../../src/pool/messages.js';
+import type { ChunkResult } from '../../src/backend/protocol.js';
+import type { Task as Chunk } from '../../src/pool/task.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);

@@ -1,5 +1,5 @@
 /**
- * A worker holds back the results of quick chunks and sends them together (reference/src/pool/worker-main.ts).
+ * A worker holds back the results of quick chunks and sends them together (reference/src/backend/child-process/worker-main.ts).
  * Held results must never change which tasks a crash takes: a worker that exits on its own sends what it holds
  * first, and one killed outright may lose its burst, but no task runs twice.
  */

@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import type { ChunkFailure } from '../../src/pool/argument-check.js';
-import type { Chunk } from '../../src/pool/messages.js';
+import type { Task as Chunk } from '../../src/pool/task.js';
 import { WorkerHandle } from '../../src/pool/worker-handle.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';

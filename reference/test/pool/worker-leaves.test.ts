@@ -13,7 +13,7 @@ import { linesOf, RUN_MS, tempDir, waitFor, within } from './helpers.js';
 
 assertNoOrphans(test);
 
-const WORKER_MAIN = modulePath(import.meta.url, '../../src/pool/worker-main');
+const WORKER_MAIN = modulePath(import.meta.url, '../../src/backend/child-process/worker-main');
 const TASKS_URL = pathToFileURL(modulePath(import.meta.url, './fixtures/pool-tasks')).href;
 
 test('a worker whose initializer fails after its parent closed the channel exits, though a handle is left open', async (t) => {

@@ -35,6 +35,7 @@ import {
   type TaskName,
   UNSENDABLE_MARK,
 } from '../../../harness/index.js';
+import { cancellable } from './cancellable.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 
@@ -237,6 +238,7 @@ class ReferenceSession implements Session {
       ...(options.initializer === undefined ? {} : { initializer: task(options.initializer) }),
       ...(options.initargs === undefined ? {} : { initargs: this.#args(options.initargs) as never }),
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
+      ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
@@ -273,6 +275,7 @@ class ReferenceSession implements Session {
       imap: async (name, items, chunksize) => collect(pool.imap(task(name), a(items), chunksize)),
       imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), a(items), chunksize)),
       withInput,
+      cancellable: async (call) => cancellable(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -417,6 +420,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.scope',
   'pool.unsendable',
   'pool.remote-traceback',
+  'pool.cancel',
   'queue',
   'queue.bounded',
   'queue.cross-process',

@@ -4,7 +4,7 @@
  */
 import { appendFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentProcess, parentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../../reference/src/index.js';
+import { currentProcess, currentTask, parentProcess, Pool, Process, Queue, QueueEmpty, tasks } from '../../../../reference/src/index.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -314,6 +314,36 @@ export function returnUnsendable(_ignored?: unknown): () => number {
   return () => 1;
 }
 
+/** pool.cancel: waits for its call's abort, as a task that stops cleanly does (currentTask().signal). */
+export async function waitForAbort(path: string, ms: number): Promise<string> {
+  const { signal } = currentTask();
+  writeFileSync(path, String(process.pid));
+  const seen = await new Promise<string>((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve('aborted');
+    }, { once: true });
+  });
+  writeFileSync(`${path}.seen`, seen);
+  return seen;
+}
+
+/** pool.cancel: a task that pays no heed to an abort. */
+export async function ignoreAbort(path: string, ms: number): Promise<number> {
+  writeFileSync(path, String(process.pid));
+  await sleep(ms);
+  writeFileSync(`${path}.done`, 'done');
+  return process.pid;
+}
+
+/** pool.cancel: which items of a map ran, seen from outside. */
+export async function recordItem([dir, x, ms]: [string, number, number]): Promise<number> {
+  writeFileSync(join(dir, String(x)), String(process.pid));
+  await sleep(ms);
+  return x;
+}
+
 /** Never registered with tasks(): a worker cannot find it, as pickle cannot find a lambda. */
 function unregistered(x: unknown): unknown {
   return x;
@@ -369,6 +399,9 @@ const registered = tasks(import.meta, {
   writeNewDaemonFlag,
   watchParentDeath,
   reportParentLiveness,
+  waitForAbort,
+  ignoreAbort,
+  recordItem,
 });
 
 export const catalog = { ...registered, unregistered };

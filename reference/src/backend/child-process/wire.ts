@@ -3,13 +3,14 @@
  * Structured clone writes every key of every object and the other side interns each key again; for a trivial
  * task that was half the bytes and half the time of both the write and the parse.
  */
-import type { Chunk, ChunkResult } from './messages.js';
-import type { QueueDescriptor } from '../queue/wire.js';
-import type { ClassTable } from '../revive.js';
-import type { Values } from './packed.js';
+import type { ChunkResult } from '../protocol.js';
+import type { Task } from '../../pool/task.js';
+import type { QueueDescriptor } from '../../queue/wire.js';
+import type { ClassTable } from '../../revive.js';
+import type { Values } from '../../pool/packed.js';
 
 /** What a worker needs of a chunk: what to run, and the number to answer it with. */
-export type WorkerChunk = Pick<Chunk, 'seq' | 'fn' | 'items' | 'star' | 'queues' | 'classes'>;
+export type WorkerChunk = Pick<Task, 'seq' | 'fn' | 'items' | 'star' | 'queues' | 'classes'>;
 
 /**
  * `[seq, fn, flags, items]` per chunk, one after the other; `[items, queues, classes]` in place of items when
@@ -26,7 +27,7 @@ const STAR = 1;
 const QUEUES = 2;
 const CLASSES = 4;
 
-export function encodeChunks(chunks: readonly Chunk[]): WireChunks {
+export function encodeChunks(chunks: readonly Task[]): WireChunks {
   const wire: unknown[] = [];
   for (const { seq, fn, items, star, queues, classes } of chunks) {
     const flags = (star ? STAR : 0) | (queues ? QUEUES : 0) | (classes ? CLASSES : 0);

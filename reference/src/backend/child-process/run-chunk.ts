@@ -4,13 +4,15 @@
  * worker runs a batch of trivial chunks in one go and answers them in one message.
  * @python multiprocessing.pool.worker (the `func(*args)` / `mapstar` call)
  */
-import { encodeError } from '../remote-error.js';
-import { isThenable } from '../is-thenable.js';
-import { reviveInstances } from '../revive.js';
-import type { TaskFunction } from '../task-registry.js';
-import type { ChunkResult } from './messages.js';
-import { ValuesCollector, type Values } from './packed.js';
-import { queueTransfer } from './queue-transfer-on-demand.js';
+import { abortedInWorker } from '../../pool/current-task.js';
+import { encodeError } from '../../remote-error.js';
+import { isThenable } from '../../is-thenable.js';
+import { reviveInstances } from '../../revive.js';
+import type { TaskFunction } from '../../task-registry.js';
+import type { ChunkResult } from '../protocol.js';
+import { ValuesCollector, type Values } from '../../pool/packed.js';
+import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
+import { cancelled } from './running-task.js';
 import type { WorkerChunk } from './wire.js';
 
 /** `fn` as the worker has it: loaded, still loading, or never defined (a bug in the parent's bookkeeping). */
@@ -59,6 +61,8 @@ async function finishAsync(chunk: WorkerChunk, fn: TaskFunction, items: Values, 
   try {
     values.push(await pending);
     for (let offset = values.length; offset < items.length; offset++) {
+      // The call was aborted while an item ran: the rest of the chunk does not run.
+      if (cancelled.size > 0 && cancelled.has(chunk.seq)) return failed(chunk, values, abortedInWorker());
       let value = call(fn, items[offset], chunk.star);
       if (isThenable(value)) value = await value;
       values.push(value);
@@ -67,6 +71,11 @@ async function finishAsync(chunk: WorkerChunk, fn: TaskFunction, items: Values, 
     return failed(chunk, values, thrown);
   }
   return { seq: chunk.seq, ok: true, values: values.values() };
+}
+
+/** The answer to a task whose call was aborted before it ran. */
+export function skipChunk(chunk: WorkerChunk): ChunkResult {
+  return failed(chunk, new ValuesCollector(chunk.items.length), abortedInWorker());
 }
 
 function call(fn: TaskFunction, item: unknown, star: boolean): unknown {

@@ -1,15 +1,16 @@
 /**
- * The messages between a Pool and its workers. One `batch` carries every chunk the parent has for a worker
- * at that moment (coalesced per tick); one `results` message carries the results of every chunk the worker
+ * Every message between a Pool and its workers, one union per direction, whatever carries them (the fork
+ * backend sends them over Node's IPC channel). One `batch` carries every chunk the parent has for a worker at
+ * that moment (coalesced per tick); one `results` message carries the results of every chunk the worker
  * finished in one go.
  */
 import type { ParentIdentity } from '../identity.js';
-import type { QueueDescriptor } from '../queue/wire.js';
 import type { EncodedError } from '../remote-error.js';
+import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { TaskRef } from '../task-registry.js';
-import type { Values } from './packed.js';
-import type { WireChunks, WireResults } from './wire.js';
+import type { Values } from '../pool/packed.js';
+import type { WireChunks, WireResults } from './child-process/wire.js';
 
 /** Parent → worker, first message: who the worker is and what to run before its first task. */
 export interface InitMessage {
@@ -28,28 +29,6 @@ export interface InitMessage {
   readonly maxTasks: number | null;
 }
 
-/** A run of consecutive items of one job, executed as one task (Python's chunk). */
-export interface Chunk {
-  /** Pool-wide chunk number, echoed in the result so the parent can check its bookkeeping. */
-  readonly seq: number;
-  readonly job: number;
-  /** Index in the job's input of `items[0]`. */
-  readonly start: number;
-  /** Id of a function previously defined for this worker. */
-  readonly fn: number;
-  /** Packed into a Float64Array when every item is a number (see packed.ts); the worker reads both alike. */
-  readonly items: Values;
-  /** starmap/apply: each item is an argument list. */
-  readonly star: boolean;
-  /**
-   * The queue descriptors the parent put in `items`, when there are any: only these objects become Queues in the
-   * worker. They must travel in the same message as the items, which keeps them the same objects (===).
-   */
-  readonly queues?: readonly QueueDescriptor[];
-  /** The registered class instances in `items`, when there are any (see revive.ts); same message, same objects. */
-  readonly classes?: ClassTable;
-}
-
 /**
  * Parent → worker: functions the worker has not seen yet, then chunks to run in order. The parent checked that
  * the worker can read every argument back (argument-check.ts): V8 writes some values it cannot read, and Node's
@@ -61,7 +40,17 @@ export interface BatchMessage {
   readonly chunks: WireChunks;
 }
 
-export type ToWorker = InitMessage | BatchMessage;
+/**
+ * Parent → worker: the calls these tasks (by seq) belong to were aborted. A task not yet started is answered
+ * as failed without running; the running one's signal fires (currentTask().signal), and it has its call's grace
+ * period to return before its worker is stopped.
+ */
+export interface CancelMessage {
+  readonly kind: 'cancel';
+  readonly seqs: readonly number[];
+}
+
+export type ToWorker = InitMessage | BatchMessage | CancelMessage;
 
 /** Worker → parent: the initializer ran (or there was none); tasks may now be attributed to this worker. */
 export interface ReadyMessage {
@@ -116,4 +105,11 @@ export interface ResultsMessage {
   readonly through?: number;
 }
 
-export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage;
+/** Worker → parent: what the running task `seq` reported of its progress (issue 18's progress; not sent yet). */
+export interface ProgressMessage {
+  readonly kind: 'progress';
+  readonly seq: number;
+  readonly value: unknown;
+}
+
+export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage | ProgressMessage;

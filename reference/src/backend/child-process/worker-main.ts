@@ -4,20 +4,21 @@
  * @python multiprocessing.pool.worker
  */
 import { serialize } from 'node:v8';
-import { whileImportingTask } from '../bootstrapping.js';
-import { adoptIdentity } from '../identity.js';
-import { ownChannel } from '../own-channel.js';
-import { encodeError, formatThrown } from '../remote-error.js';
-import { reviveInstances } from '../revive.js';
-import { restoreDefaultSignals } from '../process/default-signals.js';
-import { loadTask, type TaskFunction } from '../task-registry.js';
-import { packResults } from './bytes.js';
-import { ChunkQueue } from './chunk-queue.js';
-import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from './messages.js';
-import { queueTransfer } from './queue-transfer-on-demand.js';
-import { runChunk } from './run-chunk.js';
+import { whileImportingTask } from '../../bootstrapping.js';
+import { adoptIdentity } from '../../identity.js';
+import { ownChannel } from '../../own-channel.js';
+import { encodeError, formatThrown } from '../../remote-error.js';
+import { reviveInstances } from '../../revive.js';
+import { restoreDefaultSignals } from '../../process/default-signals.js';
+import { loadTask, type TaskFunction } from '../../task-registry.js';
+import { packResults } from '../../pool/bytes.js';
+import { ChunkQueue } from '../../pool/chunk-queue.js';
+import type { BatchMessage, ChunkResult, FromWorker, InitMessage, ToWorker } from '../protocol.js';
+import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
+import { runChunk, skipChunk } from './run-chunk.js';
 import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
+import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -64,8 +65,17 @@ process.on('exit', () => {
 });
 
 process.on('message', (message: ToWorker) => {
-  if (message.kind === 'init') initialized = initialize(message).then(() => void (initializedDone = true));
-  else accept(message);
+  switch (message.kind) {
+    case 'init':
+      initialized = initialize(message).then(() => void (initializedDone = true));
+      return;
+    case 'batch':
+      accept(message);
+      return;
+    case 'cancel':
+      cancelTasks(message.seqs, isQueued);
+      return;
+  }
 });
 
 function send(message: FromWorker, then?: () => void): void {
@@ -135,7 +145,9 @@ async function drain(): Promise<void> {
     covered = Math.max(0, covered - 1);
     const started = performance.now();
     runningSeq = chunk.seq;
-    let result = runChunk(chunk, functions.get(chunk.fn));
+    taskStarts(chunk.seq);
+    // A task whose call was aborted before its turn is answered without running.
+    let result = cancelled.size > 0 && cancelled.has(chunk.seq) ? skipChunk(chunk) : runChunk(chunk, functions.get(chunk.fn));
     if (result instanceof Promise) {
       // The parent should not wait on a slow task for the results already in hand; from here on only this
       // chunk runs until the next report.
@@ -143,6 +155,7 @@ async function drain(): Promise<void> {
       covered = 0;
       result = await result;
     }
+    taskEnds();
     runningSeq = undefined;
     unsent.push(result);
     done++;
@@ -166,6 +179,12 @@ async function drain(): Promise<void> {
   }
   sendResults(undefined);
   running = false;
+}
+
+/** Whether `seq` waits in this worker's queue (a cancel message names only tasks the worker was sent). */
+function isQueued(seq: number): boolean {
+  for (let i = 0; i < queue.length; i++) if (queue.at(i)!.seq === seq) return true;
+  return false;
 }
 
 /**

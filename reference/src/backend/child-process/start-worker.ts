@@ -3,10 +3,10 @@
  * without a pid and an 'error' event on the next tick, which is an uncaught exception unless someone listens.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { childExecArgv } from '../child-flags.js';
-import { reasonOf } from '../describe-thrown.js';
-import { WorkerStartError } from '../errors.js';
-import { childEntry } from '../process/child-entry.js';
+import { childExecArgv } from '../../child-flags.js';
+import { reasonOf } from '../../describe-thrown.js';
+import { WorkerStartError } from '../../errors.js';
+import { childEntry } from '../../process/child-entry.js';
 
 const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
 

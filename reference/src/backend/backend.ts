@@ -1,0 +1,50 @@
+/**
+ * The seam between the pool and whatever runs its workers. The pool (scheduler, worker set, result router)
+ * speaks only to these two interfaces; the fork backend (child-process/) is today's only implementation, and
+ * a backend whose workers live elsewhere is one more (DESIGN.md). Nothing above this file touches
+ * child_process.
+ */
+import type { Task } from '../pool/task.js';
+import type { BatchMessage, InitMessage } from './protocol.js';
+
+/** What one batch carries before its transport lays it out: the functions the worker lacks, then the tasks. */
+export interface Batch {
+  readonly defines: BatchMessage['defines'];
+  readonly tasks: readonly Task[];
+}
+
+export interface WorkerBackend {
+  /** Starts one worker and hands it `init`; throws WorkerStartError when the worker cannot be started. */
+  start(init: InitMessage): WorkerLink;
+}
+
+export interface LinkEvents {
+  /** Anything the worker sent: the pool checks it is a FromWorker before acting on it. */
+  message: (message: unknown) => void;
+  /** The worker is gone and everything it sent has been delivered (no result still on its way is lost). */
+  exit: (code: number | null, signal: NodeJS.Signals | null) => void;
+}
+
+/** The parent's line to one worker. Each method is cheap and never throws, but send. */
+export interface WorkerLink {
+  readonly pid: number;
+  /**
+   * Sends a batch. Throws, before anything is written, when an argument cannot be written or could not be read
+   * back by the worker (argument-check.ts). `undelivered` is called, now or a little later, when the batch
+   * cannot have reached the worker (it is gone, or going).
+   */
+  send(batch: Batch, undelivered: () => void): void;
+  /** The calls of these tasks (by seq) were aborted: the worker skips those not started and signals the running one. */
+  cancel(seqs: readonly number[]): void;
+  /** No more batches: the worker finishes what it holds, then leaves. */
+  retire(): void;
+  /** SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). */
+  terminate(graceMs: number | undefined): void;
+  /** Ends the worker now (SIGKILL). */
+  kill(): void;
+  /** Whether the worker has exited (its exit event may still be on its way). */
+  readonly exited: boolean;
+  /** Whether this worker keeps the parent's event loop alive: only one with work should. */
+  holdParent(holds: boolean): void;
+  on<E extends keyof LinkEvents>(event: E, listener: LinkEvents[E]): void;
+}

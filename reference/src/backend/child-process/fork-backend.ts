@@ -1,0 +1,105 @@
+/**
+ * The fork backend: each worker a child process of this one (fork() of worker-main), spoken to over Node's IPC
+ * channel with advanced serialization.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { checkReadable } from '../../pool/argument-check.js';
+import { whenGone } from '../../process/child-gone.js';
+import { terminateAtExit } from '../../process/exit-hooks.js';
+import { startTimer } from '../../timeouts.js';
+import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js';
+import type { BatchMessage, CancelMessage, InitMessage } from '../protocol.js';
+import { startWorker } from './start-worker.js';
+import { encodeChunks } from './wire.js';
+
+/** `env`: every worker's whole environment, already checked; the parent's when undefined. */
+export function forkBackend(env?: Readonly<Record<string, string>>): WorkerBackend {
+  return { start: (init) => new ForkLink(init, env) };
+}
+
+class ForkLink implements WorkerLink {
+  readonly pid: number;
+  readonly #child: ChildProcess;
+  #onMessage: LinkEvents['message'] | undefined;
+  #onExit: LinkEvents['exit'] | undefined;
+  #holdsParent = true;
+  #terminating = false;
+
+  constructor(init: InitMessage, env: Readonly<Record<string, string>> | undefined) {
+    this.#child = startWorker(env);
+    this.pid = this.#child.pid!;
+    this.#child.on('message', (message: unknown) => this.#onMessage?.(message));
+    // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
+    whenGone(this.#child, (code, signal) => this.#onExit?.(code, signal));
+    terminateAtExit(this.#child);
+    this.#child.send(init);
+    this.holdParent(false);
+  }
+
+  on<E extends keyof LinkEvents>(event: E, listener: LinkEvents[E]): void {
+    if (event === 'message') this.#onMessage = listener as LinkEvents['message'];
+    else this.#onExit = listener as LinkEvents['exit'];
+  }
+
+  /**
+   * When the worker is known to be gone (channel closed, or the write refused with EPIPE, which the callback
+   * reports on the next tick, before the exit is handled), its tasks never left: `undelivered` says so.
+   */
+  send(batch: Batch, undelivered: () => void): void {
+    if (!this.#child.connected) return undelivered();
+    const wire = encodeChunks(batch.tasks);
+    checkReadable(batch.tasks, wire);
+    const message: BatchMessage = { kind: 'batch', defines: batch.defines, chunks: wire };
+    this.#child.send(message, undefined, undefined, (error) => {
+      if (error !== null && error !== undefined) undelivered();
+    });
+  }
+
+  cancel(seqs: readonly number[]): void {
+    if (!this.#child.connected) return;
+    const message: CancelMessage = { kind: 'cancel', seqs };
+    // A worker gone meanwhile is seen through its exit.
+    this.#child.send(message, undefined, undefined, () => undefined);
+  }
+
+  retire(): void {
+    if (this.#child.connected) this.#child.disconnect();
+  }
+
+  /**
+   * A task can outlive SIGTERM: one that listens for it, even with an empty listener, is not ended by it (a
+   * synchronous loop without a listener is: the default action needs no event loop).
+   */
+  terminate(graceMs: number | undefined): void {
+    if (this.#terminating || this.exited) return;
+    this.#terminating = true;
+    this.#child.kill('SIGTERM');
+    if (graceMs === undefined) return;
+    // Unreferenced: while the worker lives its own handle keeps the parent up; the timer alone must not.
+    const escalation = startTimer(graceMs, () => {
+      if (!this.exited) this.#child.kill('SIGKILL');
+    }).unref();
+    this.#child.once('exit', () => escalation.clear());
+  }
+
+  kill(): void {
+    this.#child.kill('SIGKILL');
+  }
+
+  get exited(): boolean {
+    return this.#child.exitCode !== null || this.#child.signalCode !== null;
+  }
+
+  holdParent(holds: boolean): void {
+    if (holds === this.#holdsParent) return;
+    this.#holdsParent = holds;
+    const channel = this.#child.channel as { ref(): void; unref(): void } | null | undefined;
+    if (holds) {
+      this.#child.ref();
+      channel?.ref();
+    } else {
+      this.#child.unref();
+      channel?.unref();
+    }
+  }
+}
