@@ -94,7 +94,7 @@ export function landscapeMarkdown(report: Report, notes: Record<string, Landscap
     `Generated ${report.generatedAt} by \`npm run conformance -- --landscape\` in ${((report.durationMs ?? 0) / 1000).toFixed(0)} s` +
       ` (${report.concurrency ?? '?'} rules at a time). Which of Python's multiprocessing rules each implementation keeps: ours`,
     '(`reference`), CPython itself (`cpython`, the ground truth, under fork; `cpython-spawn` and `cpython-forkserver` under the other start methods; the oldest and newest CPython 3.8+ this machine has, under fork) and the Node pools the suite maps through an adapter each',
-    '(`conformance/adapters/<name>/`). The labels are those of [conformance.md](conformance.md): PASS, FAIL, unsupported (the',
+    '(`conformance/selftest/adapters/<name>/`). The labels are those of [conformance.md](conformance.md): PASS, FAIL, unsupported (the',
     'adapter does not claim what the rule needs, and says why), beyond Python, differs (declared). A FAIL on a Node pool is a',
     'finding about that library; the raw verdicts, with every reason, are in [landscape.json](landscape.json).',
     '',
