@@ -73,6 +73,7 @@ const libraryErrors: Record<string, () => Error> = {
   TaskReferenceError: () => new errors.TaskReferenceError('not registered'),
   SerializationError: () => new errors.SerializationError('cannot be sent'),
   PoolStateError: () => new errors.PoolStateError('Pool not running'),
+  AbortError: () => new errors.AbortError('aborted', { cause: new Error('the reason') }),
   NotReadyError: () => new errors.NotReadyError('not ready'),
   WorkerCrashedError: () =>
     new errors.WorkerCrashedError({ worker: 'PoolWorker-3', pid: 42, exitCode: -9, signal: 'SIGKILL', job: 1, index: 2, count: 1 }),
