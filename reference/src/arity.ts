@@ -30,6 +30,11 @@ export function checkArity(args: ArrayLike<unknown>, max: number, method: string
   );
 }
 
+/** The hint of a waiting method whose one argument is its timeout (`r.get(5, True)`): `get(ms) or get({ timeoutMs })`. */
+export function timeoutOnly(call: string): () => string {
+  return () => `its one argument is the timeout: ${call}(ms) or ${call}({ timeoutMs })`;
+}
+
 /** Python's seconds as milliseconds, for a message's fix: 0.1 → 100 (no 100.00000000000001). */
 export function secondsToMs(seconds: number): number {
   return Number((seconds * 1000).toPrecision(12));

@@ -2,8 +2,9 @@
  * `instanceof` across copies of multiproc in one process. The package loads more than once in many processes: a
  * pool worker's entry bundle holds the library, and the task's module imports the package again (its ESM or its
  * CommonJS bundle), so a QueueEmpty thrown by the worker's queue was no `instanceof QueueEmpty` of the class the
- * task imported, nor the queue an `instanceof Queue`: Python's `except queue.Empty` habit broke. A branded class
- * also recognises instances of its namesake from another copy (execa brands its errors the same way).
+ * task imported: Python's `except queue.Empty` habit broke. A branded class also recognises instances of its
+ * namesake from another copy (execa brands its errors the same way). Queue needs none of this: its instances
+ * already carry a brand every copy reads (Queue.isQueue).
  */
 const BRAND = Symbol.for('multiproc.class');
 

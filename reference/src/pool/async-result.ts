@@ -1,7 +1,7 @@
 /**
  * The handle of work submitted without waiting. @python multiprocessing.pool.AsyncResult
  */
-import { checkArity } from '../arity.js';
+import { checkArity, timeoutOnly } from '../arity.js';
 import { NotReadyError, TimeoutError } from '../errors.js';
 import { delay, readTimeout, type Timeout } from '../timeouts.js';
 import { callGuarded, type CallbackContext } from './callback-errors.js';
@@ -18,7 +18,6 @@ export interface ResultCallbacks<T> {
 }
 
 /** What get/wait's arity error says: their one argument is the timeout. */
-const TIMEOUT_ONLY = (method: string) => () => `its one argument is the timeout: ${method}(ms) or ${method}({ timeoutMs })`;
 
 const UNOWNED: CallbackContext = { method: 'AsyncResult', onError: undefined };
 
@@ -69,7 +68,7 @@ export class AsyncResult<T> {
     // made three. A bad timeout still rejects rather than throws, like every other failure of get().
     let limit: number | undefined;
     try {
-      if (arguments.length > 1) checkArity(arguments, 1, 'AsyncResult.get', 0, TIMEOUT_ONLY('get'));
+      if (arguments.length > 1) checkArity(arguments, 1, 'AsyncResult.get', 0, timeoutOnly('get'));
       limit = readTimeout(timeout, 'AsyncResult.get');
     } catch (error) {
       return Promise.reject(error);
@@ -85,7 +84,7 @@ export class AsyncResult<T> {
    */
   wait(timeout?: Timeout): Promise<void> {
     try {
-      if (arguments.length > 1) checkArity(arguments, 1, 'AsyncResult.wait', 0, TIMEOUT_ONLY('wait'));
+      if (arguments.length > 1) checkArity(arguments, 1, 'AsyncResult.wait', 0, timeoutOnly('wait'));
       return this.#waitChecked(readTimeout(timeout, 'AsyncResult.wait'));
     } catch (error) {
       return Promise.reject(error);

@@ -4,7 +4,7 @@
  * memory and a slow consumer holds back the producer. Python reads the whole input up front.
  * @python multiprocessing.pool.IMapIterator
  */
-import { checkArity } from '../arity.js';
+import { checkArity, timeoutOnly } from '../arity.js';
 import { TimeoutError } from '../errors.js';
 import { readTimeout, startTimer, type Timeout } from '../timeouts.js';
 import type { JobSink } from './jobs.js';
@@ -74,7 +74,7 @@ export class IMapIterator<T> implements AsyncIterableIterator<T>, JobSink {
    */
   async next(timeout?: Timeout): Promise<IteratorResult<T>> {
     if (arguments.length > 1) {
-      checkArity(arguments, 1, 'imap iterator next', 0, () => 'its one argument is the timeout: next(ms) or next({ timeoutMs })');
+      checkArity(arguments, 1, 'imap iterator next', 0, timeoutOnly('next'));
     }
     // The usual for-await path: no timer, no extra closure per item.
     if (timeout === undefined) return this.#step(NEVER_TIMED_OUT, undefined);

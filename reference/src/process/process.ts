@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { checkArity } from '../arity.js';
+import { checkArity, timeoutOnly } from '../arity.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import { checkEnv } from '../child-env.js';
 import { childExecArgv } from '../child-flags.js';
@@ -185,7 +185,7 @@ export class Process<F extends TaskFunction = TaskFunction> {
    * rejects on timeout: check `exitCode` or `isAlive()`, as in Python). @python Process.join(timeout=None)
    */
   async join(timeout?: Timeout): Promise<void> {
-    if (arguments.length > 1) checkArity(arguments, 1, 'Process.join', 0, () => 'its one argument is the timeout: join(ms) or join({ timeoutMs })');
+    if (arguments.length > 1) checkArity(arguments, 1, 'Process.join', 0, timeoutOnly('join'));
     this.#checkOpen();
     const limit = readTimeout(timeout, 'Process.join');
     const exited = this.#exited;

@@ -5,7 +5,6 @@
  * @python multiprocessing.Queue
  */
 import { checkArity } from '../arity.js';
-import { brand } from '../brand.js';
 import type { Sendable } from '../cloned.js';
 import { QueueClosedError } from '../errors.js';
 import { assertSerializable } from '../serialization.js';
@@ -285,5 +284,6 @@ function held<R>(promise: Promise<R>): Promise<R> {
   return promise;
 }
 
-// A queue a task receives is made by the worker's copy of multiproc: still `instanceof Queue` of the task's copy.
-brand(Queue);
+// A queue a task receives is made by the worker's copy of multiproc: the instance brand isQueue() reads (one
+// Symbol.for key, shared by every copy) makes it an `instanceof Queue` of the task's copy too.
+Object.defineProperty(Queue, Symbol.hasInstance, { value: (value: unknown) => Queue.isQueue(value) });
