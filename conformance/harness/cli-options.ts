@@ -34,6 +34,19 @@ export function harnessUsage(outDefault: string): string {
 /** The exit codes: every claimed rule kept (or its deviation declared), a rule failed, the run could not run. */
 export const EXIT = { passed: 0, failed: 1, cannotRun: 2 } as const;
 
+/** Runs a CLI's main: its number is the exit code; a throw is a run that could not happen (exit 2, its message). */
+export function exitWith(main: Promise<number>): void {
+  main.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = EXIT.cannotRun;
+    },
+  );
+}
+
 /**
  * Whether this process must run again with a TypeScript loader: the suite runs compiled (the package, or .tmp/js/,
  * whose children start about twice as cheaply without a loader), an adapter is a .ts module, and no loader is here.

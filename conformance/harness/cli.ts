@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EXIT, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from './cli-options.js';
+import { EXIT, exitWith, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from './cli-options.js';
 import { progressFor } from './progress.js';
 import { summaryLine } from './report.js';
 import { failed, run } from './run.js';
@@ -53,12 +53,4 @@ async function main(): Promise<number> {
   return failed(report) ? EXIT.failed : EXIT.passed;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = EXIT.cannotRun;
-  },
-);
+exitWith(main());

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { SELFTEST_ADAPTERS } from './adapters.js';
 import { readDeviations } from './adapters/reference/deviations.js';
 import { DIFFERENCES_FILE_NAME, differencesMarkdown } from './differences.js';
-import { EXIT, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from '../harness/cli-options.js';
+import { exitWith, HARNESS_OPTIONS, harnessUsage, rerunWithTypeScript, typeScriptLoaderNeeded } from '../harness/cli-options.js';
 import { loadRules, matchesFilter } from '../harness/load-rules.js';
 import { repoPath } from '../../test-support/repo-paths.js';
 import { landscapeMarkdown, readNotes, toLandscape } from './landscape.js';
@@ -282,15 +282,7 @@ async function lint(): Promise<number> {
   return problems.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = EXIT.cannotRun;
-  },
-);
+exitWith(main());
 
 /** With --all: each designated pair must kill its mutant, as expected.json says, and every mutant must be killed. */
 function designatedSurprises(results: readonly PairResult[], expected: NonNullable<Awaited<ReturnType<typeof readExpected>>>): string[] {
