@@ -52,6 +52,12 @@ export interface Rule {
   readonly relies?: string;
   /** The rule's own time bound; the harness fails the rule (naming it) when it is passed. */
   readonly timeoutMs?: number;
+  /**
+   * Why the rule runs with no other rule beside it, when it must: one that makes an implementation start processes
+   * without end (CPython respawns workers whose initializer fails) starves the rules running at the same time of
+   * the machine, and their bounded waits fail for a reason that is not theirs.
+   */
+  readonly alone?: string;
   check(session: Session, context: RuleContext): Promise<void>;
 }
 

@@ -65,7 +65,7 @@ export async function run(implementations: Implementation | string | readonly (I
         results[index] = result;
         if (options.progress !== undefined) options.progress.ended(result, formatLine(adapter.name, result));
         else options.log?.(formatLine(adapter.name, result));
-      }, rule.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS);
+      }, rule.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS, rule.alone !== undefined);
     });
   }
   await queue.drained();

@@ -3,6 +3,7 @@ import { expectedFileOf, lintRule, matchesFilter } from '../harness/load-rules.j
 import { defineRule } from '../harness/rule.js';
 import { deviationProblems, shapeProblems } from '../harness/resolve-implementation.js';
 import { FAILING, runRule } from '../harness/run-rule.js';
+import { WorkQueue } from '../harness/work-queue.js';
 import { expectEqual, expectError, RuleFailure } from '../harness/expect.js';
 import type { Implementation, Session } from '../harness/implementation.js';
 import { assertNoOrphans } from '../../test-support/no-orphans.js';
@@ -229,4 +230,23 @@ test('expectError wants a real Error of the named class, and the message when gi
   const lookAlike = t.throws(() => expectError({ name: 'ValueError', message: 'Pool not running' }, { name: 'ValueError' }, 'close()'));
   t.regex(lookAlike!.message, /^close\(\) \(an Error instance\): expected "an Error named ValueError", observed \{ name: 'ValueError'/);
   t.true(lookAlike instanceof RuleFailure);
+});
+
+test('a job pushed alone runs with no other beside it, and is not overtaken', async (t) => {
+  const queue = new WorkQueue(3);
+  const running = new Set<string>();
+  const seen: string[] = [];
+  const job = (name: string) => async () => {
+    running.add(name);
+    seen.push(`${name}:${[...running].sort().join(',')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    running.delete(name);
+  };
+  queue.push(job('a'));
+  queue.push(job('b'));
+  queue.push(job('storm'), 0, true);
+  queue.push(job('c'));
+  queue.push(job('d'));
+  await queue.drained();
+  t.deepEqual(seen, ['a:a', 'b:a,b', 'storm:storm', 'c:c', 'd:c,d']);
 });

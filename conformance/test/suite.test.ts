@@ -40,7 +40,7 @@ for (const name of ['reference', 'cpython']) {
     declare(`${name} › ${id}`, async (t) => {
       const rule = rules.get(id);
       if (rule === undefined) return t.fail(`no rule with id ${id} was loaded`);
-      const result = await limit(() => runRule(implementations.get(name)!, rule));
+      const result = await limit(() => runRule(implementations.get(name)!, rule), rule.alone !== undefined);
       const said = `${id} (${rule.statement}) on ${name}: ${LABEL[result.status]}${result.reason === undefined ? '' : `: ${result.reason}`}`;
       if (result.deviation !== undefined) t.log(`declared deviation: ${result.deviation}`);
       if (result.status === 'beyond') t.log(`beyond Python, as the rule states: ${result.reason}`);
@@ -57,18 +57,32 @@ test("the reference's declared deviations name rules that exist", async (t) => {
   t.deepEqual(deviationProblems(reference, ids), []);
 });
 
-/** At most `n` rules at once: each starts processes, and a 2-core machine has timing rules to keep honest. */
+/**
+ * At most `n` rules at once: each starts processes, and a 2-core machine has timing rules to keep honest. A rule
+ * that must run alone (Rule.alone) takes every place.
+ */
 function semaphore(n: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+  let free = n;
+  const waiting: { weight: number; start: () => void }[] = [];
+  const next = () => {
+    // In order: a rule waiting for every place is not overtaken by the ones behind it.
+    while (waiting.length > 0 && waiting[0]!.weight <= free) {
+      const { weight, start } = waiting.shift()!;
+      free -= weight;
+      start();
+    }
+  };
+  return async <T>(task: () => Promise<T>, alone = false): Promise<T> => {
+    const weight = alone ? n : 1;
+    await new Promise<void>((start) => {
+      waiting.push({ weight, start });
+      next();
+    });
     try {
       return await task();
     } finally {
-      active--;
-      waiting.shift()?.();
+      free += weight;
+      next();
     }
   };
 }

@@ -14,6 +14,7 @@ export default defineRule({
   python: 'Lib/multiprocessing/pool.py: worker() calls the initializer unguarded; Pool._maintain_pool replaces the dead worker',
   needs: ['pool', 'pool.initializer'],
   timeoutMs: 90_000,
+  alone: "CPython restarts the workers whose initializer raised without end: beside other rules, that storm of processes starves their bounded waits.",
   async check(session) {
     // An implementation that stops such a pool (the reference) must have had the time to: judged before its first
     // worker started, it would look like Python's.

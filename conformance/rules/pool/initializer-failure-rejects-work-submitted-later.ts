@@ -19,6 +19,7 @@ export default defineRule({
     failure: /still pending/,
   },
   timeoutMs: 90_000,
+  alone: "CPython restarts the workers whose initializer raised without end: beside other rules, that storm of processes starves their bounded waits.",
   async check(session) {
     await withPool(session, { processes: 2, initializer: 'raiseError', initargs: ['initializer exploded'] }, async (pool) => {
       // The wait for the failure itself, not a sleep: the workers are dead (or never ran) once it is reported.

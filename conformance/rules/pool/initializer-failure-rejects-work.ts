@@ -15,6 +15,7 @@ export default defineRule({
   },
   needs: ['pool', 'pool.initializer'],
   timeoutMs: 90_000,
+  alone: "CPython restarts the workers whose initializer raised without end: beside other rules, that storm of processes starves their bounded waits.",
   async check(session) {
     const pattern = /initializer exploded/;
     const options = { processes: 2, initializer: 'raiseError', initargs: ['initializer exploded'] } as const;
