@@ -90,11 +90,17 @@ async function withoutPoint<T>(run: (bare: Pool) => Promise<T>): Promise<T> {
   }
 }
 
-test('first hour: a process that cannot find the class (its module is not imported there) gets plain data', async (t) => {
-  // The worker cannot find the class, so the Point arrives there as plain data and comes back as such.
+test('first hour: a worker whose task module does not import the class\'s module imports it: the argument arrives as itself', async (t) => {
   const [seen] = await withoutPoint((bare) => within(bare.apply(argumentsSeen, [new Point(3, 4)]), RUN_MS, 'apply(argumentsSeen)'));
-  t.false(seen instanceof Point);
-  t.deepEqual(seen, { x: 3, y: 4 });
+  t.true(seen instanceof Point, 'the worker found Point by importing its module, and sent back a Point');
+  t.is((seen as Point).norm(), 5);
+});
+
+test('security: a class only a worker imports arrives in the parent as plain data: no module is imported on a child\'s word', async (t) => {
+  const { makeWorkerOnly } = await import('./fixtures/class-apart/format-tasks.js');
+  const made = (await within(pool.apply(makeWorkerOnly, [21]), RUN_MS, 'apply(makeWorkerOnly)')) as Record<string, unknown>;
+  t.is(Object.getPrototypeOf(made), Object.prototype, 'plain data in the parent, which never imported worker-only.ts');
+  t.deepEqual(made, { value: 21 });
 });
 
 test('security: user data shaped like a class marker is never turned into an instance', async (t) => {
@@ -113,7 +119,7 @@ test('security: an own "__proto__" key of a registered instance stays data; the 
   const p = new Point(3, 4);
   Object.defineProperty(p, '__proto__', { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
   const [back] = (await withoutPoint((bare) => within(bare.apply(argumentsSeen, [p]), RUN_MS, 'apply(argumentsSeen)'))) as Point[];
-  t.is(Object.getPrototypeOf(back), Object.prototype, 'the worker has no Point: plain data, not the polluted prototype');
+  t.is(Object.getPrototypeOf(back), Point.prototype, 'a Point (the worker imported its module), not the polluted prototype');
   t.deepEqual(Object.getOwnPropertyDescriptor(back, '__proto__')?.value, { polluted: true }, 'kept as an own data property');
   const made = await within(pool.apply(normOf, [p]), RUN_MS, 'apply(normOf)');
   t.is(made, 5, 'the worker rebuilt a Point whose norm is the class\'s');
@@ -176,4 +182,16 @@ test('first hour: a Queue inside a registered instance, or an unregistered one, 
   await within(p.join(), RUN_MS, 'join() of a Process given a Job');
   t.is(p.exitCode, 0, String(p.error));
   t.is(await queue.get({ timeoutMs: RUN_MS }), 9);
+});
+
+test('a registered class whose module the task module never imports still arrives as itself in the worker and in a Process', async (t) => {
+  const { Money } = await import('./fixtures/class-apart/money.js');
+  const { describeAmount, exitUnlessFormatted } = await import('./fixtures/class-apart/format-tasks.js');
+  const euros = new Money(1250, 'EUR');
+  t.deepEqual(await within(pool.apply(describeAmount, [euros]), RUN_MS, 'apply(describeAmount)'), ['Money', '12.50 EUR']);
+  t.deepEqual(await within(pool.map(describeAmount, [new Money(1, 'USD')]), RUN_MS, 'map(describeAmount)'), [['Money', '0.01 USD']]);
+  const child = new Process({ target: exitUnlessFormatted, args: [euros] });
+  child.start();
+  await within(child.join(), RUN_MS, 'join() of the Process');
+  t.is(child.exitCode, 0, 'the Process target got a Money with its methods');
 });

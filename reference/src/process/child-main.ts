@@ -10,7 +10,7 @@ import { adoptIdentity } from '../identity.js';
 import { ownChannel } from '../own-channel.js';
 import type { FromProcessChild, ToProcessChild } from '../protocol.js';
 import { encodeError, formatThrown } from '../remote-error.js';
-import { reviveInstances } from '../revive.js';
+import { reviveFromParent } from '../class-modules.js';
 import { queueTransfer } from '../pool/queue-transfer-on-demand.js';
 import { restoreDefaultSignals } from './default-signals.js';
 import { loadTask } from '../task-registry.js';
@@ -36,7 +36,7 @@ async function run({ task, args, queues, classes, name }: ToProcessChild): Promi
   try {
     const target = await whileImportingTask(task.moduleUrl, () => loadTask(task));
     // Once the target's module has registered its classes.
-    if (classes !== undefined) reviveInstances(classes);
+    if (classes !== undefined) await reviveFromParent(classes);
     // The queue machinery only when a Queue crossed: most children never get one, and it is half their modules.
     const unpacked = queues.length === 0 ? args : (await queueTransfer()).unpackQueues(args, queues);
     await target(...unpacked);

@@ -7,6 +7,7 @@
 import { abortedInWorker } from '../../pool/current-task.js';
 import { encodeError } from '../../remote-error.js';
 import { isThenable } from '../../is-thenable.js';
+import { reviveFromParent } from '../../class-modules.js';
 import { reviveInstances } from '../../revive.js';
 import type { TaskFunction } from '../../task-registry.js';
 import type { ChunkResult } from '../protocol.js';
@@ -19,9 +20,9 @@ import type { WorkerChunk } from './wire.js';
 export function runChunk(chunk: WorkerChunk, fn: TaskFunction | Promise<TaskFunction> | undefined): ChunkResult | Promise<ChunkResult> {
   const values = new ValuesCollector(chunk.items.length);
   if (fn === undefined) return failed(chunk, values, new Error(`internal: function ${chunk.fn} was never defined for this worker`));
-  if (fn instanceof Promise || chunk.queues) return prepareThenRun(chunk, fn, values);
-  // After the task's module is loaded: importing it is what registers the classes its arguments hold.
-  if (chunk.classes) reviveInstances(chunk.classes);
+  // After the task's module is loaded: importing it is what registers the classes its arguments hold (a class
+  // whose module it does not import sends the chunk the long way, which imports that module).
+  if (fn instanceof Promise || chunk.queues || (chunk.classes && !reviveInstances(chunk.classes))) return prepareThenRun(chunk, fn, values);
   return runItems(chunk, fn, chunk.items, values);
 }
 
@@ -34,7 +35,7 @@ async function prepareThenRun(chunk: WorkerChunk, fn: TaskFunction | Promise<Tas
   let items: Values;
   try {
     loaded = await fn;
-    if (chunk.classes) reviveInstances(chunk.classes);
+    if (chunk.classes) await reviveFromParent(chunk.classes);
     items = chunk.queues ? (await queueTransfer()).unpackQueues(chunk.items, chunk.queues) : chunk.items;
   } catch (thrown) {
     return failed(chunk, values, thrown);

@@ -8,7 +8,7 @@ import { whileImportingTask } from '../../bootstrapping.js';
 import { adoptIdentity } from '../../identity.js';
 import { ownChannel } from '../../own-channel.js';
 import { encodeError, formatThrown } from '../../remote-error.js';
-import { reviveInstances } from '../../revive.js';
+import { reviveFromParent } from '../../class-modules.js';
 import { restoreDefaultSignals } from '../../process/default-signals.js';
 import { loadTask, type TaskFunction } from '../../task-registry.js';
 import { packResults } from '../../pool/bytes.js';
@@ -91,7 +91,7 @@ async function initialize(message: InitMessage): Promise<void> {
       const ref = message.initializer;
       const initializer = await whileImportingTask(ref.moduleUrl, () => loadTask(ref));
       // Once the initializer's module has registered its classes.
-      if (message.initClasses) reviveInstances(message.initClasses);
+      if (message.initClasses) await reviveFromParent(message.initClasses);
       const initargs = message.initQueues.length === 0 ? message.initargs : (await queueTransfer()).unpackQueues(message.initargs, message.initQueues);
       await initializer(...initargs);
     } catch (thrown) {
