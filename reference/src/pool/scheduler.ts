@@ -16,7 +16,8 @@ import type { WorkerHandle } from './worker-handle.js';
 
 export class Scheduler {
   readonly #pending = new ChunkQueue<Task>();
-  readonly #window = new WindowSizer();
+  /** By function id: each task function's chunks are timed apart. */
+  readonly #windows: WindowSizer[] = [];
   readonly #functionIds = new Map<string, number>();
   readonly #idsByFunction = new Map<TaskFunction, number>();
   readonly #functions: TaskRef[] = [];
@@ -89,9 +90,9 @@ export class Scheduler {
     this.#pending.removeWhere((task) => task.job === job);
   }
 
-  /** One chunk took `ms` from the moment its worker could start it until its result arrived. */
-  record(ms: number): void {
-    this.#window.record(ms);
+  /** One chunk of function `fn` took `ms` from the moment its worker could start it until its result arrived. */
+  record(fn: number, ms: number): void {
+    (this.#windows[fn] ??= new WindowSizer()).record(ms);
   }
 
   /**
@@ -101,9 +102,9 @@ export class Scheduler {
    */
   dispatch(workers: Iterable<WorkerHandle>): void {
     if (this.#pending.length === 0) return;
-    const window = this.#window.size;
     const now = performance.now();
     while (this.#pending.length > 0) {
+      const window = this.#windows[this.#pending.at(0)!.fn]?.size ?? 1;
       let target: WorkerHandle | undefined;
       for (const worker of workers) {
         if (worker.canTake(window, now) && (target === undefined || worker.inflight.length < target.inflight.length)) {

@@ -151,7 +151,7 @@ export class WorkerSet {
       if (fault !== undefined) return this.#protocolFault(worker, fault);
       for (const result of read.results) {
         const chunk = worker.answerNext();
-        this.scheduler.record(worker.lastChunkMs);
+        this.scheduler.record(chunk.fn, worker.lastChunkMs);
         if (result.ok) this.router.done(chunk, result.values);
         else this.router.fail(chunk, taskError(worker, chunk, result), result.values);
       }
