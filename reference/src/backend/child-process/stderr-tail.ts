@@ -59,6 +59,9 @@ export function forwardStderr(stream: Readable, tail: StderrTail): void {
   stream.on('data', (chunk: Buffer) => {
     tail.push(chunk);
     const out = process.stderr;
+    // Never paused for a parent stderr read slowly: a worker's writes block (blocking-stderr.ts), and one blocked
+    // for good could neither finish its task nor leave. What the reader has not taken yet waits in the parent's
+    // memory, as it waited in each worker's when they wrote to that stderr themselves.
     if (out.writable && !out.destroyed) out.write(chunk);
   });
   // A read error (EIO) ends the stream; the tail keeps what came before.
