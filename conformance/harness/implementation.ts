@@ -42,6 +42,9 @@ export const CAPABILITIES = {
     "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
   'pool.cancel':
     'PoolHandle.cancellable(): a call given an abort signal (Python has none), PoolOptions.cancelGraceMs, and the tasks waitForAbort, ignoreAbort and recordItem',
+  'pool.crash-diagnostics':
+    'PoolHandle.crashReport(): what the error of a task whose worker died says (pid, exit code, signal, task, index, the end of ' +
+    'its stderr, out of memory), PoolOptions.workerHeapMb, and the tasks writeStderrThenExit and exhaustHeap',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -168,6 +171,12 @@ export const TASKS = {
     'path + ".seen" and returns it',
   ignoreAbort: '(path, ms) (pool.cancel) writes its pid to path, sleeps ms milliseconds paying no heed to any abort, writes "done" to path + ".done" and returns its pid',
   recordItem: '([dir, x, ms]) (pool.cancel) creates the file dir/x holding its pid, sleeps ms milliseconds, returns x: which items ran, seen from outside',
+  writeStderrThenExit:
+    '(text, code) (pool.crash-diagnostics) writes text to its stderr, then ends the process with exit status code; with code ' +
+    'null it returns its pid instead',
+  exhaustHeap:
+    '() (pool.crash-diagnostics) allocates memory it keeps until the language runtime gives up (V8 aborts past its heap ' +
+    'limit): run it in a pool given a small workerHeapMb',
   reportParentLiveness:
     '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
     '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
@@ -285,6 +294,11 @@ export interface PoolOptions {
    * stopped and replaced, in ms.
    */
   readonly cancelGraceMs?: number;
+  /**
+   * (needs `pool.crash-diagnostics`) Each worker's heap limit in MB (Node: --max-old-space-size), so that exhaustHeap
+   * ends its worker quickly.
+   */
+  readonly workerHeapMb?: number;
 }
 
 /**
@@ -323,6 +337,11 @@ export interface PoolHandle {
    * at once; its outcome is recorded by the adapter, never thrown.
    */
   cancellable?(call: CancellableCall): Promise<CancellableHandle>;
+  /**
+   * (needs `pool.crash-diagnostics`) Makes `call`, which the rule expects to end a worker, and reports what its error
+   * says of the crash; never rejects for the call's own outcome.
+   */
+  crashReport?(call: CrashCall): Promise<CrashReport>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
   close(): Promise<void>;
@@ -381,6 +400,35 @@ export interface CancellableHandle {
   /** Aborts the call's signal with `reason` (a string). */
   abort(reason: string): Promise<void>;
   outcome(): Promise<CancellableOutcome>;
+}
+
+/** A call for PoolHandle.crashReport(): apply(task, payload), or starmap(task, payload, chunksize). */
+export interface CrashCall {
+  readonly method: 'apply' | 'starmap';
+  readonly task: TaskName;
+  readonly payload: readonly unknown[];
+  readonly chunksize?: number;
+}
+
+/**
+ * How a call meant to crash its worker ended: resolved (with its value), or rejected with an error of that name and
+ * message and what the error tells of the worker that died (fields left out when the error does not tell them).
+ * `exitCode` in Python's convention (-N for signal N); `signal` the signal's name (SIGKILL); `task` the task's name;
+ * `index` the position in the call's input of the first item of the lost chunk; `stderrTail` the last few KiB the
+ * worker wrote to its stderr; `oom` whether the implementation says the worker ran out of memory.
+ */
+export interface CrashReport {
+  readonly settled: 'resolved' | 'rejected';
+  readonly value?: unknown;
+  readonly name?: string;
+  readonly message?: string;
+  readonly pid?: number;
+  readonly exitCode?: number | null;
+  readonly signal?: string | null;
+  readonly task?: string;
+  readonly index?: number;
+  readonly stderrTail?: string;
+  readonly oom?: boolean;
 }
 
 export interface IterationOutcome {

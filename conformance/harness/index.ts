@@ -17,6 +17,8 @@ export {
   type CancellableHandle,
   type CancellableOutcome,
   type Capability,
+  type CrashCall,
+  type CrashReport,
   type Implementation,
   type IMapIteratorHandle,
   type IMapStep,

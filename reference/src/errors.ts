@@ -4,6 +4,7 @@
  */
 import { brand } from './brand.js';
 import { describeThrown, isErrorLike, nameOf, reasonOf } from './describe-thrown.js';
+import { oomHint } from './pool/oom-hint.js';
 
 /** Base class of every error that multiproc itself raises (not of errors re-raised from a task). */
 export class MultiprocError extends Error {
@@ -62,11 +63,19 @@ export interface CrashDetails {
   /** Index in the job's input of the first item of the lost chunk, and how many items it held. */
   readonly index: number;
   readonly count: number;
+  /** The name the task function was registered under (its key in `tasks()`). */
+  readonly task?: string | undefined;
+  /** The last few KiB the worker wrote to its stderr, as text. */
+  readonly stderrTail?: string | undefined;
+  /** The worker's last RSS figure and its memory ceiling, when the pool keeps them (for the out-of-memory hint). */
+  readonly lastRssMb?: number | undefined;
+  readonly limitMb?: number | undefined;
 }
 
 /**
  * The worker running a task died (killed, `process.exit()` in the task, out of memory). Python's Pool hangs
- * forever in this case; ours rejects the task that was running and replaces the worker.
+ * forever in this case; ours rejects the task that was running and replaces the worker. The error says which
+ * task and items, how the worker ended, what it last wrote to stderr, and whether it ran out of memory.
  */
 export class WorkerCrashedError extends MultiprocError {
   readonly worker: string;
@@ -76,13 +85,16 @@ export class WorkerCrashedError extends MultiprocError {
   readonly job: number;
   readonly index: number;
   readonly count: number;
+  /** The task's registered name, null when unknown. @python — */
+  readonly task: string | null;
+  /** The last few KiB (4 KiB) the worker wrote to its stderr, '' when nothing. @python — */
+  readonly stderrTail: string;
+  /** Whether the worker died of memory: its heap reached V8's limit, or it was killed past its ceiling. @python — */
+  readonly oom: boolean;
   constructor(details: CrashDetails) {
-    const how = details.signal === null ? `exit code ${details.exitCode}` : `signal ${details.signal}`;
-    const which = details.count === 1 ? `item ${details.index}` : `items ${details.index}–${details.index + details.count - 1}`;
-    super(
-      `pool worker ${details.worker} (pid ${details.pid}) died with ${how} while running ${which} of job ${details.job}; ` +
-        `the worker was replaced and the other tasks go on`,
-    );
+    const stderrTail = details.stderrTail ?? '';
+    const hint = oomHint({ stderrTail, signal: details.signal, lastRssMb: details.lastRssMb, limitMb: details.limitMb });
+    super(crashMessage(details, stderrTail, hint));
     this.worker = details.worker;
     this.pid = details.pid;
     this.exitCode = details.exitCode;
@@ -90,7 +102,35 @@ export class WorkerCrashedError extends MultiprocError {
     this.job = details.job;
     this.index = details.index;
     this.count = details.count;
+    this.task = details.task ?? null;
+    this.stderrTail = stderrTail;
+    this.oom = hint !== undefined;
   }
+}
+
+/** How much of the stderr tail the message shows: the rest is in the error's `stderrTail`. */
+const MESSAGE_TAIL_LINES = 20;
+
+/** First line what happened to which items; then the worker's last words, indented; then the cause and its fix. */
+function crashMessage(details: CrashDetails, stderrTail: string, hint: string | undefined): string {
+  const how = details.signal === null ? `exit code ${details.exitCode}` : `signal ${details.signal}`;
+  const which = details.count === 1 ? `item ${details.index}` : `items ${details.index}–${details.index + details.count - 1}`;
+  const task = details.task === undefined ? '' : ` (task ${details.task})`;
+  const lines = [
+    `pool worker ${details.worker} (pid ${details.pid}) died with ${how} while running ${which} of job ${details.job}${task}; ` +
+      `the worker was replaced and the other tasks go on`,
+  ];
+  const tail = stderrTail.replace(/^\s*\n/, '').trimEnd().split('\n');
+  const shown = tail.slice(-MESSAGE_TAIL_LINES);
+  if (tail[0] !== '') {
+    const more = tail.length > shown.length ? ` (its last ${shown.length} lines; error.stderrTail holds more)` : '';
+    lines.push(`  its stderr ended with${more}:`, ...shown.map((line) => `    ${line}`));
+  }
+  if (hint !== undefined) lines.push(`  ${hint}`);
+  else if (details.signal === 'SIGKILL') {
+    lines.push('  SIGKILL comes from outside the worker: kill -9, a supervisor, or the system\'s out-of-memory killer (see dmesg)');
+  }
+  return lines.join('\n');
 }
 
 /**

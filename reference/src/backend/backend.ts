@@ -44,6 +44,11 @@ export interface WorkerLink {
   kill(): void;
   /** Whether the worker has exited (its exit event may still be on its way). */
   readonly exited: boolean;
+  /**
+   * The last few KiB the worker wrote to its stderr, as text (for a crash report); complete once `exit` was
+   * emitted. A backend that cannot see its workers' stderr leaves it out.
+   */
+  stderrTail?(): string;
   /** Whether this worker keeps the parent's event loop alive: only one with work should. */
   holdParent(holds: boolean): void;
   on<E extends keyof LinkEvents>(event: E, listener: LinkEvents[E]): void;

@@ -44,6 +44,11 @@ export class Scheduler {
     return id;
   }
 
+  /** The registered name of the task known by `id` (for a crash report). */
+  taskName(id: number): string | undefined {
+    return this.#functions[id]?.key;
+  }
+
   /**
    * A chunk ready to cross: each Queue in its items replaced by its descriptor, listed in `queues` (left
    * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError

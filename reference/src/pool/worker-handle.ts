@@ -188,6 +188,11 @@ export class WorkerHandle {
     return { running: lost.slice(0, ran), notStarted: lost.slice(ran) };
   }
 
+  /** What the worker last wrote to its stderr (a few KiB; '' when its backend cannot see it). */
+  stderrTail(): string {
+    return this.#link.stderrTail?.() ?? '';
+  }
+
   /** Kills a worker that broke the protocol; `fault` is what the tasks it held reject with. It is replaced. */
   kill(fault: Error): void {
     this.fault ??= fault;

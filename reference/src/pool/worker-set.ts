@@ -194,6 +194,7 @@ export class WorkerSet {
         const crash = worker.fault ?? new WorkerCrashedError({
           worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
           job: chunk.job, index: chunk.start, count: chunk.items.length,
+          task: this.scheduler.taskName(chunk.fn), stderrTail: worker.stderrTail(),
         });
         this.router.fail(chunk, crash);
       }

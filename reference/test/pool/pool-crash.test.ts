@@ -47,7 +47,8 @@ test.serial('1,000 tasks with a worker SIGKILLed mid-way: every task settles, on
     t.is(typeof crash.job, 'number');
     t.is(crash.index, 0);
     t.is(crash.count, 1);
-    t.regex(crash.message, new RegExp(`^pool worker PoolWorker-[\\d:]+ \\(pid ${victim}\\) died with signal SIGKILL while running item 0 of job ${crash.job}; `));
+    t.regex(crash.message, new RegExp(`^pool worker PoolWorker-[\\d:]+ \\(pid ${victim}\\) died with signal SIGKILL while running item 0 of job ${crash.job} \\(task logThenSpin\\); `));
+    t.is(crash.task, 'logThenSpin');
   }
   for (const [i, outcome] of outcomes.entries()) {
     if (outcome.status === 'fulfilled') t.is(outcome.value, i);

@@ -36,6 +36,7 @@ import {
   UNSENDABLE_MARK,
 } from '../../../harness/index.js';
 import { cancellable } from './cancellable.js';
+import { crashReport, heapLimitEnv } from './crash-report.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 
@@ -239,6 +240,7 @@ class ReferenceSession implements Session {
       ...(options.initargs === undefined ? {} : { initargs: this.#args(options.initargs) as never }),
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
       ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
+      ...(options.workerHeapMb === undefined ? {} : { env: heapLimitEnv(options.workerHeapMb) }),
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
@@ -276,6 +278,7 @@ class ReferenceSession implements Session {
       imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), a(items), chunksize)),
       withInput,
       cancellable: async (call) => cancellable(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
+      crashReport: async (call) => crashReport(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -421,6 +424,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.unsendable',
   'pool.remote-traceback',
   'pool.cancel',
+  'pool.crash-diagnostics',
   'queue',
   'queue.bounded',
   'queue.cross-process',

@@ -344,6 +344,19 @@ export async function recordItem([dir, x, ms]: [string, number, number]): Promis
   return x;
 }
 
+/** pool.crash-diagnostics: last words on stderr, then the end of the process (or, with code null, its pid). */
+export function writeStderrThenExit(text: string, code: number | null): number {
+  process.stderr.write(text);
+  if (code !== null) process.exit(code);
+  return process.pid;
+}
+
+/** pool.crash-diagnostics: allocates until V8 aborts the process past its heap limit. */
+export function exhaustHeap(): never {
+  const hoard: unknown[] = [];
+  for (;;) hoard.push(new Array(1000).fill(hoard.length));
+}
+
 /** Never registered with tasks(): a worker cannot find it, as pickle cannot find a lambda. */
 function unregistered(x: unknown): unknown {
   return x;
@@ -402,6 +415,8 @@ const registered = tasks(import.meta, {
   waitForAbort,
   ignoreAbort,
   recordItem,
+  writeStderrThenExit,
+  exhaustHeap,
 });
 
 export const catalog = { ...registered, unregistered };

@@ -10,6 +10,7 @@ import { startTimer } from '../../timeouts.js';
 import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js';
 import type { BatchMessage, CancelMessage, InitMessage } from '../protocol.js';
 import { startWorker } from './start-worker.js';
+import { forwardStderr, STDERR_DRAIN_MS, StderrTail, whenEnded } from './stderr-tail.js';
 import { encodeChunks } from './wire.js';
 
 /** `env`: every worker's whole environment, already checked; the parent's when undefined. */
@@ -24,13 +25,17 @@ class ForkLink implements WorkerLink {
   #onExit: LinkEvents['exit'] | undefined;
   #holdsParent = true;
   #terminating = false;
+  readonly #stderr = new StderrTail();
 
   constructor(init: InitMessage, env: Readonly<Record<string, string>> | undefined) {
     this.#child = startWorker(env);
     this.pid = this.#child.pid!;
     this.#child.on('message', (message: unknown) => this.#onMessage?.(message));
-    // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one.
-    whenGone(this.#child, (code, signal) => this.#onExit?.(code, signal));
+    const stderr = this.#child.stderr!;
+    forwardStderr(stderr, this.#stderr);
+    // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one; and once its
+    // stderr is (within a bound), so a crash error holds the worker's last words.
+    whenGone(this.#child, (code, signal) => whenEnded(stderr, STDERR_DRAIN_MS, () => this.#onExit?.(code, signal)));
     terminateAtExit(this.#child);
     this.#child.send(init);
     this.holdParent(false);
@@ -86,6 +91,10 @@ class ForkLink implements WorkerLink {
     this.#child.kill('SIGKILL');
   }
 
+  stderrTail(): string {
+    return this.#stderr.text();
+  }
+
   get exited(): boolean {
     return this.#child.exitCode !== null || this.#child.signalCode !== null;
   }
@@ -94,12 +103,16 @@ class ForkLink implements WorkerLink {
     if (holds === this.#holdsParent) return;
     this.#holdsParent = holds;
     const channel = this.#child.channel as { ref(): void; unref(): void } | null | undefined;
+    // The piped stderr is a handle too: an idle worker's must not keep the parent alive either.
+    const stderr = this.#child.stderr as unknown as { ref(): void; unref(): void } | null;
     if (holds) {
       this.#child.ref();
       channel?.ref();
+      stderr?.ref();
     } else {
       this.#child.unref();
       channel?.unref();
+      stderr?.unref();
     }
   }
 }

@@ -19,7 +19,8 @@ export function startWorker(env: Readonly<Record<string, string>> | undefined): 
       // A copy each time: Node adds NODE_V8_COVERAGE to the env it is given, and ours is frozen.
       ...(env === undefined ? {} : { env: { ...env } }),
       serialization: 'advanced',
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      // stderr piped: the parent forwards it as it comes and keeps its tail for a crash report (stderr-tail.ts).
+      stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
     });
   } catch (cause) {
     throw workerStartError(reasonOf(cause), cause);

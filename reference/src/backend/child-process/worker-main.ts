@@ -19,6 +19,7 @@ import { runChunk, skipChunk } from './run-chunk.js';
 import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
 import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js';
+import { makeStderrBlocking } from './blocking-stderr.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -43,6 +44,7 @@ let done = 0;
 let running = false;
 
 restoreDefaultSignals();
+makeStderrBlocking();
 
 /**
  * Who started this worker. A worker busy with synchronous chunks never turns its event loop, so it cannot hear

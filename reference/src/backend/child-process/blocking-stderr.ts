@@ -1,0 +1,12 @@
+/**
+ * The worker's side of a piped stderr. Node writes to a pipe asynchronously when the pipe is full, keeping the rest
+ * in the process: a worker that then dies (SIGKILL, a V8 abort, process.exit() in a task) loses it, and its crash
+ * report with it. Inherited, the same stderr was a terminal or a file, written synchronously. Blocking writes give
+ * that back: each write has left the process when it returns, or failed (EPIPE once the parent is gone, so a
+ * worker whose parent died is never held up by its stderr).
+ */
+export function makeStderrBlocking(): void {
+  const handle = (process.stderr as unknown as { _handle?: { setBlocking?(blocking: boolean): number } })._handle;
+  // A terminal or a file is written synchronously already and has no such method.
+  handle?.setBlocking?.(true);
+}
