@@ -42,6 +42,8 @@ export const CAPABILITIES = {
     "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
   'pool.cancel':
     'PoolHandle.cancellable(): a call given an abort signal (Python has none), PoolOptions.cancelGraceMs, and the tasks waitForAbort, ignoreAbort and recordItem',
+  'pool.timeout':
+    'CancellableCall.timeoutMs and PoolOptions.taskTimeoutMs (needs pool.cancel): a task that runs too long fails with TaskTimeoutError, sees its signal fire, and loses its worker past the grace period (Python has none)',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -285,6 +287,11 @@ export interface PoolOptions {
    * stopped and replaced, in ms.
    */
   readonly cancelGraceMs?: number;
+  /**
+   * (needs `pool.timeout`) Every call's task timeout in ms, from when a task starts running in its worker: past it
+   * the task fails with an error named TaskTimeoutError.
+   */
+  readonly taskTimeoutMs?: number;
 }
 
 /**
@@ -363,6 +370,12 @@ export interface CancellableCall {
   readonly graceMs?: number;
   /** The signal is aborted (with the reason "aborted before the call") before the call is made. */
   readonly abortedBefore?: boolean;
+  /**
+   * (needs `pool.timeout`) How long each task of the call may run, in ms from when it starts in its worker (not
+   * from the call): past it the task fails with TaskTimeoutError, its signal fires, and its worker is stopped
+   * past `graceMs`.
+   */
+  readonly timeoutMs?: number;
 }
 
 /**

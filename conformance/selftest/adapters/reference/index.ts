@@ -239,6 +239,7 @@ class ReferenceSession implements Session {
       ...(options.initargs === undefined ? {} : { initargs: this.#args(options.initargs) as never }),
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
       ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
+      ...(options.taskTimeoutMs === undefined ? {} : { taskTimeoutMs: options.taskTimeoutMs }),
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
@@ -421,6 +422,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.unsendable',
   'pool.remote-traceback',
   'pool.cancel',
+  'pool.timeout',
   'queue',
   'queue.bounded',
   'queue.cross-process',
