@@ -376,6 +376,8 @@ export interface CancellableCall {
    * past `graceMs`.
    */
   readonly timeoutMs?: number;
+  /** (needs `pool.timeout`) How long each task may wait to start, in ms from the call: past it, it fails with TaskTimeoutError and never runs. */
+  readonly queueTimeoutMs?: number;
 }
 
 /**

@@ -32,6 +32,7 @@ import { readPoolOptions, type PoolOptions } from './pool-options.js';
 import { AbortWatch } from './abort-watch.js';
 import { CALL_OPTION_KEYS, type CallOptions, type Cancellation } from './cancel.js';
 import { ResultRouter } from './result-router.js';
+import { QueueDeadlines } from './queue-timeout.js';
 import { readTimeouts, type TaskTimeouts, type TimeoutDefaults } from './task-timeout.js';
 import { Scheduler } from './scheduler.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
@@ -81,6 +82,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   readonly #aborts: AbortWatch;
   /** What a call's timeouts fall back on (the pool's taskTimeoutMs, cancelGraceMs and terminateGraceMs). */
   readonly #timeoutDefaults: TimeoutDefaults;
+  readonly #queueDeadlines: QueueDeadlines;
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
@@ -112,6 +114,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
       breakPool: (error) => this.#breakPool(error),
       settle: () => this.#settle(),
     });
+    this.#queueDeadlines = new QueueDeadlines(this.#scheduler, this.#workers.all, this.#router, () => this.#settle());
     try {
       for (let i = 0; i < processes; i++) this.#workers.spawn();
     } catch (error) {
@@ -169,6 +172,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     this.#scheduler.push(chunk);
+    if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
     this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
@@ -340,6 +344,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     for (const chunk of chunks) this.#scheduler.push(chunk);
+    if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch(chunks, timeout.queueTimeoutMs);
     this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
@@ -368,7 +373,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
         if (cancel?.aborted) return;
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        this.#scheduler.push(this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel, timeout));
+        const chunk = this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel, timeout);
+        this.#scheduler.push(chunk);
+        if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
         this.#scheduler.dispatch(this.#workers.all);
       },
       doneFeeding: (job) => {

@@ -92,6 +92,13 @@ export class Scheduler {
     this.#pending.removeWhere((task) => task.job === job);
   }
 
+  /** Takes out those of `chunks` still waiting for a worker (their queueTimeoutMs passed), and returns them. */
+  takeOut(chunks: ReadonlySet<Task>): Task[] {
+    const taken: Task[] = [];
+    this.#pending.removeWhere((task) => chunks.has(task) && taken.push(task) > 0);
+    return taken;
+  }
+
   /** One chunk took `ms` from the moment its worker could start it until its result arrived. */
   record(ms: number): void {
     this.#window.record(ms);

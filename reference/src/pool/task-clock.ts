@@ -25,7 +25,8 @@ export class TaskClock {
     if (task === this.#task) return;
     if (this.#task !== undefined) this.stop();
     const timeoutMs = task?.timeout?.timeoutMs;
-    if (timeoutMs === undefined) return;
+    // A task failed for its wait in line is skipped by its worker: no clock for it.
+    if (timeoutMs === undefined || this.#expired.has(task!)) return;
     this.#task = task;
     const since = (this.#since = performance.now());
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.

@@ -189,6 +189,22 @@ export class WorkerHandle {
     this.#graceTimer = undefined;
   }
 
+  /**
+   * Those of `chunks` this worker holds and has not started (their queueTimeoutMs passed): the worker is told to
+   * skip them, and what it answers for them is dropped. Returns them.
+   */
+  expireQueued(chunks: ReadonlySet<Task>): Task[] {
+    const expired: Task[] = [];
+    for (let i = this.ready ? 1 : 0; i < this.inflight.length; i++) {
+      const chunk = this.inflight[i]!;
+      if (!chunks.has(chunk)) continue;
+      this.clock.markExpired(chunk);
+      expired.push(chunk);
+    }
+    if (expired.length > 0) this.#link.cancel(expired.map((chunk) => chunk.seq));
+    return expired;
+  }
+
   /** The worker has the chunk `seq` in hand (it said so on receiving it while idle). */
   acknowledge(seq: number): void {
     const chunk = this.inflight.find((c) => c.seq === seq);

@@ -112,3 +112,35 @@ test('timeouts are checked: a wrong value or a misspelt name is refused, naming 
   t.throws(() => pool.imap(getPid, [1], 1, { timeoutMS: 5 } as never), { instanceOf: TypeError, message: /timeoutMs/ });
   t.throws(() => new Pool({ processes: 1, taskTimeoutMs: Number.NaN }), { instanceOf: RangeError, message: /options\.taskTimeoutMs/ });
 });
+
+test('queueTimeoutMs: tasks not started in time fail with TaskTimeoutError (phase queue) and never run, held by the scheduler or by a worker', async (t) => {
+  const pool = new Pool(1);
+  cleanUp(t, pool);
+  const dir = tempDir(t);
+  await warmUp(pool, dir);
+  // Quick tasks first, so that the pool sends several at a time. Then all submitted in one go: the idle worker
+  // is sent the busy task and the first ones after it (its window), the rest wait in the pool's queue. Both
+  // kinds must fail without running.
+  await within(pool.map(getPid, Array.from({ length: 300 }, () => 0), 1), RUN_MS, 'quick tasks');
+  const busy = pool.apply(napItem, [[dir, 1, 1500, false]]);
+  const single = pool.apply(napItem, [[dir, 2, 10, false]], undefined, { queueTimeoutMs: 300 });
+  const items: Nap[] = [3, 4, 5, 6, 7, 8].map((x) => [dir, x, 10, false]);
+  const mapped = pool.map(napItem, items, 1, { queueTimeoutMs: 300 });
+  const error = await t.throwsAsync(within(single, RUN_MS, 'the queued apply'), { instanceOf: TaskTimeoutError });
+  t.like(error, { phase: 'queue', timeoutMs: 300, index: 0, count: 1 });
+  t.regex(error!.message, /task napItem \(item 0\) never started: it waited \d+ ms.*past its queueTimeoutMs of 300 ms; raise queueTimeoutMs/);
+  await t.throwsAsync(within(mapped, RUN_MS, 'the queued map'), { instanceOf: TaskTimeoutError, message: /never started/ });
+  t.is(await within(busy, RUN_MS, 'the busy task'), 1, 'a started task is not touched by another call’s queueTimeoutMs');
+  // The worker has answered everything sent before this one: the expired tasks were skipped, not run.
+  t.is(await within(pool.apply(napItem, [[dir, 9, 10, false]]), RUN_MS, 'a task after'), 9);
+  for (const x of [2, 3, 4, 5, 6, 7, 8]) t.false(existsSync(join(dir, String(x))), `item ${x} never ran`);
+  t.is(pool.jobsInFlight, 0);
+});
+
+test('queueTimeoutMs does not touch a task that started in time, however long it runs', async (t) => {
+  const pool = new Pool(1);
+  cleanUp(t, pool);
+  const dir = tempDir(t);
+  await warmUp(pool, dir);
+  t.is(await within(pool.apply(napItem, [[dir, 1, 800, false]], undefined, { queueTimeoutMs: 300 }), RUN_MS, 'the task'), 1);
+});

@@ -21,6 +21,7 @@ export function cancellable(pool: Pool, fn: TaskFunction, call: CancellableCall)
     signal: controller.signal,
     ...(call.graceMs === undefined ? {} : { graceMs: call.graceMs }),
     ...(call.timeoutMs === undefined ? {} : { timeoutMs: call.timeoutMs }),
+    ...(call.queueTimeoutMs === undefined ? {} : { queueTimeoutMs: call.queueTimeoutMs }),
   };
   let settled: Settled = { settled: 'pending' };
   let deliveries = 0;

@@ -12,9 +12,11 @@ const TIMED_OUT: CancellableOutcome = {
 
 /**
  * `call` made on `base` as `made` (the call itself by default), timed by the caller from its submission: the
- * outcome is TaskTimeoutError for good once `call.timeoutMs` has passed with the real call still pending.
+ * outcome is TaskTimeoutError for good once `ms` (the call's timeoutMs by default) has passed with the real call
+ * still pending.
  */
-export async function timedFromSubmission(base: PoolHandle, call: CancellableCall, made: CancellableCall = call): Promise<CancellableHandle> {
+export async function timedFromSubmission(base: PoolHandle, call: CancellableCall, made: CancellableCall = call,
+  ms: number | undefined = call.timeoutMs): Promise<CancellableHandle> {
   const since = Date.now();
   const inner = await base.cancellable!(made);
   let expired = false;
@@ -23,7 +25,7 @@ export async function timedFromSubmission(base: PoolHandle, call: CancellableCal
     outcome: async () => {
       const real = await inner.outcome();
       if (expired) return TIMED_OUT;
-      if (call.timeoutMs === undefined || real.settled !== 'pending' || Date.now() - since < call.timeoutMs) return real;
+      if (ms === undefined || real.settled !== 'pending' || Date.now() - since < ms) return real;
       expired = true;
       return TIMED_OUT;
     },
