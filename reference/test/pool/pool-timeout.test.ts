@@ -81,6 +81,20 @@ test('imap raises TaskTimeoutError at the chunk that ran out of time and goes on
   t.like(error, { index: 1, count: 1 });
   t.deepEqual(await within(iterator.next(), RUN_MS, 'item 3'), { done: false, value: 3 });
   t.deepEqual(await within(iterator.next(), RUN_MS, 'the end'), { done: true, value: undefined });
+  // Unordered, a late answer delivered would come out as one more item.
+  const unordered = pool.imapUnordered(napItem, [[dir, 4, 60_000, true], [dir, 5, 10, true]] as Nap[], 1, { timeoutMs: 500 });
+  const seen: unknown[] = [];
+  for (let step = 0; step < 4; step++) {
+    try {
+      const next = await within(unordered.next(), RUN_MS, `step ${step}`);
+      if (next.done === true) break;
+      seen.push(next.value);
+    } catch (error) {
+      seen.push((error as Error).name);
+    }
+  }
+  t.deepEqual(seen, ['TaskTimeoutError', 5]);
+  t.true(existsSync(join(dir, '4.seen')), 'the task saw its signal and answered late');
 });
 
 test('map: a chunk of chunksize items times out as one task, and the error says how many items', async (t) => {
@@ -143,4 +157,28 @@ test('queueTimeoutMs does not touch a task that started in time, however long it
   const dir = tempDir(t);
   await warmUp(pool, dir);
   t.is(await within(pool.apply(napItem, [[dir, 1, 800, false]], undefined, { queueTimeoutMs: 300 }), RUN_MS, 'the task'), 1);
+});
+
+test('a timed-out task whose worker is then stopped fails once, not again as a crash; the tasks queued behind it run on the new worker', async (t) => {
+  const pool = new Pool(1);
+  cleanUp(t, pool);
+  const dir = tempDir(t);
+  await warmUp(pool, dir);
+  const items: Nap[] = [[dir, 1, 30_000, false], [dir, 2, 10, false], [dir, 3, 10, false]];
+  // Unordered: a second failure of the same task would come out as one more item.
+  const iterator = pool.imapUnordered(napItem, items, 1, { timeoutMs: 300, graceMs: 100 });
+  const seen: unknown[] = [];
+  for (let step = 0; step < 5; step++) {
+    try {
+      const next = await within(iterator.next(), RUN_MS, `step ${step}`);
+      if (next.done === true) break;
+      seen.push(next.value);
+    } catch (error) {
+      seen.push((error as Error).name);
+    }
+  }
+  t.deepEqual(seen, ['TaskTimeoutError', 2, 3]);
+  const victim = Number(readFileSync(join(dir, '1'), 'utf8'));
+  t.true(isGone(victim), 'the worker was stopped');
+  t.not(Number(readFileSync(join(dir, '2'), 'utf8')), victim, 'item 2 ran on the new worker');
 });
