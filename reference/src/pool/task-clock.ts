@@ -12,7 +12,6 @@ import type { Task } from './task.js';
 
 export class TaskClock {
   #task: Task | undefined;
-  #since = 0;
   #timer: LongTimer | undefined;
   /** Tasks that ran out of time: their late result is dropped, their worker's exit does not fail them again. */
   readonly #expired = new WeakSet<Task>();
@@ -28,7 +27,7 @@ export class TaskClock {
     // A task failed for its wait in line is skipped by its worker: no clock for it.
     if (timeoutMs === undefined || this.#expired.has(task!)) return;
     this.#task = task;
-    const since = (this.#since = performance.now());
+    const since = performance.now();
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
     this.#timer = startTimer(timeoutMs, () => {
       this.#timer = undefined;
@@ -52,10 +51,5 @@ export class TaskClock {
 
   expired(task: Task): boolean {
     return this.#expired.has(task);
-  }
-
-  /** When the task the clock runs for started (performance.now()); for tests and diagnostics. */
-  get since(): number {
-    return this.#since;
   }
 }
