@@ -17,9 +17,8 @@ export interface CallOptions extends TimeoutOptions {
   readonly signal?: AbortSignal;
   /**
    * How long a running task may take to return once its signal fired (an abort, or its timeoutMs passed) before
-   * its worker is stopped (SIGTERM,
-   * then SIGKILL as terminate() does) and replaced, in ms; the pool's `cancelGraceMs` (1000) by default.
-   * Infinity never stops the worker.
+   * its worker is stopped (SIGTERM, then SIGKILL as terminate() does) and replaced, in ms; the pool's
+   * `cancelGraceMs` (1000) by default. Infinity never stops the worker.
    */
   readonly graceMs?: number;
 }
