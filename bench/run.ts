@@ -54,7 +54,7 @@ const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === i
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
 
 const t0 = performance.now();
-const progress = new Progress(workloads.length * systems.length + scaleRuns.length);
+const progress = new Progress(workloads.reduce((n, w) => n + systems.filter((s) => w.only?.includes(s.id) ?? true).length, 0) + scaleRuns.length);
 process.stderr.write(`bench: ${plan.quick ? 'quick' : 'full'} run, pool of ${processes}, ${systems.length} systems, ` +
   `NODE_EXTRA_CA_CERTS unset in every measured process\n`);
 
@@ -62,6 +62,7 @@ const table: Table = {};
 let failures = 0;
 for (const workload of workloads) {
   for (const system of systems) {
+    if (workload.only !== undefined && !workload.only.includes(system.id)) continue;
     progress.step(`${workload.title} · ${system.label}`);
     const cells = workload.kind === 'cold' ? await coldStart(system, workload, plan) : await measured(system, workload, plan);
     for (const [metric, cell] of Object.entries(cells)) {

@@ -42,7 +42,9 @@ export interface Metric {
 export interface Workload {
   readonly id: string;
   /** Name of the workload in the systems' harnesses. */
-  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo';
+  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free';
+  /** The systems that can run it (all when left out). */
+  readonly only?: readonly SystemId[];
   readonly title: string;
   readonly metrics: readonly Metric[];
   readonly params: Record<string, number>;
@@ -126,6 +128,16 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
       what: `map(echo) over ${eCount} payloads of 1 MiB (Python: bytes), default chunksize; MiB/s counts the ` +
         `payload once (${eCount} MiB went each way).`,
     },
+    ...(['abort', 'timeout'] as const).map((how, timeout): Workload => ({
+      id: timeout === 0 ? 'f' : 'f′', kind: 'free', only: ['multiproc'],
+      title: `${timeout === 0 ? 'f' : 'f′'}. ${how === 'abort' ? 'cancel' : 'timeout'} frees the worker (graceMs ${FREE_GRACE_MS})`,
+      params: { processes: 1, reps, graceMs: FREE_GRACE_MS, timeout },
+      metrics: [{ key: 'samples', title: `${how === 'abort' ? 'abort' : 'expiry'} → a fresh task has run on that slot`, unit: 'ms', better: 'lower',
+        chart: `${timeout === 0 ? 'f' : 'f′'}. ${how} → fresh task` }],
+      what: `A pool of 1 runs a task that ignores its signal; it is ${how === 'abort' ? 'aborted' : 'given timeoutMs 100'} ` +
+        `with graceMs ${FREE_GRACE_MS}: its worker is stopped and replaced, and a fresh task runs. Aim: graceMs + 100 ms ` +
+        `(${FREE_GRACE_MS + 100} ms). multiproc only (Python's Pool has neither).`,
+    })),
   ];
   return {
     quick,
@@ -137,6 +149,9 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
     timeoutMs: q(120_000, 60_000),
   };
 }
+
+/** The grace period of workloads f and f′. */
+export const FREE_GRACE_MS = 200;
 
 /** The systems drawn in the speedup curve. */
 export const SCALE_SYSTEMS: readonly SystemId[] = ['multiproc', 'cpython-fork'];

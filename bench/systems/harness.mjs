@@ -99,6 +99,22 @@ const WORKLOADS = {
     return { ...result, extra: { n, seqMs: seqMs.slice(1), parMs: parMs.slice(1) } };
   },
 
+  /**
+   * f, f′ (systems with cancellation and task timeouts): on a pool of `processes` (1: one slot), a task that
+   * ignores its signal is aborted (`timeout` 0) or runs past its timeoutMs (`timeout` 1); the figure is the
+   * time from the abort, or from the expiry, until a fresh task has run on that slot, with `graceMs` of grace.
+   */
+  async free(adapter, { processes, reps, graceMs, timeout }) {
+    if (adapter.freeSlot === undefined) throw new Error('this system has no cancellation or task timeout');
+    let last;
+    return withPool(adapter, processes, 'free', reps, async (pool) => {
+      const { ms, pid } = await adapter.freeSlot(pool, timeout === 1 ? 'timeout' : 'abort', graceMs);
+      check(pid !== last, 'the fresh task ran on the worker that kept the stubborn task');
+      last = pid;
+      return ms;
+    });
+  },
+
   /** e. `count` payloads of `bytes` each, in and back. */
   async echo(adapter, { processes, reps, count, bytes }) {
     const payloads = Array.from({ length: count }, (_, k) => {

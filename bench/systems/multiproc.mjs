@@ -1,4 +1,5 @@
 /** multiproc, from the built package (dist/ through the package's "exports"), as a user runs it. */
+import { performance } from 'node:perf_hooks';
 import { Pool } from 'multiproc';
 import * as registered from '../tasks/registered.mjs';
 import { runSystem } from './harness.mjs';
@@ -14,6 +15,28 @@ await runSystem({
   },
   // Python's map is map_async().get(); the same here, and it takes the array as it is.
   map: (pool, fn, items) => pool.mapAsync(registered[fn], items).get(),
+  // f, f′ (multiproc only): a stubborn task stopped by an abort or by its timeoutMs; resolves with the ms from
+  // the abort (or from the TaskTimeoutError, the expiry as the parent sees it) until a fresh task has run.
+  freeSlot: async (pool, how, graceMs) => {
+    const controller = new AbortController();
+    const options = how === 'timeout' ? { timeoutMs: 100, graceMs } : { signal: controller.signal, graceMs };
+    const stuck = pool.apply(registered.stubborn, [60_000], undefined, options);
+    let t0;
+    if (how === 'timeout') {
+      await stuck.catch((error) => {
+        if (error.name !== 'TaskTimeoutError') throw error;
+      });
+      t0 = performance.now();
+    } else {
+      // The pool's only worker is running it once it answers nothing else: give it time to start.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      t0 = performance.now();
+      controller.abort();
+      await stuck.catch(() => undefined);
+    }
+    const ran = await pool.apply(registered.pid, []);
+    return { ms: performance.now() - t0, pid: ran };
+  },
   stop: async (pool) => {
     pool.close();
     await pool.join();

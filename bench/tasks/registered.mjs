@@ -3,8 +3,8 @@
  * point of view, a user's module) to find them.
  */
 import { tasks } from 'multiproc';
-import { echo, square, sumSquares } from './work.mjs';
+import { echo, pid, square, stubborn, sumSquares } from './work.mjs';
 
-tasks(import.meta, { square, sumSquares, echo });
+tasks(import.meta, { square, sumSquares, echo, stubborn, pid });
 
-export { echo, square, sumSquares };
+export { echo, pid, square, stubborn, sumSquares };

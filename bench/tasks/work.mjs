@@ -23,6 +23,17 @@ export function echo(bytes) {
   return new Uint8Array(bytes);
 }
 
+/** f, f′: a task that pays no heed to being told to stop (a pool that stops it must stop its worker). */
+export async function stubborn(ms) {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return process.pid;
+}
+
+/** f, f′: which process runs it. */
+export function pid() {
+  return process.pid;
+}
+
 /**
  * For systems without map or chunks (the floor, poolifier, workerpool): one task per chunk of items, cut with
  * Python's default chunksize, which is what multiproc's and CPython's map send.

@@ -45,6 +45,8 @@ export const CAPABILITIES = {
   'pool.crash-diagnostics':
     'PoolHandle.crashReport(): what the error of a task whose worker died says (pid, exit code, signal, task, index, the end of ' +
     'its stderr, out of memory), PoolOptions.workerHeapMb, and the tasks writeStderrThenExit and exhaustHeap',
+  'pool.timeout':
+    'CancellableCall.timeoutMs, CancellableCall.queueTimeoutMs and PoolOptions.taskTimeoutMs (needs pool.cancel): a task that runs too long fails with TaskTimeoutError, sees its signal fire, and loses its worker past the grace period; one that waits too long to start fails and never runs (Python has none)',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -299,6 +301,11 @@ export interface PoolOptions {
    * ends its worker quickly.
    */
   readonly workerHeapMb?: number;
+  /**
+   * (needs `pool.timeout`) Every call's task timeout in ms, from when a task starts running in its worker: past it
+   * the task fails with an error named TaskTimeoutError.
+   */
+  readonly taskTimeoutMs?: number;
 }
 
 /**
@@ -382,6 +389,14 @@ export interface CancellableCall {
   readonly graceMs?: number;
   /** The signal is aborted (with the reason "aborted before the call") before the call is made. */
   readonly abortedBefore?: boolean;
+  /**
+   * (needs `pool.timeout`) How long each task of the call may run, in ms from when it starts in its worker (not
+   * from the call): past it the task fails with TaskTimeoutError, its signal fires, and its worker is stopped
+   * past `graceMs`.
+   */
+  readonly timeoutMs?: number;
+  /** (needs `pool.timeout`) How long each task may wait to start, in ms from the call: past it, it fails with TaskTimeoutError and never runs. */
+  readonly queueTimeoutMs?: number;
 }
 
 /**

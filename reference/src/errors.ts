@@ -202,6 +202,54 @@ export class ThrownValueError extends TypeError {
  */
 export class ProtocolError extends MultiprocError {}
 
+/** What a TaskTimeoutError says about the task that ran out of time. */
+export interface TaskTimeoutDetails {
+  /** The task function's name. */
+  readonly task: string;
+  /** 'running': it ran longer than `timeoutMs`; 'queue': it did not start within `queueTimeoutMs` of its call. */
+  readonly phase: 'running' | 'queue';
+  /** How long it ran (or waited, for 'queue') when it was failed, and the limit it had, in ms. */
+  readonly elapsedMs: number;
+  readonly timeoutMs: number;
+  /** The worker that ran it (or held it); undefined when it had not reached one. */
+  readonly pid: number | undefined;
+  /** Index in the call's input of the task's first item, and how many items it held (a chunk of `chunksize`). */
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * A pool task ran longer than its call's `timeoutMs` (or did not start within its `queueTimeoutMs`): it failed
+ * with this, its `currentTask().signal` fired with this as its reason, and its worker, if the task did not
+ * return within the call's grace period, was stopped and replaced. @python — (multiprocessing has no task timeouts)
+ */
+export class TaskTimeoutError extends MultiprocError {
+  readonly task: string;
+  readonly phase: 'running' | 'queue';
+  readonly elapsedMs: number;
+  readonly timeoutMs: number;
+  readonly pid: number | undefined;
+  readonly index: number;
+  readonly count: number;
+  constructor(details: TaskTimeoutDetails) {
+    const which = details.count === 1 ? `item ${details.index}` : `items ${details.index}–${details.index + details.count - 1} (${details.count} items)`;
+    const where = details.pid === undefined ? '' : ` in worker pid ${details.pid}`;
+    const elapsed = Math.round(details.elapsedMs);
+    super(details.phase === 'running'
+      ? `task ${details.task} (${which}) ran ${elapsed} ms${where}, past its timeoutMs of ${details.timeoutMs} ms; ` +
+        'raise timeoutMs, or make the task watch currentTask().signal and return when it fires'
+      : `task ${details.task} (${which}) never started: it waited ${elapsed} ms${where}, past its queueTimeoutMs of ` +
+        `${details.timeoutMs} ms; raise queueTimeoutMs, or add processes`);
+    this.task = details.task;
+    this.phase = details.phase;
+    this.elapsedMs = details.elapsedMs;
+    this.timeoutMs = details.timeoutMs;
+    this.pid = details.pid;
+    this.index = details.index;
+    this.count = details.count;
+  }
+}
+
 /**
  * Pool workers kept exiting before they were ready, and there is no initializer to blame: the pool stopped
  * instead of starting workers forever.

@@ -36,6 +36,8 @@ export {
   WorkerStartError,
   AbortError,
   type CrashDetails,
+  TaskTimeoutError,
+  type TaskTimeoutDetails,
 } from './errors.js';
 export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';
 export { QueueEmpty, QueueFull, QueueClosedError, QueueSocketError } from './errors.js';

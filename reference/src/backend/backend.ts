@@ -5,6 +5,7 @@
  * child_process.
  */
 import type { Task } from '../pool/task.js';
+import type { TaskTimeoutDetails } from '../errors.js';
 import type { BatchMessage, InitMessage } from './protocol.js';
 
 /** What one batch carries before its transport lays it out: the functions the worker lacks, then the tasks. */
@@ -34,8 +35,11 @@ export interface WorkerLink {
    * cannot have reached the worker (it is gone, or going).
    */
   send(batch: Batch, undelivered: () => void): void;
-  /** The calls of these tasks (by seq) were aborted: the worker skips those not started and signals the running one. */
-  cancel(seqs: readonly number[]): void;
+  /**
+   * The calls of these tasks (by seq) were aborted: the worker skips those not started and signals the running one.
+   * With `timeout`, they ran out of time instead: the running one's signal carries a TaskTimeoutError made of it.
+   */
+  cancel(seqs: readonly number[], timeout?: TaskTimeoutDetails): void;
   /** No more batches: the worker finishes what it holds, then leaves. */
   retire(): void;
   /** SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). */

@@ -4,6 +4,7 @@
  * that moment (coalesced per tick); one `results` message carries the results of every chunk the worker
  * finished in one go.
  */
+import type { TaskTimeoutDetails } from '../errors.js';
 import type { ParentIdentity } from '../identity.js';
 import type { EncodedError } from '../remote-error.js';
 import type { QueueDescriptor } from '../queue/wire.js';
@@ -48,6 +49,8 @@ export interface BatchMessage {
 export interface CancelMessage {
   readonly kind: 'cancel';
   readonly seqs: readonly number[];
+  /** They ran out of time (task-timeout.ts): the signal's reason is a TaskTimeoutError made of these details. */
+  readonly timeout?: TaskTimeoutDetails;
 }
 
 export type ToWorker = InitMessage | BatchMessage | CancelMessage;

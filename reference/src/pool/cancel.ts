@@ -6,24 +6,25 @@
  */
 import { describeValue } from '../describe-value.js';
 import { AbortError } from '../errors.js';
+import { TIMEOUT_OPTION_KEYS, type TimeoutOptions } from './task-timeout.js';
 
 /** What every Pool method that runs tasks takes besides its Python arguments. */
-export interface CallOptions {
+export interface CallOptions extends TimeoutOptions {
   /**
    * Aborting it rejects the call at once with AbortError (`cause`: the signal's reason); tasks not started are
    * dropped, the running ones see `currentTask().signal` fire in their worker.
    */
   readonly signal?: AbortSignal;
   /**
-   * How long a running task may take to return once its signal fired before its worker is stopped (SIGTERM,
-   * then SIGKILL as terminate() does) and replaced, in ms; the pool's `cancelGraceMs` (1000) by default.
-   * Infinity never stops the worker.
+   * How long a running task may take to return once its signal fired (an abort, or its timeoutMs passed) before
+   * its worker is stopped (SIGTERM, then SIGKILL as terminate() does) and replaced, in ms; the pool's
+   * `cancelGraceMs` (1000) by default. Infinity never stops the worker.
    */
   readonly graceMs?: number;
 }
 
 /** The keys of CallOptions, for the methods whose options objects carry other keys too. */
-export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs'] satisfies (keyof CallOptions)[];
+export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs', ...TIMEOUT_OPTION_KEYS] satisfies (keyof CallOptions)[];
 
 /** Shared by every Task of one aborted-or-not call. */
 export interface Cancellation {

@@ -8,8 +8,9 @@ import { AbortError } from '../errors.js';
 
 export interface TaskContext {
   /**
-   * Fires when the call this task runs for is aborted (`{ signal }` given to the Pool method): return soon, the
-   * worker is stopped past the call's grace period. Outside a pool task it never fires, so a task still runs
+   * Fires when the call this task runs for is aborted (`{ signal }` given to the Pool method), or when this task
+   * runs past its `timeoutMs` (reason: a TaskTimeoutError): return soon, the worker is stopped past the call's
+   * grace period. Outside a pool task it never fires, so a task still runs
    * unchanged when called directly.
    */
   readonly signal: AbortSignal;

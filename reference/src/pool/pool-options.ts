@@ -14,6 +14,7 @@ import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction } from '../task-registry.js';
 import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
 import { checkGraceMs } from './cancel.js';
+import { checkTaskTimeout } from './task-timeout.js';
 import type { WorkerInit } from './worker-set.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
@@ -43,6 +44,12 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
    * stopped and replaced, in ms; 1000 by default, each call's `graceMs` overrides it. Infinity never stops it.
    */
   readonly cancelGraceMs?: number;
+  /**
+   * Every call's `timeoutMs` unless it gives its own: how long a task may run once started before it fails with
+   * TaskTimeoutError and its worker is stopped past the grace period; no limit by default.
+   * @python — (multiprocessing has no task timeouts)
+   */
+  readonly taskTimeoutMs?: number;
 }
 
 /** What a Pool is made of, its options checked. */
@@ -57,6 +64,8 @@ export interface PoolSettings {
   readonly env: Readonly<Record<string, string>> | undefined;
   /** An aborted task's grace period; undefined: never stop its worker. */
   readonly cancelGraceMs: number | undefined;
+  /** Every call's timeoutMs unless it gives its own; undefined: no limit. */
+  readonly taskTimeoutMs: number | undefined;
 }
 
 /**
@@ -71,6 +80,9 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const cancelGraceMs = options.cancelGraceMs === undefined || options.cancelGraceMs === null
     ? DEFAULT_CANCEL_GRACE_MS
     : checkGraceMs(options.cancelGraceMs, 'options.cancelGraceMs');
+  const taskTimeoutMs = options.taskTimeoutMs === undefined || options.taskTimeoutMs === null
+    ? undefined
+    : checkTaskTimeout(options.taskTimeoutMs, 'options.taskTimeoutMs');
   const onCallbackError = checkCallbackErrorHandler(options.onCallbackError);
   const initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
   const given = checkInitargs(options.initargs);
@@ -80,7 +92,7 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const initClasses = findInstances(initargs);
   return {
     processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env,
-    cancelGraceMs: cancelGraceMs === Infinity ? undefined : cancelGraceMs,
+    cancelGraceMs: cancelGraceMs === Infinity ? undefined : cancelGraceMs, taskTimeoutMs,
   };
 }
 
@@ -94,6 +106,7 @@ const OPTION_NAMES = Object.keys({
   onCallbackError: true,
   env: true,
   cancelGraceMs: true,
+  taskTimeoutMs: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**

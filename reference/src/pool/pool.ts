@@ -32,6 +32,8 @@ import { readPoolOptions, type PoolOptions } from './pool-options.js';
 import { AbortWatch } from './abort-watch.js';
 import { CALL_OPTION_KEYS, type CallOptions, type Cancellation } from './cancel.js';
 import { ResultRouter } from './result-router.js';
+import { QueueDeadlines } from './queue-timeout.js';
+import { readTimeouts, type TaskTimeouts, type TimeoutDefaults } from './task-timeout.js';
 import { Scheduler } from './scheduler.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
 
@@ -78,6 +80,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   /** SIGKILL this long after SIGTERM; undefined: never. */
   readonly #terminateGraceMs: number | undefined;
   readonly #aborts: AbortWatch;
+  /** What a call's timeouts fall back on (the pool's taskTimeoutMs, cancelGraceMs and terminateGraceMs). */
+  readonly #timeoutDefaults: TimeoutDefaults;
+  readonly #queueDeadlines: QueueDeadlines;
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
@@ -87,9 +92,10 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
     refuseWhileImportingTask('new Pool()');
     refuseInDaemon('new Pool()');
-    const { processes, terminateGraceMs, onCallbackError: onError, init, env, cancelGraceMs } = readPoolOptions(first, rest);
+    const { processes, terminateGraceMs, onCallbackError: onError, init, env, cancelGraceMs, taskTimeoutMs } = readPoolOptions(first, rest);
     this.processes = processes;
     this.#terminateGraceMs = terminateGraceMs;
+    this.#timeoutDefaults = { taskTimeoutMs, cancelGraceMs, terminateGraceMs };
     this.#aborts = new AbortWatch(cancelGraceMs, (id, cancel, error) => {
       this.#router.abort(id, error);
       this.#feeding.delete(id);
@@ -108,6 +114,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
       breakPool: (error) => this.#breakPool(error),
       settle: () => this.#settle(),
     });
+    this.#queueDeadlines = new QueueDeadlines(this.#scheduler, this.#workers.all, this.#router, () => this.#settle());
     try {
       for (let i = 0; i < processes; i++) this.#workers.spawn();
     } catch (error) {
@@ -158,12 +165,14 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const callbacks = checkCallbacks<Result<F>>(options, 'applyAsync', APPLY_KEYS);
     const argList = withKwds(checkArgs(args, 'applyAsync'), checkKwds(options?.kwds, 'applyAsync'));
     const cancel = this.#aborts.read(options, method);
+    const timeout = readTimeouts(options, method, fn, this.#timeoutDefaults);
     const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
-    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, cancel);
+    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, cancel, timeout);
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     this.#scheduler.push(chunk);
+    if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
     this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
@@ -193,9 +202,10 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
     const callbacks = checkCallbacks(options, 'mapAsync', CALL_OPTION_KEYS);
     const cancel = this.#aborts.read(options, 'mapAsync');
+    const timeout = readTimeouts(options, 'mapAsync', fn, this.#timeoutDefaults);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
     const items = Array.isArray(iterable) ? iterable : [...iterable];
-    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', cancel);
+    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', cancel, timeout);
   }
 
   /** @python Pool.starmap_async() */
@@ -205,7 +215,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
     const callbacks = checkCallbacks(options, 'starmapAsync', CALL_OPTION_KEYS);
     const cancel = this.#aborts.read(options, 'starmapAsync');
-    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', cancel);
+    const timeout = readTimeouts(options, 'starmapAsync', fn, this.#timeoutDefaults);
+    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', cancel, timeout);
   }
 
   /**
@@ -300,8 +311,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     method: string, options: CallOptions | undefined): Promise<AsyncResult<any[]>> {
     const fnId = this.#checkMap(fn, iterable, chunksize, method, true);
     const cancel = this.#aborts.read(options, method);
+    const timeout = readTimeouts(options, method, fn, this.#timeoutDefaults);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, cancel);
+    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, cancel, timeout);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) {
       for await (const item of iterable as AsyncIterable<unknown>) {
@@ -312,12 +324,13 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     } else items.push(...(iterable as Iterable<unknown>));
     // Reading ran the caller's code, and took time: the pool may have been closed or terminated meanwhile.
     this.#checkRunning();
-    return this.#submitMap(fnId, items, chunksize, star, undefined, method, cancel);
+    return this.#submitMap(fnId, items, chunksize, star, undefined, method, cancel, timeout);
   }
 
   /** Cuts a checked map's input into chunks and queues them; `chunksize` was checked (null: the default). */
   #submitMap(fnId: number, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
-    callbacks: ResultCallbacks<any[]> | undefined, method: string, cancel: Cancellation | undefined): AsyncResult<any[]> {
+    callbacks: ResultCallbacks<any[]> | undefined, method: string, cancel: Cancellation | undefined,
+    timeout?: TaskTimeouts): AsyncResult<any[]> {
     if (star) checkArgLists(items, method);
     const size = chunksize ?? defaultChunksize(items.length, this.processes);
     // A call aborted already is rejected, even with no items: its job must not resolve first.
@@ -327,10 +340,11 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (items.length === 0 && !aborted) return job;
     // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
     // and none of the items before it runs.
-    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, cancel);
+    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, cancel, timeout);
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     for (const chunk of chunks) this.#scheduler.push(chunk);
+    if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch(chunks, timeout.queueTimeoutMs);
     this.#scheduler.dispatch(this.#workers.all);
     return job;
   }
@@ -342,7 +356,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     checkIterable(iterable, method, true);
     checkChunksizeShape(chunksize, method);
     checkChunksize(chunksize);
-    const cancel = this.#aborts.read(checkCallOptions(options, method), method);
+    const callOptions = checkCallOptions(options, method);
+    const cancel = this.#aborts.read(callOptions, method);
+    const timeout = readTimeouts(callOptions, method, fn, this.#timeoutDefaults);
     // Already aborted: an iterator of nothing, whose first step rejects; the input is never read.
     const input = cancel?.signal.aborted ? [] : iterable;
     return new IMapIterator(input, chunksize, ordered, this.processes * 4, {
@@ -357,7 +373,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
         if (cancel?.aborted) return;
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        this.#scheduler.push(this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel));
+        const chunk = this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel, timeout);
+        this.#scheduler.push(chunk);
+        if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
         this.#scheduler.dispatch(this.#workers.all);
       },
       doneFeeding: (job) => {

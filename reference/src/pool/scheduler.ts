@@ -8,6 +8,7 @@ import { packQueues } from '../queue/transfer.js';
 import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { Cancellation } from './cancel.js';
+import type { TaskTimeouts } from './task-timeout.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
@@ -54,8 +55,8 @@ export class Scheduler {
    * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError
    * for a Queue that cannot cross: make every chunk of a job before the job is registered or any chunk queued.
    */
-  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, cancel?: Cancellation): Task {
-    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel };
+  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, cancel?: Cancellation, timeout?: TaskTimeouts): Task {
+    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout };
     const { value, queues } = packQueues(items);
     return {
       seq: this.#nextSeq++, job, start, fn, items: value, star,
@@ -63,16 +64,18 @@ export class Scheduler {
       // Searched in the items as they will be sent (packQueues copies only what leads to a queue).
       classes: findInstances(value),
       cancel,
+      timeout,
     };
   }
 
   /** `items` cut into chunks of `size` (runs of numbers packed), made as makeChunk makes them. */
-  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean, cancel?: Cancellation): Task[] {
+  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean, cancel?: Cancellation,
+    timeout?: TaskTimeouts): Task[] {
     const chunks: Task[] = [];
     for (let start = 0; start < items.length; start += size) {
       const end = Math.min(start + size, items.length);
       const values = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
-      chunks.push(this.makeChunk(job, start, fn, values, star, cancel));
+      chunks.push(this.makeChunk(job, start, fn, values, star, cancel, timeout));
     }
     return chunks;
   }
@@ -93,6 +96,13 @@ export class Scheduler {
   /** Drops the tasks of job `job` still waiting for a worker (its call was aborted): no worker ever sees them. */
   dropJob(job: number): void {
     this.#pending.removeWhere((task) => task.job === job);
+  }
+
+  /** Takes out those of `chunks` still waiting for a worker (their queueTimeoutMs passed), and returns them. */
+  takeOut(chunks: ReadonlySet<Task>): Task[] {
+    const taken: Task[] = [];
+    this.#pending.removeWhere((task) => chunks.has(task) && taken.push(task) > 0);
+    return taken;
   }
 
   /** One chunk of function `fn` took `ms` from the moment its worker could start it until its result arrived. */

@@ -7,6 +7,7 @@ import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { Cancellation } from './cancel.js';
 import type { Values } from './packed.js';
+import type { TaskTimeouts } from './task-timeout.js';
 
 export interface Task {
   /** The task's id, pool-wide: echoed in its result so that the parent can check its bookkeeping. */
@@ -29,4 +30,6 @@ export interface Task {
   readonly classes?: ClassTable;
   /** The call's signal and grace period, when it was given a signal (shared by the call's tasks; never sent). */
   readonly cancel?: Cancellation | undefined;
+  /** The call's timeoutMs and queueTimeoutMs, when it has either (shared by the call's tasks; never sent). */
+  readonly timeout?: TaskTimeouts | undefined;
 }

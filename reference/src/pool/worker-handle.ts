@@ -9,6 +9,8 @@ import type { InitMessage } from '../backend/protocol.js';
 import type { TaskRef } from '../task-registry.js';
 import { startTimer, type LongTimer } from '../timeouts.js';
 import { unsendableChunks, type ChunkFailure } from './argument-check.js';
+import type { TaskTimeoutError } from '../errors.js';
+import { TaskClock } from './task-clock.js';
 import type { Task } from './task.js';
 import { STALLED_MS } from './window.js';
 
@@ -22,6 +24,8 @@ export interface WorkerEvents {
   unsendable(worker: WorkerHandle, failures: readonly ChunkFailure[], cause: unknown): void;
   /** The process is gone and its channel drained: every result it sent has been delivered. */
   closed(worker: WorkerHandle, code: number | null, signal: NodeJS.Signals | null): void;
+  /** The task this worker runs has run `elapsedMs`, past its call's timeoutMs (task-clock.ts). */
+  timedOut?(worker: WorkerHandle, task: Task, elapsedMs: number): void;
 }
 
 export class WorkerHandle {
@@ -54,6 +58,12 @@ export class WorkerHandle {
   /** terminate()'s grace after SIGTERM, for a worker stopped because it kept running an aborted task. */
   #stopGraceMs: number | undefined;
   #through: number | undefined;
+  /** Why the pool stopped this worker, when it did so for a task: kept running past its cancel or timeout. */
+  stoppedFor: 'cancel' | 'timeout' | undefined;
+  /** The running task's timeoutMs (task-clock.ts): a timer only while that task has one. */
+  readonly clock = new TaskClock((task, elapsedMs) => {
+    if (this.inflight[0] === task && !this.#link.exited) this.events.timedOut?.(this, task, elapsedMs);
+  });
 
   /** Starts the worker through `backend` (throws WorkerStartError when it cannot). */
   constructor(init: InitMessage, private readonly events: WorkerEvents, backend: WorkerBackend = forkBackend()) {
@@ -81,6 +91,7 @@ export class WorkerHandle {
     if (this.inflight.length === 0) {
       this.#busySince = performance.now();
       this.#unconfirmed.add(chunk);
+      if (this.ready) this.clock.starts(chunk);
     }
     this.inflight.push(chunk);
     this.budget--;
@@ -101,6 +112,7 @@ export class WorkerHandle {
     // The worker may start a task of an aborted call before it reads the cancel message: the same grace applies.
     const next = this.inflight[0];
     if (next !== undefined && next.cancel?.aborted === true) this.#armGrace(next, next.cancel.graceMs);
+    this.clock.starts(next);
     const now = performance.now();
     this.lastChunkMs = now - this.#busySince;
     this.#busySince = now;
@@ -144,23 +156,53 @@ export class WorkerHandle {
       this.#unconfirmed.add(first);
       this.#busySince = performance.now();
     }
+    if (this.ready) this.clock.starts(first);
     if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
   }
 
-  #armGrace(task: Task, graceMs: number | undefined): void {
+  #armGrace(task: Task, graceMs: number | undefined, reason: 'cancel' | 'timeout' = 'cancel'): void {
     if (graceMs === undefined || this.#graceFor === task) return;
     this.#graceTimer?.clear();
     this.#graceFor = task;
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
     this.#graceTimer = startTimer(graceMs, () => {
-      if (this.inflight[0] === task) this.terminate(this.#stopGraceMs);
+      if (this.inflight[0] !== task) return;
+      this.stoppedFor = reason;
+      this.terminate(this.#stopGraceMs);
     }).unref();
+  }
+
+  /**
+   * The running `task` ran past its timeoutMs and failed with `error`: its signal fires in the worker (reason:
+   * `error`), and the worker is stopped and replaced unless the task returns within its call's grace period.
+   */
+  timeOut(task: Task, error: TaskTimeoutError): void {
+    this.clock.markExpired(task);
+    this.#stopGraceMs = task.timeout!.stopGraceMs;
+    this.#link.cancel([task.seq], error);
+    this.#armGrace(task, task.timeout!.graceMs, 'timeout');
   }
 
   #endGrace(): void {
     this.#graceTimer?.clear();
     this.#graceFor = undefined;
     this.#graceTimer = undefined;
+  }
+
+  /**
+   * Those of `chunks` this worker holds and has not started (their queueTimeoutMs passed): the worker is told to
+   * skip them, and what it answers for them is dropped. Returns them.
+   */
+  expireQueued(chunks: ReadonlySet<Task>): Task[] {
+    const expired: Task[] = [];
+    for (let i = this.ready ? 1 : 0; i < this.inflight.length; i++) {
+      const chunk = this.inflight[i]!;
+      if (!chunks.has(chunk)) continue;
+      this.clock.markExpired(chunk);
+      expired.push(chunk);
+    }
+    if (expired.length > 0) this.#link.cancel(expired.map((chunk) => chunk.seq));
+    return expired;
   }
 
   /** The worker has the chunk `seq` in hand (it said so on receiving it while idle). */
@@ -180,6 +222,7 @@ export class WorkerHandle {
    * (quick chunks whose results it held back): they may have run, so they are lost with it rather than run twice.
    */
   takeLost(): { running: Task[]; notStarted: Task[] } {
+    this.clock.stop();
     const lost = this.inflight.splice(0);
     const first = lost[0];
     if (first === undefined || this.#unconfirmed.has(first)) return { running: [], notStarted: lost };
@@ -212,6 +255,7 @@ export class WorkerHandle {
   /** The worker has run its initializer; a retirement asked for earlier happens now. */
   markReady(): void {
     this.ready = true;
+    this.clock.starts(this.inflight[0]);
     if (this.retiring) this.#link.retire();
   }
 
@@ -274,6 +318,7 @@ export class WorkerHandle {
       }
     }
     if (idle && this.inflight[0] !== undefined) this.#unconfirmed.add(this.inflight[0]);
+    if (this.ready) this.clock.starts(this.inflight[0]);
     if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
     // Last: the pool may hand this worker more chunks from here, and they must follow what was sent above.
     this.events.unsendable(this, failures, cause);

@@ -6,7 +6,7 @@
  */
 import type { WorkerBackend } from '../backend/backend.js';
 import type { InitializerError, WorkerStartError } from '../errors.js';
-import { WorkerCrashedError } from '../errors.js';
+import { TaskTimeoutError, WorkerCrashedError } from '../errors.js';
 import { toExitCode } from '../exit-code.js';
 import { selfAsParent, takeChildIdentity } from '../identity.js';
 import type { ChunkFailure } from './argument-check.js';
@@ -64,6 +64,7 @@ export class WorkerSet {
         message: (w, message) => this.#onMessage(w, message),
         unsendable: (_w, failures, cause) => this.#onUnsendable(failures, cause),
         closed: (w, code, signal) => this.#onClosed(w, code, signal),
+        timedOut: (w, task, elapsedMs) => this.#onTimedOut(w, task, elapsedMs),
       },
       this.backend,
     );
@@ -144,6 +145,7 @@ export class WorkerSet {
       // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
       for (let i = 0; i < message.count; i++) {
         const chunk = worker.answerNext();
+        if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
         this.router.fail(chunk, unreadableResultError(worker, chunk, read.unreadable));
       }
     } else {
@@ -152,11 +154,27 @@ export class WorkerSet {
       for (const result of read.results) {
         const chunk = worker.answerNext();
         this.scheduler.record(chunk.fn, worker.lastChunkMs);
+        // A task failed for its time already: what it still answered is dropped.
+        if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
         if (result.ok) this.router.done(chunk, result.values);
         else this.router.fail(chunk, taskError(worker, chunk, result), result.values);
       }
     }
     worker.reported(message.through);
+    this.host.settle();
+  }
+
+  /**
+   * The task `worker` runs ran past its call's timeoutMs: it fails now with TaskTimeoutError (as a crashed one:
+   * a map rejects, an imap raises it at its position and goes on), and the worker is told (worker-handle.ts).
+   */
+  #onTimedOut(worker: WorkerHandle, task: Task, elapsedMs: number): void {
+    const error = new TaskTimeoutError({
+      task: task.timeout!.task, phase: 'running', elapsedMs, timeoutMs: task.timeout!.timeoutMs!, pid: worker.pid,
+      index: task.start, count: task.items.length,
+    });
+    worker.timeOut(task, error);
+    this.router.fail(task, error);
     this.host.settle();
   }
 
@@ -191,6 +209,8 @@ export class WorkerSet {
         else if (!starting) this.#lostUnacknowledged.add(first);
       }
       for (const chunk of running) {
+        // Failed for its time already, then stopped for it: not failed twice.
+        if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
         const crash = worker.fault ?? new WorkerCrashedError({
           worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
           job: chunk.job, index: chunk.start, count: chunk.items.length,
@@ -199,7 +219,8 @@ export class WorkerSet {
         this.router.fail(chunk, crash);
       }
       // The tasks of an aborted call are not run again elsewhere.
-      this.scheduler.requeue(notStarted.some(isAborted) ? notStarted.filter((task) => !isAborted(task)) : notStarted);
+      const gone = (task: Task): boolean => isAborted(task) || (task.timeout !== undefined && worker.clock.expired(task));
+      this.scheduler.requeue(notStarted.some(gone) ? notStarted.filter((task) => !gone(task)) : notStarted);
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));

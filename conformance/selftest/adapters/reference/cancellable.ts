@@ -17,7 +17,12 @@ function describeError(error: unknown): NonNullable<CancellableOutcome['error']>
 export function cancellable(pool: Pool, fn: TaskFunction, call: CancellableCall): CancellableHandle {
   const controller = new AbortController();
   if (call.abortedBefore === true) controller.abort('aborted before the call');
-  const options = { signal: controller.signal, ...(call.graceMs === undefined ? {} : { graceMs: call.graceMs }) };
+  const options = {
+    signal: controller.signal,
+    ...(call.graceMs === undefined ? {} : { graceMs: call.graceMs }),
+    ...(call.timeoutMs === undefined ? {} : { timeoutMs: call.timeoutMs }),
+    ...(call.queueTimeoutMs === undefined ? {} : { queueTimeoutMs: call.queueTimeoutMs }),
+  };
   let settled: Settled = { settled: 'pending' };
   let deliveries = 0;
   const settle = (outcome: Settled) => {

@@ -241,6 +241,7 @@ class ReferenceSession implements Session {
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
       ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
       ...(options.workerHeapMb === undefined ? {} : { env: heapLimitEnv(options.workerHeapMb) }),
+      ...(options.taskTimeoutMs === undefined ? {} : { taskTimeoutMs: options.taskTimeoutMs }),
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
@@ -425,6 +426,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.remote-traceback',
   'pool.cancel',
   'pool.crash-diagnostics',
+  'pool.timeout',
   'queue',
   'queue.bounded',
   'queue.cross-process',

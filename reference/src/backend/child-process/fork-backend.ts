@@ -8,6 +8,7 @@ import { whenGone } from '../../process/child-gone.js';
 import { terminateAtExit } from '../../process/exit-hooks.js';
 import { startTimer } from '../../timeouts.js';
 import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js';
+import type { TaskTimeoutDetails } from '../../errors.js';
 import type { BatchMessage, CancelMessage, InitMessage } from '../protocol.js';
 import { startWorker } from './start-worker.js';
 import { forwardStderr, STDERR_DRAIN_MS, StderrTail, whenEnded } from './stderr-tail.js';
@@ -60,9 +61,14 @@ class ForkLink implements WorkerLink {
     });
   }
 
-  cancel(seqs: readonly number[]): void {
+  cancel(seqs: readonly number[], timeout?: TaskTimeoutDetails): void {
     if (!this.#child.connected) return;
-    const message: CancelMessage = { kind: 'cancel', seqs };
+    // The details alone (it may be the error itself): the worker makes its own TaskTimeoutError of them.
+    const message: CancelMessage = timeout === undefined ? { kind: 'cancel', seqs } : {
+      kind: 'cancel', seqs,
+      timeout: { task: timeout.task, phase: timeout.phase, elapsedMs: timeout.elapsedMs, timeoutMs: timeout.timeoutMs,
+        pid: timeout.pid, index: timeout.index, count: timeout.count },
+    };
     // A worker gone meanwhile is seen through its exit.
     this.#child.send(message, undefined, undefined, () => undefined);
   }

@@ -9,12 +9,14 @@ let runningSeq: number | undefined;
 let controller: AbortController | undefined;
 /** Tasks this worker holds (running or queued) whose call was aborted. */
 export const cancelled = new Set<number>();
+/** The reason of those that ran out of time instead (a TaskTimeoutError); the others get abortedInWorker(). */
+const reasons = new Map<number, Error>();
 
 provideRunningTask(() => {
   if (runningSeq === undefined) return undefined;
   if (controller === undefined) {
     controller = new AbortController();
-    if (cancelled.has(runningSeq)) controller.abort(abortedInWorker());
+    if (cancelled.has(runningSeq)) controller.abort(reasons.get(runningSeq) ?? abortedInWorker());
   }
   return controller.signal;
 });
@@ -25,19 +27,24 @@ export function taskStarts(seq: number): void {
 }
 
 export function taskEnds(): void {
-  if (runningSeq !== undefined && cancelled.size > 0) cancelled.delete(runningSeq);
+  if (runningSeq !== undefined && cancelled.size > 0) {
+    cancelled.delete(runningSeq);
+    if (reasons.size > 0) reasons.delete(runningSeq);
+  }
   runningSeq = undefined;
   controller = undefined;
 }
 
 /** The parent's word that these tasks' call was aborted; `holds` says whether a seq is still queued here. */
-export function cancelTasks(seqs: readonly number[], holds: (seq: number) => boolean): void {
+export function cancelTasks(seqs: readonly number[], holds: (seq: number) => boolean, reason?: Error): void {
   for (const seq of seqs) {
     if (seq === runningSeq) {
       cancelled.add(seq);
-      controller?.abort(abortedInWorker());
+      if (reason !== undefined) reasons.set(seq, reason);
+      controller?.abort(reason ?? abortedInWorker());
     } else if (holds(seq)) {
       cancelled.add(seq);
+      if (reason !== undefined) reasons.set(seq, reason);
     }
   }
 }

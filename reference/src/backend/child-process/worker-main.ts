@@ -5,6 +5,7 @@
  */
 import { serialize } from 'node:v8';
 import { whileImportingTask } from '../../bootstrapping.js';
+import { TaskTimeoutError } from '../../errors.js';
 import { adoptIdentity } from '../../identity.js';
 import { ownChannel } from '../../own-channel.js';
 import { encodeError, formatThrown } from '../../remote-error.js';
@@ -75,7 +76,7 @@ process.on('message', (message: ToWorker) => {
       accept(message);
       return;
     case 'cancel':
-      cancelTasks(message.seqs, isQueued);
+      cancelTasks(message.seqs, isQueued, message.timeout === undefined ? undefined : new TaskTimeoutError(message.timeout));
       return;
   }
 });
