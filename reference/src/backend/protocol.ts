@@ -69,6 +69,15 @@ export interface ReceivedMessage {
   readonly seq: number;
 }
 
+/**
+ * Worker → parent: function `fn`, defined in a batch, is loaded (its module imported), or failed to load. Once
+ * per function per worker: a task's timeoutMs is counted from then, not from before the import.
+ */
+export interface LoadedMessage {
+  readonly kind: 'loaded';
+  readonly fn: number;
+}
+
 /** Worker → parent: the initializer threw; the worker exits next. `error` is the EncodedError, serialized. */
 export interface InitErrorMessage {
   readonly kind: 'init-error';
@@ -115,4 +124,4 @@ export interface ProgressMessage {
   readonly value: unknown;
 }
 
-export type FromWorker = ReadyMessage | ReceivedMessage | InitErrorMessage | ResultsMessage | ProgressMessage;
+export type FromWorker = ReadyMessage | ReceivedMessage | LoadedMessage | InitErrorMessage | ResultsMessage | ProgressMessage;

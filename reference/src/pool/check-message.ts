@@ -16,6 +16,8 @@ export function checkFromWorker(message: unknown): FromWorker | string {
       return message as FromWorker;
     case 'received':
       return Number.isInteger(m['seq']) ? (message as FromWorker) : 'a "received" message without a chunk number';
+    case 'loaded':
+      return Number.isInteger(m['fn']) ? (message as FromWorker) : 'a "loaded" message without a function number';
     case 'init-error':
       return m['error'] instanceof Uint8Array ? (message as FromWorker) : 'an "init-error" message without its error';
     case 'results':

@@ -5,33 +5,48 @@
  * The parent cannot see the moment a task starts in its worker. The moment it becomes first in the worker's
  * `inflight` with the worker ready (given to an idle ready worker, or the one before it answered) is a cheap
  * estimate, late by at most the one-way trip of a message: the task is never timed from its submission, and the
- * time it waited in line is never counted against it.
+ * time it waited in line is never counted against it. Nor is the import of its module: a worker given a function
+ * for the first time says when it has loaded it (`loaded`), and a task of that function is timed from then. Else
+ * a fresh worker's first task pays for the import (hundreds of ms for a module of many dependencies), and a
+ * timeout shorter than that fails the first task of every replacement, which is replaced in turn. An import that
+ * never ends is still work that must stop: while its function loads, a task has IMPORT_ALLOWANCE_MS more.
  */
 import { startTimer, type LongTimer } from '../timeouts.js';
 import type { Task } from './task.js';
+
+/** How much longer than its timeoutMs a task may take while its worker imports its module. */
+export const IMPORT_ALLOWANCE_MS = 10_000;
 
 export class TaskClock {
   #task: Task | undefined;
   #timer: LongTimer | undefined;
   /** Tasks that ran out of time: their late result is dropped, their worker's exit does not fail them again. */
   readonly #expired = new WeakSet<Task>();
+  /** Functions sent to the worker that it has not yet said it loaded. */
+  readonly #loading = new Set<number>();
+  /** The running task, when its function is still loading: its clock starts once it is loaded. */
+  #waiting: Task | undefined;
 
   /** `expire` is called when `task`, still running, has run `elapsedMs`, past its timeoutMs. */
   constructor(private readonly expire: (task: Task, elapsedMs: number) => void) {}
 
   /** `task` (undefined: none) is now the one its worker runs. */
   starts(task: Task | undefined): void {
-    if (task === this.#task) return;
-    if (this.#task !== undefined) this.stop();
+    if (task === this.#task || (task !== undefined && task === this.#waiting)) return;
+    if (this.#task !== undefined || this.#waiting !== undefined) this.stop();
     const timeoutMs = task?.timeout?.timeoutMs;
     // A task failed for its wait in line is skipped by its worker: no clock for it.
     if (timeoutMs === undefined || this.#expired.has(task!)) return;
-    this.#task = task;
+    // Its function still loading: timed with the import's allowance, and again from naught once loaded.
+    const loading = this.#loading.size > 0 && this.#loading.has(task!.fn);
+    if (loading) this.#waiting = task;
+    else this.#task = task;
     const since = performance.now();
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
-    this.#timer = startTimer(timeoutMs, () => {
+    this.#timer = startTimer(loading ? timeoutMs + IMPORT_ALLOWANCE_MS : timeoutMs, () => {
       this.#timer = undefined;
       this.#task = undefined;
+      this.#waiting = undefined;
       this.#expired.add(task!);
       this.expire(task!, performance.now() - since);
     }).unref();
@@ -42,6 +57,21 @@ export class TaskClock {
     this.#timer?.clear();
     this.#timer = undefined;
     this.#task = undefined;
+    this.#waiting = undefined;
+  }
+
+  /** Function `fn` is sent to the worker for the first time: it imports its module before running its task. */
+  loading(fn: number): void {
+    this.#loading.add(fn);
+  }
+
+  /** The worker has loaded function `fn` (or failed to): a task of it waiting for its clock starts it now. */
+  loaded(fn: number): void {
+    if (!this.#loading.delete(fn)) return;
+    const waiting = this.#waiting;
+    if (waiting === undefined || waiting.fn !== fn) return;
+    this.stop();
+    this.starts(waiting);
   }
 
   /** `task` failed for its time (running or queued): what the worker later says of it is not delivered. */

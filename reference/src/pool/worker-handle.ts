@@ -86,6 +86,7 @@ export class WorkerHandle {
     if (!this.#known.has(chunk.fn)) {
       this.#known.add(chunk.fn);
       this.#defines.push({ id: chunk.fn, task });
+      this.clock.loading(chunk.fn);
     }
     this.#chunks.push(chunk);
     if (this.inflight.length === 0) {

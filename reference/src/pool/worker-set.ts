@@ -115,6 +115,9 @@ export class WorkerSet {
       case 'received':
         worker.acknowledge(message.seq);
         return;
+      case 'loaded':
+        worker.clock.loaded(message.fn);
+        return;
       case 'init-error': {
         // Only a worker still starting runs an initializer, and only a pool given one has it to run.
         const initializer = this.init.initializer;

@@ -76,10 +76,13 @@ export function cleanUp(t: ExecutionContext, ...pools: Pool[]): void {
   });
 }
 
-/** A fresh directory, removed when the test ends. */
+/**
+ * A fresh directory, removed when the test ends. Teardowns run last-registered first, so a pool's workers may
+ * still be writing here (a task told to stop writes what it saw): the removal retries rather than fail the test.
+ */
 export function tempDir(t: ExecutionContext): string {
   const dir = mkdtempSync(join(tmpdir(), 'multiproc-pool-test-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
   return dir;
 }
 

@@ -183,3 +183,12 @@ test('a timed-out task whose worker is then stopped fails once, not again as a c
   t.true(isGone(victim), 'the worker was stopped');
   t.not(Number(readFileSync(join(dir, '2'), 'utf8')), victim, 'item 2 ran on the new worker');
 });
+
+test('a fresh worker\'s import of the task\'s module is not counted against the task\'s timeoutMs', async (t) => {
+  const { quickAfterSlowImport } = await import('./fixtures/slow-import-tasks.js');
+  const pool = new Pool(1);
+  cleanUp(t, pool);
+  // The module takes 1.5 s to import in the worker; the task itself returns at once.
+  t.is(await within(pool.apply(quickAfterSlowImport, [7], undefined, { timeoutMs: 500 }), RUN_MS, 'the task'), 7);
+  t.deepEqual(await within(pool.map(quickAfterSlowImport, [1, 2, 3], 1, { timeoutMs: 500 }), RUN_MS, 'map'), [1, 2, 3]);
+});

@@ -43,6 +43,22 @@ test('the clock arms a timer only for a task with a timeout, and moving on to th
   t.false(clock.expired(chunk(2, { timeoutMs: 30 })));
 });
 
+test('a task whose function is still loading in its worker is timed from when it is loaded', async (t) => {
+  const expired: number[] = [];
+  const clock = new TaskClock((task) => expired.push(task.seq));
+  clock.loading(0);
+  clock.starts(chunk(1, { timeoutMs: 20 }));
+  await sleep(100);
+  t.deepEqual(expired, [], 'timed with the import\'s allowance while its module is imported');
+  clock.loaded(0);
+  await sleep(100);
+  t.deepEqual(expired, [1], 'timed once loaded');
+  clock.loaded(0); // said twice: nothing more
+  clock.starts(chunk(2, { timeoutMs: 20 }));
+  await sleep(100);
+  t.deepEqual(expired, [1, 2], 'a loaded function\'s next task is timed at once');
+});
+
 test('a worker whose task runs past its timeout and its grace is stopped, and says it was for a timeout; a task without one is never timed', async (t) => {
   let ready!: () => void;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
@@ -53,10 +69,13 @@ test('a worker whose task runs past its timeout and its grace is stopped, and sa
     { kind: 'init', name: 'PoolWorker-T', identity: [8], parent: { name: 'MainProcess', pid: process.pid }, initializer: null, initargs: [], initQueues: [], maxTasks: null },
     {
       message: (w, message) => {
-        if ((message as { kind?: unknown }).kind === 'ready') {
+        const { kind, fn } = message as { kind?: unknown; fn?: number };
+        if (kind === 'ready') {
           w.markReady();
           ready();
         }
+        // As the worker set does: a task's clock starts once its function is loaded.
+        if (kind === 'loaded') w.clock.loaded(fn!);
       },
       unsendable: () => undefined,
       closed: () => closed(),

@@ -112,8 +112,12 @@ function accept(batch: BatchMessage): void {
   for (const { id, task } of batch.defines) {
     const loading = whileImportingTask(task.moduleUrl, () => loadTask(task));
     functions.set(id, loading);
-    // Remember the function itself once loaded, so later chunks call it without awaiting.
-    loading.then((fn) => functions.set(id, fn), () => undefined);
+    // Remember the function itself once loaded, so later chunks call it without awaiting; and say so, since a
+    // task's timeout is counted from then.
+    loading.then((fn) => {
+      functions.set(id, fn);
+      send({ kind: 'loaded', fn: id });
+    }, () => send({ kind: 'loaded', fn: id }));
   }
   // The parent checked that every argument reads back. Should one still fail (a getter that answers differently
   // each time it is read), Node's reader throws before this runs and the worker dies: the parent then blames the
