@@ -6,6 +6,7 @@
  */
 import { describeValue } from '../describe-value.js';
 import { AbortError } from '../errors.js';
+import type { ProgressListener } from './progress.js';
 
 /** What every Pool method that runs tasks takes besides its Python arguments. */
 export interface CallOptions {
@@ -20,10 +21,16 @@ export interface CallOptions {
    * Infinity never stops the worker.
    */
   readonly graceMs?: number;
+  /**
+   * Called in the parent with `{ done, total }` as the call's chunks finish, and with `{ done, total, value, index }`
+   * when a task calls `currentTask().progress(value)`; in order, never after the call settled. Without it the
+   * workers send nothing of the kind. See progress.ts.
+   */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The keys of CallOptions, for the methods whose options objects carry other keys too. */
-export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs'] satisfies (keyof CallOptions)[];
+export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs', 'onProgress'] satisfies (keyof CallOptions)[];
 
 /** Shared by every Task of one aborted-or-not call. */
 export interface Cancellation {

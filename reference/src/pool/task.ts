@@ -6,6 +6,7 @@
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { Cancellation } from './cancel.js';
+import type { CallProgress } from './progress.js';
 import type { Values } from './packed.js';
 
 export interface Task {
@@ -29,4 +30,6 @@ export interface Task {
   readonly classes?: ClassTable;
   /** The call's signal and grace period, when it was given a signal (shared by the call's tasks; never sent). */
   readonly cancel?: Cancellation | undefined;
+  /** The call's progress listener, when it was given onProgress (shared by the call's tasks; a flag on the wire). */
+  readonly progress?: CallProgress | undefined;
 }
