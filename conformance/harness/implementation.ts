@@ -42,6 +42,8 @@ export const CAPABILITIES = {
     "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
   'pool.cancel':
     'PoolHandle.cancellable(): a call given an abort signal (Python has none), PoolOptions.cancelGraceMs, and the tasks waitForAbort, ignoreAbort and recordItem',
+  'pool.progress':
+    'PoolHandle.progressing(): a call given a progress listener that hears the task report (Python has none) and its items finish, and the task reportProgress',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -168,6 +170,9 @@ export const TASKS = {
     'path + ".seen" and returns it',
   ignoreAbort: '(path, ms) (pool.cancel) writes its pid to path, sleeps ms milliseconds paying no heed to any abort, writes "done" to path + ".done" and returns its pid',
   recordItem: '([dir, x, ms]) (pool.cancel) creates the file dir/x holding its pid, sleeps ms milliseconds, returns x: which items ran, seen from outside',
+  reportProgress:
+    '(n, ms) (pool.progress) reports 0, 1, …, n - 1 as its progress (multiproc: currentTask().progress(i)), ms milliseconds ' +
+    'apart (0: all at once, synchronously), and returns n; a negative n raises ValueError("no progress to report") at once',
   reportParentLiveness:
     '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
     '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
@@ -323,6 +328,11 @@ export interface PoolHandle {
    * at once; its outcome is recorded by the adapter, never thrown.
    */
   cancellable?(call: CancellableCall): Promise<CancellableHandle>;
+  /**
+   * (needs `pool.progress`) Makes `call` with a progress listener that records every update it hears, waits for
+   * the call to settle, then `quietMs` more (what arrives then is recorded too), and gives what it recorded.
+   */
+  progressing?(call: ProgressCall): Promise<ProgressOutcome>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
   close(): Promise<void>;
@@ -381,6 +391,38 @@ export interface CancellableHandle {
   /** Aborts the call's signal with `reason` (a string). */
   abort(reason: string): Promise<void>;
   outcome(): Promise<CancellableOutcome>;
+}
+
+/** A call for PoolHandle.progressing(). */
+export interface ProgressCall {
+  readonly method: CancellableMethod;
+  readonly task: TaskName;
+  /** The arguments for apply and applyAsync; the items for the others (argument lists for the star methods). */
+  readonly payload: readonly unknown[];
+  readonly chunksize?: number;
+  /** How long to go on listening once the call settled, in ms (200 when left out). */
+  readonly quietMs?: number;
+}
+
+/**
+ * One update the listener heard: `done` items finished of `total` (undefined while unknown); when a task
+ * reported, `value` (what it reported) and `index` (the item it was running); `afterSettled` when the call had
+ * already settled then.
+ */
+export interface ProgressRecord {
+  readonly done: number;
+  readonly total?: number;
+  readonly value?: unknown;
+  readonly index?: number;
+  readonly afterSettled: boolean;
+}
+
+/** How a progressing call went: as a CancellableOutcome, and every update heard, in the order heard. */
+export interface ProgressOutcome {
+  readonly settled: 'resolved' | 'rejected';
+  readonly value?: unknown;
+  readonly error?: { readonly name: string; readonly message: string };
+  readonly updates: readonly ProgressRecord[];
 }
 
 export interface IterationOutcome {

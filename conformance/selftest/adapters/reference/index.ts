@@ -36,6 +36,7 @@ import {
   UNSENDABLE_MARK,
 } from '../../../harness/index.js';
 import { cancellable } from './cancellable.js';
+import { progressing } from './progressing.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 
@@ -276,6 +277,7 @@ class ReferenceSession implements Session {
       imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), a(items), chunksize)),
       withInput,
       cancellable: async (call) => cancellable(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
+      progressing: async (call) => progressing(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -421,6 +423,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.unsendable',
   'pool.remote-traceback',
   'pool.cancel',
+  'pool.progress',
   'queue',
   'queue.bounded',
   'queue.cross-process',

@@ -344,6 +344,17 @@ export async function recordItem([dir, x, ms]: [string, number, number]): Promis
   return x;
 }
 
+/** pool.progress: reports 0 … n-1 through currentTask().progress, ms apart (0: in one synchronous go). */
+export async function reportProgress(n: number, ms: number): Promise<number> {
+  if (n < 0) throw new ValueError('no progress to report');
+  const { progress } = currentTask();
+  for (let i = 0; i < n; i++) {
+    progress(i);
+    if (ms > 0) await sleep(ms);
+  }
+  return n;
+}
+
 /** Never registered with tasks(): a worker cannot find it, as pickle cannot find a lambda. */
 function unregistered(x: unknown): unknown {
   return x;
@@ -402,6 +413,7 @@ const registered = tasks(import.meta, {
   waitForAbort,
   ignoreAbort,
   recordItem,
+  reportProgress,
 });
 
 export const catalog = { ...registered, unregistered };
