@@ -98,6 +98,12 @@ function goals(r: Results): string[] {
   const eFloor = div(m('e', 'samples', 'multiproc'), m('e', 'samples', FLOOR));
   rows.push(['e. MiB/s ≥ 2.5× CPython fork and ≥ 0.9× the floor', `${x(eRef)} CPython fork; ${x(eFloor)} the floor`,
     eRef === undefined || eFloor === undefined ? undefined : eRef >= 2.5 && eFloor >= 0.9]);
+  const c = m('c', 'samples', 'multiproc');
+  for (const [id, budget] of [['c-progress', 0.05], ['c-report', 0.2]] as const) {
+    const cost = div(m(id, 'samples', 'multiproc'), c);
+    rows.push([`${id}. costs under ${budget * 100}% of c's items/s (issue 18)`, cost === undefined ? '–' : `${((1 - cost) * 100).toFixed(1)}% below c`,
+      cost === undefined ? undefined : 1 - cost < budget]);
+  }
   const mark = (ok: boolean | undefined): string => (ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**');
   return ['## Goals of issue 6 (multiproc, ratios of medians in this run)', '', '| goal | measured | |', '|---|---|---|',
     ...rows.map(([goal, measured, ok]) => `| ${goal} | ${measured} | ${mark(ok)} |`)];

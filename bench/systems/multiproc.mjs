@@ -14,6 +14,7 @@ await runSystem({
   },
   // Python's map is map_async().get(); the same here, and it takes the array as it is.
   map: (pool, fn, items) => pool.mapAsync(registered[fn], items).get(),
+  mapWithProgress: (pool, fn, items, onProgress) => pool.mapAsync(registered[fn], items, undefined, { onProgress }).get(),
   stop: async (pool) => {
     pool.close();
     await pool.join();

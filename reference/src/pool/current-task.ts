@@ -31,15 +31,24 @@ const KEY = Symbol.for('multiproc.currentTask');
 const PROGRESS_KEY = Symbol.for('multiproc.currentTask.progress');
 const holder = globalThis as { [KEY]?: SignalOfRunningTask; [PROGRESS_KEY]?: (value: unknown) => void };
 
+// What the worker entry provided, read from globalThis once (a lookup on the global object is slow, and a task
+// may report at every item of a tight loop); re-read while unset, as in the parent.
+let findSignal: SignalOfRunningTask | undefined;
+let report: ((value: unknown) => void) | undefined;
+
 function progress(value: unknown): void {
-  holder[PROGRESS_KEY]?.(value);
+  (report ??= holder[PROGRESS_KEY])?.(value);
 }
 
 let neverAborted: AbortSignal | undefined;
+let context: TaskContext | undefined;
 
 /** The context of the task running now in this pool worker. @python — (multiprocessing has no cancellation) */
 export function currentTask(): TaskContext {
-  return { signal: holder[KEY]?.() ?? (neverAborted ??= new AbortController().signal), progress };
+  const signal = (findSignal ??= holder[KEY])?.() ?? (neverAborted ??= new AbortController().signal);
+  // One context per task, not per call: a task may ask at every item of a tight loop (currentTask().progress(i)).
+  if (context === undefined || context.signal !== signal) context = Object.freeze({ signal, progress });
+  return context;
 }
 
 /** @internal The worker entry says how to find the running task's signal. */

@@ -1,8 +1,8 @@
 /**
  * The worker's side of progress: what the running task reports through currentTask().progress(value), on its
  * way to the parent. Coalesced: at most one message per PROGRESS_MS, the latest value winning, so a synchronous
- * task that reports a million times sends a few dozen messages. The clock is read at each call (a
- * performance.now(), no timer per call); a value held back goes when the window ends (one timer per window,
+ * task that reports a million times sends a few dozen messages. The clock is checked as calls come (see
+ * `countdown`), never with a timer per call; a value held back goes when the window ends (one timer per window,
  * which fires only once an asynchronous task lets the event loop turn) or, at the latest, just before its
  * chunk's result. Only a chunk whose call asked for progress reports: for any other, progress() returns at once.
  */
@@ -27,6 +27,17 @@ let held = false;
 let heldValue: unknown;
 let heldOffset = 0;
 let timer: NodeJS.Timeout | undefined;
+/**
+ * Calls left before the clock is read again, and how many calls apart it is read. A task that reports at every
+ * item of a tight loop makes a call every few tens of nanoseconds, about what performance.now() itself costs:
+ * while calls come faster than CLOCK_STRIDE_MS apart the clock is read at every 2nd, 4th, … (at most 1,024th)
+ * call, and at every call again as soon as they slow down.
+ */
+let countdown = 0;
+let stride = 1;
+let lastRead = 0;
+const CLOCK_STRIDE_MS = 0.05;
+const MAX_STRIDE = 1024;
 
 provideProgress(report);
 
@@ -38,6 +49,8 @@ export function provideProgressSender(send: ProgressSender): void {
 export function reportingStarts(seq: number): void {
   reporting = seq;
   offset = 0;
+  countdown = 0;
+  stride = 1;
 }
 
 /** Its item `at` starts (run-chunk.ts says so only for a reporting chunk). */
@@ -52,22 +65,21 @@ export function reportingEnds(): void {
 }
 
 function report(value: unknown): void {
-  if (reporting < 0 || sender === undefined) return;
-  const copy = sendable(value);
-  const now = performance.now();
-  if (now - lastSent >= PROGRESS_MS) {
-    if (held) {
-      held = false;
-      heldValue = undefined;
-    }
-    lastSent = now;
-    sender(reporting, offset, copy);
-    return;
-  }
-  held = true;
-  heldValue = copy;
+  if (reporting < 0) return;
+  // Primitives cross as they are; only an object (or what cannot cross at all) is looked at.
+  const type = typeof value;
+  heldValue = (type === 'object' && value !== null) || type === 'function' || type === 'symbol' ? sendable(value) : value;
   heldOffset = offset;
-  timer ??= setTimeout(sendHeld, PROGRESS_MS - (now - lastSent)).unref();
+  held = true;
+  // Sent when the window ends even if the task reports no more: one timer per window, never one per call. It
+  // fires PROGRESS_MS after a call that came after the last send, so never sooner than PROGRESS_MS after it.
+  timer ??= setTimeout(sendHeld, PROGRESS_MS).unref();
+  if (--countdown > 0) return;
+  const now = performance.now();
+  stride = now - lastRead < CLOCK_STRIDE_MS ? Math.min(stride * 2, MAX_STRIDE) : 1;
+  countdown = stride;
+  lastRead = now;
+  if (now - lastSent >= PROGRESS_MS) sendHeld();
 }
 
 function sendHeld(): void {
@@ -84,15 +96,11 @@ function sendHeld(): void {
 }
 
 /**
- * `value` as it will reach the parent, or a SerializationError thrown in the task. Primitives cross as they
- * are; an object is cloned and read back now, as results are (bytes.ts): a value V8 writes but cannot read back
- * would otherwise kill the parent's IPC reader, and a copy keeps what the task reported even if it then changes
- * the object.
+ * An object `value` as it will reach the parent, or a SerializationError thrown in the task. It is cloned and
+ * read back now, as results are (bytes.ts): a value V8 writes but cannot read back would otherwise kill the
+ * parent's IPC reader, and a copy keeps what the task reported even if it then changes the object.
  */
 function sendable(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) {
-    if (typeof value !== 'function' && typeof value !== 'symbol') return value;
-  }
   try {
     return deserialize(serialize(value));
   } catch (cause) {
