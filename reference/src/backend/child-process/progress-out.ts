@@ -20,8 +20,8 @@ export type ProgressSender = (seq: number, offset: number, value: unknown) => vo
 let sender: ProgressSender | undefined;
 /** The running chunk, when its call asked for progress; -1 otherwise. */
 let reporting = -1;
-/** Which of its items runs now. */
-let offset = 0;
+/** Its results so far: their count is the offset of the item running now. */
+let position: { readonly length: number } | undefined;
 let lastSent = -Infinity;
 let held = false;
 let heldValue: unknown;
@@ -48,20 +48,21 @@ export function provideProgressSender(send: ProgressSender): void {
 /** A chunk whose call asked for progress starts. */
 export function reportingStarts(seq: number): void {
   reporting = seq;
-  offset = 0;
+  position = undefined;
   countdown = 0;
   stride = 1;
 }
 
-/** Its item `at` starts (run-chunk.ts says so only for a reporting chunk). */
-export function reportingAt(at: number): void {
-  offset = at;
+/** Where the reporting chunk collects its results (run-chunk.ts): the item running is the next one. */
+export function reportingIn(results: { readonly length: number }): void {
+  position = results;
 }
 
 /** The reporting chunk ended: what it reported last goes now, before its result. */
 export function reportingEnds(): void {
   if (held) sendHeld();
   reporting = -1;
+  position = undefined;
 }
 
 function report(value: unknown): void {
@@ -69,7 +70,7 @@ function report(value: unknown): void {
   // Primitives cross as they are; only an object (or what cannot cross at all) is looked at.
   const type = typeof value;
   heldValue = (type === 'object' && value !== null) || type === 'function' || type === 'symbol' ? sendable(value) : value;
-  heldOffset = offset;
+  heldOffset = position === undefined ? 0 : position.length;
   held = true;
   // Sent when the window ends even if the task reports no more: one timer per window, never one per call. It
   // fires PROGRESS_MS after a call that came after the last send, so never sooner than PROGRESS_MS after it.

@@ -13,7 +13,7 @@ import type { ChunkResult } from '../protocol.js';
 import { ValuesCollector, type Values } from '../../pool/packed.js';
 import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
 import { cancelled } from './running-task.js';
-import { reportingAt } from './progress-out.js';
+import { reportingIn } from './progress-out.js';
 import type { WorkerChunk } from './wire.js';
 
 /** `fn` as the worker has it: loaded, still loading, or never defined (a bug in the parent's bookkeeping). */
@@ -44,11 +44,10 @@ async function prepareThenRun(chunk: WorkerChunk, fn: TaskFunction | Promise<Tas
 }
 
 function runItems(chunk: WorkerChunk, fn: TaskFunction, items: Values, values: ValuesCollector): ChunkResult | Promise<ChunkResult> {
-  const reports = chunk.reports;
+  // Which item a progress report is about: the number of results so far, read only when a task reports.
+  if (chunk.reports) reportingIn(values);
   try {
     for (let offset = 0; offset < items.length; offset++) {
-      // Which item a progress report is about; only a chunk whose call listens pays for it.
-      if (reports) reportingAt(offset);
       const value = call(fn, items[offset], chunk.star);
       if (isThenable(value)) return finishAsync(chunk, fn, items, values, value);
       values.push(value);
@@ -67,7 +66,6 @@ async function finishAsync(chunk: WorkerChunk, fn: TaskFunction, items: Values, 
     for (let offset = values.length; offset < items.length; offset++) {
       // The call was aborted while an item ran: the rest of the chunk does not run.
       if (cancelled.size > 0 && cancelled.has(chunk.seq)) return failed(chunk, values, abortedInWorker());
-      if (chunk.reports) reportingAt(offset);
       let value = call(fn, items[offset], chunk.star);
       if (isThenable(value)) value = await value;
       values.push(value);
