@@ -54,15 +54,15 @@ const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === i
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
 
 const t0 = performance.now();
-const progress = new Progress(workloads.reduce((n, w) => n + systems.filter((s) => w.only?.includes(s.id) ?? true).length, 0) + scaleRuns.length);
+const runsOf = (workload: Workload): readonly System[] => systems.filter((s) => workload.systems?.includes(s.id) ?? true);
+const progress = new Progress(workloads.reduce((runs, w) => runs + runsOf(w).length, 0) + scaleRuns.length);
 process.stderr.write(`bench: ${plan.quick ? 'quick' : 'full'} run, pool of ${processes}, ${systems.length} systems, ` +
   `NODE_EXTRA_CA_CERTS unset in every measured process\n`);
 
 const table: Table = {};
 let failures = 0;
 for (const workload of workloads) {
-  for (const system of systems) {
-    if (workload.only !== undefined && !workload.only.includes(system.id)) continue;
+  for (const system of runsOf(workload)) {
     progress.step(`${workload.title} · ${system.label}`);
     const cells = workload.kind === 'cold' ? await coldStart(system, workload, plan) : await measured(system, workload, plan);
     for (const [metric, cell] of Object.entries(cells)) {

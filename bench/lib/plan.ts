@@ -42,14 +42,14 @@ export interface Metric {
 export interface Workload {
   readonly id: string;
   /** Name of the workload in the systems' harnesses. */
-  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free';
-  /** The systems that can run it (all when left out). */
-  readonly only?: readonly SystemId[];
+  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress';
   readonly title: string;
   readonly metrics: readonly Metric[];
   readonly params: Record<string, number>;
   /** A line under the table: what exactly was run. */
   readonly what: string;
+  /** Only these systems run it (a feature the others lack); every system when left out. */
+  readonly systems?: readonly SystemId[];
 }
 
 export interface Plan {
@@ -107,6 +107,21 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
       what: `map(x => x * x) with Python's default chunksize (${Math.ceil(c / (processes * 4))}); peers without ` +
         `map run one task per chunk of that size.`,
     },
+    // Issue 18's budget for progress: what listening costs a map, and what a report from every item costs.
+    {
+      id: 'c-progress', kind: 'mapProgress', title: `c-progress. c with an onProgress listener`,
+      params: { processes, reps, n: c, report: 0 }, systems: ['multiproc'],
+      metrics: [{ key: 'samples', title: 'items per second', unit: 'items/s', better: 'higher', chart: 'c-progress. map + onProgress, items/s' }],
+      what: `c's map, given an onProgress that hears { done, total } as each chunk finishes; the tasks report nothing. ` +
+        `Goal: under 5% below c.`,
+    },
+    {
+      id: 'c-report', kind: 'mapProgress', title: `c-report. c with every item reporting its progress once`,
+      params: { processes, reps, n: c, report: 1 }, systems: ['multiproc'],
+      metrics: [{ key: 'samples', title: 'items per second', unit: 'items/s', better: 'higher', chart: 'c-report. map, every item reports, items/s' }],
+      what: `As c-progress, and every item calls currentTask().progress(x) once (coalesced in the worker to one ` +
+        `message per 16 ms). Goal: under 20% below c.`,
+    },
     {
       id: 'd', kind: 'speedup', title: `d. the seed's practical: 8 × sum of i*i for i < ${fmtInt(dSize)}`,
       params: { processes, reps, count: 8, size: dSize },
@@ -129,7 +144,7 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
         `payload once (${eCount} MiB went each way).`,
     },
     ...(['abort', 'timeout'] as const).map((how, timeout): Workload => ({
-      id: timeout === 0 ? 'f' : 'f′', kind: 'free', only: ['multiproc'],
+      id: timeout === 0 ? 'f' : 'f′', kind: 'free', systems: ['multiproc'],
       title: `${timeout === 0 ? 'f' : 'f′'}. ${how === 'abort' ? 'cancel' : 'timeout'} frees the worker (graceMs ${FREE_GRACE_MS})`,
       params: { processes: 1, reps, graceMs: FREE_GRACE_MS, timeout },
       metrics: [{ key: 'samples', title: `${how === 'abort' ? 'abort' : 'expiry'} → a fresh task has run on that slot`, unit: 'ms', better: 'lower',

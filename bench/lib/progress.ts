@@ -31,7 +31,9 @@ export class Progress {
   #last = '';
   #write(line: string, remember = true): void {
     if (remember) this.#last = line;
-    if (this.#tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
+    // A terminal of unknown size (script(1) without one) reports 0 columns: take 80 then, or the line would lose
+    // its last character.
+    if (this.#tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns || 80) - 1)}`);
     else if (remember) process.stderr.write(`${line}\n`);
   }
 

@@ -103,6 +103,12 @@ function goals(r: Results): string[] {
     rows.push([`${f}. ${f === 'f' ? 'abort' : 'expiry'} → fresh task ≤ graceMs + 100 ms (${FREE_GRACE_MS + 100} ms)`,
       ms === undefined ? '—' : `${ms.toFixed(0)} ms`, ms === undefined ? undefined : ms <= FREE_GRACE_MS + 100]);
   }
+  const c = m('c', 'samples', 'multiproc');
+  for (const [id, budget] of [['c-progress', 0.05], ['c-report', 0.2]] as const) {
+    const cost = div(m(id, 'samples', 'multiproc'), c);
+    rows.push([`${id}. costs under ${budget * 100}% of c's items/s (issue 18)`, cost === undefined ? '–' : `${Math.abs((1 - cost) * 100).toFixed(1)}% ${cost <= 1 ? 'below' : 'above'} c`,
+      cost === undefined ? undefined : 1 - cost < budget]);
+  }
   const mark = (ok: boolean | undefined): string => (ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**');
   return ['## Goals of issue 6 (multiproc, ratios of medians in this run)', '', '| goal | measured | |', '|---|---|---|',
     ...rows.map(([goal, measured, ok]) => `| ${goal} | ${measured} | ${mark(ok)} |`)];

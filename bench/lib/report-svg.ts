@@ -26,7 +26,8 @@ const TOP = 92;
 interface Row { readonly title: string; readonly workload: string; readonly metric: string; readonly better: 'higher' | 'lower' }
 
 export function renderSvg(r: Results): string {
-  const rows: Row[] = r.plan.workloads.filter((w) => r.table[w.id] !== undefined).flatMap((w) =>
+  // A workload only some systems run (multiproc's own features) has no CPython bar to be drawn against.
+  const rows: Row[] = r.plan.workloads.filter((w) => r.table[w.id] !== undefined && w.systems === undefined).flatMap((w) =>
     w.metrics.map((m) => ({ title: m.chart, workload: w.id, metric: m.key, better: m.better })));
   const speed = (row: Row, id: SystemId): number | undefined => {
     const v = medianOf(r.table, row.workload, row.metric, id);

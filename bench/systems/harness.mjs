@@ -73,6 +73,25 @@ const WORKLOADS = {
   },
 
   /**
+   * c-progress, c-report (multiproc only): c's map with a progress listener; with `report`, every item reports
+   * once from inside its task. The listener only counts, and the last update must say every item is done.
+   */
+  async mapProgress(adapter, { processes, reps, n, report }) {
+    if (adapter.mapWithProgress === undefined) throw new Error('this system has no progress listener');
+    const items = Array.from({ length: n }, (_, i) => i);
+    return withPool(adapter, processes, 'mapProgress', reps, async (pool) => {
+      let last;
+      const onProgress = (update) => void (last = update);
+      const t0 = performance.now();
+      const values = await adapter.mapWithProgress(pool, report ? 'squareReporting' : 'square', items, onProgress);
+      const ms = performance.now() - t0;
+      check(values.length === n && values[n - 1] === square(n - 1), 'the map results are wrong or out of order');
+      check(last?.done === n && last?.total === n, `the last progress update was ${JSON.stringify(last)}, not { done: ${n}, total: ${n} }`);
+      return n / (ms / 1000);
+    });
+  },
+
+  /**
    * d, d′. `count` tasks of sumSquares(size), in the parent one after the other, then with the pool's map.
    * With `taskMs`, size is first calibrated so that one task takes about that long here.
    */

@@ -37,6 +37,7 @@ await runSystem({
     const ran = await pool.apply(registered.pid, []);
     return { ms: performance.now() - t0, pid: ran };
   },
+  mapWithProgress: (pool, fn, items, onProgress) => pool.mapAsync(registered[fn], items, undefined, { onProgress }).get(),
   stop: async (pool) => {
     pool.close();
     await pool.join();

@@ -2,9 +2,15 @@
  * The shared tasks registered for multiproc: a pool worker imports this module (from the built package's
  * point of view, a user's module) to find them.
  */
-import { tasks } from 'multiproc';
+import { currentTask, tasks } from 'multiproc';
 import { echo, pid, square, stubborn, sumSquares } from './work.mjs';
 
-tasks(import.meta, { square, sumSquares, echo, stubborn, pid });
+/** square, reporting its item as progress first (workload c-report). */
+export function squareReporting(x) {
+  currentTask().progress(x);
+  return x * x;
+}
+
+tasks(import.meta, { square, sumSquares, echo, stubborn, pid, squareReporting });
 
 export { echo, pid, square, stubborn, sumSquares };

@@ -47,6 +47,8 @@ export const CAPABILITIES = {
     'its stderr, out of memory), PoolOptions.workerHeapMb, and the tasks writeStderrThenExit and exhaustHeap',
   'pool.timeout':
     'CancellableCall.timeoutMs, CancellableCall.queueTimeoutMs and PoolOptions.taskTimeoutMs (needs pool.cancel): a task that runs too long fails with TaskTimeoutError, sees its signal fire, and loses its worker past the grace period; one that waits too long to start fails and never runs (Python has none)',
+  'pool.progress':
+    'PoolHandle.progressing(): a call given a progress listener that hears the task report (Python has none) and its items finish, and the task reportProgress',
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -179,6 +181,9 @@ export const TASKS = {
   exhaustHeap:
     '() (pool.crash-diagnostics) allocates memory it keeps until the language runtime gives up (V8 aborts past its heap ' +
     'limit): run it in a pool given a small workerHeapMb',
+  reportProgress:
+    '(n, ms) (pool.progress) reports 0, 1, …, n - 1 as its progress (multiproc: currentTask().progress(i)), ms milliseconds ' +
+    'apart (0: all at once, synchronously), and returns n; a negative n raises ValueError("no progress to report") at once',
   reportParentLiveness:
     '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
     '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
@@ -349,6 +354,11 @@ export interface PoolHandle {
    * says of the crash; never rejects for the call's own outcome.
    */
   crashReport?(call: CrashCall): Promise<CrashReport>;
+  /**
+   * (needs `pool.progress`) Makes `call` with a progress listener that records every update it hears, waits for
+   * the call to settle, then `quietMs` more (what arrives then is recorded too), and gives what it recorded.
+   */
+  progressing?(call: ProgressCall): Promise<ProgressOutcome>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
   close(): Promise<void>;
@@ -444,6 +454,38 @@ export interface CrashReport {
   readonly index?: number;
   readonly stderrTail?: string;
   readonly oom?: boolean;
+}
+
+/** A call for PoolHandle.progressing(). */
+export interface ProgressCall {
+  readonly method: CancellableMethod;
+  readonly task: TaskName;
+  /** The arguments for apply and applyAsync; the items for the others (argument lists for the star methods). */
+  readonly payload: readonly unknown[];
+  readonly chunksize?: number;
+  /** How long to go on listening once the call settled, in ms (200 when left out). */
+  readonly quietMs?: number;
+}
+
+/**
+ * One update the listener heard: `done` items finished of `total` (undefined while unknown); when a task
+ * reported, `value` (what it reported) and `index` (the item it was running); `afterSettled` when the call had
+ * already settled then.
+ */
+export interface ProgressRecord {
+  readonly done: number;
+  readonly total?: number;
+  readonly value?: unknown;
+  readonly index?: number;
+  readonly afterSettled: boolean;
+}
+
+/** How a progressing call went: as a CancellableOutcome, and every update heard, in the order heard. */
+export interface ProgressOutcome {
+  readonly settled: 'resolved' | 'rejected';
+  readonly value?: unknown;
+  readonly error?: { readonly name: string; readonly message: string };
+  readonly updates: readonly ProgressRecord[];
 }
 
 export interface IterationOutcome {

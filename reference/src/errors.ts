@@ -148,11 +148,11 @@ export class PoolTerminatedError extends MultiprocError {}
  * pool's `onCallbackError`, or to stderr. Python's result-handler thread dies of such a throw and its pool hangs.
  */
 export class CallbackError extends MultiprocError {
-  /** Which of the two callbacks threw. */
-  readonly callback: 'callback' | 'errorCallback';
+  /** Which callback threw (`onProgress`: a call's progress listener). */
+  readonly callback: 'callback' | 'errorCallback' | 'onProgress';
   /** The Pool method the callback was given to ('applyAsync', 'mapAsync', 'starmapAsync'). */
   readonly method: string;
-  constructor(callback: 'callback' | 'errorCallback', method: string, thrown: unknown) {
+  constructor(callback: 'callback' | 'errorCallback' | 'onProgress', method: string, thrown: unknown) {
     // Whatever the callback threw, a revoked Proxy included: building this error must not throw in its turn.
     const what = isErrorLike(thrown) ? `${nameOf(thrown)}: ${reasonOf(thrown)}` : describeThrown(thrown);
     super(

@@ -23,6 +23,7 @@ export {
 export { Pool, type PoolOptions, type ApplyOptions, type MapAsyncOptions, type ArgsBeforeKwds, type KwdsOf } from './pool/pool.js';
 export type { CallOptions } from './pool/cancel.js';
 export { currentTask, type TaskContext } from './pool/current-task.js';
+export type { ProgressListener, ProgressUpdate } from './pool/progress.js';
 export type { IMapIterator } from './pool/imap.js';
 export { AsyncResult, type ResultCallbacks } from './pool/async-result.js';
 export type { CallbackErrorHandler } from './pool/callback-errors.js';

@@ -117,10 +117,16 @@ export interface ResultsMessage {
   readonly through?: number;
 }
 
-/** Worker → parent: what the running task `seq` reported of its progress (issue 18's progress; not sent yet). */
+/**
+ * Worker → parent: what the running task `seq` reported of its progress (currentTask().progress), at item
+ * `offset` of its chunk. Sent only for a chunk whose call asked (a flag in the batch, see wire.ts), at most one
+ * per PROGRESS_MS per worker (the latest value wins), always after the results the worker held back (the parent
+ * finds `seq` first in line) and before the chunk's own result. `value` was cloned and read back in the worker.
+ */
 export interface ProgressMessage {
   readonly kind: 'progress';
   readonly seq: number;
+  readonly offset: number;
   readonly value: unknown;
 }
 

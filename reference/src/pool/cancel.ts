@@ -7,6 +7,7 @@
 import { describeValue } from '../describe-value.js';
 import { AbortError } from '../errors.js';
 import { TIMEOUT_OPTION_KEYS, type TimeoutOptions } from './task-timeout.js';
+import type { ProgressListener } from './progress.js';
 
 /** What every Pool method that runs tasks takes besides its Python arguments. */
 export interface CallOptions extends TimeoutOptions {
@@ -21,10 +22,16 @@ export interface CallOptions extends TimeoutOptions {
    * `cancelGraceMs` (1000) by default. Infinity never stops the worker.
    */
   readonly graceMs?: number;
+  /**
+   * Called in the parent with `{ done, total }` as the call's chunks finish, and with `{ done, total, value, index }`
+   * when a task calls `currentTask().progress(value)`; in order, never after the call settled. Without it the
+   * workers send nothing of the kind. See progress.ts.
+   */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The keys of CallOptions, for the methods whose options objects carry other keys too. */
-export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs', ...TIMEOUT_OPTION_KEYS] satisfies (keyof CallOptions)[];
+export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs', ...TIMEOUT_OPTION_KEYS, 'onProgress'] satisfies (keyof CallOptions)[];
 
 /** Shared by every Task of one aborted-or-not call. */
 export interface Cancellation {

@@ -26,7 +26,8 @@ export function checkFromWorker(message: unknown): FromWorker | string {
         ? (message as FromWorker)
         : 'a "results" message without its results';
     case 'progress':
-      return Number.isInteger(m['seq']) ? (message as FromWorker) : 'a "progress" message without a chunk number';
+      if (!Number.isInteger(m['seq'])) return 'a "progress" message without a chunk number';
+      return Number.isInteger(m['offset']) && (m['offset'] as number) >= 0 ? (message as FromWorker) : 'a "progress" message without its item offset';
     default:
       return `a message of unknown kind ${describeThrown(m['kind'])}`;
   }

@@ -14,6 +14,14 @@ export interface TaskContext {
    * unchanged when called directly.
    */
   readonly signal: AbortSignal;
+  /**
+   * Reports `value` to the call's `onProgress` in the parent, as `{ done, total, value, index }`. Coalesced: at
+   * most one message per few ms (16) per task, the latest value winning, and what was reported last arrives
+   * before the task's result. Cheap: without `onProgress` on the call, and outside a pool task, it does nothing.
+   * `value` must cross to the parent (structured clone): one that cannot throws a SerializationError here.
+   * @python — (multiprocessing has no progress reporting)
+   */
+  progress(value: unknown): void;
 }
 
 type SignalOfRunningTask = () => AbortSignal | undefined;
@@ -21,18 +29,37 @@ type SignalOfRunningTask = () => AbortSignal | undefined;
 // On globalThis: the worker entry and the index a task module imports may be two copies of this module (the
 // built package bundles each entry), and the task must see what the worker set.
 const KEY = Symbol.for('multiproc.currentTask');
-const holder = globalThis as { [KEY]?: SignalOfRunningTask };
+const PROGRESS_KEY = Symbol.for('multiproc.currentTask.progress');
+const holder = globalThis as { [KEY]?: SignalOfRunningTask; [PROGRESS_KEY]?: (value: unknown) => void };
+
+// What the worker entry provided, read from globalThis once (a lookup on the global object is slow, and a task
+// may report at every item of a tight loop); re-read while unset, as in the parent.
+let findSignal: SignalOfRunningTask | undefined;
+let report: ((value: unknown) => void) | undefined;
+
+function progress(value: unknown): void {
+  (report ??= holder[PROGRESS_KEY])?.(value);
+}
 
 let neverAborted: AbortSignal | undefined;
+let context: TaskContext | undefined;
 
 /** The context of the task running now in this pool worker. @python — (multiprocessing has no cancellation) */
 export function currentTask(): TaskContext {
-  return { signal: holder[KEY]?.() ?? (neverAborted ??= new AbortController().signal) };
+  const signal = (findSignal ??= holder[KEY])?.() ?? (neverAborted ??= new AbortController().signal);
+  // One context per task, not per call: a task may ask at every item of a tight loop (currentTask().progress(i)).
+  if (context === undefined || context.signal !== signal) context = Object.freeze({ signal, progress });
+  return context;
 }
 
 /** @internal The worker entry says how to find the running task's signal. */
 export function provideRunningTask(find: SignalOfRunningTask): void {
   holder[KEY] = find;
+}
+
+/** @internal The worker entry says where the running task's progress goes (progress-out.ts). */
+export function provideProgress(report: (value: unknown) => void): void {
+  holder[PROGRESS_KEY] = report;
 }
 
 /** @internal What the signal of a task whose call was aborted carries as its reason, in the worker. */

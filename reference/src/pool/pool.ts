@@ -31,6 +31,8 @@ import { packNumbers } from './packed.js';
 import { readPoolOptions, type PoolOptions } from './pool-options.js';
 import { AbortWatch } from './abort-watch.js';
 import { CALL_OPTION_KEYS, type CallOptions, type Cancellation } from './cancel.js';
+import { readProgress, type CallProgress } from './progress.js';
+import type { CallbackErrorHandler } from './callback-errors.js';
 import { ResultRouter } from './result-router.js';
 import { QueueDeadlines } from './queue-timeout.js';
 import { readTimeouts, type TaskTimeouts, type TimeoutDefaults } from './task-timeout.js';
@@ -83,6 +85,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   /** What a call's timeouts fall back on (the pool's taskTimeoutMs, cancelGraceMs and terminateGraceMs). */
   readonly #timeoutDefaults: TimeoutDefaults;
   readonly #queueDeadlines: QueueDeadlines;
+  /** Where a throwing onProgress is reported. */
+  readonly #onCallbackError: CallbackErrorHandler | undefined;
   #allExited: Promise<void>;
   #markAllExited!: () => void;
 
@@ -96,6 +100,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     this.processes = processes;
     this.#terminateGraceMs = terminateGraceMs;
     this.#timeoutDefaults = { taskTimeoutMs, cancelGraceMs, terminateGraceMs };
+    this.#onCallbackError = onError;
     this.#aborts = new AbortWatch(cancelGraceMs, (id, cancel, error) => {
       this.#router.abort(id, error);
       this.#feeding.delete(id);
@@ -166,9 +171,10 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const argList = withKwds(checkArgs(args, 'applyAsync'), checkKwds(options?.kwds, 'applyAsync'));
     const cancel = this.#aborts.read(options, method);
     const timeout = readTimeouts(options, method, fn, this.#timeoutDefaults);
+    const progress = readProgress(options, method, 1, this.#onCallbackError);
     const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
-    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, cancel, timeout);
+    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, cancel, timeout, progress);
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     this.#scheduler.push(chunk);
@@ -203,9 +209,10 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const callbacks = checkCallbacks(options, 'mapAsync', CALL_OPTION_KEYS);
     const cancel = this.#aborts.read(options, 'mapAsync');
     const timeout = readTimeouts(options, 'mapAsync', fn, this.#timeoutDefaults);
+    const progress = readProgress(options, 'mapAsync', undefined, this.#onCallbackError);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
     const items = Array.isArray(iterable) ? iterable : [...iterable];
-    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', cancel, timeout);
+    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', cancel, timeout, progress);
   }
 
   /** @python Pool.starmap_async() */
@@ -216,7 +223,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const callbacks = checkCallbacks(options, 'starmapAsync', CALL_OPTION_KEYS);
     const cancel = this.#aborts.read(options, 'starmapAsync');
     const timeout = readTimeouts(options, 'starmapAsync', fn, this.#timeoutDefaults);
-    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', cancel, timeout);
+    const progress = readProgress(options, 'starmapAsync', undefined, this.#onCallbackError);
+    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', cancel, timeout, progress);
   }
 
   /**
@@ -312,8 +320,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const fnId = this.#checkMap(fn, iterable, chunksize, method, true);
     const cancel = this.#aborts.read(options, method);
     const timeout = readTimeouts(options, method, fn, this.#timeoutDefaults);
+    const progress = readProgress(options, method, undefined, this.#onCallbackError);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, cancel, timeout);
+    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, cancel, timeout, progress);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) {
       for await (const item of iterable as AsyncIterable<unknown>) {
@@ -324,14 +333,15 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     } else items.push(...(iterable as Iterable<unknown>));
     // Reading ran the caller's code, and took time: the pool may have been closed or terminated meanwhile.
     this.#checkRunning();
-    return this.#submitMap(fnId, items, chunksize, star, undefined, method, cancel, timeout);
+    return this.#submitMap(fnId, items, chunksize, star, undefined, method, cancel, timeout, progress);
   }
 
   /** Cuts a checked map's input into chunks and queues them; `chunksize` was checked (null: the default). */
   #submitMap(fnId: number, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
     callbacks: ResultCallbacks<any[]> | undefined, method: string, cancel: Cancellation | undefined,
-    timeout?: TaskTimeouts): AsyncResult<any[]> {
+    timeout: TaskTimeouts | undefined, progress: CallProgress | undefined): AsyncResult<any[]> {
     if (star) checkArgLists(items, method);
+    if (progress !== undefined) progress.total = items.length;
     const size = chunksize ?? defaultChunksize(items.length, this.processes);
     // A call aborted already is rejected, even with no items: its job must not resolve first.
     const aborted = cancel?.signal.aborted === true;
@@ -340,7 +350,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (items.length === 0 && !aborted) return job;
     // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
     // and none of the items before it runs.
-    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, cancel, timeout);
+    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, cancel, timeout, progress);
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
     for (const chunk of chunks) this.#scheduler.push(chunk);
@@ -359,6 +369,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const callOptions = checkCallOptions(options, method);
     const cancel = this.#aborts.read(callOptions, method);
     const timeout = readTimeouts(callOptions, method, fn, this.#timeoutDefaults);
+    // total: known at once for an array, else once the input is read to its end.
+    const progress = readProgress(callOptions, method, Array.isArray(iterable) ? iterable.length : undefined, this.#onCallbackError);
     // Already aborted: an iterator of nothing, whose first step rejects; the input is never read.
     const input = cancel?.signal.aborted ? [] : iterable;
     return new IMapIterator(input, chunksize, ordered, this.processes * 4, {
@@ -373,12 +385,14 @@ export class Pool<I extends TaskFunction = TaskFunction> {
         if (cancel?.aborted) return;
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        const chunk = this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel, timeout);
+        const chunk = this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel, timeout, progress);
         this.#scheduler.push(chunk);
+        progress?.submitted(items.length);
         if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
         this.#scheduler.dispatch(this.#workers.all);
       },
       doneFeeding: (job) => {
+        progress?.inputEnded();
         this.#feeding.delete(job);
         if (this.#state === 'CLOSE') this.#retireIdleWorkers();
       },

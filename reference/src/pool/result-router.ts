@@ -32,6 +32,11 @@ export class ResultRouter {
   done(chunk: Task, values: Values): void {
     const job = this.#jobs.get(chunk.job);
     if (job === undefined) return;
+    if (chunk.progress !== undefined) {
+      chunk.progress.itemsDone(values.length);
+      // The listener may have ended the job (terminate()): nothing more is routed to it.
+      if (this.#jobs.get(chunk.job) !== job) return;
+    }
     job.chunkDone(chunk.start, values);
     if (hasEnded(job)) this.#jobs.delete(chunk.job);
   }
@@ -42,6 +47,13 @@ export class ResultRouter {
     if (job === undefined) return;
     job.chunkFailed(chunk.start, values, error);
     if (hasEnded(job)) this.#jobs.delete(chunk.job);
+    // An imap goes on past a failed chunk (its consumer meets the error in its place): those items are done too.
+    else if (chunk.progress !== undefined) chunk.progress.itemsDone(chunk.items.length);
+  }
+
+  /** Whether job `id` is still waiting for results: progress is delivered only then. */
+  has(id: number): boolean {
+    return this.#jobs.has(id);
   }
 
   /** The results of job `id` are no longer wanted (an imap its consumer left). */

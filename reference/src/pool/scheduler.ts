@@ -9,6 +9,7 @@ import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import type { Cancellation } from './cancel.js';
 import type { TaskTimeouts } from './task-timeout.js';
+import type { CallProgress } from './progress.js';
 import { ChunkQueue } from './chunk-queue.js';
 import type { Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
@@ -55,8 +56,9 @@ export class Scheduler {
    * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError
    * for a Queue that cannot cross: make every chunk of a job before the job is registered or any chunk queued.
    */
-  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, cancel?: Cancellation, timeout?: TaskTimeouts): Task {
-    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout };
+  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, cancel?: Cancellation, timeout?: TaskTimeouts,
+    progress?: CallProgress): Task {
+    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout, progress };
     const { value, queues } = packQueues(items);
     return {
       seq: this.#nextSeq++, job, start, fn, items: value, star,
@@ -65,17 +67,18 @@ export class Scheduler {
       classes: findInstances(value),
       cancel,
       timeout,
+      progress,
     };
   }
 
   /** `items` cut into chunks of `size` (runs of numbers packed), made as makeChunk makes them. */
   makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean, cancel?: Cancellation,
-    timeout?: TaskTimeouts): Task[] {
+    timeout?: TaskTimeouts, progress?: CallProgress): Task[] {
     const chunks: Task[] = [];
     for (let start = 0; start < items.length; start += size) {
       const end = Math.min(start + size, items.length);
       const values = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
-      chunks.push(this.makeChunk(job, start, fn, values, star, cancel, timeout));
+      chunks.push(this.makeChunk(job, start, fn, values, star, cancel, timeout, progress));
     }
     return chunks;
   }

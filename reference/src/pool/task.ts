@@ -6,6 +6,7 @@
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { Cancellation } from './cancel.js';
+import type { CallProgress } from './progress.js';
 import type { Values } from './packed.js';
 import type { TaskTimeouts } from './task-timeout.js';
 
@@ -32,4 +33,6 @@ export interface Task {
   readonly cancel?: Cancellation | undefined;
   /** The call's timeoutMs and queueTimeoutMs, when it has either (shared by the call's tasks; never sent). */
   readonly timeout?: TaskTimeouts | undefined;
+  /** The call's progress listener, when it was given onProgress (shared by the call's tasks; a flag on the wire). */
+  readonly progress?: CallProgress | undefined;
 }

@@ -16,6 +16,7 @@ import { checkAnswers, checkFromWorker } from './check-message.js';
 import type { InitMessage, ResultsMessage } from '../backend/protocol.js';
 import type { Task } from './task.js';
 import type { ResultRouter } from './result-router.js';
+import { routeProgress } from './route-progress.js';
 import type { Scheduler } from './scheduler.js';
 import { WorkerHandle } from './worker-handle.js';
 
@@ -134,9 +135,13 @@ export class WorkerSet {
         this.#onResults(worker, message);
         return;
       }
-      case 'progress':
-        // Nothing listens yet: progress reporting is a later part of issue 18.
+      case 'progress': {
+        const state = this.host.state();
+        if (state === 'TERMINATE' || state === 'BROKEN') return;
+        const fault = routeProgress(worker.inflight[0], message, this.router);
+        if (fault !== undefined) this.#protocolFault(worker, fault);
         return;
+      }
     }
   }
 

@@ -13,6 +13,7 @@ test('the pool\'s own messages pass as they are', (t) => {
     { kind: 'init-error', error: new Uint8Array(2) },
     { kind: 'results', count: 0, results: [] },
     { kind: 'results', count: 1, results: new Uint8Array(4), through: 9 },
+    { kind: 'progress', seq: 2, offset: 0, value: { any: 'thing' } },
   ] as unknown[]) t.is(checkFromWorker(message), message as never, JSON.stringify(message));
 });
 
@@ -24,6 +25,8 @@ test('defect 11: anything else is described, never thrown', (t) => {
     [{ kind: 'surprise' }, 'a message of unknown kind "surprise"'],
     [{}, 'a message of unknown kind undefined'],
     [{ kind: 'received' }, 'a "received" message without a chunk number'],
+    [{ kind: 'progress', offset: 0 }, 'a "progress" message without a chunk number'],
+    [{ kind: 'progress', seq: 1, offset: -1 }, 'a "progress" message without its item offset'],
     [{ kind: 'init-error', error: { kind: 'value' } }, 'an "init-error" message without its error'],
     [{ kind: 'unreadable', first: 1, count: 1, reason: 'x' }, 'a message of unknown kind "unreadable"'],
     [{ kind: 'results', results: [1, [2]] }, 'a "results" message without its results'],

@@ -37,6 +37,7 @@ import {
 } from '../../../harness/index.js';
 import { cancellable } from './cancellable.js';
 import { crashReport, heapLimitEnv } from './crash-report.js';
+import { progressing } from './progressing.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 
@@ -280,6 +281,7 @@ class ReferenceSession implements Session {
       withInput,
       cancellable: async (call) => cancellable(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       crashReport: async (call) => crashReport(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
+      progressing: async (call) => progressing(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -427,6 +429,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.cancel',
   'pool.crash-diagnostics',
   'pool.timeout',
+  'pool.progress',
   'queue',
   'queue.bounded',
   'queue.cross-process',

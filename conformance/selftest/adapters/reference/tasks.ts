@@ -357,6 +357,17 @@ export function exhaustHeap(): never {
   for (;;) hoard.push(new Array(1000).fill(hoard.length));
 }
 
+/** pool.progress: reports 0 … n-1 through currentTask().progress, ms apart (0: in one synchronous go). */
+export async function reportProgress(n: number, ms: number): Promise<number> {
+  if (n < 0) throw new ValueError('no progress to report');
+  const { progress } = currentTask();
+  for (let i = 0; i < n; i++) {
+    progress(i);
+    if (ms > 0) await sleep(ms);
+  }
+  return n;
+}
+
 /** Never registered with tasks(): a worker cannot find it, as pickle cannot find a lambda. */
 function unregistered(x: unknown): unknown {
   return x;
@@ -417,6 +428,7 @@ const registered = tasks(import.meta, {
   recordItem,
   writeStderrThenExit,
   exhaustHeap,
+  reportProgress,
 });
 
 export const catalog = { ...registered, unregistered };

@@ -210,6 +210,8 @@ export const implementation: Implementation & AdapterExtras = {
     'pool.scope': 'workerpool pools have no scope (no Symbol.asyncDispose): terminate() is called by hand',
     'pool.unsendable': 'not wired in this adapter: workerpool sends arguments as JSON, which drops a function silently',
     'pool.maxtasks': 'workerpool has no maxTasksPerChild: a worker lives until the pool ends or the worker dies',
+    'pool.progress':
+      "not wired in this adapter: workerpool's workerEmit() hands a running task's events to its exec() call's `on` handler, one message each (nothing coalesced), and a map of exec() calls reports no { done, total }",
     queue: 'workerpool has no Queue: a worker talks only to its pool',
     'queue.bounded': 'workerpool has no Queue',
     'queue.cross-process': 'workerpool has no Queue',

@@ -14,6 +14,7 @@ import type { ChunkResult } from '../protocol.js';
 import { ValuesCollector, type Values } from '../../pool/packed.js';
 import { queueTransfer } from '../../pool/queue-transfer-on-demand.js';
 import { cancelled } from './running-task.js';
+import { reportingIn } from './progress-out.js';
 import type { WorkerChunk } from './wire.js';
 
 /** `fn` as the worker has it: loaded, still loading, or never defined (a bug in the parent's bookkeeping). */
@@ -44,6 +45,8 @@ async function prepareThenRun(chunk: WorkerChunk, fn: TaskFunction | Promise<Tas
 }
 
 function runItems(chunk: WorkerChunk, fn: TaskFunction, items: Values, values: ValuesCollector): ChunkResult | Promise<ChunkResult> {
+  // Which item a progress report is about: the number of results so far, read only when a task reports.
+  if (chunk.reports) reportingIn(values);
   try {
     for (let offset = 0; offset < items.length; offset++) {
       const value = call(fn, items[offset], chunk.star);

@@ -9,8 +9,11 @@ import type { QueueDescriptor } from '../../queue/wire.js';
 import type { ClassTable } from '../../revive.js';
 import type { Values } from '../../pool/packed.js';
 
-/** What a worker needs of a chunk: what to run, and the number to answer it with. */
-export type WorkerChunk = Pick<Task, 'seq' | 'fn' | 'items' | 'star' | 'queues' | 'classes'>;
+/**
+ * What a worker needs of a chunk: what to run, and the number to answer it with; `reports`: its call listens to
+ * progress, so currentTask().progress() sends (otherwise it does nothing).
+ */
+export type WorkerChunk = Pick<Task, 'seq' | 'fn' | 'items' | 'star' | 'queues' | 'classes'> & { readonly reports: boolean };
 
 /**
  * `[seq, fn, flags, items]` per chunk, one after the other; `[items, queues, classes]` in place of items when
@@ -26,11 +29,12 @@ type Failure = Omit<Extract<ChunkResult, { ok: false }>, 'seq' | 'ok'>;
 const STAR = 1;
 const QUEUES = 2;
 const CLASSES = 4;
+const REPORTS = 8;
 
 export function encodeChunks(chunks: readonly Task[]): WireChunks {
   const wire: unknown[] = [];
-  for (const { seq, fn, items, star, queues, classes } of chunks) {
-    const flags = (star ? STAR : 0) | (queues ? QUEUES : 0) | (classes ? CLASSES : 0);
+  for (const { seq, fn, items, star, queues, classes, progress } of chunks) {
+    const flags = (star ? STAR : 0) | (queues ? QUEUES : 0) | (classes ? CLASSES : 0) | (progress ? REPORTS : 0);
     wire.push(seq, fn, flags, queues || classes ? [items, queues, classes] : items);
   }
   return wire;
@@ -51,6 +55,7 @@ export function decodeChunks(wire: WireChunks): WorkerChunk[] {
       star: (flags & STAR) !== 0,
       queues: boxed ? box[1] : undefined,
       classes: boxed ? box[2] : undefined,
+      reports: (flags & REPORTS) !== 0,
     });
   }
   return chunks;

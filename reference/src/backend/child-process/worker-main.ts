@@ -21,6 +21,7 @@ import { decodeChunks, type WorkerChunk } from './wire.js';
 import { exitFlushed } from './exit-flushed.js';
 import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js';
 import { makeStderrBlocking } from './blocking-stderr.js';
+import { provideProgressSender, reportingEnds, reportingStarts } from './progress-out.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -46,6 +47,13 @@ let running = false;
 
 restoreDefaultSignals();
 makeStderrBlocking();
+
+// The parent finds a progress message's chunk first in line: the results held back go first, with the same
+// `through` (the parent's view of how far this worker may run is unchanged).
+provideProgressSender((seq, offset, value) => {
+  sendResults(holdingThrough);
+  send({ kind: 'progress', seq, offset, value });
+});
 
 /**
  * Who started this worker. A worker busy with synchronous chunks never turns its event loop, so it cannot hear
@@ -153,6 +161,7 @@ async function drain(): Promise<void> {
     const started = performance.now();
     runningSeq = chunk.seq;
     taskStarts(chunk.seq);
+    if (chunk.reports) reportingStarts(chunk.seq);
     // A task whose call was aborted before its turn is answered without running.
     let result = cancelled.size > 0 && cancelled.has(chunk.seq) ? skipChunk(chunk) : runChunk(chunk, functions.get(chunk.fn));
     if (result instanceof Promise) {
@@ -163,6 +172,8 @@ async function drain(): Promise<void> {
       result = await result;
     }
     taskEnds();
+    // What it reported last goes before its result.
+    if (chunk.reports) reportingEnds();
     runningSeq = undefined;
     unsent.push(result);
     done++;
