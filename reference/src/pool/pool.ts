@@ -34,6 +34,7 @@ import { CALL_OPTION_KEYS, type CallOptions, type Cancellation } from './cancel.
 import { ResultRouter } from './result-router.js';
 import { Scheduler } from './scheduler.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
+import { poolStats, type PoolStats } from './stats.js';
 
 export type { PoolOptions } from './pool-options.js';
 
@@ -264,6 +265,18 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   async [Symbol.asyncDispose](): Promise<void> {
     this.terminate();
     await this.join();
+  }
+
+  /**
+   * What the pool and each worker are doing now: tasks queued, running, completed and failed (a task is a chunk),
+   * workers recycled by reason, and per worker its pid, tasks done, current task, last reported RSS and start
+   * time. Synchronous and cheap: read from the pool's own books, no worker is asked.
+   * @python — (Python's Pool has no stats)
+   */
+  stats(): PoolStats {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Pool.stats');
+    return poolStats(this.processes, this.#workers.all, this.#scheduler.length, this.#workers.counters,
+      (fn) => this.#scheduler.functionName(fn));
   }
 
   /** @internal Jobs submitted and not yet ended (their results still routed to them): for tests of leaks. */

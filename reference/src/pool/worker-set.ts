@@ -17,6 +17,8 @@ import type { InitMessage, ResultsMessage } from '../backend/protocol.js';
 import type { Task } from './task.js';
 import type { ResultRouter } from './result-router.js';
 import type { Scheduler } from './scheduler.js';
+import { Recycling } from './recycle.js';
+import { PoolCounters } from './stats.js';
 import { WorkerHandle } from './worker-handle.js';
 
 export type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
@@ -42,6 +44,9 @@ const MAX_START_FAILURES = 3;
 
 export class WorkerSet {
   readonly all = new Set<WorkerHandle>();
+  /** Tasks completed and failed, workers recycled: pool.stats()'s totals. */
+  readonly counters = new PoolCounters();
+  readonly #recycling = new Recycling(this.counters);
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Task>();
   /** Workers that exited before they were ready since one last was. */
@@ -146,18 +151,41 @@ export class WorkerSet {
         const chunk = worker.answerNext();
         this.router.fail(chunk, unreadableResultError(worker, chunk, read.unreadable));
       }
+      this.counters.failed += message.count;
     } else {
       const fault = checkAnswers(read.results, worker.inflight);
       if (fault !== undefined) return this.#protocolFault(worker, fault);
       for (const result of read.results) {
         const chunk = worker.answerNext();
         this.scheduler.record(worker.lastChunkMs);
-        if (result.ok) this.router.done(chunk, result.values);
-        else this.router.fail(chunk, taskError(worker, chunk, result), result.values);
+        if (result.ok) {
+          this.counters.completed++;
+          this.router.done(chunk, result.values);
+        } else {
+          this.counters.failed++;
+          this.router.fail(chunk, taskError(worker, chunk, result), result.values);
+        }
       }
     }
     worker.reported(message.through);
+    if (message.rssMb !== undefined) worker.rssMb = message.rssMb;
+    const retiree = this.#recycling.retireeAfter(worker, message);
+    if (retiree !== undefined) this.#recycle(worker, retiree);
     this.host.settle();
+  }
+
+  /**
+   * `worker` will run nothing more: its replacement starts now, while it is still there, if there is work for it
+   * (the pool runs, or work is queued). A memory retiree's chunks not started go back to the front of the line,
+   * on its word that it ran none of them, and it is told to leave.
+   */
+  #recycle(worker: WorkerHandle, reason: 'tasks' | 'memory'): void {
+    if (reason === 'memory') this.scheduler.requeue(worker.takeUnstarted().filter((task) => !isAborted(task)));
+    if (this.host.state() === 'RUN' || this.scheduler.length > 0) {
+      this.#recycling.replaced(worker);
+      this.#replace();
+    }
+    if (reason === 'memory') worker.retire();
   }
 
   /** A worker sent what is not the pool's protocol: it is killed and replaced; what it held rejects with this. */
@@ -190,6 +218,8 @@ export class WorkerSet {
         if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
         else if (!starting) this.#lostUnacknowledged.add(first);
       }
+      this.#recycling.exited(worker);
+      this.counters.failed += running.length;
       for (const chunk of running) {
         const crash = worker.fault ?? new WorkerCrashedError({
           worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
@@ -202,7 +232,7 @@ export class WorkerSet {
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));
-      else if (state === 'RUN' || this.scheduler.length > 0) this.#replace();
+      else if (this.#recycling.needsReplacement(worker) && (state === 'RUN' || this.scheduler.length > 0)) this.#replace();
     }
     this.host.settle();
   }
