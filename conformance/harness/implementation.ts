@@ -42,6 +42,9 @@ export const CAPABILITIES = {
     "a task's error, as apply, map, starmap and AsyncResult.get raise it, carries remoteTraceback: the worker's traceback as text (Python's RemoteTraceback in __cause__, multiproc's stack)",
   'pool.cancel':
     'PoolHandle.cancellable(): a call given an abort signal (Python has none), PoolOptions.cancelGraceMs, and the tasks waitForAbort, ignoreAbort and recordItem',
+  'pool.recycle':
+    'PoolOptions.maxMemoryPerChildMb: a worker whose RSS is past it after a task is replaced (Python has none), and the tasks allocate and recordRun',
+  'pool.stats': "PoolHandle.stats(): the pool's figures (queued, running, completed, failed, workers recycled by reason) and each worker's",
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -168,6 +171,10 @@ export const TASKS = {
     'path + ".seen" and returns it',
   ignoreAbort: '(path, ms) (pool.cancel) writes its pid to path, sleeps ms milliseconds paying no heed to any abort, writes "done" to path + ".done" and returns its pid',
   recordItem: '([dir, x, ms]) (pool.cancel) creates the file dir/x holding its pid, sleeps ms milliseconds, returns x: which items ran, seen from outside',
+  allocate: '(mb) (pool.recycle) holds mb MiB, every page written, until its worker exits; returns its pid',
+  recordRun:
+    '(dir, x, mb) (pool.recycle) appends its pid and a newline to the file dir/x (a task run twice leaves two lines), ' +
+    'then holds mb MiB as allocate does (none when 0); returns x',
   reportParentLiveness:
     '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
     '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
@@ -285,6 +292,8 @@ export interface PoolOptions {
    * stopped and replaced, in ms.
    */
   readonly cancelGraceMs?: number;
+  /** (needs `pool.recycle`) A worker whose resident set size is past this many MiB after a task is replaced. */
+  readonly maxMemoryPerChildMb?: number;
 }
 
 /**
@@ -323,6 +332,8 @@ export interface PoolHandle {
    * at once; its outcome is recorded by the adapter, never thrown.
    */
   cancellable?(call: CancellableCall): Promise<CancellableHandle>;
+  /** (needs `pool.stats`) What the pool and its workers are doing now, read at once (it waits for no task). */
+  stats?(): Promise<PoolStatsView>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
   close(): Promise<void>;
@@ -381,6 +392,34 @@ export interface CancellableHandle {
   /** Aborts the call's signal with `reason` (a string). */
   abort(reason: string): Promise<void>;
   outcome(): Promise<CancellableOutcome>;
+}
+
+/** Why a worker was replaced: maxTasksPerChild, maxMemoryPerChildMb, an exit not asked for, a cancelled or timed-out task. */
+export type RecycleReasonName = 'tasks' | 'memory' | 'crash' | 'timeout' | 'cancel';
+
+/** PoolHandle.stats(). Counts are of tasks as the implementation cuts them (chunks), not of items. */
+export interface PoolStatsView {
+  /** The pool's size. */
+  readonly processes: number;
+  /** Tasks not started yet. */
+  readonly queued: number;
+  /** Tasks running now. */
+  readonly running: number;
+  /** Tasks that returned. */
+  readonly completed: number;
+  /** Tasks that raised, or whose worker died running them. */
+  readonly failed: number;
+  readonly recycled: Readonly<Record<RecycleReasonName, number>>;
+  /** Every worker process the pool has now, retirees still leaving included. */
+  readonly workers: readonly {
+    readonly pid: number;
+    readonly tasksDone: number;
+    /** The worker takes no more work (it is leaving). */
+    readonly retiring: boolean;
+    /** Its resident set size in MiB, as last reported. */
+    readonly rssMb?: number;
+    readonly current: { readonly task: string; readonly index: number; readonly count: number } | null;
+  }[];
 }
 
 export interface IterationOutcome {

@@ -27,6 +27,8 @@ export {
   type PoolInput,
   type PoolOptions,
   type PoolScope,
+  type PoolStatsView,
+  type RecycleReasonName,
   type ProcessHandle,
   type ProcessInfo,
   type ProcessOptions,

@@ -25,6 +25,8 @@ export function poolOnlyReasons(library: string): Reasons {
       `${library} has no callbacks: the adapter records the promise's outcome as the callbacks, so a callback that throws would test the adapter, not ${library}`,
     'pool.unsendable': 'not wired in this adapter (what cannot be cloned to a worker is not checked here)',
     'pool.cancel': `${library} gives a running task no signal to see an abort by: the rules need the task itself told`,
+    'pool.recycle': `${library} has no memory limit per worker checked after each task, with the worker's queued tasks handed on`,
+    'pool.stats': `${library}'s own figures, where it has any, count no workers recycled by reason: not wired in this adapter`,
     queue: `${library} has no Queue: a worker talks only to its pool`,
     'queue.bounded': `${library} has no Queue`,
     'queue.cross-process': `${library} has no Queue`,

@@ -239,6 +239,7 @@ class ReferenceSession implements Session {
       ...(options.initargs === undefined ? {} : { initargs: this.#args(options.initargs) as never }),
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
       ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
+      ...(options.maxMemoryPerChildMb === undefined ? {} : { maxMemoryPerChildMb: options.maxMemoryPerChildMb }),
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
@@ -276,6 +277,7 @@ class ReferenceSession implements Session {
       imapUnordered: async (name, items, chunksize) => collect(pool.imapUnordered(task(name), a(items), chunksize)),
       withInput,
       cancellable: async (call) => cancellable(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
+      stats: async () => pool.stats(),
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -421,6 +423,8 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.unsendable',
   'pool.remote-traceback',
   'pool.cancel',
+  'pool.recycle',
+  'pool.stats',
   'queue',
   'queue.bounded',
   'queue.cross-process',
