@@ -8,7 +8,7 @@ import { withPool } from '../../harness/with-pool.js';
 const LIMIT_MB = 180;
 const OVER_MB = 240;
 const ITEMS = 80;
-const SETTLE_MS = 90_000;
+const SETTLE_MS = 60_000;
 
 export default defineRule({
   id: 'pool.recycle.no-task-lost-or-run-twice',
