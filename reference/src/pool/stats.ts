@@ -22,7 +22,7 @@ export interface RunningTaskStats {
   readonly count: number;
   /** The task function's registered name. */
   readonly task: string;
-  /** Since the worker could start it, in ms. */
+  /** Since the worker could start it, in whole ms. */
   readonly runningMs: number;
 }
 
@@ -83,7 +83,7 @@ export function poolStats(processes: number, workers: Iterable<WorkerHandle>, in
       name: worker.name,
       tasksDone: worker.tasksDone,
       current: first === undefined ? null : {
-        job: first.job, index: first.start, count: first.items.length, task: taskName(first.fn), runningMs: now - worker.busySince,
+        job: first.job, index: first.start, count: first.items.length, task: taskName(first.fn), runningMs: Math.round(now - worker.busySince),
       },
       rssMb: worker.rssMb,
       startedAt: worker.startedAt,
