@@ -106,6 +106,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
     this.#workers = new WorkerSet(init, forkBackend(env), this.#router, this.#scheduler, {
       state: () => this.#state,
+      mayGetWork: () => this.#state === 'RUN' || (this.#state === 'CLOSE' && this.#feeding.size > 0),
       breakPool: (error) => this.#breakPool(error),
       settle: () => this.#settle(),
     });

@@ -26,6 +26,8 @@ export type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
 /** What the workers need of their pool. */
 export interface WorkerSetHost {
   state(): PoolState;
+  /** Whether more work may come: the pool runs, or a closed pool's imaps still read their input. */
+  mayGetWork(): boolean;
   /** The pool cannot go on: an initializer failed, or workers cannot be started. */
   breakPool(error: InitializerError | WorkerStartError): void;
   /** After every event of a worker: hand out what is pending, retire idle workers of a closed pool, and so on. */
@@ -181,7 +183,7 @@ export class WorkerSet {
    */
   #recycle(worker: WorkerHandle, reason: 'tasks' | 'memory'): void {
     if (reason === 'memory') this.scheduler.requeue(worker.takeUnstarted().filter((task) => !isAborted(task)));
-    if (this.host.state() === 'RUN' || this.scheduler.length > 0) {
+    if (this.host.mayGetWork() || this.scheduler.length > 0) {
       this.#recycling.replaced(worker);
       this.#replace();
     }
@@ -232,7 +234,8 @@ export class WorkerSet {
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));
-      else if (this.#recycling.needsReplacement(worker) && (state === 'RUN' || this.scheduler.length > 0)) this.#replace();
+      // A closed pool whose imap still reads its input needs a worker for what it reads next, queued or not yet.
+      else if (this.#recycling.needsReplacement(worker) && (this.host.mayGetWork() || this.scheduler.length > 0)) this.#replace();
     }
     this.host.settle();
   }

@@ -120,3 +120,27 @@ for (const [value, error, message] of [
 test('bad input: a misspelt maxMemoryPerChildMb is refused with the right name', (t) => {
   t.throws(() => new Pool({ maxMemoryPerChildMB: 100 } as never), { instanceOf: TypeError, message: /unexpected option "maxMemoryPerChildMB" \(did you mean maxMemoryPerChildMb\?\)/ });
 });
+
+for (const [limit, options] of [
+  ['maxTasksPerChild', { processes: 1, maxTasksPerChild: 1 }],
+  ['maxMemoryPerChildMb', { processes: 1, maxMemoryPerChildMb: 1 }],
+] as const) {
+  test(`a closed pool whose imap still reads its input replaces a worker recycled by ${limit}, so the items read later run`, async (t) => {
+    const pool = new Pool(options);
+    cleanUp(t, pool);
+    async function* slowly(): AsyncGenerator<number> {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        yield i;
+      }
+    }
+    const iterator = pool.imap(sleepThen, slowly());
+    pool.close();
+    const pids: number[] = [];
+    await within((async () => {
+      for await (const pid of iterator) pids.push(pid);
+    })(), RUN_MS, 'the imap');
+    t.is(new Set(pids).size, 3, 'each item ran in a fresh worker');
+    await within(pool.join(), RUN_MS, 'join()');
+  });
+}
