@@ -9,10 +9,11 @@ import type { WorkerHandle } from './worker-handle.js';
  * Why a worker was replaced: `tasks` (it ran maxTasksPerChild tasks), `memory` (its RSS passed
  * maxMemoryPerChildMb), `crash` (it exited without being asked to), `cancel` (it kept running a task of an aborted
  * call past the grace period), `timeout` (a task ran past its timeout).
+ * @python — (Python's Pool counts nothing)
  */
 export type RecycleReason = 'tasks' | 'memory' | 'crash' | 'timeout' | 'cancel';
 
-/** The task a worker is running (or about to, when it was idle and the task is on its way). */
+/** The task a worker is running (or about to, when it was idle and the task is on its way). @python — */
 export interface RunningTaskStats {
   /** The call's job id (one per applyAsync, map, imap…). */
   readonly job: number;
