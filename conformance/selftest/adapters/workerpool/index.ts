@@ -210,6 +210,8 @@ export const implementation: Implementation & AdapterExtras = {
     'pool.scope': 'workerpool pools have no scope (no Symbol.asyncDispose): terminate() is called by hand',
     'pool.unsendable': 'not wired in this adapter: workerpool sends arguments as JSON, which drops a function silently',
     'pool.maxtasks': 'workerpool has no maxTasksPerChild: a worker lives until the pool ends or the worker dies',
+    'pool.recycle': 'workerpool has no memory limit per worker: a worker lives until the pool ends or the worker dies',
+    'pool.stats': "workerpool's pool.stats() counts workers (total, busy, idle) and tasks (pending, active): nothing completed, failed or recycled",
     queue: 'workerpool has no Queue: a worker talks only to its pool',
     'queue.bounded': 'workerpool has no Queue',
     'queue.cross-process': 'workerpool has no Queue',
