@@ -49,6 +49,9 @@ export const CAPABILITIES = {
     'CancellableCall.timeoutMs, CancellableCall.queueTimeoutMs and PoolOptions.taskTimeoutMs (needs pool.cancel): a task that runs too long fails with TaskTimeoutError, sees its signal fire, and loses its worker past the grace period; one that waits too long to start fails and never runs (Python has none)',
   'pool.progress':
     'PoolHandle.progressing(): a call given a progress listener that hears the task report (Python has none) and its items finish, and the task reportProgress',
+  'pool.recycle':
+    'PoolOptions.maxMemoryPerChildMb: a worker whose RSS is past it after a task is replaced (Python has none), and the tasks allocate and recordRun',
+  'pool.stats': "PoolHandle.stats(): the pool's figures (queued, running, completed, failed, workers recycled by reason) and each worker's",
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -184,6 +187,10 @@ export const TASKS = {
   reportProgress:
     '(n, ms) (pool.progress) reports 0, 1, …, n - 1 as its progress (multiproc: currentTask().progress(i)), ms milliseconds ' +
     'apart (0: all at once, synchronously), and returns n; a negative n raises ValueError("no progress to report") at once',
+  allocate: '(mb) (pool.recycle) holds mb MiB, every page written, until its worker exits; returns its pid',
+  recordRun:
+    '(dir, x, mb) (pool.recycle) appends its pid and a newline to the file dir/x (a task run twice leaves two lines), ' +
+    'then holds mb MiB as allocate does (none when 0); returns x',
   reportParentLiveness:
     '(dir) writes its pid to dir + "/pid", then "alive" or "not alive" (parent_process().is_alive()) to dir + ' +
     '"/first"; then polls every 20 ms, at most 30 s, until its parent is not alive, and writes the same to dir + "/then"',
@@ -311,6 +318,8 @@ export interface PoolOptions {
    * the task fails with an error named TaskTimeoutError.
    */
   readonly taskTimeoutMs?: number;
+  /** (needs `pool.recycle`) A worker whose resident set size is past this many MiB after a task is replaced. */
+  readonly maxMemoryPerChildMb?: number;
 }
 
 /**
@@ -359,6 +368,8 @@ export interface PoolHandle {
    * the call to settle, then `quietMs` more (what arrives then is recorded too), and gives what it recorded.
    */
   progressing?(call: ProgressCall): Promise<ProgressOutcome>;
+  /** (needs `pool.stats`) What the pool and its workers are doing now, read at once (it waits for no task). */
+  stats?(): Promise<PoolStatsView>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
   close(): Promise<void>;
@@ -486,6 +497,34 @@ export interface ProgressOutcome {
   readonly value?: unknown;
   readonly error?: { readonly name: string; readonly message: string };
   readonly updates: readonly ProgressRecord[];
+}
+
+/** Why a worker was replaced: maxTasksPerChild, maxMemoryPerChildMb, an exit not asked for, a cancelled or timed-out task. */
+export type RecycleReasonName = 'tasks' | 'memory' | 'crash' | 'timeout' | 'cancel';
+
+/** PoolHandle.stats(). Counts are of tasks as the implementation cuts them (chunks), not of items. */
+export interface PoolStatsView {
+  /** The pool's size. */
+  readonly processes: number;
+  /** Tasks not started yet. */
+  readonly queued: number;
+  /** Tasks running now. */
+  readonly running: number;
+  /** Tasks that returned. */
+  readonly completed: number;
+  /** Tasks that raised, or whose worker died running them. */
+  readonly failed: number;
+  readonly recycled: Readonly<Record<RecycleReasonName, number>>;
+  /** Every worker process the pool has now, retirees still leaving included. */
+  readonly workers: readonly {
+    readonly pid: number;
+    readonly tasksDone: number;
+    /** The worker takes no more work (it is leaving). */
+    readonly retiring: boolean;
+    /** Its resident set size in MiB, as last reported. */
+    readonly rssMb?: number;
+    readonly current: { readonly task: string; readonly index: number; readonly count: number } | null;
+  }[];
 }
 
 export interface IterationOutcome {

@@ -32,6 +32,8 @@ export {
   type ProgressCall,
   type ProgressOutcome,
   type ProgressRecord,
+  type PoolStatsView,
+  type RecycleReasonName,
   type ProcessHandle,
   type ProcessInfo,
   type ProcessOptions,

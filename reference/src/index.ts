@@ -22,6 +22,7 @@ export {
 } from './errors.js';
 export { Pool, type PoolOptions, type ApplyOptions, type MapAsyncOptions, type ArgsBeforeKwds, type KwdsOf } from './pool/pool.js';
 export type { CallOptions } from './pool/cancel.js';
+export type { PoolStats, WorkerStats, RunningTaskStats, RecycleReason } from './pool/stats.js';
 export { currentTask, type TaskContext } from './pool/current-task.js';
 export type { ProgressListener, ProgressUpdate } from './pool/progress.js';
 export type { IMapIterator } from './pool/imap.js';

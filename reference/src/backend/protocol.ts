@@ -28,6 +28,11 @@ export interface InitMessage {
   readonly initClasses?: ClassTable;
   /** Python's maxtasksperchild: the worker exits after this many chunks (null: never). */
   readonly maxTasks: number | null;
+  /**
+   * maxMemoryPerChildMb: past this RSS (MiB) after a task, the worker runs nothing more, says so (`retire` on its
+   * results) and waits for the parent to close its channel. Left out: no limit, and no RSS read per chunk.
+   */
+  readonly maxMemoryMb?: number;
 }
 
 /**
@@ -115,6 +120,13 @@ export interface ResultsMessage {
    * is killed which chunks may have run, so that none of them runs twice.
    */
   readonly through?: number;
+  /** The worker's RSS in MiB, read after its last chunk (under a memory limit) or at most every 100 ms (for stats). */
+  readonly rssMb?: number;
+  /**
+   * The worker passed its memory limit after the last of these chunks: it runs none of the chunks it still holds
+   * (they go to other workers) and leaves when the parent closes its channel. Sent with no `through`.
+   */
+  readonly retire?: 'memory';
 }
 
 /**

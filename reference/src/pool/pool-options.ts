@@ -50,6 +50,12 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
    * @python — (multiprocessing has no task timeouts)
    */
   readonly taskTimeoutMs?: number;
+  /**
+   * Replace a worker whose resident set size (RSS) is past this many MiB after a task: it runs nothing more, the
+   * tasks it holds go to other workers, and its replacement starts before it leaves. Unlimited by default.
+   * @python — (Python's Pool has only maxtasksperchild)
+   */
+  readonly maxMemoryPerChildMb?: number | null;
 }
 
 /** What a Pool is made of, its options checked. */
@@ -76,6 +82,7 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const { options, processes: processesName } = poolArguments(first, rest);
   const processes = checkProcesses(options.processes, processesName, cpuCount);
   const maxTasks = checkMaxTasks(options.maxTasksPerChild);
+  const maxMemoryMb = checkMaxMemory(options.maxMemoryPerChildMb);
   const terminateGraceMs = checkTerminateGrace(options.terminateGraceMs);
   const cancelGraceMs = options.cancelGraceMs === undefined || options.cancelGraceMs === null
     ? DEFAULT_CANCEL_GRACE_MS
@@ -91,7 +98,7 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);
   return {
-    processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env,
+    processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks, ...maxMemoryMb }, env,
     cancelGraceMs: cancelGraceMs === Infinity ? undefined : cancelGraceMs, taskTimeoutMs,
   };
 }
@@ -107,6 +114,7 @@ const OPTION_NAMES = Object.keys({
   env: true,
   cancelGraceMs: true,
   taskTimeoutMs: true,
+  maxMemoryPerChildMb: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**
@@ -155,6 +163,18 @@ export function checkMaxTasks(value: unknown): number | null {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
   const shown = typeof value === 'number' ? String(value) : describeValue(value);
   const message = `maxtasksperchild must be a positive int or null: options.maxTasksPerChild is ${shown}`;
+  throw typeof value === 'number' ? new RangeError(message) : new TypeError(message);
+}
+
+/**
+ * `options.maxMemoryPerChildMb` checked: a positive number of MiB, or null/undefined for no limit. Returned as
+ * the init message's field, left out when there is no limit (the worker then reads no RSS per task).
+ */
+export function checkMaxMemory(value: unknown): { maxMemoryMb?: number } {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return { maxMemoryMb: value };
+  const message = 'options.maxMemoryPerChildMb must be a positive number of MiB (a worker whose RSS is past it after ' +
+    `a task is replaced), got ${typeof value === 'number' ? String(value) : describeValue(value)}; leave it out or pass null for no limit`;
   throw typeof value === 'number' ? new RangeError(message) : new TypeError(message);
 }
 

@@ -38,6 +38,7 @@ import { QueueDeadlines } from './queue-timeout.js';
 import { readTimeouts, type TaskTimeouts, type TimeoutDefaults } from './task-timeout.js';
 import { Scheduler } from './scheduler.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
+import { poolStats, type PoolStats } from './stats.js';
 
 export type { PoolOptions } from './pool-options.js';
 
@@ -116,6 +117,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
     this.#workers = new WorkerSet(init, forkBackend(env), this.#router, this.#scheduler, {
       state: () => this.#state,
+      mayGetWork: () => this.#state === 'RUN' || (this.#state === 'CLOSE' && this.#feeding.size > 0),
       breakPool: (error) => this.#breakPool(error),
       settle: () => this.#settle(),
     });
@@ -283,6 +285,18 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   async [Symbol.asyncDispose](): Promise<void> {
     this.terminate();
     await this.join();
+  }
+
+  /**
+   * What the pool and each worker are doing now: tasks queued, running, completed and failed (a task is a chunk),
+   * workers recycled by reason, and per worker its pid, tasks done, current task, last reported RSS and start
+   * time. Synchronous and cheap: read from the pool's own books, no worker is asked.
+   * @python — (Python's Pool has no stats)
+   */
+  stats(): PoolStats {
+    if (arguments.length > 0) checkArity(arguments, 0, 'Pool.stats');
+    return poolStats(this.processes, this.#workers.all, this.#scheduler.length, this.#workers.counters,
+      (fn) => this.#scheduler.functionName(fn));
   }
 
   /** @internal Jobs submitted and not yet ended (their results still routed to them): for tests of leaks. */

@@ -83,6 +83,11 @@ export class Scheduler {
     return chunks;
   }
 
+  /** The registered name of the function a worker knows by `id` (pool.stats()). */
+  functionName(id: number): string {
+    return this.#functions[id]?.key ?? String(id);
+  }
+
   push(chunk: Task): void {
     this.#pending.push(chunk);
   }

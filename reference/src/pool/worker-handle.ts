@@ -41,6 +41,14 @@ export class WorkerHandle {
   fault: Error | undefined;
   /** How long the last answered chunk took, from when the worker could start it to its result. */
   lastChunkMs = 0;
+  /** Chunks answered (pool.stats()). */
+  tasksDone = 0;
+  /** When the worker was started, in ms since the epoch (pool.stats()). */
+  readonly startedAt = Date.now();
+  /** The worker's RSS in MiB as it last reported it (pool.stats()); undefined until it does. */
+  rssMb: number | undefined;
+  /** Why the pool stopped this worker, when it did so to stop a task (the recycle reason pool.stats() counts). */
+  stoppedFor: 'cancel' | 'timeout' | undefined;
   #busySince = 0;
   readonly #link: WorkerLink;
   /**
@@ -58,8 +66,6 @@ export class WorkerHandle {
   /** terminate()'s grace after SIGTERM, for a worker stopped because it kept running an aborted task. */
   #stopGraceMs: number | undefined;
   #through: number | undefined;
-  /** Why the pool stopped this worker, when it did so for a task: kept running past its cancel or timeout. */
-  stoppedFor: 'cancel' | 'timeout' | undefined;
   /** The running task's timeoutMs (task-clock.ts): a timer only while that task has one. */
   readonly clock = new TaskClock((task, elapsedMs) => {
     if (this.inflight[0] === task && !this.#link.exited) this.events.timedOut?.(this, task, elapsedMs);
@@ -109,6 +115,7 @@ export class WorkerHandle {
    */
   answerNext(): Task {
     const chunk = this.inflight.shift()!;
+    this.tasksDone++;
     if (chunk === this.#graceFor) this.#endGrace();
     // The worker may start a task of an aborted call before it reads the cancel message: the same grace applies.
     const next = this.inflight[0];
@@ -168,7 +175,7 @@ export class WorkerHandle {
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
     this.#graceTimer = startTimer(graceMs, () => {
       if (this.inflight[0] !== task) return;
-      this.stoppedFor = reason;
+      this.stoppedFor ??= reason;
       this.terminate(this.#stopGraceMs);
     }).unref();
   }
@@ -235,6 +242,22 @@ export class WorkerHandle {
   /** What the worker last wrote to its stderr (a few KiB; '' when its backend cannot see it). */
   stderrTail(): string {
     return this.#link.stderrTail?.() ?? '';
+  }
+
+  /** When the worker could start the chunk first in line (performance.now()): how long `inflight[0]` has run. */
+  get busySince(): number {
+    return this.#busySince;
+  }
+
+  /**
+   * Takes back every chunk the worker holds, on its word that it will run none of them (it passed its memory
+   * limit): those still in the outbox are never sent, and the worker is done taking work.
+   */
+  takeUnstarted(): Task[] {
+    this.retiring = true;
+    this.#chunks = [];
+    this.#endGrace();
+    return this.inflight.splice(0);
   }
 
   /** Kills a worker that broke the protocol; `fault` is what the tasks it held reject with. It is replaced. */

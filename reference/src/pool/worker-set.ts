@@ -18,6 +18,8 @@ import type { Task } from './task.js';
 import type { ResultRouter } from './result-router.js';
 import { routeProgress } from './route-progress.js';
 import type { Scheduler } from './scheduler.js';
+import { Recycling } from './recycle.js';
+import { PoolCounters } from './stats.js';
 import { WorkerHandle } from './worker-handle.js';
 
 export type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
@@ -25,6 +27,8 @@ export type PoolState = 'RUN' | 'CLOSE' | 'TERMINATE' | 'BROKEN';
 /** What the workers need of their pool. */
 export interface WorkerSetHost {
   state(): PoolState;
+  /** Whether more work may come: the pool runs, or a closed pool's imaps still read their input. */
+  mayGetWork(): boolean;
   /** The pool cannot go on: an initializer failed, or workers cannot be started. */
   breakPool(error: InitializerError | WorkerStartError): void;
   /** After every event of a worker: hand out what is pending, retire idle workers of a closed pool, and so on. */
@@ -43,6 +47,9 @@ const MAX_START_FAILURES = 3;
 
 export class WorkerSet {
   readonly all = new Set<WorkerHandle>();
+  /** Tasks completed and failed, workers recycled: pool.stats()'s totals. */
+  readonly counters = new PoolCounters();
+  readonly #recycling = new Recycling(this.counters);
   /** Chunks already re-run once because their worker died before acknowledging them. */
   readonly #lostUnacknowledged = new WeakSet<Task>();
   /** Workers that exited before they were ready since one last was. */
@@ -156,6 +163,7 @@ export class WorkerSet {
         if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
         this.router.fail(chunk, unreadableResultError(worker, chunk, read.unreadable));
       }
+      this.counters.failed += message.count;
     } else {
       const fault = checkAnswers(read.results, worker.inflight);
       if (fault !== undefined) return this.#protocolFault(worker, fault);
@@ -164,11 +172,19 @@ export class WorkerSet {
         this.scheduler.record(chunk.fn, worker.lastChunkMs);
         // A task failed for its time already: what it still answered is dropped.
         if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
-        if (result.ok) this.router.done(chunk, result.values);
-        else this.router.fail(chunk, taskError(worker, chunk, result), result.values);
+        if (result.ok) {
+          this.counters.completed++;
+          this.router.done(chunk, result.values);
+        } else {
+          this.counters.failed++;
+          this.router.fail(chunk, taskError(worker, chunk, result), result.values);
+        }
       }
     }
     worker.reported(message.through);
+    if (message.rssMb !== undefined) worker.rssMb = message.rssMb;
+    const retiree = this.#recycling.retireeAfter(worker, message);
+    if (retiree !== undefined) this.#recycle(worker, retiree);
     this.host.settle();
   }
 
@@ -182,8 +198,23 @@ export class WorkerSet {
       index: task.start, count: task.items.length,
     });
     worker.timeOut(task, error);
+    this.counters.failed++;
     this.router.fail(task, error);
     this.host.settle();
+  }
+
+  /**
+   * `worker` will run nothing more: its replacement starts now, while it is still there, if there is work for it
+   * (the pool runs, or work is queued). A memory retiree's chunks not started go back to the front of the line,
+   * on its word that it ran none of them, and it is told to leave.
+   */
+  #recycle(worker: WorkerHandle, reason: 'tasks' | 'memory'): void {
+    if (reason === 'memory') this.scheduler.requeue(worker.takeUnstarted().filter((task) => !isAborted(task)));
+    if (this.host.mayGetWork() || this.scheduler.length > 0) {
+      this.#recycling.replaced(worker);
+      this.#replace();
+    }
+    if (reason === 'memory') worker.retire();
   }
 
   /** A worker sent what is not the pool's protocol: it is killed and replaced; what it held rejects with this. */
@@ -216,6 +247,8 @@ export class WorkerSet {
         if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
         else if (!starting) this.#lostUnacknowledged.add(first);
       }
+      this.#recycling.exited(worker);
+      this.counters.failed += running.length;
       for (const chunk of running) {
         // Failed for its time already, then stopped for it: not failed twice.
         if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
@@ -232,7 +265,8 @@ export class WorkerSet {
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
       if (failures >= MAX_START_FAILURES) this.host.breakPool(startError(worker, failures, this.init.initializer?.key ?? null, code, signal));
-      else if (state === 'RUN' || this.scheduler.length > 0) this.#replace();
+      // A closed pool whose imap still reads its input needs a worker for what it reads next, queued or not yet.
+      else if (this.#recycling.needsReplacement(worker) && (this.host.mayGetWork() || this.scheduler.length > 0)) this.#replace();
     }
     this.host.settle();
   }

@@ -65,6 +65,8 @@ export const implementation: Implementation = {
   unsupported: {
     ...poolOnlyReasons('jest-worker'),
     'pool.maxtasks': 'jest-worker has no maxTasksPerChild: only idleMemoryLimit, a child restarted when its memory passes a bound',
+    'pool.recycle':
+      'jest-worker\'s idleMemoryLimit restarts a child past a memory bound once it is idle; not wired in this adapter (the rules need maxMemoryPerChildMb and the tasks allocate and recordRun)',
     'pool.scope': 'jest-worker farms have no scope (no Symbol.asyncDispose): end() is called by hand',
   },
   // end() of each farm: jest-worker kills a child that has not exited 500 ms after being told to.

@@ -27,6 +27,8 @@ export function poolOnlyReasons(library: string): Reasons {
     'pool.cancel': `${library} gives a running task no signal to see an abort by: the rules need the task itself told`,
     'pool.crash-diagnostics': `${library}'s error for a dead worker carries no stderr tail, task name or out-of-memory flag`,
     'pool.progress': `${library} has no progress listener on a call: a running task cannot report how far it got, and a map says nothing until it ends`,
+    'pool.recycle': `${library} has no memory limit per worker checked after each task, with the worker's queued tasks handed on`,
+    'pool.stats': `${library}'s own figures, where it has any, count no workers recycled by reason: not wired in this adapter`,
     queue: `${library} has no Queue: a worker talks only to its pool`,
     'queue.bounded': `${library} has no Queue`,
     'queue.cross-process': `${library} has no Queue`,

@@ -73,6 +73,8 @@ export const implementation: Implementation = {
   unsupported: {
     ...poolOnlyReasons('piscina'),
     'pool.maxtasks': 'piscina has no maxTasksPerChild: a thread lives until it idles out, fails, or the pool ends',
+    'pool.recycle':
+      'piscina\'s resourceLimits end a thread whose heap passes a bound in the middle of its task (the task fails): no limit checked after a task',
     'pool.cancel':
       'piscina\'s run(task, { signal }) drops a queued task or ends the thread running it, but the task is never told: the rules need the abort seen inside the task, then a grace period',
   },

@@ -243,6 +243,7 @@ class ReferenceSession implements Session {
       ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
       ...(options.workerHeapMb === undefined ? {} : { env: heapLimitEnv(options.workerHeapMb) }),
       ...(options.taskTimeoutMs === undefined ? {} : { taskTimeoutMs: options.taskTimeoutMs }),
+      ...(options.maxMemoryPerChildMb === undefined ? {} : { maxMemoryPerChildMb: options.maxMemoryPerChildMb }),
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
@@ -282,6 +283,7 @@ class ReferenceSession implements Session {
       cancellable: async (call) => cancellable(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       crashReport: async (call) => crashReport(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       progressing: async (call) => progressing(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
+      stats: async () => pool.stats(),
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -430,6 +432,8 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.crash-diagnostics',
   'pool.timeout',
   'pool.progress',
+  'pool.recycle',
+  'pool.stats',
   'queue',
   'queue.bounded',
   'queue.cross-process',

@@ -368,6 +368,22 @@ export async function reportProgress(n: number, ms: number): Promise<number> {
   return n;
 }
 
+/** pool.recycle: what allocate() and recordRun() hold, until the worker exits. */
+const held: Buffer[] = [];
+
+/** pool.recycle: memory the worker keeps (every page written, so it counts in RSS); returns the worker's pid. */
+export function allocate(mb: number): number {
+  held.push(Buffer.alloc(mb * 1024 * 1024, 1));
+  return process.pid;
+}
+
+/** pool.recycle: one line per run of item x (a task run twice leaves two), then memory held when `mb` > 0. */
+export function recordRun(dir: string, x: number, mb: number): number {
+  appendFileSync(join(dir, String(x)), `${process.pid}\n`);
+  if (mb > 0) allocate(mb);
+  return x;
+}
+
 /** Never registered with tasks(): a worker cannot find it, as pickle cannot find a lambda. */
 function unregistered(x: unknown): unknown {
   return x;
@@ -429,6 +445,8 @@ const registered = tasks(import.meta, {
   writeStderrThenExit,
   exhaustHeap,
   reportProgress,
+  allocate,
+  recordRun,
 });
 
 export const catalog = { ...registered, unregistered };

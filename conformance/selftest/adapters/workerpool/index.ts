@@ -212,6 +212,8 @@ export const implementation: Implementation & AdapterExtras = {
     'pool.maxtasks': 'workerpool has no maxTasksPerChild: a worker lives until the pool ends or the worker dies',
     'pool.progress':
       "not wired in this adapter: workerpool's workerEmit() hands a running task's events to its exec() call's `on` handler, one message each (nothing coalesced), and a map of exec() calls reports no { done, total }",
+    'pool.recycle': 'workerpool has no memory limit per worker: a worker lives until the pool ends or the worker dies',
+    'pool.stats': "workerpool's pool.stats() counts workers (total, busy, idle) and tasks (pending, active): nothing completed, failed or recycled",
     queue: 'workerpool has no Queue: a worker talks only to its pool',
     'queue.bounded': 'workerpool has no Queue',
     'queue.cross-process': 'workerpool has no Queue',

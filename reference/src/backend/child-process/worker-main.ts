@@ -22,6 +22,7 @@ import { exitFlushed } from './exit-flushed.js';
 import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js';
 import { makeStderrBlocking } from './blocking-stderr.js';
 import { provideProgressSender, reportingEnds, reportingStarts } from './progress-out.js';
+import { MemoryWatch } from './memory-watch.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -42,6 +43,7 @@ let initializedDone = false;
 /** The initializer threw: the worker runs no task, and leaves once its report is out or its parent is gone. */
 let initFailed = false;
 let maxTasks: number | null = null;
+let memory = new MemoryWatch(undefined);
 let done = 0;
 let running = false;
 
@@ -97,6 +99,7 @@ async function initialize(message: InitMessage): Promise<void> {
   // Pool workers are daemonic in Python: they may not start processes of their own.
   adoptIdentity(message.name, true, [...message.identity], message.parent);
   maxTasks = message.maxTasks;
+  memory = new MemoryWatch(message.maxMemoryMb);
   if (message.initializer !== null) {
     try {
       const ref = message.initializer;
@@ -183,6 +186,9 @@ async function drain(): Promise<void> {
       return;
     }
     const now = performance.now();
+    // maxMemoryPerChildMb: past it nothing more runs here, not even the chunks queued (the parent gives them to
+    // other workers on this word); the worker leaves when the parent, its replacement started, closes the channel.
+    if (memory.overLimit(now)) return sendResults(undefined, undefined, 'memory');
     if (now - checkedParent >= PARENT_CHECK_MS) {
       checkedParent = now;
       if (process.ppid !== parentPid) return exitFlushed(0);
@@ -209,11 +215,12 @@ function isQueued(seq: number): boolean {
  * Sends the results held back, as one message, and how far the worker may now run before its next report.
  * A value that cannot be cloned turns its chunk into a failure naming that value; the other results still go.
  */
-function sendResults(through: number | undefined, then?: () => void): void {
-  if (unsent.length === 0 && through === holdingThrough) return then?.();
+function sendResults(through: number | undefined, then?: () => void, retire?: 'memory'): void {
+  if (unsent.length === 0 && through === holdingThrough && retire === undefined) return then?.();
   const results = unsent;
   unsent = [];
   holdingThrough = through;
-  const tail = through === undefined ? {} : { through };
+  const rssMb = memory.forReport(performance.now());
+  const tail = through === undefined && rssMb === undefined && retire === undefined ? {} : { through, rssMb, retire };
   send({ kind: 'results', count: results.length, results: packResults(results), ...tail }, then);
 }
