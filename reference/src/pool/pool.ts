@@ -296,7 +296,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   stats(): PoolStats {
     if (arguments.length > 0) checkArity(arguments, 0, 'Pool.stats');
     return poolStats(this.processes, this.#workers.all, this.#scheduler.length, this.#workers.counters,
-      (fn) => this.#scheduler.functionName(fn));
+      (fn) => this.#scheduler.taskName(fn) ?? String(fn));
   }
 
   /** @internal Jobs submitted and not yet ended (their results still routed to them): for tests of leaks. */

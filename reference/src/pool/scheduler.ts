@@ -46,7 +46,7 @@ export class Scheduler {
     return id;
   }
 
-  /** The registered name of the task known by `id` (for a crash report). */
+  /** The registered name of the task known by `id` (crash reports, pool.stats()). */
   taskName(id: number): string | undefined {
     return this.#functions[id]?.key;
   }
@@ -81,11 +81,6 @@ export class Scheduler {
       chunks.push(this.makeChunk(job, start, fn, values, star, cancel, timeout, progress));
     }
     return chunks;
-  }
-
-  /** The registered name of the function a worker knows by `id` (pool.stats()). */
-  functionName(id: number): string {
-    return this.#functions[id]?.key ?? String(id);
   }
 
   push(chunk: Task): void {

@@ -256,6 +256,8 @@ export class WorkerSet {
           worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
           job: chunk.job, index: chunk.start, count: chunk.items.length,
           task: this.scheduler.taskName(chunk.fn), stderrTail: worker.stderrTail(),
+          // A worker SIGKILLed right after it reported an RSS past its ceiling was likely the OOM killer's.
+          lastRssMb: worker.rssMb, limitMb: this.init.maxMemoryMb,
         });
         this.router.fail(chunk, crash);
       }
