@@ -15,6 +15,7 @@ import { resolveTask, type TaskFunction } from '../task-registry.js';
 import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
 import { checkGraceMs } from './cancel.js';
 import type { WorkerInit } from './worker-set.js';
+import { checkClusterOptions, type ClusterOptions, type ClusterSettings } from '../backend/bullmq/cluster-options.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
 export interface PoolOptions<I extends TaskFunction = TaskFunction> {
@@ -43,6 +44,12 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
    * stopped and replaced, in ms; 1000 by default, each call's `graceMs` overrides it. Infinity never stops it.
    */
   readonly cancelGraceMs?: number;
+  /**
+   * Run the tasks on BullMQ workers (`npx multiproc worker`) on any machine that reaches this Redis, instead of
+   * on child processes of this one; `processes` is then how many chunks the pool keeps in the cluster's hands.
+   * @python — Ray's `ray.util.multiprocessing.Pool` is the nearest.
+   */
+  readonly cluster?: ClusterOptions;
 }
 
 /** What a Pool is made of, its options checked. */
@@ -57,6 +64,8 @@ export interface PoolSettings {
   readonly env: Readonly<Record<string, string>> | undefined;
   /** An aborted task's grace period; undefined: never stop its worker. */
   readonly cancelGraceMs: number | undefined;
+  /** Where the workers are when they are not this process's children. */
+  readonly cluster?: ClusterSettings;
 }
 
 /**
@@ -75,12 +84,17 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
   const given = checkInitargs(options.initargs);
   const env = checkEnv(options.env, "the workers'");
+  const cluster = options.cluster === undefined ? undefined : checkClusterOptions(options.cluster);
+  if (cluster !== undefined && initializer !== null) {
+    throw new TypeError('options.initializer is not supported with options.cluster yet: run the set-up at the top of the task module, which every cluster worker imports');
+  }
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);
   return {
     processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks }, env,
     cancelGraceMs: cancelGraceMs === Infinity ? undefined : cancelGraceMs,
+    ...(cluster === undefined ? {} : { cluster }),
   };
 }
 
@@ -94,6 +108,7 @@ const OPTION_NAMES = Object.keys({
   onCallbackError: true,
   env: true,
   cancelGraceMs: true,
+  cluster: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**
