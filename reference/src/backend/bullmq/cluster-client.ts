@@ -9,7 +9,7 @@ import type { Job, Queue, QueueEvents } from 'bullmq';
 import { ClusterError } from '../../errors.js';
 import { reasonOf } from '../../describe-thrown.js';
 import { type ClusterSettings, redacted, redisOptions } from './cluster-options.js';
-import { CHUNK_JOB, type ChunkJobData } from './job-codec.js';
+import { CHUNK_JOB, RAN_ON, type ChunkJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 
 /** How a chunk's job ended, as its record says: the worker's return value, or why it failed. */
@@ -173,8 +173,19 @@ export class ClusterClient {
     }
     if (job.finishedOn === undefined) return;
     if (job.failedReason !== undefined && job.failedReason !== '' && job.returnvalue == null) {
-      this.#settle(jobId, { failed: job.failedReason, processedBy: job.processedBy });
+      this.#settle(jobId, { failed: job.failedReason, processedBy: await this.#ranOn(jobId) ?? job.processedBy });
     } else this.#settle(jobId, { returned: job.returnvalue });
+  }
+
+  /** The worker that last took job `jobId`, as it wrote in the job's log (worker-command.ts). */
+  async #ranOn(jobId: string): Promise<string | undefined> {
+    try {
+      const { queue } = await this.#bounded(this.#connect(), 'reading a chunk job');
+      const { logs } = await this.#bounded(queue.getJobLogs(jobId, -10, -1), 'reading a chunk job');
+      return logs.findLast((line) => line.startsWith(RAN_ON))?.slice(RAN_ON.length);
+    } catch {
+      return undefined;
+    }
   }
 
   /** `promise`, or a ClusterError naming the connection once connectTimeoutMs has passed. */

@@ -11,6 +11,9 @@ import type { Values } from '../../pool/packed.js';
 /** The version of this layout: a worker refuses a job of another, rather than misread it. */
 export const JOB_VERSION = 1;
 
+/** A job's log line naming the worker (`host:pid`) that took it. */
+export const RAN_ON = 'ran on ';
+
 /** The name every chunk job is added under. */
 export const CHUNK_JOB = 'chunk';
 

@@ -15,7 +15,7 @@ import { encodeError } from '../../remote-error.js';
 import { cpuCount } from '../../identity.js';
 import { Pool } from '../../pool/pool.js';
 import { redisOptions } from './cluster-options.js';
-import { encodeResult, readJobData } from './job-codec.js';
+import { encodeResult, RAN_ON, readJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 import { TaskResolver } from './task-resolver.js';
 
@@ -68,6 +68,9 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const pool = new Pool({ processes });
 
   const processor = async (job: Job): Promise<string> => {
+    // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
+    // names whichever worker noticed the stall). Not awaited: the chunk does not wait for this round trip.
+    job.log(`${RAN_ON}${name}`).catch(() => undefined);
     const data = readJobData(job.data);
     if (typeof data === 'string') return refuse(job, data);
     let ref;
