@@ -92,8 +92,9 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     connection: redisOptions(values.connection),
     ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
     name,
-    // The next chunk waits in the local pool while one runs: no round trip to Redis between two chunks.
-    concurrency: processes * 2,
+    // A job per local process, no more: a worker command that took chunks ahead would hold them while another
+    // machine idles (a conformance rule whose tasks wait for each other saw exactly that with twice as many).
+    concurrency: processes,
     lockDuration,
     stalledInterval,
     // A chunk whose worker died is failed, not run again: tasks may not be idempotent.
