@@ -178,7 +178,9 @@ async function bounded(promise: Promise<unknown>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-class ReferenceSession implements Session {
+/** `poolExtras`: more options for every Pool of the session (the cluster adapter's `cluster`). */
+export class ReferenceSession implements Session {
+  constructor(private readonly poolExtras: Readonly<Record<string, unknown>> = {}) {}
   readonly #started = new Set<Process>();
   readonly #pools = new Set<Pool>();
   readonly #queues = new Set<Queue>();
@@ -239,6 +241,7 @@ class ReferenceSession implements Session {
       ...(options.initargs === undefined ? {} : { initargs: this.#args(options.initargs) as never }),
       ...(options.maxTasksPerChild === undefined ? {} : { maxTasksPerChild: options.maxTasksPerChild }),
       ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
+      ...this.poolExtras,
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;
