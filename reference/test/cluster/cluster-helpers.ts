@@ -46,9 +46,10 @@ export interface WorkerCommandHandle {
   stop(): Promise<void>;
 }
 
-/** Starts `multiproc worker` and waits (at most 30 s) for its "ready" line. */
-export async function startWorkerCommand(queue: string, extra: readonly string[] = [], modules = [CLUSTER_TASKS]): Promise<WorkerCommandHandle> {
-  const child = spawn(process.execPath, nodeArgsFor(CLI, 'worker', '--connection', REDIS_URL!, '--queue', queue, ...extra, ...modules), {
+/** Starts `multiproc worker` (on `url`, the private Redis by default) and waits (at most 30 s) for its "ready" line. */
+export async function startWorkerCommand(queue: string, extra: readonly string[] = [], modules = [CLUSTER_TASKS],
+  url = REDIS_URL!): Promise<WorkerCommandHandle> {
+  const child = spawn(process.execPath, nodeArgsFor(CLI, 'worker', '--connection', url, '--queue', queue, ...extra, ...modules), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -35,7 +35,8 @@ const KEEP_FINISHED_S = 3600;
 export class ClusterClient {
   readonly #settings: ClusterSettings;
   #parts: Promise<Parts> | undefined;
-  readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number }>();
+  /** By job id: how to settle the chunk, when it was sent, and its job's creation time (ids can be reused). */
+  readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number; readonly timestamp: number }>();
   #poll: NodeJS.Timeout | undefined;
   #users = 0;
   #closing: Promise<void> | undefined;
@@ -83,7 +84,13 @@ export class ClusterClient {
       return;
     }
     const since = Date.now();
-    added.forEach((job, i) => this.#pending.set(job.id!, { settle: jobs[i]!.settle, since }));
+    added.forEach((job, i) => {
+      // A Redis restarted without persistence numbers jobs from 1 again: a chunk still waiting under this id
+      // belongs to a job that is gone.
+      const stale = this.#pending.get(job.id!);
+      if (stale !== undefined) stale.settle({ error: this.#vanished(job.id!) });
+      this.#pending.set(job.id!, { settle: jobs[i]!.settle, since, timestamp: job.timestamp });
+    });
     this.#startPolling();
   }
 
@@ -162,19 +169,19 @@ export class ClusterClient {
       if (entry !== undefined && Date.now() - entry.since > this.#settings.connectTimeoutMs) this.#settle(jobId, { error: error as Error });
       return;
     }
-    if (job === undefined) {
-      return this.#settle(jobId, {
-        error: new ClusterError(
-          `chunk job ${jobId} of queue "${this.#settings.queue}" is no longer in Redis at ${redacted(this.#settings.connection)}: ` +
-            'Redis was restarted without persistence, flushed, or the queue obliterated, so the chunk may or may not ' +
-            'have run; run it again once Redis is back',
-        ),
-      });
-    }
+    if (job === undefined || job.timestamp !== this.#pending.get(jobId)?.timestamp) return this.#settle(jobId, { error: this.#vanished(jobId) });
     if (job.finishedOn === undefined) return;
     if (job.failedReason !== undefined && job.failedReason !== '' && job.returnvalue == null) {
       this.#settle(jobId, { failed: job.failedReason, processedBy: await this.#ranOn(jobId) ?? job.processedBy });
     } else this.#settle(jobId, { returned: job.returnvalue });
+  }
+
+  #vanished(jobId: string): ClusterError {
+    return new ClusterError(
+      `chunk job ${jobId} of queue "${this.#settings.queue}" is no longer in Redis at ${redacted(this.#settings.connection)}: ` +
+        'Redis was restarted without persistence, flushed, or the queue obliterated, so the chunk may or may not ' +
+        'have run; run it again once Redis is back',
+    );
   }
 
   /** The worker that last took job `jobId`, as it wrote in the job's log (worker-command.ts). */
