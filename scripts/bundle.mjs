@@ -24,12 +24,16 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Optional dependencies of the cluster pool, imported only when it is used: never bundled.
+  external: ['bullmq', 'ioredis'],
 };
 
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['reference/src/index.ts', 'reference/src/backend/child-process/worker-main.ts', 'reference/src/process/child-main.ts'],
+    entryPoints: ['reference/src/index.ts', 'reference/src/backend/child-process/worker-main.ts', 'reference/src/process/child-main.ts',
+      // The `multiproc` command, and the task its worker's local pool runs per chunk (found next to it).
+      'reference/src/cli.ts', 'reference/src/backend/bullmq/chunk-task.ts'],
     entryNames: '[name]',
     outdir: 'dist',
     format: 'esm',

@@ -3,7 +3,7 @@
  * harness knows only CPython's, and the self-test passes these in (`resolveImplementation(spec, { builtIns })`).
  */
 export const SELFTEST_ADAPTERS: Readonly<Record<string, string>> = Object.fromEntries(
-  ['reference', 'workerpool', 'piscina', 'tinypool', 'poolifier-cluster', 'poolifier-thread', 'jest-worker'].map((name) => [
+  ['reference', 'workerpool', 'piscina', 'tinypool', 'poolifier-cluster', 'poolifier-thread', 'jest-worker', 'cluster'].map((name) => [
     name,
     new URL(`./adapters/${name}/index.js`, import.meta.url).href,
   ]),

@@ -256,6 +256,13 @@ export class TaskTimeoutError extends MultiprocError {
  */
 export class WorkerStartError extends MultiprocError {}
 
+/**
+ * The cluster pool (`new Pool({ cluster })`) could not do its part: Redis did not answer within the bound, a
+ * chunk's job vanished from Redis or was refused by a worker, or BullMQ is not installed. The message names the
+ * connection (never its password) and the fix. @python — multiprocessing has no cluster pool.
+ */
+export class ClusterError extends MultiprocError {}
+
 // Subclasses inherit the brand and the check: `instanceof QueueEmpty` holds for another copy's QueueEmpty.
 for (const base of [MultiprocError, TaskReferenceError, SerializationError, ThrownValueError]) brand(base);
 

@@ -20,6 +20,7 @@ export {
   ThrownValueError,
   ProtocolError,
 } from './errors.js';
+export type { ClusterOptions } from './backend/bullmq/cluster-options.js';
 export { Pool, type PoolOptions, type ApplyOptions, type MapAsyncOptions, type ArgsBeforeKwds, type KwdsOf } from './pool/pool.js';
 export type { CallOptions } from './pool/cancel.js';
 export type { PoolStats, WorkerStats, RunningTaskStats, RecycleReason } from './pool/stats.js';
@@ -36,6 +37,7 @@ export {
   PoolTerminatedError,
   CallbackError,
   WorkerStartError,
+  ClusterError,
   AbortError,
   type CrashDetails,
   TaskTimeoutError,

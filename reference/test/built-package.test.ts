@@ -147,7 +147,7 @@ test.serial('package.json "exports" points at files the build emitted, with type
   t.true(existsSync(distIndex), 'dist/index.js');
   // Bundled: one file per entry point, side by side, since Process and Pool look for their child entry next
   // to the module that forks it (scripts/bundle.mjs).
-  for (const entry of ['child-main.js', 'worker-main.js']) t.true(existsSync(join(root, 'dist', entry)), `dist/${entry}`);
+  for (const entry of ['child-main.js', 'worker-main.js', 'cli.js', 'chunk-task.js']) t.true(existsSync(join(root, 'dist', entry)), `dist/${entry}`);
   t.notRegex(readFileSync(distIndex, 'utf8'), /\bfrom\s*['"]\.\.?\//, 'dist/index.js imports no module of its own: it is one bundle');
   t.deepEqual(Object.keys(pkg.exports['.'].require), ['types', 'default'], 'types first, as TypeScript requires');
   t.true(existsSync(join(root, pkg.exports['.'].require.types)), 'the CommonJS declarations exist');

@@ -87,6 +87,7 @@ const libraryErrors: Record<string, () => Error> = {
   WorkerStartError: () => new errors.WorkerStartError('could not start'),
   CallbackError: () => new errors.CallbackError('callback', 'applyAsync', new RangeError('inner')),
   QueueSocketError: () => new errors.QueueSocketError('No usable temporary directory found in /nope'),
+  ClusterError: () => new errors.ClusterError('Redis at redis://127.0.0.1:1 did not answer within 10 ms'),
 };
 
 test('the table above names every error class that errors.ts exports', (t) => {

@@ -16,6 +16,7 @@ import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback
 import { checkGraceMs } from './cancel.js';
 import { checkTaskTimeout } from './task-timeout.js';
 import type { WorkerInit } from './worker-set.js';
+import { checkClusterOptions, type ClusterOptions, type ClusterSettings } from '../backend/bullmq/cluster-options.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
 export interface PoolOptions<I extends TaskFunction = TaskFunction> {
@@ -56,6 +57,12 @@ export interface PoolOptions<I extends TaskFunction = TaskFunction> {
    * @python — (Python's Pool has only maxtasksperchild)
    */
   readonly maxMemoryPerChildMb?: number | null;
+  /**
+   * Run the tasks on BullMQ workers (`npx multiproc worker`) on any machine that reaches this Redis, instead of
+   * on child processes of this one; `processes` is then how many chunks the pool keeps in the cluster's hands.
+   * @python — Ray's `ray.util.multiprocessing.Pool` is the nearest.
+   */
+  readonly cluster?: ClusterOptions;
 }
 
 /** What a Pool is made of, its options checked. */
@@ -72,6 +79,8 @@ export interface PoolSettings {
   readonly cancelGraceMs: number | undefined;
   /** Every call's timeoutMs unless it gives its own; undefined: no limit. */
   readonly taskTimeoutMs: number | undefined;
+  /** Where the workers are when they are not this process's children. */
+  readonly cluster?: ClusterSettings;
 }
 
 /**
@@ -94,12 +103,17 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const initializer = options.initializer === undefined ? null : resolveTask(options.initializer, 'Pool initializer');
   const given = checkInitargs(options.initargs);
   const env = checkEnv(options.env, "the workers'");
+  const cluster = options.cluster === undefined ? undefined : checkClusterOptions(options.cluster);
+  if (cluster !== undefined && initializer !== null) {
+    throw new TypeError('options.initializer is not supported with options.cluster yet: run the set-up at the top of the task module, which every cluster worker imports');
+  }
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);
   return {
     processes, terminateGraceMs, onCallbackError, init: { initializer, initargs, initQueues, initClasses, maxTasks, ...maxMemoryMb }, env,
     cancelGraceMs: cancelGraceMs === Infinity ? undefined : cancelGraceMs, taskTimeoutMs,
+    ...(cluster === undefined ? {} : { cluster }),
   };
 }
 
@@ -115,6 +129,7 @@ const OPTION_NAMES = Object.keys({
   cancelGraceMs: true,
   taskTimeoutMs: true,
   maxMemoryPerChildMb: true,
+  cluster: true,
 } satisfies Record<keyof PoolOptions, true>);
 
 /**

@@ -6,6 +6,7 @@
  */
 import { checkArity } from '../arity.js';
 import { forkBackend } from '../backend/child-process/fork-backend.js';
+import { clusterBackend } from '../backend/bullmq/cluster-backend.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import type { Cloned, Sendable, SendableArgs } from '../cloned.js';
 import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
@@ -97,7 +98,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   constructor(first?: PoolOptions | number | null, ...rest: unknown[]) {
     refuseWhileImportingTask('new Pool()');
     refuseInDaemon('new Pool()');
-    const { processes, terminateGraceMs, onCallbackError: onError, init, env, cancelGraceMs, taskTimeoutMs } = readPoolOptions(first, rest);
+    const { processes, terminateGraceMs, onCallbackError: onError, init, env, cancelGraceMs, taskTimeoutMs, cluster } = readPoolOptions(first, rest);
     this.processes = processes;
     this.#terminateGraceMs = terminateGraceMs;
     this.#timeoutDefaults = { taskTimeoutMs, cancelGraceMs, terminateGraceMs };
@@ -115,7 +116,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
       starmapAsync: { method: 'starmapAsync', onError },
     };
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
-    this.#workers = new WorkerSet(init, forkBackend(env), this.#router, this.#scheduler, {
+    this.#workers = new WorkerSet(init, cluster === undefined ? forkBackend(env) : clusterBackend(cluster), this.#router, this.#scheduler, {
       state: () => this.#state,
       mayGetWork: () => this.#state === 'RUN' || (this.#state === 'CLOSE' && this.#feeding.size > 0),
       breakPool: (error) => this.#breakPool(error),

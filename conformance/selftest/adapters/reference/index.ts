@@ -180,7 +180,9 @@ async function bounded(promise: Promise<unknown>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-class ReferenceSession implements Session {
+/** `poolExtras`: more options for every Pool of the session (the cluster adapter's `cluster`). */
+export class ReferenceSession implements Session {
+  constructor(private readonly poolExtras: Readonly<Record<string, unknown>> = {}) {}
   readonly #started = new Set<Process>();
   readonly #pools = new Set<Pool>();
   readonly #queues = new Set<Queue>();
@@ -244,6 +246,7 @@ class ReferenceSession implements Session {
       ...(options.workerHeapMb === undefined ? {} : { env: heapLimitEnv(options.workerHeapMb) }),
       ...(options.taskTimeoutMs === undefined ? {} : { taskTimeoutMs: options.taskTimeoutMs }),
       ...(options.maxMemoryPerChildMb === undefined ? {} : { maxMemoryPerChildMb: options.maxMemoryPerChildMb }),
+      ...this.poolExtras,
     });
     this.#pools.add(pool);
     const a = <T>(value: T): T => withUnsendables(this.#args(value)) as T;

@@ -1,0 +1,133 @@
+/**
+ * The cluster pool (`new Pool({ cluster })`, issue 19) seen through the conformance interface: the reference
+ * adapter's own pool handle, its pools given `cluster`, against two `multiproc worker` commands (2 processes each)
+ * that this adapter starts for each session, on a queue of its own, on the private Redis named by MULTIPROC_REDIS_URL
+ * (`scripts/redis/private-redis.sh start`). Without it, open() rejects and says how to get one.
+ * It claims the Pool capabilities the cluster pool keeps; the others say why not.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Capability, Implementation, Session } from '../../../harness/index.js';
+import { modulePath } from '../../../harness/index.js';
+import { readDeviations } from '../reference/deviations.js';
+import { ReferenceSession } from '../reference/index.js';
+
+const CLI = modulePath(import.meta.url, '../../../../reference/src/cli');
+const TASKS = modulePath(import.meta.url, '../reference/tasks');
+let sessions = 0;
+
+/**
+ * Each session has its own queue and its own two worker commands, stopped with it: a terminated pool's chunks go on
+ * running on their workers (nothing reaches into another machine's processes), and must not hold up the next rule.
+ */
+async function openSession(url: string): Promise<Session> {
+  const queue = `mp-conformance-${process.pid}-${Date.now().toString(36)}-${++sessions}`;
+  const started = await Promise.allSettled([startOne(url, queue), startOne(url, queue)]);
+  const workers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all(workers.map(stop));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const session = new ReferenceSession({ cluster: { connection: url, queue } });
+  return {
+    createProcess: (options) => session.createProcess(options),
+    createPool: (options) => session.createPool(options),
+    createQueue: (options) => session.createQueue(options),
+    currentProcess: () => session.currentProcess(),
+    parentProcess: () => session.parentProcess(),
+    activeChildren: () => session.activeChildren(),
+    cpuCount: () => session.cpuCount(),
+    close: async () => {
+      await session.close();
+      await Promise.all(workers.map(stop));
+    },
+  };
+}
+
+/** SIGKILL: its chunks are abandoned with its queue; its local pool's children leave when it is gone. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  return exited;
+}
+
+/** A worker command on `queue`, once it said it is ready (within 60 s). */
+function startOne(url: string, queue: string): Promise<ChildProcess> {
+  const loader = CLI.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, CLI, 'worker', '--connection', url, '--queue', queue, '--processes', '2', TASKS], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const killAtExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killAtExit);
+  child.once('exit', () => process.off('exit', killAtExit));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('a multiproc worker command was not ready within 60 s')), 60_000);
+    child.stdout!.on('data', (data: Buffer) => {
+      out += data.toString();
+      if (/ ready\n/.test(out)) {
+        clearTimeout(timer);
+        // Nothing more is read from it: neither it nor its pipe may keep the suite's process alive.
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve(child);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`a multiproc worker command exited (${code ?? signal}) before it was ready`));
+    });
+  });
+}
+
+const CAPABILITIES: readonly Capability[] = [
+  'pool',
+  'pool.imap',
+  'pool.callbacks',
+  'pool.callbacks.throwing',
+  'pool.kwds',
+  'pool.input',
+  'pool.input.async',
+  'pool.imap.next',
+  'pool.scope',
+  'pool.unsendable',
+  'pool.remote-traceback',
+];
+
+const POOL_ONLY = 'the cluster adapter checks the Pool only: Process and Queue are the reference\'s own, checked by its adapter';
+
+const PROCESS_CAPABILITIES = [
+  'process', 'process.kill', 'process.close', 'process.daemon', 'process.current', 'process.nested', 'process.kwargs',
+  'process.stderr', 'process.parent', 'process.active-children', 'process.unsendable', 'process.rename', 'process.no-target',
+] as const satisfies readonly Capability[];
+
+const REMOTE = 'the cluster pool\'s workers are processes of other machines';
+
+export const implementation: Implementation = {
+  name: 'cluster',
+  description: 'multiproc reference/ with options.cluster: BullMQ on a private Redis, 2 worker commands of 2 processes',
+  capabilities: new Set(CAPABILITIES),
+  // The same Pool code above the workers: the reference's declared deviations are the cluster pool's too.
+  deviations: {
+    ...readDeviations(),
+    'pool.pids.at-most-processes-workers': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), ` +
+      'whatever the pool\'s processes, which only bounds how many chunks the pool keeps in their hands',
+  },
+  unsupported: {
+    ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
+    queue: POOL_ONLY,
+    'queue.bounded': POOL_ONLY,
+    'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
+    'pool.initializer': 'options.initializer is not supported with options.cluster yet',
+    'pool.maxtasks': `${REMOTE}: maxTasksPerChild retires a slot of the pool, not a remote process`,
+    'pool.cancel': 'a chunk already on a worker command is not told of the abort yet (its result is dropped)',
+  },
+  open: async () => {
+    const url = process.env['MULTIPROC_REDIS_URL'];
+    if (url === undefined || url === '') {
+      throw new Error('the cluster adapter needs a private Redis: export MULTIPROC_REDIS_URL=$(scripts/redis/private-redis.sh start)');
+    }
+    return openSession(url);
+  },
+};
+
+export default implementation;

@@ -1,0 +1,164 @@
+/**
+ * The cluster backend: the pool's workers are capacity on BullMQ workers (`npx multiproc worker`) anywhere that
+ * reaches one Redis. Each link stands for one slot of the pool's `processes`: the chunks the pool hands it become
+ * one job each, in one round trip per batch, and their results come back to the pool in the order the link was
+ * given them, as a local worker answers. Nothing above this file knows the workers are remote, so chunking,
+ * ordering, AsyncResult and error rebuilding are the local pool's own code.
+ */
+import { checkReadable } from '../../pool/argument-check.js';
+import { ClusterError, WorkerCrashedError } from '../../errors.js';
+import { encodeError } from '../../remote-error.js';
+import { reasonOf } from '../../describe-thrown.js';
+import type { Task } from '../../pool/task.js';
+import type { TaskRef } from '../../task-registry.js';
+import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js';
+import type { InitMessage, ResultsMessage } from '../protocol.js';
+import { ClusterClient, type JobOutcome } from './cluster-client.js';
+import type { ClusterSettings } from './cluster-options.js';
+import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+
+/** One client (one Queue, one QueueEvents) for all the links of a pool. */
+export function clusterBackend(settings: ClusterSettings): WorkerBackend {
+  const client = new ClusterClient(settings);
+  return { start: (init) => new ClusterLink(init, client) };
+}
+
+interface Held {
+  readonly seq: number;
+  /** Where the chunk sits in its call, for a WorkerCrashedError. */
+  readonly job: number;
+  readonly index: number;
+  readonly count: number;
+  /** The result's wire form `[seq, body]` once its job ended. */
+  wire?: unknown[];
+}
+
+class ClusterLink implements WorkerLink {
+  /** The tasks run in processes of other machines: there is no local pid (errors name the remote host and pid). */
+  readonly pid = 0;
+  readonly #client: ClusterClient;
+  readonly #functions = new Map<number, TaskRef>();
+  /** Chunks sent and not yet answered to the pool, in the order they were sent. */
+  #held: Held[] = [];
+  #onMessage: LinkEvents['message'] | undefined;
+  #onExit: LinkEvents['exit'] | undefined;
+  #budget: number;
+  #retiring = false;
+  #gone = false;
+
+  constructor(init: InitMessage, client: ClusterClient) {
+    this.#client = client;
+    this.#budget = init.maxTasks ?? Infinity;
+    client.acquire();
+    // After the pool has subscribed: start() returns first.
+    queueMicrotask(() => this.#onMessage?.({ kind: 'ready' }));
+  }
+
+  on<E extends keyof LinkEvents>(event: E, listener: LinkEvents[E]): void {
+    if (event === 'message') this.#onMessage = listener as LinkEvents['message'];
+    else this.#onExit = listener as LinkEvents['exit'];
+  }
+
+  send(batch: Batch, undelivered: () => void): void {
+    if (this.#gone) return undelivered();
+    for (const { id, task } of batch.defines) this.#functions.set(id, task);
+    checkReadable(batch.tasks, batch.tasks.map((task) => task.items));
+    // Every chunk encoded before any is sent: one that cannot be written refuses the batch (backend.ts).
+    const jobs = batch.tasks.map((task) => ({ task, data: this.#jobData(task) }));
+    const toAdd = [];
+    for (const { task, data } of jobs) {
+      const held: Held = { seq: task.seq, job: task.job, index: task.start, count: task.items.length };
+      this.#held.push(held);
+      if (typeof data === 'string') held.wire = failure(task.seq, new ClusterError(data));
+      else toAdd.push({ data, settle: (outcome: JobOutcome) => this.#answer(held, outcome) });
+    }
+    if (toAdd.length > 0) this.#client.add(toAdd);
+    if (toAdd.length < jobs.length) queueMicrotask(() => this.#flush());
+  }
+
+  #jobData(task: Task): ChunkJobData | string {
+    const ref = this.#functions.get(task.fn);
+    if (ref === undefined) return `internal: function ${task.fn} was never defined for this link`;
+    if (task.queues !== undefined) return 'a multiproc Queue cannot be passed to a cluster pool\'s task: its workers are on other machines; use a Redis structure the task opens itself';
+    if (task.classes !== undefined) return 'instances of registered value classes cannot cross to a cluster pool\'s workers yet; pass plain objects';
+    return { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
+  }
+
+  #answer(held: Held, outcome: JobOutcome): void {
+    if (this.#gone) return;
+    held.wire = toWire(held, outcome);
+    this.#flush();
+  }
+
+  /** Answers the pool in the order it sent: a chunk finished early waits for those before it. */
+  #flush(): void {
+    while (!this.#gone && this.#held[0]?.wire !== undefined) {
+      const { wire } = this.#held.shift()!;
+      const message: ResultsMessage = { kind: 'results', count: 1, results: wire! };
+      this.#onMessage?.(message);
+      if (--this.#budget <= 0) return this.#exit(0, null);
+    }
+    if (this.#retiring && this.#held.length === 0) this.#exit(0, null);
+  }
+
+  /** Cancelled chunks run to the end on their workers (not passed on yet); their results are dropped by the pool. */
+  cancel(_seqs: readonly number[]): void {}
+
+  retire(): void {
+    this.#retiring = true;
+    if (this.#held.length === 0) this.#exit(0, null);
+  }
+
+  /** Its chunks' jobs are not taken back: they may be running on another machine. The pool rejects them. */
+  terminate(_graceMs: number | undefined): void {
+    this.#exit(null, 'SIGTERM');
+  }
+
+  kill(): void {
+    this.#exit(null, 'SIGKILL');
+  }
+
+  get exited(): boolean {
+    return this.#gone;
+  }
+
+  /** The Redis connections keep the parent alive while the pool is open: close or terminate it. */
+  holdParent(_holds: boolean): void {}
+
+  #exit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    this.#held = [];
+    void this.#client.release().then(() => this.#onExit?.(code, signal));
+  }
+}
+
+/** How a job ended, as the `[seq, body]` of a chunk result (wire.ts). */
+function toWire(held: Held, outcome: JobOutcome): unknown[] {
+  const { seq } = held;
+  if ('error' in outcome) return failure(seq, outcome.error);
+  if ('failed' in outcome) return failure(seq, jobFailure(held, outcome.failed, outcome.processedBy));
+  try {
+    const wire = decodeResult(outcome.returned);
+    wire[0] = seq;
+    return wire;
+  } catch (cause) {
+    return failure(seq, new ClusterError(`the result of this chunk could not be read from Redis: ${reasonOf(cause)}`, { cause }));
+  }
+}
+
+function failure(seq: number, error: unknown): unknown[] {
+  return [seq, { values: [], failedAt: 0, error: encodeError(error) }];
+}
+
+/** A job BullMQ failed: its worker refused it, or it stalled (its worker died or froze) and was not run again. */
+function jobFailure(held: Held, reason: string, processedBy: string | undefined): Error {
+  const [host, pid] = (processedBy ?? 'an unknown worker:0').split(/:(?=\d+$)/);
+  if (/stalled/i.test(reason)) {
+    return new WorkerCrashedError({
+      worker: `multiproc worker on ${host}`, pid: Number(pid) || 0, exitCode: null, signal: null,
+      job: held.job, index: held.index, count: held.count,
+    });
+  }
+  return new ClusterError(`the cluster worker ${processedBy ?? '(unknown)'} refused this chunk: ${reason}`);
+}

@@ -1,0 +1,48 @@
+/**
+ * Which local module runs a task a job names. The pool names a task by its module's URL on the pool's machine;
+ * a worker on another machine has the same code elsewhere. A worker therefore runs a task only from the modules
+ * it was started with: the one at that very URL, else the only one with the same file name. Nothing else is
+ * ever imported, whatever a job says.
+ */
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TaskReferenceError } from '../../errors.js';
+import { loadTask, type TaskRef } from '../../task-registry.js';
+
+export class TaskResolver {
+  readonly #modules: readonly string[];
+
+  /** `modules`: the file: URLs of the task modules this worker imported. */
+  constructor(modules: readonly string[]) {
+    this.#modules = modules;
+  }
+
+  /** The local reference for the task `key` of module `moduleUrl`, or a TaskReferenceError saying why not. */
+  async resolve(moduleUrl: string, key: string): Promise<TaskRef> {
+    const local = this.#modules.includes(moduleUrl) ? moduleUrl : this.#sameName(moduleUrl);
+    const ref = { moduleUrl: local, key };
+    // The module is already imported: this only checks that it registered `key`.
+    await loadTask(ref);
+    return ref;
+  }
+
+  #sameName(moduleUrl: string): string {
+    const name = fileName(moduleUrl);
+    const matches = this.#modules.filter((module) => fileName(module) === name);
+    if (name !== undefined && matches.length === 1) return matches[0]!;
+    throw new TaskReferenceError(
+      `this worker was not started with the task module ${JSON.stringify(moduleUrl.slice(0, 200))}` +
+        (matches.length > 1 ? ` (${matches.length} of its modules are named ${name}: start it with only one)` : '') +
+        `; it runs tasks only from ${this.#modules.map((m) => fileName(m) ?? m).join(', ')}. Start the worker ` +
+        'command with that module (the same code as the pool\'s, at any path)',
+    );
+  }
+}
+
+function fileName(url: string): string | undefined {
+  try {
+    return basename(fileURLToPath(url));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Redis lost mid-run and back 2 s later, without persistence (every job gone, ids from 1 again): the call that
+ * was running rejects with a ClusterError naming the connection, nothing hangs, and the pool works again once
+ * Redis is back. A Redis of its own (scripts/redis/private-redis.sh), run when the private one is available.
+ */
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ClusterError, Pool } from '../../src/index.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { report } from '../../../test-support/reliability.js';
+import { repoPath } from '../../../test-support/repo-paths.js';
+import { square, valueAfter } from './fixtures/cluster-tasks.js';
+import { explainSkip, redisTest, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+
+assertNoOrphans(test);
+explainSkip();
+
+const SCRIPT = repoPath('scripts', 'redis', 'private-redis.sh');
+const run = promisify(execFile);
+
+redisTest(test)('fault: cluster: Redis restarted without persistence mid-map rejects the map with a ClusterError naming it; the pool works again after', async (t) => {
+  // Short: a Unix socket path is limited to 107 bytes.
+  const parent = mkdtempSync('/tmp/mprr-');
+  const dir = join(parent, 'r');
+  const url = (await run(SCRIPT, ['start', dir])).stdout.trim();
+  let worker: WorkerCommandHandle | undefined;
+  const pool = new Pool({ processes: 2, cluster: { connection: url, queue: 'restart', connectTimeoutMs: 5000 } });
+  try {
+    worker = await startWorkerCommand('restart', ['--processes', '2'], undefined, url);
+    t.deepEqual(await pool.map(square, [1, 2, 3]), [1, 4, 9]);
+    const started = Date.now();
+    const running = pool.starmap(valueAfter, Array.from({ length: 20 }, (_, i) => [i, 300] as [number, number]), 1);
+    running.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await run(SCRIPT, ['stop', dir]);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await run(SCRIPT, ['start', dir]);
+    const error = await t.throwsAsync(running, { instanceOf: ClusterError });
+    const settledMs = Date.now() - started;
+    t.regex(error.message, /is no longer in Redis at redis\+unix:.*restarted without persistence|did not answer within/);
+    t.true(error.message.includes(url), 'the error names the connection');
+    // Far from the figure (about 3 s): a hang, not a timing.
+    t.true(settledMs < 30_000, `settled after ${settledMs} ms`);
+    t.deepEqual(await pool.map(square, [4, 5]), [16, 25]);
+    report(t, {
+      section: 'fault',
+      tried: 'cluster pool: Redis (no persistence) stopped 0.7 s into a map of 20 × 300 ms chunks, started again 2 s later',
+      outcome: `the map rejected with ClusterError (${error.message.slice(0, 60)}…); a map after it worked`,
+      figures: { 'map settled after (ms)': settledMs },
+    });
+  } finally {
+    pool.terminate();
+    await pool.join();
+    await worker?.stop();
+    await run(SCRIPT, ['stop', dir]);
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
