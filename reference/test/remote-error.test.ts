@@ -88,6 +88,8 @@ const libraryErrors: Record<string, () => Error> = {
   CallbackError: () => new errors.CallbackError('callback', 'applyAsync', new RangeError('inner')),
   QueueSocketError: () => new errors.QueueSocketError('No usable temporary directory found in /nope'),
   ClusterError: () => new errors.ClusterError('Redis at redis://127.0.0.1:1 did not answer within 10 ms'),
+  TaskTimeoutError: () =>
+    new errors.TaskTimeoutError({ task: 'crunch', phase: 'running', elapsedMs: 312, timeoutMs: 300, pid: 42, index: 2, count: 1 }),
 };
 
 test('the table above names every error class that errors.ts exports', (t) => {

@@ -25,6 +25,7 @@ export function poolOnlyReasons(library: string): Reasons {
       `${library} has no callbacks: the adapter records the promise's outcome as the callbacks, so a callback that throws would test the adapter, not ${library}`,
     'pool.unsendable': 'not wired in this adapter (what cannot be cloned to a worker is not checked here)',
     'pool.cancel': `${library} gives a running task no signal to see an abort by: the rules need the task itself told`,
+    'pool.timeout': `${library} has no per-task timeout counted from the task's start that signals the task and stops its worker`,
     'pool.crash-diagnostics': `${library}'s error for a dead worker carries no stderr tail, task name or out-of-memory flag`,
     'pool.progress': `${library} has no progress listener on a call: a running task cannot report how far it got, and a map says nothing until it ends`,
     'pool.recycle': `${library} has no memory limit per worker checked after each task, with the worker's queued tasks handed on`,
