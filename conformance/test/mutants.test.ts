@@ -28,6 +28,11 @@ import { readTraces, traceRule } from '../selftest/mutants/lib/traces.js';
 
 assertNoOrphans(test);
 
+// The children of these runs exercise the reference's code exactly as suite.test.ts's run of the same rules does, and
+// that run is measured: under c8, each of their thousands of processes would write its coverage (1.3 GB in all) for
+// nothing but CPU and disk, on the run's longest path. Its own process is still measured (V8 read the variable at start).
+delete process.env['NODE_V8_COVERAGE'];
+
 /** Rules at once: each starts processes on a 2-core machine, and timing rules must stay honest. */
 const CONCURRENCY = 8;
 /** The whole run is shared by every test below, so each may wait for all of it (ava's idle timeout is 2 min). */
