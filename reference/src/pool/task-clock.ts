@@ -47,7 +47,7 @@ export class TaskClock {
       this.#timer = undefined;
       this.#task = undefined;
       this.#waiting = undefined;
-      this.#expired.add(task!);
+      // Marked by whoever fails the task (markExpired), not here: a worker found gone fails it through its exit.
       this.expire(task!, performance.now() - since);
     }).unref();
   }
@@ -79,7 +79,8 @@ export class TaskClock {
     this.#expired.add(task);
   }
 
+  /** Whether `task` failed for its time (running or queued): only a task with a timeout can have. */
   expired(task: Task): boolean {
-    return this.#expired.has(task);
+    return task.timeout !== undefined && this.#expired.has(task);
   }
 }

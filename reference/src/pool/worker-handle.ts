@@ -257,6 +257,8 @@ export class WorkerHandle {
     this.retiring = true;
     this.#chunks = [];
     this.#endGrace();
+    // The task first in line goes to another worker: its clock goes with it, not on here.
+    this.clock.stop();
     return this.inflight.splice(0);
   }
 

@@ -98,7 +98,10 @@ export class WorkerSet {
 
   /** Forgets what every worker holds: its jobs were all rejected. */
   dropInflight(): void {
-    for (const worker of this.all) worker.inflight.length = 0;
+    for (const worker of this.all) {
+      worker.inflight.length = 0;
+      worker.clock.stop();
+    }
   }
 
   /** A worker to replace one that exited; a refusal to start it stops the pool with that WorkerStartError. */
@@ -160,7 +163,7 @@ export class WorkerSet {
       // The worker reads back what it sends, so this is the last line of defence: exactly these chunks fail.
       for (let i = 0; i < message.count; i++) {
         const chunk = worker.answerNext();
-        if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
+        if (worker.clock.expired(chunk)) continue;
         this.router.fail(chunk, unreadableResultError(worker, chunk, read.unreadable));
       }
       this.counters.failed += message.count;
@@ -171,7 +174,7 @@ export class WorkerSet {
         const chunk = worker.answerNext();
         this.scheduler.record(chunk.fn, worker.lastChunkMs);
         // A task failed for its time already: what it still answered is dropped.
-        if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
+        if (worker.clock.expired(chunk)) continue;
         if (result.ok) {
           this.counters.completed++;
           this.router.done(chunk, result.values);
@@ -194,7 +197,7 @@ export class WorkerSet {
    */
   #onTimedOut(worker: WorkerHandle, task: Task, elapsedMs: number): void {
     const error = new TaskTimeoutError({
-      task: task.timeout!.task, phase: 'running', elapsedMs, timeoutMs: task.timeout!.timeoutMs!, pid: worker.pid,
+      task: this.scheduler.taskName(task.fn) ?? 'anonymous', phase: 'running', elapsedMs, timeoutMs: task.timeout!.timeoutMs!, pid: worker.pid,
       index: task.start, count: task.items.length,
     });
     worker.timeOut(task, error);
@@ -251,7 +254,7 @@ export class WorkerSet {
       this.counters.failed += running.length;
       for (const chunk of running) {
         // Failed for its time already, then stopped for it: not failed twice.
-        if (chunk.timeout !== undefined && worker.clock.expired(chunk)) continue;
+        if (worker.clock.expired(chunk)) continue;
         const crash = worker.fault ?? new WorkerCrashedError({
           worker: worker.name, pid: worker.pid, exitCode: toExitCode(code, signal), signal,
           job: chunk.job, index: chunk.start, count: chunk.items.length,
@@ -262,7 +265,7 @@ export class WorkerSet {
         this.router.fail(chunk, crash);
       }
       // The tasks of an aborted call are not run again elsewhere.
-      const gone = (task: Task): boolean => isAborted(task) || (task.timeout !== undefined && worker.clock.expired(task));
+      const gone = (task: Task): boolean => isAborted(task) || worker.clock.expired(task);
       this.scheduler.requeue(notStarted.some(gone) ? notStarted.filter((task) => !gone(task)) : notStarted);
       // A worker that died of a chunk it was given did not fail to start.
       const failures = starting && running.length === 0 ? ++this.#startFailures : 0;
