@@ -48,15 +48,14 @@ const CALLBACK_KEYS = ['callback', 'errorCallback'];
  */
 export function checkCallOptions(value: unknown, method: string): CallOptions | undefined {
   if (value === undefined || value === null) return undefined;
-  const names = CALL_OPTION_KEYS.join(', ');
   if (typeof value !== 'object' || Array.isArray(value)) {
     const fix = typeof value === 'function' ? `; ${poolArityHint(method)([])}` : '';
-    throw new TypeError(`Pool.${method}(…, options): options must be an object { ${names} }, got ${describeValue(value)}${fix}`);
+    throw new TypeError(`Pool.${method}(…, options): options must be an object { ${CALL_OPTION_KEYS.join(', ')} }, got ${describeValue(value)}${fix}`);
   }
   for (const [key, given] of Object.entries(value)) {
     if (CALL_OPTION_KEYS.includes(key)) continue;
     const hint = closestName(key, CALLBACK_KEYS) !== undefined ? `; ${poolArityHint(method)([])}` : didYouMean(key, given, CALL_OPTION_KEYS);
-    throw new TypeError(`Pool.${method}(…, options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${names}`);
+    throw new TypeError(`Pool.${method}(…, options): unexpected option ${JSON.stringify(key)}${hint}; the options are ${CALL_OPTION_KEYS.join(', ')}`);
   }
   return value as CallOptions;
 }

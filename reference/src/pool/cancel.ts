@@ -6,6 +6,7 @@
  */
 import { describeValue } from '../describe-value.js';
 import { AbortError } from '../errors.js';
+import { callGraceMs } from './grace.js';
 import { TIMEOUT_OPTION_KEYS, type TimeoutOptions } from './task-timeout.js';
 import type { ProgressListener } from './progress.js';
 
@@ -61,8 +62,7 @@ export function readCancellation(options: CallOptions | undefined, method: strin
   if (!isAbortSignal(signal)) {
     throw new TypeError(`Pool.${method}(…, options): signal must be an AbortSignal (new AbortController().signal, AbortSignal.timeout(ms)), got ${describeValue(signal)}`);
   }
-  const grace = graceMs === undefined ? defaultGraceMs : graceMs === Infinity ? undefined : graceMs;
-  return { signal, graceMs: grace, aborted: false };
+  return { signal, graceMs: callGraceMs(graceMs, defaultGraceMs), aborted: false };
 }
 
 /** `value` checked as a grace period: a non-negative number of milliseconds, Infinity for never. */

@@ -31,12 +31,13 @@ import { ApplyJob, MapJob } from './jobs.js';
 import { packNumbers } from './packed.js';
 import { readPoolOptions, type PoolOptions } from './pool-options.js';
 import { AbortWatch } from './abort-watch.js';
-import { CALL_OPTION_KEYS, type CallOptions, type Cancellation } from './cancel.js';
-import { readProgress, type CallProgress } from './progress.js';
+import { CALL_OPTION_KEYS, type CallOptions } from './cancel.js';
+import { readProgress } from './progress.js';
 import type { CallbackErrorHandler } from './callback-errors.js';
 import { ResultRouter } from './result-router.js';
 import { QueueDeadlines } from './queue-timeout.js';
-import { readTimeouts, type TaskTimeouts, type TimeoutDefaults } from './task-timeout.js';
+import { readTimeouts, type TimeoutDefaults } from './task-timeout.js';
+import type { CallExtras, Task } from './task.js';
 import { Scheduler } from './scheduler.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
 import { poolStats, type PoolStats } from './stats.js';
@@ -172,17 +173,13 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     this.#checkRunning();
     const callbacks = checkCallbacks<Result<F>>(options, 'applyAsync', APPLY_KEYS);
     const argList = withKwds(checkArgs(args, 'applyAsync'), checkKwds(options?.kwds, 'applyAsync'));
-    const cancel = this.#aborts.read(options, method);
-    const timeout = readTimeouts(options, method, fn, this.#timeoutDefaults);
-    const progress = readProgress(options, method, 1, this.#onCallbackError);
+    const call = this.#readCall(options, method, 1);
     const job = new ApplyJob<Result<F>>(callbacks, this.#callbackContexts.applyAsync);
     // Made before the job is registered: a Queue that cannot cross refuses the call and leaves nothing behind.
-    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, cancel, timeout, progress);
-    if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
+    const chunk = this.#scheduler.makeChunk(this.#router.nextId, 0, fnId, [argList], true, call);
+    if (call.cancel !== undefined && !this.#aborts.watch(this.#router.nextId, call.cancel, method, job)) return job;
     this.#router.register(job);
-    this.#scheduler.push(chunk);
-    if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
-    this.#scheduler.dispatch(this.#workers.all);
+    this.#queue([chunk], call);
     return job;
   }
 
@@ -210,12 +207,10 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (arguments.length > 4) checkArity(arguments, 4, 'Pool.mapAsync', 2, poolArityHint('mapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'mapAsync', false);
     const callbacks = checkCallbacks(options, 'mapAsync', CALL_OPTION_KEYS);
-    const cancel = this.#aborts.read(options, 'mapAsync');
-    const timeout = readTimeouts(options, 'mapAsync', fn, this.#timeoutDefaults);
-    const progress = readProgress(options, 'mapAsync', undefined, this.#onCallbackError);
+    const call = this.#readCall(options, 'mapAsync');
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
     const items = Array.isArray(iterable) ? iterable : [...iterable];
-    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', cancel, timeout, progress);
+    return this.#submitMap(fnId, items, chunksize, false, callbacks, 'mapAsync', call);
   }
 
   /** @python Pool.starmap_async() */
@@ -224,10 +219,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (arguments.length > 4) checkArity(arguments, 4, 'Pool.starmapAsync', 2, poolArityHint('starmapAsync'));
     const fnId = this.#checkMap(fn, iterable, chunksize, 'starmapAsync', false);
     const callbacks = checkCallbacks(options, 'starmapAsync', CALL_OPTION_KEYS);
-    const cancel = this.#aborts.read(options, 'starmapAsync');
-    const timeout = readTimeouts(options, 'starmapAsync', fn, this.#timeoutDefaults);
-    const progress = readProgress(options, 'starmapAsync', undefined, this.#onCallbackError);
-    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', cancel, timeout, progress);
+    const call = this.#readCall(options, 'starmapAsync');
+    return this.#submitMap(fnId, [...iterable], chunksize, true, callbacks, 'starmapAsync', call);
   }
 
   /**
@@ -333,28 +326,26 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   async #mapAsync(fn: TaskFunction, iterable: Items<unknown>, chunksize: number | null | undefined, star: boolean,
     method: string, options: CallOptions | undefined): Promise<AsyncResult<any[]>> {
     const fnId = this.#checkMap(fn, iterable, chunksize, method, true);
-    const cancel = this.#aborts.read(options, method);
-    const timeout = readTimeouts(options, method, fn, this.#timeoutDefaults);
-    const progress = readProgress(options, method, undefined, this.#onCallbackError);
+    const call = this.#readCall(options, method);
     // An array needs no copy: #submitMap cuts it into chunks before anything else runs.
-    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, cancel, timeout, progress);
+    if (Array.isArray(iterable)) return this.#submitMap(fnId, iterable, chunksize, star, undefined, method, call);
     const items: unknown[] = [];
     if (Symbol.asyncIterator in Object(iterable)) {
       for await (const item of iterable as AsyncIterable<unknown>) {
         items.push(item);
         // An abort while the input is read ends the call then, not once the input is done.
-        if (cancel?.signal.aborted) break;
+        if (call.cancel?.signal.aborted) break;
       }
     } else items.push(...(iterable as Iterable<unknown>));
     // Reading ran the caller's code, and took time: the pool may have been closed or terminated meanwhile.
     this.#checkRunning();
-    return this.#submitMap(fnId, items, chunksize, star, undefined, method, cancel, timeout, progress);
+    return this.#submitMap(fnId, items, chunksize, star, undefined, method, call);
   }
 
   /** Cuts a checked map's input into chunks and queues them; `chunksize` was checked (null: the default). */
   #submitMap(fnId: number, items: readonly unknown[], chunksize: number | null | undefined, star: boolean,
-    callbacks: ResultCallbacks<any[]> | undefined, method: string, cancel: Cancellation | undefined,
-    timeout: TaskTimeouts | undefined, progress: CallProgress | undefined): AsyncResult<any[]> {
+    callbacks: ResultCallbacks<any[]> | undefined, method: string, call: CallExtras): AsyncResult<any[]> {
+    const { cancel, progress } = call;
     if (star) checkArgLists(items, method);
     if (progress !== undefined) progress.total = items.length;
     const size = chunksize ?? defaultChunksize(items.length, this.processes);
@@ -365,13 +356,28 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     if (items.length === 0 && !aborted) return job;
     // Every chunk made before any is queued: a Queue that cannot cross in a later item refuses the whole call,
     // and none of the items before it runs.
-    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, cancel, timeout, progress);
+    const chunks = this.#scheduler.makeChunks(this.#router.nextId, fnId, items, size, star, call);
     if (cancel !== undefined && !this.#aborts.watch(this.#router.nextId, cancel, method, job)) return job;
     this.#router.register(job);
-    for (const chunk of chunks) this.#scheduler.push(chunk);
-    if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch(chunks, timeout.queueTimeoutMs);
-    this.#scheduler.dispatch(this.#workers.all);
+    this.#queue(chunks, call);
     return job;
+  }
+
+  /** What `options` add to each task of the call (checked; `method` names the call in errors). */
+  #readCall(options: CallOptions | undefined, method: string, total?: number): CallExtras {
+    return {
+      cancel: this.#aborts.read(options, method),
+      timeout: readTimeouts(options, method, this.#timeoutDefaults),
+      progress: readProgress(options, method, total, this.#onCallbackError),
+    };
+  }
+
+  /** Puts a registered job's chunks in line, with their queue deadline if the call has one, and hands them out. */
+  #queue(chunks: readonly Task[], call: CallExtras): void {
+    for (const chunk of chunks) this.#scheduler.push(chunk);
+    const queueTimeoutMs = call.timeout?.queueTimeoutMs;
+    if (queueTimeoutMs !== undefined) this.#queueDeadlines.watch(chunks, queueTimeoutMs);
+    this.#scheduler.dispatch(this.#workers.all);
   }
 
   #imap(fn: TaskFunction, iterable: Items<unknown>, chunksize: number, ordered: boolean, options: unknown): IMapIterator<any> {
@@ -381,11 +387,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     checkIterable(iterable, method, true);
     checkChunksizeShape(chunksize, method);
     checkChunksize(chunksize);
-    const callOptions = checkCallOptions(options, method);
-    const cancel = this.#aborts.read(callOptions, method);
-    const timeout = readTimeouts(callOptions, method, fn, this.#timeoutDefaults);
     // total: known at once for an array, else once the input is read to its end.
-    const progress = readProgress(callOptions, method, Array.isArray(iterable) ? iterable.length : undefined, this.#onCallbackError);
+    const call = this.#readCall(checkCallOptions(options, method), method, Array.isArray(iterable) ? iterable.length : undefined);
+    const { cancel, progress } = call;
     // Already aborted: an iterator of nothing, whose first step rejects; the input is never read.
     const input = cancel?.signal.aborted ? [] : iterable;
     return new IMapIterator(input, chunksize, ordered, this.processes * 4, {
@@ -400,11 +404,9 @@ export class Pool<I extends TaskFunction = TaskFunction> {
         if (cancel?.aborted) return;
         // An imap started before close() is work already submitted: it may go on reading its input.
         if (this.#state !== 'CLOSE') this.#checkRunning();
-        const chunk = this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, cancel, timeout, progress);
-        this.#scheduler.push(chunk);
+        const chunk = this.#scheduler.makeChunk(job, start, fnId, packNumbers(items) ?? items, false, call);
         progress?.submitted(items.length);
-        if (timeout?.queueTimeoutMs !== undefined) this.#queueDeadlines.watch([chunk], timeout.queueTimeoutMs);
-        this.#scheduler.dispatch(this.#workers.all);
+        this.#queue([chunk], call);
       },
       doneFeeding: (job) => {
         progress?.inputEnded();

@@ -35,7 +35,7 @@ export class QueueDeadlines {
     const elapsedMs = performance.now() - since;
     for (const { chunk, pid } of late) {
       this.router.fail(chunk, new TaskTimeoutError({
-        task: chunk.timeout!.task, phase: 'queue', elapsedMs, timeoutMs: ms, pid, index: chunk.start, count: chunk.items.length,
+        task: this.scheduler.taskName(chunk.fn) ?? 'anonymous', phase: 'queue', elapsedMs, timeoutMs: ms, pid, index: chunk.start, count: chunk.items.length,
       }));
     }
     this.settle();

@@ -22,9 +22,8 @@ export class Recycling {
    * so itself; a worker whose budget is spent becomes one when it has answered its last task.
    */
   retireeAfter(worker: WorkerHandle, message: ResultsMessage): 'tasks' | 'memory' | undefined {
-    if (this.#retired.has(worker)) return undefined;
     const reason = message.retire ?? (worker.budget <= 0 && worker.inflight.length === 0 ? 'tasks' : undefined);
-    if (reason === undefined) return undefined;
+    if (reason === undefined || this.#retired.has(worker)) return undefined;
     this.#retired.add(worker);
     this.counters.recycled[reason]++;
     return reason;

@@ -7,11 +7,8 @@
 import { packQueues } from '../queue/transfer.js';
 import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
-import type { Cancellation } from './cancel.js';
-import type { TaskTimeouts } from './task-timeout.js';
-import type { CallProgress } from './progress.js';
 import { ChunkQueue } from './chunk-queue.js';
-import type { Task } from './task.js';
+import type { CallExtras, Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
 import { WindowSizer } from './window.js';
 import type { WorkerHandle } from './worker-handle.js';
@@ -56,8 +53,10 @@ export class Scheduler {
    * undefined when there is none, which spares the worker a search). Throws QueueClosedError or QueueSocketError
    * for a Queue that cannot cross: make every chunk of a job before the job is registered or any chunk queued.
    */
-  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, cancel?: Cancellation, timeout?: TaskTimeouts,
-    progress?: CallProgress): Task {
+  makeChunk(job: number, start: number, fn: number, items: Values, star: boolean, call?: CallExtras): Task {
+    const cancel = call?.cancel;
+    const timeout = call?.timeout;
+    const progress = call?.progress;
     if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout, progress };
     const { value, queues } = packQueues(items);
     return {
@@ -72,13 +71,12 @@ export class Scheduler {
   }
 
   /** `items` cut into chunks of `size` (runs of numbers packed), made as makeChunk makes them. */
-  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean, cancel?: Cancellation,
-    timeout?: TaskTimeouts, progress?: CallProgress): Task[] {
+  makeChunks(job: number, fn: number, items: readonly unknown[], size: number, star: boolean, call?: CallExtras): Task[] {
     const chunks: Task[] = [];
     for (let start = 0; start < items.length; start += size) {
       const end = Math.min(start + size, items.length);
       const values = (star ? undefined : packNumbers(items, start, end)) ?? items.slice(start, end);
-      chunks.push(this.makeChunk(job, start, fn, values, star, cancel, timeout, progress));
+      chunks.push(this.makeChunk(job, start, fn, values, star, call));
     }
     return chunks;
   }

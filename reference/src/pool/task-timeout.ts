@@ -6,6 +6,7 @@
  * (the cancellation's machinery, worker-handle.ts). The running clock is task-clock.ts.
  */
 import { describeValue } from '../describe-value.js';
+import { callGraceMs } from './grace.js';
 
 /** The timeouts a Pool method takes besides `{ signal, graceMs }`. @python — (multiprocessing has no task timeouts) */
 export interface TimeoutOptions {
@@ -27,8 +28,6 @@ export const TIMEOUT_OPTION_KEYS = ['timeoutMs', 'queueTimeoutMs'] satisfies (ke
 
 /** Shared by every Task of one call given a timeout (never sent to the worker). */
 export interface TaskTimeouts {
-  /** The task function's name, for the error. */
-  readonly task: string;
   /** undefined: no limit. */
   readonly timeoutMs: number | undefined;
   readonly queueTimeoutMs: number | undefined;
@@ -48,22 +47,21 @@ export interface TimeoutDefaults {
 }
 
 /**
- * The timeouts of a call of `fn` given `options` (whose graceMs was checked with its signal), or undefined when it
- * has none: such a call's tasks carry nothing and cost nothing more. `method` names the call in errors.
+ * The timeouts of a call given `options` (whose graceMs was checked with its signal), or undefined when it has
+ * none: such a call's tasks carry nothing and cost nothing more. `method` names the call in errors. The task's name
+ * in the error is its registered one, as in every other error of the pool (Scheduler.taskName).
  */
 export function readTimeouts(options: TimeoutOptions & { readonly graceMs?: number } | undefined | null, method: string,
-  fn: { readonly name: string }, defaults: TimeoutDefaults): TaskTimeouts | undefined {
+  defaults: TimeoutDefaults): TaskTimeouts | undefined {
   const given = options?.timeoutMs;
   const timeoutMs = given === undefined ? defaults.taskTimeoutMs : checkTaskTimeout(given, `Pool.${method}(…, options): timeoutMs`);
   const queued = options?.queueTimeoutMs;
   const queueTimeoutMs = queued === undefined ? undefined : checkTaskTimeout(queued, `Pool.${method}(…, options): queueTimeoutMs`);
   if (timeoutMs === undefined && queueTimeoutMs === undefined) return undefined;
-  const graceMs = options?.graceMs;
   return {
-    task: fn.name === '' ? 'anonymous' : fn.name,
     timeoutMs,
     queueTimeoutMs,
-    graceMs: graceMs === undefined ? defaults.cancelGraceMs : graceMs === Infinity ? undefined : graceMs,
+    graceMs: callGraceMs(options?.graceMs, defaults.cancelGraceMs),
     stopGraceMs: defaults.terminateGraceMs,
   };
 }

@@ -36,3 +36,6 @@ export interface Task {
   /** The call's progress listener, when it was given onProgress (shared by the call's tasks; a flag on the wire). */
   readonly progress?: CallProgress | undefined;
 }
+
+/** What a call's options add to each of its tasks: read once per call, shared by its tasks. */
+export type CallExtras = Pick<Task, 'cancel' | 'timeout' | 'progress'>;
