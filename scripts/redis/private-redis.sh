@@ -2,7 +2,7 @@
 # A private redis-server for the cluster tests: a Unix socket in a temp dir, no persistence, nothing on TCP.
 #   start [DIR]  starts one (in DIR, or a new temp dir), waits for PING (at most 10 s), prints its URL
 #                (redis+unix://…/redis.sock); DIR/redis.pid holds its pid.
-#   stop DIR     stops the one in DIR (SIGTERM, SIGKILL 5 s later) and removes DIR.
+#   stop DIR     stops the one in DIR (SIGTERM, SIGKILL 2 s later) and removes DIR.
 # Export the URL as MULTIPROC_REDIS_URL for the tests: `export MULTIPROC_REDIS_URL=$(scripts/redis/private-redis.sh start)`.
 # Needs Debian's redis-server (`apt-get install -y redis-server`).
 set -euo pipefail

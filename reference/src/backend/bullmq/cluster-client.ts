@@ -37,6 +37,8 @@ export class ClusterClient {
   #parts: Promise<Parts> | undefined;
   /** By job id: how to settle the chunk, when it was sent, and its job's creation time (ids can be reused). */
   readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number; readonly timestamp: number }>();
+  /** Chunks whose record is being read now (#lookUp). */
+  readonly #lookingUp = new Set<string>();
   #poll: NodeJS.Timeout | undefined;
   #users = 0;
   #closing: Promise<void> | undefined;
@@ -158,7 +160,18 @@ export class ClusterClient {
 
   /** Reads job `jobId`'s record and settles it if it finished (or vanished). Redis unreachable: tried again later. */
   async #lookUp(jobId: string): Promise<void> {
-    if (!this.#pending.has(jobId)) return;
+    // One look-up per chunk at a time: with Redis slow or down, rounds every reconcileMs would otherwise pile up
+    // commands in the client's offline queue, all sent at once when it comes back.
+    if (!this.#pending.has(jobId) || this.#lookingUp.has(jobId)) return;
+    this.#lookingUp.add(jobId);
+    try {
+      await this.#lookUpOnce(jobId);
+    } finally {
+      this.#lookingUp.delete(jobId);
+    }
+  }
+
+  async #lookUpOnce(jobId: string): Promise<void> {
     let job: Job | undefined;
     try {
       const { queue } = await this.#bounded(this.#connect(), 'reading a chunk job');

@@ -4,6 +4,7 @@
  */
 import { describeValue } from '../../describe-value.js';
 import { didYouMean } from '../../option-names.js';
+import { MAX_TIMER_MS } from '../../timeouts.js';
 
 /**
  * Where the pool's workers are: BullMQ workers started with `npx multiproc worker` on any machine that reaches
@@ -75,7 +76,7 @@ const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
 function checkMs(value: unknown, name: string, fallback: number): number {
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > 2 ** 31 - 1) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > MAX_TIMER_MS) {
     throw new RangeError(`options.cluster.${name} must be a finite number of milliseconds from 1 to 2³¹−1, got ${describeValue(value)}`);
   }
   return value;

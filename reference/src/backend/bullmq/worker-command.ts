@@ -108,7 +108,6 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     async stop(graceMs = 10_000): Promise<void> {
       const closed = worker.close();
       await Promise.race([closed, new Promise((done) => setTimeout(done, graceMs).unref())]);
-      if (!worker.closing) await worker.close(true);
       pool.terminate();
       await pool.join();
     },
