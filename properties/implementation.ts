@@ -13,7 +13,7 @@ const impl = (await import(
   override === undefined || override === '' ? '../reference/src/index.js' : pathToFileURL(resolve(override)).href
 )) as typeof Reference;
 
-export const { MultiprocError, Pool, Process, Queue, QueueEmpty, QueueFull, tasks } = impl;
+export const { currentTask, MultiprocError, Pool, Process, Queue, QueueEmpty, QueueFull, tasks } = impl;
 export type Pool = Reference.Pool;
 export type Process = Reference.Process;
 export type Queue<T = unknown> = Reference.Queue<T>;

@@ -4,8 +4,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentTask } from '../reference/src/pool/current-task.js';
-import { tasks } from './implementation.js';
+// Through implementation.ts, as every property file: on a copy named by MULTIPROC_PROPERTIES_IMPL the worker fills
+// in the copy's task context, and the reference's would never fire.
+import { currentTask, tasks } from './implementation.js';
 
 /**
  * Writes its pid to `dir/<id>`, sleeps `ms` (with `heed`, only until its signal fires), writes `dir/<id>.end`

@@ -68,6 +68,22 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
 }
 
+/**
+ * The text a task wrote to `path`, once there is some (waiting up to `withinMs`). Not just once the file exists:
+ * a task's writeFileSync creates the file empty before it writes, so a file seen at once may still read ''. Past
+ * the bound, a RuleFailure that names `what` the file stands for.
+ */
+export async function readTextWritten(path: string, withinMs: number, what: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    if (text !== '') return text;
+    if (Date.now() >= deadline) throw new RuleFailure(what, `written within ${Math.round(withinMs / 1000)} s`, 'nothing');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Reads a JSON file a task wrote, waiting up to `withinMs` for it to appear. */
 export async function readJsonWritten<T = unknown>(path: string, withinMs = 5000): Promise<T> {
   const { readFile } = await import('node:fs/promises');

@@ -50,7 +50,7 @@ export { run, failed, writeReports, type RunOptions } from './run.js';
 export { summaryLine, type ImplementationRun, type Report, type RuleInfo } from './report.js';
 export type { RuleResult, Status } from './run-rule.js';
 export { defineRule, type Rule, type RuleContext, type RuleSource } from './rule.js';
-export { eventually, expectEqual, expectError, expectRejects, expectTrue, readJsonWritten, RuleFailure } from './expect.js';
+export { eventually, expectEqual, expectError, expectRejects, expectTrue, readJsonWritten, readTextWritten, RuleFailure } from './expect.js';
 export { withPool } from './with-pool.js';
 export type { AdapterExtras } from './resolve-implementation.js';
 /** Helpers the bundled adapters use and an outside adapter may: a worker file beside the adapter, a bounded wait. */

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, RuleFailure, expectEqual } from '../../harness/expect.js';
+import { eventually, RuleFailure, expectEqual, readTextWritten } from '../../harness/expect.js';
 import type { CancellableCall, CancellableMethod } from '../../harness/implementation.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
@@ -42,9 +42,7 @@ export default defineRule({
       for (const method of methods) {
         const { call, started } = callOf(method, context.tmpdir);
         const handle = await pool.cancellable!(call);
-        if (!(await eventually(async () => existsSync(started), (yes) => yes, 60_000))) {
-          throw new RuleFailure(`${method}(${call.task}, …) with a signal`, 'its task started within 60 s', 'not started');
-        }
+        await readTextWritten(started, 60_000, `the pid file of ${method}(${call.task}, …)'s task (it started)`);
         await handle.abort(`stop ${method}`);
         const outcome = await eventually(() => handle.outcome(), (o) => o.settled !== 'pending', REJECTED_WITHIN_MS);
         const what = `${method}(${call.task}, …) once its signal was aborted while the task ran`;

@@ -1,17 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, RuleFailure, expectEqual } from '../../harness/expect.js';
+import { expectEqual, readTextWritten } from '../../harness/expect.js';
+import { waitUntilGone } from '../../harness/pids.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export default defineRule({
   id: 'pool.cancel.ignored-abort-replaces-the-worker',
@@ -30,14 +22,12 @@ export default defineRule({
       const handle = await pool.cancellable!({ method: 'applyAsync', task: 'ignoreAbort', payload: [stubborn, 60_000] });
       const other = join(context.tmpdir, 'other');
       const untouched = await pool.applyAsync('ignoreAbort', [other, 3000]);
-      for (const path of [stubborn, other]) {
-        if (!(await eventually(async () => existsSync(path), (yes) => yes, 60_000))) throw new RuleFailure(`the task writing ${path}`, 'started within 60 s', 'not started');
-      }
-      const victim = Number(readFileSync(stubborn, 'utf8'));
+      const [victim, otherPid] = await Promise.all(
+        [stubborn, other].map(async (path) => Number(await readTextWritten(path, 60_000, `the pid file of the task writing ${path} (it started)`))));
       await handle.abort('stop');
-      expectEqual(await eventually(async () => alive(victim), (yes) => !yes, 15_000), false,
-        'whether the worker running the aborted task still runs 15 s after the abort (grace: 300 ms)');
-      expectEqual(await untouched.get(60_000), Number(readFileSync(other, 'utf8')), 'the task running on the other worker');
+      expectEqual(await waitUntilGone([victim!], 15_000), [],
+        'the worker running the aborted task, still running 15 s after the abort (grace: 300 ms)');
+      expectEqual(await untouched.get(60_000), otherPid, 'the task running on the other worker');
       // Two tasks that each wait for the other: they meet only if the pool has two workers again.
       const meeting = join(context.tmpdir, 'meeting');
       mkdirSync(meeting);

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, RuleFailure, expectEqual } from '../../harness/expect.js';
+import { expectEqual, readTextWritten } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
 
@@ -21,14 +20,10 @@ export default defineRule({
         const path = join(context.tmpdir, method);
         const args = [path, 60_000];
         const handle = await pool.cancellable!({ method, task: 'waitForAbort', payload: method === 'starmap' ? [args] : args, chunksize: 1, graceMs: 30_000 });
-        if (!(await eventually(async () => existsSync(path), (yes) => yes, 60_000))) {
-          throw new RuleFailure(`${method}(waitForAbort, …)`, 'its task started within 60 s', 'not started');
-        }
-        const pid = Number(readFileSync(path, 'utf8'));
+        const pid = Number(await readTextWritten(path, 60_000, `the pid file of ${method}(waitForAbort, …)'s task (it started)`));
         await handle.abort('stop');
-        const seen = `${path}.seen`;
-        await eventually(async () => existsSync(seen), (yes) => yes, 10_000);
-        expectEqual(existsSync(seen) ? readFileSync(seen, 'utf8') : 'nothing within 10 s', 'aborted', `what waitForAbort saw in the worker once ${method}'s signal was aborted`);
+        const what = `what waitForAbort saw in the worker once ${method}'s signal was aborted`;
+        expectEqual(await readTextWritten(`${path}.seen`, 10_000, what), 'aborted', what);
         expectEqual(await pool.apply('getPid', []), pid, `the worker's pid after the task of ${method} returned on its abort (the same worker)`);
       }
     });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eventually, expectEqual, RuleFailure } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
@@ -26,7 +27,7 @@ export default defineRule({
         return { completed, failed, running, queued, recycled };
       };
       // The crash is counted once the pool has seen its worker exit.
-      expectEqual(await eventually(counts, (seen) => JSON.stringify(seen) === JSON.stringify(wanted), 30_000), wanted,
+      expectEqual(await eventually(counts, (seen) => isDeepStrictEqual(seen, wanted), 30_000), wanted,
         'pool.stats() after 3 chunks of map, raiseError and exitWith(3) on Pool(1, maxTasksPerChild 2)');
       const slow = await pool.applyAsync('sleepFor', [3000]);
       const busy = await eventually(() => pool.stats!(), (stats) => stats.running === 1, 60_000);

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, RuleFailure, expectEqual } from '../../harness/expect.js';
+import { eventually, expectEqual, readTextWritten } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
 
@@ -20,7 +19,7 @@ export default defineRule({
       await pool.map('getPid', [0, 0], 1);
       const busy = join(context.tmpdir, 'busy');
       const working = await pool.applyAsync('ignoreAbort', [busy, 4000]);
-      if (!(await eventually(async () => existsSync(busy), (yes) => yes, 60_000))) throw new RuleFailure('the busy task', 'started within 60 s', 'not started');
+      await readTextWritten(busy, 60_000, 'the busy task\'s pid file (it started)');
       // Submitted while the only worker has more than 3 s of work left: it starts then, and runs 100 ms.
       const handle = await pool.cancellable!({ method: 'apply', task: 'ignoreAbort', payload: [join(context.tmpdir, 'quick'), 100], timeoutMs: 1500 });
       await working.get(60_000);

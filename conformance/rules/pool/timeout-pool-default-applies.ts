@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, expectEqual } from '../../harness/expect.js';
+import { eventually, expectEqual, readTextWritten } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
 
@@ -29,9 +28,7 @@ export default defineRule({
         error = (thrown as Error).name;
       }
       expectEqual(error, 'TaskTimeoutError', 'the error of a call without timeoutMs whose task runs past the pool\'s taskTimeoutMs (500 ms)');
-      const seen = await eventually(async () => (existsSync(`${path}.seen`) ? readFileSync(`${path}.seen`, 'utf8') : 'nothing'),
-        (said) => said !== 'nothing', 15_000);
-      expectEqual(seen, 'aborted', 'what the timed-out task saw of its signal');
+      expectEqual(await readTextWritten(`${path}.seen`, 15_000, 'what the timed-out task saw of its signal'), 'aborted', 'what the timed-out task saw of its signal');
     });
   },
 });

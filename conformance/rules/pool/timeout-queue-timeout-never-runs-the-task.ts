@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, RuleFailure, expectEqual } from '../../harness/expect.js';
+import { eventually, expectEqual, readTextWritten } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
 
@@ -20,7 +20,7 @@ export default defineRule({
       await pool.map('getPid', [0, 0], 1);
       const busy = join(context.tmpdir, 'busy');
       const working = await pool.applyAsync('ignoreAbort', [busy, 3000]);
-      if (!(await eventually(async () => existsSync(busy), (yes) => yes, 60_000))) throw new RuleFailure('the busy task', 'started within 60 s', 'not started');
+      await readTextWritten(busy, 60_000, 'the busy task\'s pid file (it started)');
       const items = [1, 2, 3].map((x) => [context.tmpdir, x, 10]);
       const handle = await pool.cancellable!({ method: 'map', task: 'recordItem', payload: items, chunksize: 1, queueTimeoutMs: 500 });
       const outcome = await eventually(() => handle.outcome(), (seen) => seen.settled !== 'pending', 30_000);

@@ -1,17 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, RuleFailure, expectEqual } from '../../harness/expect.js';
+import { eventually, expectEqual, readTextWritten } from '../../harness/expect.js';
+import { waitUntilGone } from '../../harness/pids.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export default defineRule({
   id: 'pool.timeout.runaway-task-worker-replaced-pool-keeps-size',
@@ -30,15 +22,14 @@ export default defineRule({
       const runaway = join(context.tmpdir, 'runaway');
       const other = join(context.tmpdir, 'other');
       const untouched = await pool.applyAsync('ignoreAbort', [other, 4000]);
-      if (!(await eventually(async () => existsSync(other), (yes) => yes, 60_000))) throw new RuleFailure('the other task', 'started within 60 s', 'not started');
+      const otherPid = Number(await readTextWritten(other, 60_000, 'the other task\'s pid file (it started)'));
       const handle = await pool.cancellable!({ method: 'applyAsync', task: 'ignoreAbort', payload: [runaway, 60_000], timeoutMs: 500, graceMs: 300 });
-      if (!(await eventually(async () => existsSync(runaway), (yes) => yes, 60_000))) throw new RuleFailure('the runaway task', 'started within 60 s', 'not started');
-      const victim = Number(readFileSync(runaway, 'utf8'));
+      const victim = Number(await readTextWritten(runaway, 60_000, 'the runaway task\'s pid file (it started)'));
       const outcome = await eventually(() => handle.outcome(), (seen) => seen.settled !== 'pending', 30_000);
       expectEqual(outcome.error?.name, 'TaskTimeoutError', 'the error of the runaway task');
-      expectEqual(await eventually(async () => alive(victim), (yes) => !yes, 15_000), false,
-        'whether the worker running the runaway task still runs 15 s after its timeout (grace: 300 ms)');
-      expectEqual(await untouched.get(60_000), Number(readFileSync(other, 'utf8')), 'the task running on the other worker');
+      expectEqual(await waitUntilGone([victim], 15_000), [],
+        'the worker running the runaway task, still running 15 s after its timeout (grace: 300 ms)');
+      expectEqual(await untouched.get(60_000), otherPid, 'the task running on the other worker');
       // Two tasks that each wait for the other: they meet only if the pool has two workers again.
       const meeting = join(context.tmpdir, 'meeting');
       mkdirSync(meeting);

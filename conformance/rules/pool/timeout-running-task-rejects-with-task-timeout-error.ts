@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, expectEqual } from '../../harness/expect.js';
+import { eventually, expectEqual, readTextWritten } from '../../harness/expect.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
 
@@ -24,9 +23,7 @@ export default defineRule({
       const outcome = await eventually(() => handle.outcome(), (seen) => seen.settled !== 'pending', 30_000);
       expectEqual(outcome.settled, 'rejected', 'how a call whose task runs past timeoutMs (500 ms) settles within 30 s');
       expectEqual(outcome.error?.name, 'TaskTimeoutError', 'the error of a task past its timeoutMs');
-      const seen = await eventually(async () => (existsSync(`${path}.seen`) ? readFileSync(`${path}.seen`, 'utf8') : 'nothing'),
-        (said) => said !== 'nothing', 15_000);
-      expectEqual(seen, 'aborted', 'what the timed-out task saw of its signal within 15 s of the timeout');
+      expectEqual(await readTextWritten(`${path}.seen`, 15_000, 'what the timed-out task saw of its signal within 15 s of the timeout'), 'aborted', 'what the timed-out task saw of its signal within 15 s of the timeout');
     });
   },
 });

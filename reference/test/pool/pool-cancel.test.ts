@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { AbortError, currentTask, Pool } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { getPid, ignoreAbort, recordItem, signalOutside, waitForAbort } from './fixtures/cancel-tasks.js';
+import { getPid, ignoreAbort, recordItem, waitForAbort } from './fixtures/cancel-tasks.js';
 import { cleanUp, isGone, PROMPT_MS, RUN_MS, sleep, tempDir, waitFor, within, workerPids } from './helpers.js';
 
 assertNoOrphans(test);
@@ -81,9 +81,8 @@ test('map aborted halfway sends no further chunks and never resolves afterwards'
   const dir = tempDir(t);
   const controller = new AbortController();
   const items = Array.from({ length: 20 }, (_, x) => [dir, x, 150] as [string, number, number]);
-  let settled = 0;
   const map = pool.map(recordItem, items, 1, { signal: controller.signal });
-  const outcome = map.then(() => 'resolved', (error: unknown) => (error as Error).name).finally(() => settled++);
+  const outcome = map.then(() => 'resolved', (error: unknown) => (error as Error).name);
   await waitFor(() => readdirSync(dir).length >= 3, RUN_MS, 'three items to start');
   controller.abort();
   t.is(await within(outcome, PROMPT_MS, 'the rejection'), 'AbortError');
@@ -91,7 +90,8 @@ test('map aborted halfway sends no further chunks and never resolves afterwards'
   await sleep(1000);
   t.true(readdirSync(dir).length <= ran + 1, `at most the item in flight starts after the abort (${ran} → ${readdirSync(dir).length})`);
   t.true(readdirSync(dir).length < 20);
-  t.is(settled, 1);
+  // A promise settles once anyway; what could still deliver is the job, and it has left the table.
+  t.is(pool.jobsInFlight, 0, 'the aborted map is no longer routed results');
   t.deepEqual(await within(pool.map(getPid, [1, 2]), RUN_MS, 'a map after').then((pids) => pids.length), 2);
 });
 
@@ -149,6 +149,5 @@ test('bad input: a signal that is not an AbortSignal, a negative graceMs, callba
 });
 
 test('currentTask() outside a pool task gives a signal that never fires', (t) => {
-  t.false(signalOutside());
   t.false(currentTask().signal.aborted);
 });

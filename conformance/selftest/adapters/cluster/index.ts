@@ -6,7 +6,8 @@
  * It claims the Pool capabilities the cluster pool keeps; the others say why not.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Capability, Implementation, Session } from '../../../harness/index.js';
+import { CAPABILITIES, type Capability, type Implementation, type Session } from '../../../harness/index.js';
+import { PROCESS_CAPABILITIES } from '../node-pool-glue/unsupported.js';
 import { modulePath } from '../../../harness/index.js';
 import { readDeviations } from '../reference/deviations.js';
 import { ReferenceSession } from '../reference/index.js';
@@ -28,20 +29,19 @@ async function openSession(url: string): Promise<Session> {
     await Promise.all(workers.map(stop));
     throw (failed as PromiseRejectedResult).reason;
   }
-  const session = new ReferenceSession({ cluster: { connection: url, queue } });
-  return {
-    createProcess: (options) => session.createProcess(options),
-    createPool: (options) => session.createPool(options),
-    createQueue: (options) => session.createQueue(options),
-    currentProcess: () => session.currentProcess(),
-    parentProcess: () => session.parentProcess(),
-    activeChildren: () => session.activeChildren(),
-    cpuCount: () => session.cpuCount(),
-    close: async () => {
-      await session.close();
-      await Promise.all(workers.map(stop));
-    },
-  };
+  return new ClusterSession(url, queue, workers);
+}
+
+/** The reference's session with its pools given `cluster`; closing it also stops its worker commands. */
+class ClusterSession extends ReferenceSession {
+  constructor(url: string, queue: string, private readonly workers: readonly ChildProcess[]) {
+    super({ cluster: { connection: url, queue } });
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    await Promise.all(this.workers.map(stop));
+  }
 }
 
 /** SIGKILL: its chunks are abandoned with its queue; its local pool's children leave when it is gone. */
@@ -79,53 +79,37 @@ function startOne(url: string, queue: string): Promise<ChildProcess> {
   });
 }
 
-const CAPABILITIES: readonly Capability[] = [
-  'pool',
-  'pool.imap',
-  'pool.callbacks',
-  'pool.callbacks.throwing',
-  'pool.kwds',
-  'pool.input',
-  'pool.input.async',
-  'pool.imap.next',
-  'pool.scope',
-  'pool.unsendable',
-  'pool.remote-traceback',
-];
-
 const POOL_ONLY = 'the cluster adapter checks the Pool only: Process and Queue are the reference\'s own, checked by its adapter';
 
-const PROCESS_CAPABILITIES = [
-  'process', 'process.kill', 'process.close', 'process.daemon', 'process.current', 'process.nested', 'process.kwargs',
-  'process.stderr', 'process.parent', 'process.active-children', 'process.unsendable', 'process.rename', 'process.no-target',
-] as const satisfies readonly Capability[];
-
 const REMOTE = 'the cluster pool\'s workers are processes of other machines';
+
+/** Why the cluster pool does not claim these; it claims every other capability of the contract. */
+const UNSUPPORTED: Partial<Record<Capability, string>> = {
+  ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
+  queue: POOL_ONLY,
+  'queue.bounded': POOL_ONLY,
+  'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
+  'pool.initializer': 'options.initializer is not supported with options.cluster yet',
+  'pool.maxtasks': `${REMOTE}: maxTasksPerChild retires a slot of the pool, not a remote process`,
+  'pool.cancel': 'a chunk already on a worker command is not told of the abort yet (its result is dropped)',
+  'pool.timeout': 'a chunk already on a worker command is not timed or stopped yet: timeouts need the cancel message on the cluster',
+  'pool.progress': 'a worker command does not carry a task\'s progress reports back yet',
+  'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
+  'pool.stats': 'pool.stats() sees the pool\'s slots, not the remote processes: not wired for the cluster yet',
+  'pool.crash-diagnostics': 'a worker command that dies leaves no stderr tail or out-of-memory word in Redis yet (the error names its host and pid)',
+};
 
 export const implementation: Implementation = {
   name: 'cluster',
   description: 'multiproc reference/ with options.cluster: BullMQ on a private Redis, 2 worker commands of 2 processes',
-  capabilities: new Set(CAPABILITIES),
+  capabilities: new Set((Object.keys(CAPABILITIES) as Capability[]).filter((capability) => !(capability in UNSUPPORTED))),
   // The same Pool code above the workers: the reference's declared deviations are the cluster pool's too.
   deviations: {
     ...readDeviations(),
     'pool.pids.at-most-processes-workers': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), ` +
       'whatever the pool\'s processes, which only bounds how many chunks the pool keeps in their hands',
   },
-  unsupported: {
-    ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
-    queue: POOL_ONLY,
-    'queue.bounded': POOL_ONLY,
-    'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
-    'pool.initializer': 'options.initializer is not supported with options.cluster yet',
-    'pool.maxtasks': `${REMOTE}: maxTasksPerChild retires a slot of the pool, not a remote process`,
-    'pool.cancel': 'a chunk already on a worker command is not told of the abort yet (its result is dropped)',
-    'pool.timeout': 'a chunk already on a worker command is not timed or stopped yet: timeouts need the cancel message on the cluster',
-    'pool.progress': 'a worker command does not carry a task\'s progress reports back yet',
-    'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
-    'pool.stats': 'pool.stats() sees the pool\'s slots, not the remote processes: not wired for the cluster yet',
-    'pool.crash-diagnostics': 'a worker command that dies leaves no stderr tail or out-of-memory word in Redis yet (the error names its host and pid)',
-  },
+  unsupported: UNSUPPORTED,
   open: async () => {
     const url = process.env['MULTIPROC_REDIS_URL'];
     if (url === undefined || url === '') {

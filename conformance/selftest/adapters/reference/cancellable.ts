@@ -4,13 +4,14 @@
  */
 import type { Pool, TaskFunction } from '../../../../reference/src/index.js';
 import type { CancellableCall, CancellableHandle, CancellableOutcome } from '../../../harness/index.js';
+import { describeError } from './describe-error.js';
 
 type Settled = Omit<CancellableOutcome, 'afterwards'>;
 
-function describeError(error: unknown): NonNullable<CancellableOutcome['error']> {
-  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
-  const cause: unknown = error.cause;
-  return { name: error.name, message: error.message, ...(cause === undefined ? {} : { cause: cause instanceof Error ? cause.message : String(cause) }) };
+/** describeError, and the error's cause as text (the reason the signal was aborted with). */
+function describeWithCause(error: unknown): NonNullable<CancellableOutcome['error']> {
+  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  return { ...describeError(error), ...(cause === undefined ? {} : { cause: cause instanceof Error ? cause.message : String(cause) }) };
 }
 
 /** Makes `call` on `pool` with `fn` (the catalog task) and a signal the handle aborts. */
@@ -30,7 +31,7 @@ export function cancellable(pool: Pool, fn: TaskFunction, call: CancellableCall)
     if (settled.settled === 'pending') settled = outcome;
   };
   const resolved = (value: unknown) => settle({ settled: 'resolved', value });
-  const rejected = (error: unknown) => settle({ settled: 'rejected', error: describeError(error) });
+  const rejected = (error: unknown) => settle({ settled: 'rejected', error: describeWithCause(error) });
   const callbacks = { callback: resolved, errorCallback: rejected };
   const items = call.payload as never[];
   const viaResult = (result: { get(): Promise<unknown> }) => void result.get().catch(() => undefined);

@@ -4,6 +4,7 @@
  */
 import { type Pool, type TaskFunction, WorkerCrashedError } from '../../../../reference/src/index.js';
 import type { CrashCall, CrashReport } from '../../../harness/index.js';
+import { describeError } from './describe-error.js';
 
 /** The parent's environment with the workers' V8 heap limited to `mb` (NODE_OPTIONS reaches every worker Node starts). */
 export function heapLimitEnv(mb: number): Record<string, string> {
@@ -19,8 +20,7 @@ export async function crashReport(pool: Pool, fn: TaskFunction, call: CrashCall)
     const value = call.method === 'apply' ? await pool.apply(fn, items) : await pool.starmap(fn, items, call.chunksize);
     return { settled: 'resolved', value };
   } catch (error) {
-    if (!(error instanceof Error)) return { settled: 'rejected', name: typeof error, message: String(error) };
-    const described = { settled: 'rejected' as const, name: error.name, message: error.message };
+    const described = { settled: 'rejected' as const, ...describeError(error) };
     if (!(error instanceof WorkerCrashedError)) return described;
     const { pid, exitCode, signal, index, stderrTail, oom, task } = error;
     return { ...described, pid, exitCode, signal, index, stderrTail, oom, ...(task === null ? {} : { task }) };

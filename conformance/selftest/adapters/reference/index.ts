@@ -38,6 +38,7 @@ import {
 import { cancellable } from './cancellable.js';
 import { crashReport, heapLimitEnv } from './crash-report.js';
 import { progressing } from './progressing.js';
+import { describeError } from './describe-error.js';
 import { readDeviations } from './deviations.js';
 import { catalog, ValueError } from './tasks.js';
 
@@ -52,9 +53,6 @@ function task(name: TaskName): TaskFunction {
 
 type Described = { name: string; message: string };
 
-function describe(error: unknown): Described {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: typeof error, message: String(error) };
-}
 
 /** Drains an imap iterator; on an error, stops there and drops the rest (return()), as the contract says. */
 async function collect(iterator: AsyncIterableIterator<unknown>): Promise<IterationOutcome> {
@@ -67,7 +65,7 @@ async function collect(iterator: AsyncIterableIterator<unknown>): Promise<Iterat
     }
   } catch (error) {
     await iterator.return?.();
-    return { values, error: describe(error) };
+    return { values, error: describeError(error) };
   }
 }
 
@@ -391,7 +389,7 @@ function recorded<T>(start: (callbacks: Required<ResultCallbacks<T>>) => AsyncRe
       fail();
     },
     errorCallback: (error) => {
-      errors.push(describe(error));
+      errors.push(describeError(error));
       fail();
     },
   });

@@ -5,6 +5,7 @@
  */
 import type { Pool, ProgressUpdate, TaskFunction } from '../../../../reference/src/index.js';
 import type { ProgressCall, ProgressOutcome, ProgressRecord } from '../../../harness/index.js';
+import { describeError } from './describe-error.js';
 
 type Settled = Omit<ProgressOutcome, 'updates'>;
 
@@ -57,8 +58,4 @@ async function collect(iterator: AsyncIterable<unknown>): Promise<unknown[]> {
   const values: unknown[] = [];
   for await (const value of iterator) values.push(value);
   return values;
-}
-
-function describeError(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: typeof error, message: String(error) };
 }
