@@ -27,6 +27,16 @@ export function checkTimeout(value: unknown, parameter: string): number | undefi
   return value;
 }
 
+/**
+ * A duration option checked against one rule, "a non-negative number of milliseconds, Infinity allowed", with
+ * the caller's own sentence of what the option means (`expected`), followed by what was given. Returns it as is.
+ */
+export function checkDuration(value: unknown, expected: string): number {
+  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);
+  if (Number.isNaN(value) || value < 0) throw new RangeError(`${expected}, got ${value}`);
+  return value;
+}
+
 /** `{ timeoutMs }`: a waiting method's bound by name. */
 export interface TimeoutOptions {
   /** How long to wait, in milliseconds; undefined, null or Infinity waits without limit, 0 polls. */

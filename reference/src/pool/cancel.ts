@@ -6,6 +6,7 @@
  */
 import { describeValue } from '../describe-value.js';
 import { AbortError } from '../errors.js';
+import { checkDuration } from '../timeouts.js';
 import { callGraceMs } from './grace.js';
 import { TIMEOUT_OPTION_KEYS, type TimeoutOptions } from './task-timeout.js';
 import type { ProgressListener } from './progress.js';
@@ -69,9 +70,7 @@ export function readCancellation(options: CallOptions | undefined, method: strin
 export function checkGraceMs(value: unknown, name: string): number {
   const expected = `${name} must be a non-negative number of milliseconds (how long an aborted task may take to ` +
     'return before its worker is stopped; Infinity never stops it)';
-  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);
-  if (Number.isNaN(value) || value < 0) throw new RangeError(`${expected}, got ${value}`);
-  return value;
+  return checkDuration(value, expected);
 }
 
 function isAbortSignal(value: unknown): value is AbortSignal {

@@ -12,6 +12,7 @@ import { packQueues } from '../queue/transfer.js';
 import { findInstances } from '../revive.js';
 import { assertSerializable } from '../serialization.js';
 import { resolveTask, type TaskFunction } from '../task-registry.js';
+import { checkDuration } from '../timeouts.js';
 import { checkCallbackErrorHandler, type CallbackErrorHandler } from './callback-errors.js';
 import { checkGraceMs } from './cancel.js';
 import { checkTaskTimeout } from './task-timeout.js';
@@ -215,7 +216,6 @@ export function checkTerminateGrace(value: unknown): number | undefined {
   if (value === undefined || value === null) return DEFAULT_TERMINATE_GRACE_MS;
   const expected = 'options.terminateGraceMs must be a non-negative number of milliseconds ' +
     '(how long terminate() waits after SIGTERM before SIGKILL; Infinity never escalates, as Python)';
-  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);
-  if (Number.isNaN(value) || value < 0) throw new RangeError(`${expected}, got ${value}`);
-  return value === Infinity ? undefined : value;
+  const ms = checkDuration(value, expected);
+  return ms === Infinity ? undefined : ms;
 }

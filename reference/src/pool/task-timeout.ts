@@ -5,7 +5,7 @@
  * TaskTimeoutError, its `currentTask().signal` fires, and its worker is stopped past the call's grace period
  * (the cancellation's machinery, worker-handle.ts). The running clock is task-clock.ts.
  */
-import { describeValue } from '../describe-value.js';
+import { checkDuration } from '../timeouts.js';
 import { callGraceMs } from './grace.js';
 
 /** The timeouts a Pool method takes besides `{ signal, graceMs }`. @python — (multiprocessing has no task timeouts) */
@@ -70,7 +70,6 @@ export function readTimeouts(options: TimeoutOptions & { readonly graceMs?: numb
 export function checkTaskTimeout(value: unknown, name: string): number | undefined {
   const expected = `${name} must be a non-negative number of milliseconds (how long a task may run once started, ` +
     'or wait to start for queueTimeoutMs; Infinity for no limit)';
-  if (typeof value !== 'number') throw new TypeError(`${expected}, got ${describeValue(value)}`);
-  if (Number.isNaN(value) || value < 0) throw new RangeError(`${expected}, got ${value}`);
-  return value === Infinity ? undefined : value;
+  const ms = checkDuration(value, expected);
+  return ms === Infinity ? undefined : ms;
 }
