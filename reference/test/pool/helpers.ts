@@ -104,9 +104,12 @@ export interface ScriptRun {
   stderr(): string;
 }
 
-/** Runs `node fixtures/pool-scripts.js <scenario>` (the .ts under tsx); the test kills it at the end if it still runs. */
-export function runScript(t: ExecutionContext, scenario: string): ScriptRun {
-  const child = spawn(process.execPath, nodeArgsFor(SCRIPT, scenario), {
+/**
+ * Runs `node fixtures/pool-scripts.js <scenario> [args…]` (the .ts under tsx), or another fixture script given as
+ * `script`; the test kills it at the end if it still runs.
+ */
+export function runScript(t: ExecutionContext, scenario: string, options: { script?: string; args?: readonly string[] } = {}): ScriptRun {
+  const child = spawn(process.execPath, nodeArgsFor(options.script ?? SCRIPT, scenario, ...(options.args ?? [])), {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
