@@ -54,7 +54,8 @@ const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === i
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
 
 const t0 = performance.now();
-const runsOf = (workload: Workload): readonly System[] => systems.filter((s) => workload.systems?.includes(s.id) ?? true);
+const runsOf = (workload: Workload): readonly System[] => systems.filter((s) =>
+  (workload.systems?.includes(s.id) ?? true) && (s.workloads?.includes(workload.id) ?? true));
 const progress = new Progress(workloads.reduce((runs, w) => runs + runsOf(w).length, 0) + scaleRuns.length);
 process.stderr.write(`bench: ${plan.quick ? 'quick' : 'full'} run, pool of ${processes}, ${systems.length} systems, ` +
   `NODE_EXTRA_CA_CERTS unset in every measured process\n`);

@@ -13,6 +13,9 @@ const COLORS: Record<SystemId, string> = {
   poolifier: '#2ca02c',
   workerpool: '#9467bd',
   floor: '#7f7f7f',
+  piscina: '#ff7f0e',
+  tinypool: '#ffbb78',
+  pipe: '#000000',
 };
 const BAR = 11;
 const GAP = 2;
