@@ -10,8 +10,10 @@ import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { REPO_ROOT } from '../../../test-support/repo-paths.js';
 
 // Plain JavaScript the systems import: read from the repository, compiled or not (tsc does not copy .mjs).
-const { mixedDurations } = await import(pathToFileURL(join(REPO_ROOT, 'bench/tasks/durations.mjs')).href) as
-  { mixedDurations: (count: number, seed: number, minMs: number, maxMs: number) => number[] };
+// Tests are declared synchronously (ava), so the module is loaded inside them.
+const durations = async (count: number, seed: number, minMs: number, maxMs: number): Promise<number[]> =>
+  ((await import(pathToFileURL(join(REPO_ROOT, 'bench/tasks/durations.mjs')).href)) as
+    { mixedDurations: (count: number, seed: number, minMs: number, maxMs: number) => number[] }).mixedDurations(count, seed, minMs, maxMs);
 
 assertNoOrphans(test);
 
@@ -25,13 +27,13 @@ test('idealMakespan is list scheduling in submission order, not LPT', (t) => {
   t.throws(() => idealMakespan([1], 0), { instanceOf: RangeError, message: /workers must be a positive integer, got 0/ });
 });
 
-test('the durations are whole ms in range, fixed by the seed, and differ by seed', (t) => {
-  const a = mixedDurations(200, 20, 1, 200);
-  t.deepEqual(a, mixedDurations(200, 20, 1, 200));
+test('the durations are whole ms in range, fixed by the seed, and differ by seed', async (t) => {
+  const a = await durations(200, 20, 1, 200);
+  t.deepEqual(a, await durations(200, 20, 1, 200));
   t.true(a.every((d) => Number.isInteger(d) && d >= 1 && d <= 200));
   t.true(new Set(a).size > 100, 'spread over the range');
-  t.notDeepEqual(mixedDurations(10, 21, 1, 200), mixedDurations(10, 20, 1, 200));
-  t.deepEqual(mixedDurations(3, 20, 1, 200), [21, 34, 157], 'the list CPython draws too (bench/systems/cpython.py)');
+  t.notDeepEqual(await durations(10, 21, 1, 200), await durations(10, 20, 1, 200));
+  t.deepEqual(await durations(3, 20, 1, 200), [21, 34, 157], 'the list CPython draws too (bench/systems/cpython.py)');
 });
 
 const ok = (median: number, extra?: Record<string, unknown>): Cell =>
