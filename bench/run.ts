@@ -100,14 +100,14 @@ mkdirSync(out, { recursive: true });
 // History (issue 20): the committed record plus this run draws the trend; only a full run into reports/ is kept.
 const historyFile = new URL('reports/bench-history.json', ROOT);
 const history = appended(readHistory(historyFile), historyEntry(results));
-const kept = keepsHistory(results.plan.quick, args.out!);
+const kept = keepsHistory(results.plan.quick, args.out!, args.systems !== undefined || args.workloads !== undefined);
 if (kept) writeHistory(historyFile, history);
 writeFileSync(new URL('bench-trend.svg', out), renderTrend(history));
 writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }));
 writeFileSync(new URL('bench.svg', out), renderSvg(results));
 writeFileSync(new URL('bench.json', out), `${JSON.stringify(results, null, 1)}\n`);
 progress.done(`bench: wrote bench.md, bench.svg, bench-trend.svg, bench.json in ${args.out}` +
-  (kept ? ', appended to reports/bench-history.json' : ' (history not appended: --quick or --out)') + ` in ${results.seconds.toFixed(0)} s` +
+  (kept ? ', appended to reports/bench-history.json' : ' (history not appended: --quick, --systems, --workloads or --out)') + ` in ${results.seconds.toFixed(0)} s` +
   (failures > 0 ? `; ${failures} figure(s) FAILED, see the report` : ''));
 process.exitCode = failures > 0 ? 1 : 0;
 

@@ -3,9 +3,9 @@
  * not (date, commit, CPU model, core count, load average), so a ratio that moves can be told from a host that
  * changed or a machine that was busy.
  *
- * Only a full run writing the committed reports (no --quick, --out left at reports/) appends: a quick run
- * measures smaller workloads, and a run written elsewhere is a look at work in progress; neither may enter the
- * record. Every run still draws the chart from the committed history plus itself.
+ * Only a full run writing the committed reports (no --quick, no --systems or --workloads, --out left at
+ * reports/) appends: a quick run measures smaller workloads, a chosen subset leaves ratios out, and a run written
+ * elsewhere is a look at work in progress; none may enter the record. Every run still draws the chart from the committed history plus itself.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { headlineRatios } from './goals.js';
@@ -44,9 +44,12 @@ export function historyEntry(r: Results): HistoryEntry {
   };
 }
 
-/** Whether this run enters the committed history: a full run whose output is the committed reports/. */
-export function keepsHistory(quick: boolean, out: string): boolean {
-  return !quick && out.replace(/\/+$/, '').replace(/^\.\//, '') === 'reports';
+/**
+ * Whether this run enters the committed history: a full run (not --quick, every system and workload: a
+ * --systems or --workloads choice leaves ratios out) whose output is the committed reports/.
+ */
+export function keepsHistory(quick: boolean, out: string, chosen = false): boolean {
+  return !quick && !chosen && out.replace(/\/+$/, '').replace(/^\.\//, '') === 'reports';
 }
 
 /** The entries in a history file: [] when there is none yet; a file that is not a list is an error, not lost. */

@@ -30,6 +30,7 @@ test('only a full run writing reports/ is kept in the history', (t) => {
   t.true(keepsHistory(false, './reports'));
   t.false(keepsHistory(true, 'reports/'), '--quick measures smaller workloads');
   t.false(keepsHistory(false, '.tmp/bench'), '--out elsewhere is a look at work in progress');
+  t.false(keepsHistory(false, 'reports/', true), '--systems or --workloads leave ratios out');
 });
 
 test('an entry keeps date, commit, CPU, load, headline ratios and the medians of what was measured', (t) => {
