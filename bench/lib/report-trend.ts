@@ -10,7 +10,7 @@ import type { HistoryEntry } from './history.js';
 export const TREND_RUNS = 12;
 const W = 230;
 const H = 120;
-const PAD = { left: 40, right: 12, top: 28, bottom: 22 };
+const PAD = { left: 40, right: 12, top: 34, bottom: 12 };
 const COLS = 3;
 
 /** The points one panel draws: [run index among the drawn runs, value, busy]. */
@@ -44,7 +44,7 @@ export function renderTrend(entries: readonly HistoryEntry[]): string {
     const py = (v: number): number => y0 + H - PAD.bottom - ((v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
     const last = points.at(-1);
     out.push(`<text x="${x0 + 8}" y="${y0 + 14}" font-weight="bold">${esc(h.key)}</text>`,
-      `<text x="${x0 + W - PAD.right}" y="${y0 + 14}" text-anchor="end">goal ${h.better === 'higher' ? '≥' : '≤'} ${h.goal}×${last ? `, last ${last[1].toFixed(2)}×` : ''}</text>`,
+      `<text x="${x0 + 8}" y="${y0 + 26}" fill="#555">goal ${h.better === 'higher' ? '≥' : '≤'} ${h.goal}×${last ? `, last ${last[1].toFixed(2)}×` : ''}</text>`,
       `<rect x="${x0 + PAD.left}" y="${y0 + PAD.top}" width="${W - PAD.left - PAD.right}" height="${H - PAD.top - PAD.bottom}" fill="none" stroke="#ddd"/>`,
       `<line x1="${x0 + PAD.left}" x2="${x0 + W - PAD.right}" y1="${f(py(h.goal))}" y2="${f(py(h.goal))}" stroke="#2ca02c" stroke-dasharray="4 3"/>`,
       `<text x="${x0 + PAD.left - 4}" y="${f(py(hi) + 8)}" text-anchor="end">${hi.toFixed(2)}</text>`,
