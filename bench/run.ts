@@ -14,6 +14,8 @@ import { makePlan, SCALE_SYSTEMS, SCALE_WORKLOADS, SYSTEMS, type Plan, type Syst
 import { Progress } from './lib/progress.js';
 import { renderMarkdown } from './lib/report-md.js';
 import { renderSvg } from './lib/report-svg.js';
+import { renderTrend } from './lib/report-trend.js';
+import { appended, historyEntry, keepsHistory, readHistory, writeHistory } from './lib/history.js';
 import type { Cell, Results, Scale, Table } from './lib/results.js';
 import { runSystem } from './lib/spawn-system.js';
 import { summarize } from './lib/stats.js';
@@ -54,7 +56,8 @@ const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === i
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
 
 const t0 = performance.now();
-const runsOf = (workload: Workload): readonly System[] => systems.filter((s) => workload.systems?.includes(s.id) ?? true);
+const runsOf = (workload: Workload): readonly System[] => systems.filter((s) =>
+  (workload.systems?.includes(s.id) ?? true) && (s.workloads?.includes(workload.id) ?? true));
 const progress = new Progress(workloads.reduce((runs, w) => runs + runsOf(w).length, 0) + scaleRuns.length);
 process.stderr.write(`bench: ${plan.quick ? 'quick' : 'full'} run, pool of ${processes}, ${systems.length} systems, ` +
   `NODE_EXTRA_CA_CERTS unset in every measured process\n`);
@@ -94,10 +97,17 @@ const results: Results = {
 };
 const out = new URL(args.out!.endsWith('/') ? args.out! : `${args.out}/`, ROOT);
 mkdirSync(out, { recursive: true });
-writeFileSync(new URL('bench.md', out), renderMarkdown(results));
+// History (issue 20): the committed record plus this run draws the trend; only a full run into reports/ is kept.
+const historyFile = new URL('reports/bench-history.json', ROOT);
+const history = appended(readHistory(historyFile), historyEntry(results));
+const kept = keepsHistory(results.plan.quick, args.out!, args.systems !== undefined || args.workloads !== undefined);
+if (kept) writeHistory(historyFile, history);
+writeFileSync(new URL('bench-trend.svg', out), renderTrend(history));
+writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }));
 writeFileSync(new URL('bench.svg', out), renderSvg(results));
 writeFileSync(new URL('bench.json', out), `${JSON.stringify(results, null, 1)}\n`);
-progress.done(`bench: wrote bench.md, bench.svg, bench.json in ${args.out} in ${results.seconds.toFixed(0)} s` +
+progress.done(`bench: wrote bench.md, bench.svg, bench-trend.svg, bench.json in ${args.out}` +
+  (kept ? ', appended to reports/bench-history.json' : ' (history not appended: --quick, --systems, --workloads or --out)') + ` in ${results.seconds.toFixed(0)} s` +
   (failures > 0 ? `; ${failures} figure(s) FAILED, see the report` : ''));
 process.exitCode = failures > 0 ? 1 : 0;
 

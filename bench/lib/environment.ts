@@ -56,7 +56,8 @@ export function describeEnvironment(python: { path: string; version: string } | 
     node: process.version,
     python: python?.version,
     pythonPath: python?.path,
-    versions: { multiproc: own.version, poolifier: version('poolifier'), workerpool: version('workerpool') },
+    versions: { multiproc: own.version, poolifier: version('poolifier'), workerpool: version('workerpool'),
+      piscina: version('piscina'), tinypool: version('tinypool') },
     commit: gitCommit(),
     loadBefore: os.loadavg(),
   };

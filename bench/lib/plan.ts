@@ -3,7 +3,8 @@
  * each figure reads (its unit, and whether higher or lower is better).
  */
 
-export type SystemId = 'multiproc' | 'cpython-fork' | 'cpython-spawn' | 'poolifier' | 'workerpool' | 'floor';
+export type SystemId = 'multiproc' | 'cpython-fork' | 'cpython-spawn' | 'poolifier' | 'workerpool' | 'floor'
+  | 'piscina' | 'tinypool' | 'pipe';
 
 export interface System {
   readonly id: SystemId;
@@ -11,6 +12,8 @@ export interface System {
   /** The file that runs the workloads, under bench/systems/. */
   readonly script: string;
   readonly python?: { readonly start: 'fork' | 'spawn' };
+  /** Only these workloads (a system that is a limit for one workload, not a pool); every workload when left out. */
+  readonly workloads?: readonly string[];
 }
 
 export const SYSTEMS: readonly System[] = [
@@ -20,6 +23,11 @@ export const SYSTEMS: readonly System[] = [
   { id: 'poolifier', label: 'poolifier (cluster)', script: 'poolifier.mjs' },
   { id: 'workerpool', label: "workerpool ('process')", script: 'workerpool.mjs' },
   { id: 'floor', label: 'floor (bare fork)', script: 'floor.mjs' },
+  // Thread pools (issue 20): they share memory with their caller, so they set a bar, not a peer class.
+  { id: 'piscina', label: 'piscina (threads)', script: 'piscina.mjs' },
+  { id: 'tinypool', label: 'tinypool (threads)', script: 'tinypool.mjs' },
+  // The pipe's own limit for payloads: the same bytes through `cat` children and back, no pool.
+  { id: 'pipe', label: 'pipe limit (cat)', script: 'pipe.mjs', workloads: ['e'] },
 ];
 
 /** The two references every ratio is taken against. */
@@ -42,7 +50,7 @@ export interface Metric {
 export interface Workload {
   readonly id: string;
   /** Name of the workload in the systems' harnesses. */
-  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress';
+  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress' | 'mixed';
   readonly title: string;
   readonly metrics: readonly Metric[];
   readonly params: Record<string, number>;
@@ -75,6 +83,7 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
   const dSize = q(2_000_000, 200_000);
   const dPrimeMs = q(100, 10);
   const eCount = q(64, 16);
+  const gCount = q(30, 10);
   const workloads: Workload[] = [
     {
       id: 'a', kind: 'cold', title: 'a. cold start',
@@ -153,6 +162,18 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
         `with graceMs ${FREE_GRACE_MS}: its worker is stopped and replaced, and a fresh task runs. Aim: graceMs + 100 ms ` +
         `(${FREE_GRACE_MS + 100} ms). multiproc only (Python's Pool has neither).`,
     })),
+    {
+      id: 'g', kind: 'mixed', title: `g. mixed durations: ${gCount} tasks of ${MIXED.minMs}–${MIXED.maxMs} ms, chunksize 1`,
+      params: { processes, reps, count: gCount, seed: MIXED.seed, minMs: MIXED.minMs, maxMs: MIXED.maxMs },
+      // The floor sends round-robin (it has no scheduler to measure); the pipe is e's limit only.
+      systems: ['multiproc', 'cpython-fork', 'cpython-spawn', 'poolifier', 'workerpool', 'piscina', 'tinypool'],
+      metrics: [{ key: 'samples', title: 'makespan', unit: 'ms', better: 'lower', chart: 'g. mixed durations, makespan' }],
+      what: `map(sleep) over ${gCount} durations drawn once from a fixed seed (${MIXED.seed}; the same list in every ` +
+        `system, checked), chunksize 1. A task sleeps (it blocks its worker as time.sleep does) rather than ` +
+        `spinning, so the figure is the pool's scheduling, not the CPU share the machine's other work leaves. ` +
+        `"× ideal" divides by greedy list scheduling in submission order on ${processes} workers with no overhead ` +
+        `(bench/lib/schedule.ts). Goal: ≤ 1.05× ideal and no longer than CPython fork.`,
+    },
   ];
   return {
     quick,
@@ -164,6 +185,9 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
     timeoutMs: q(120_000, 60_000),
   };
 }
+
+/** Workload g's durations: drawn from this seed, uniform in [minMs, maxMs] (bench/tasks/durations.mjs). */
+export const MIXED = { seed: 20, minMs: 1, maxMs: 200 } as const;
 
 /** The grace period of workloads f and f′. */
 export const FREE_GRACE_MS = 200;

@@ -13,6 +13,9 @@ const COLORS: Record<SystemId, string> = {
   poolifier: '#2ca02c',
   workerpool: '#9467bd',
   floor: '#7f7f7f',
+  piscina: '#ff7f0e',
+  tinypool: '#ffbb78',
+  pipe: '#000000',
 };
 const BAR = 11;
 const GAP = 2;
@@ -27,7 +30,7 @@ interface Row { readonly title: string; readonly workload: string; readonly metr
 
 export function renderSvg(r: Results): string {
   // A workload only some systems run (multiproc's own features) has no CPython bar to be drawn against.
-  const rows: Row[] = r.plan.workloads.filter((w) => r.table[w.id] !== undefined && w.systems === undefined).flatMap((w) =>
+  const rows: Row[] = r.plan.workloads.filter((w) => r.table[w.id] !== undefined && (w.systems?.includes(REFERENCE) ?? true)).flatMap((w) =>
     w.metrics.map((m) => ({ title: m.chart, workload: w.id, metric: m.key, better: m.better })));
   const speed = (row: Row, id: SystemId): number | undefined => {
     const v = medianOf(r.table, row.workload, row.metric, id);

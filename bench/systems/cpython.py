@@ -26,6 +26,22 @@ def echo(payload):
     return payload
 
 
+def sleep_for(ms):
+    """g: block this worker for ms milliseconds."""
+    time.sleep(ms / 1000)
+    return ms
+
+
+def mixed_durations(count, seed, min_ms, max_ms):
+    """g's durations: the Park-Miller generator of bench/tasks/durations.mjs, so both draw the same list."""
+    state = seed % 2147483647 or 1
+    out = []
+    for _ in range(count):
+        state = state * 48271 % 2147483647
+        out.append(min_ms + state % (max_ms - min_ms + 1))
+    return out
+
+
 def check(ok, what):
     if not ok:
         raise AssertionError(f"wrong result: {what}")
@@ -122,23 +138,26 @@ def timed(fn, arg):
 
 
 def speedup(ctx, p):
+    """The sequential runs (a warm-up and `reps`) come first, before any pool exists: a live Pool's helper threads
+    and workers must not share the baseline's process (issue 20: speedups above the core count)."""
     n = calibrate(p["taskMs"]) if p.get("taskMs") is not None else p["size"]
     workload = [n] * p["count"]
     expected = sum_squares(n)
     seq_ms, par_ms = [], []
+    for _ in range(p["reps"] + 1):
+        t0 = time.perf_counter()
+        sequential = [sum_squares(x) for x in workload]
+        seq_ms.append((time.perf_counter() - t0) * 1000)
+        check(all(v == expected for v in sequential), "the sequential results are wrong")
 
     def once(pool):
         t0 = time.perf_counter()
-        sequential = [sum_squares(x) for x in workload]
-        seq = time.perf_counter() - t0
-        t0 = time.perf_counter()
         parallel = pool.map(sum_squares, workload)
-        par = time.perf_counter() - t0
-        check(sequential == parallel and all(v == expected for v in parallel),
+        par = (time.perf_counter() - t0) * 1000
+        check(len(parallel) == len(workload) and all(v == expected for v in parallel),
               "parallel results differ from sequential ones")
-        seq_ms.append(seq * 1000)
-        par_ms.append(par * 1000)
-        return seq / par
+        par_ms.append(par)
+        return seq_ms[len(par_ms) - 1] / par
 
     result = with_pool(ctx, p["processes"], p["reps"], once)
     result["extra"] = {"n": n, "seqMs": seq_ms[1:], "parMs": par_ms[1:]}
@@ -166,7 +185,22 @@ def echo_(ctx, p):
     return with_pool(ctx, p["processes"], p["reps"], once)
 
 
-WORKLOADS = {"cold": cold, "tasks": tasks, "roundtrip": roundtrip, "map": map_, "speedup": speedup, "echo": echo_}
+def mixed(ctx, p):
+    durations = mixed_durations(p["count"], p["seed"], p["minMs"], p["maxMs"])
+
+    def once(pool):
+        t0 = time.perf_counter()
+        back = pool.map(sleep_for, durations, 1)
+        seconds = time.perf_counter() - t0
+        check(back == durations, "the mixed-duration results are wrong or out of order")
+        return seconds * 1000
+
+    result = with_pool(ctx, p["processes"], p["reps"], once)
+    result["extra"] = {"durations": durations}
+    return result
+
+
+WORKLOADS = {"mixed": mixed, "cold": cold, "tasks": tasks, "roundtrip": roundtrip, "map": map_, "speedup": speedup, "echo": echo_}
 
 
 def main():

@@ -15,6 +15,8 @@ await runSystem({
   },
   // Python's map is map_async().get(); the same here, and it takes the array as it is.
   map: (pool, fn, items) => pool.mapAsync(registered[fn], items).get(),
+  // g: one item per chunk, so the figure is the pool's scheduling of uneven work.
+  mapEach: (pool, fn, items) => pool.mapAsync(registered[fn], items, 1).get(),
   // f, f′ (multiproc only): a stubborn task stopped by an abort or by its timeoutMs; resolves with the ms from
   // the abort (or from the TaskTimeoutError, the expiry as the parent sees it) until a fresh task has run.
   freeSlot: async (pool, how, graceMs) => {

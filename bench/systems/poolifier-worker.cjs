@@ -3,6 +3,6 @@
  * asynchronously and misses poolifier's start-up message (the pool then waits forever for its first result).
  */
 const { ClusterWorker } = require('poolifier');
-const { echo, mapChunk, square, sumSquares } = require('../tasks/work.mjs');
+const { echo, mapChunk, sleepFor, square, sumSquares } = require('../tasks/work.mjs');
 
-module.exports = new ClusterWorker({ square, sumSquares, echo, mapChunk });
+module.exports = new ClusterWorker({ square, sumSquares, echo, mapChunk, sleepFor });

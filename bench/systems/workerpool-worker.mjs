@@ -1,5 +1,5 @@
 /** workerpool's process worker, with the shared tasks. */
 import workerpool from 'workerpool';
-import { echo, mapChunk, square, sumSquares } from '../tasks/work.mjs';
+import { echo, mapChunk, sleepFor, square, sumSquares } from '../tasks/work.mjs';
 
-workerpool.worker({ square, sumSquares, echo, mapChunk });
+workerpool.worker({ square, sumSquares, echo, mapChunk, sleepFor });

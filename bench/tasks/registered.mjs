@@ -3,7 +3,7 @@
  * point of view, a user's module) to find them.
  */
 import { currentTask, tasks } from 'multiproc';
-import { echo, pid, square, stubborn, sumSquares } from './work.mjs';
+import { echo, pid, sleepFor, square, stubborn, sumSquares } from './work.mjs';
 
 /** square, reporting its item as progress first (workload c-report). */
 export function squareReporting(x) {
@@ -11,6 +11,6 @@ export function squareReporting(x) {
   return x * x;
 }
 
-tasks(import.meta, { square, sumSquares, echo, stubborn, pid, squareReporting });
+tasks(import.meta, { square, sumSquares, echo, stubborn, pid, squareReporting, sleepFor });
 
-export { echo, pid, square, stubborn, sumSquares };
+export { echo, pid, sleepFor, square, stubborn, sumSquares };

@@ -34,6 +34,14 @@ export function pid() {
   return process.pid;
 }
 
+/** g: block this worker for `ms`, as Python's time.sleep does (a task that awaited would free its worker's loop). */
+export function sleepFor(ms) {
+  Atomics.wait(SLEEPER, 0, 0, ms);
+  return ms;
+}
+
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
 /**
  * For systems without map or chunks (the floor, poolifier, workerpool): one task per chunk of items, cut with
  * Python's default chunksize, which is what multiproc's and CPython's map send.
@@ -45,4 +53,4 @@ export function mapChunk({ fn, items }) {
   return out;
 }
 
-export const BY_NAME = { square, sumSquares, echo };
+export const BY_NAME = { square, sumSquares, echo, sleepFor };

@@ -1,0 +1,166 @@
+/**
+ * The goals table: issue 20's goals (and the earlier ones still held) against the medians of one run, each with a
+ * verdict. Pure functions of the table, so the verdict logic is tested without running a benchmark.
+ *
+ * Honesty rules: a goal reads "met" only when every input it names was measured in this run. A goal about peers
+ * ("ahead of every Node process pool") is "not met" as soon as one measured peer is ahead, and "not measured"
+ * when a peer it names did not run or failed (we cannot claim to lead a peer we did not race). The thread pools
+ * (piscina, tinypool) share memory with their caller: they are shown beside the goals, never counted as peers.
+ */
+import { FLOOR, FREE_GRACE_MS, REFERENCE, type SystemId } from './plan.js';
+import { medianOf, type Table } from './results.js';
+import { differentLists, idealRatio } from './schedule.js';
+
+export type Verdict = 'met' | 'not met' | 'not measured';
+
+export interface GoalRow {
+  readonly issue: number;
+  readonly goal: string;
+  readonly measured: string;
+  readonly verdict: Verdict;
+}
+
+/** The Node process pools "every Node process pool" means. */
+export const NODE_PROCESS_POOLS: readonly SystemId[] = ['workerpool', 'poolifier'];
+/** Every process-pool peer of b ("ahead of every peer"): the Node process pools and CPython's other start method. */
+export const PROCESS_PEERS: readonly SystemId[] = [...NODE_PROCESS_POOLS, 'cpython-spawn'];
+/** Shared-memory pools: a bar to approach, not a peer class. */
+export const THREAD_POOLS: readonly SystemId[] = ['piscina', 'tinypool'];
+/** The raw pipe copy of workload e. */
+export const PIPE: SystemId = 'pipe';
+
+/** The thresholds, named once so the table's text and its verdicts cannot drift apart. */
+export const GOALS = {
+  bTimesFork: 5,
+  cTimesFork: 2.5,
+  aWholeFloor: 1.05,
+  aInProcessFloor: 1.1,
+  eTimesBestNodePool: 1.2,
+  gTimesIdeal: 1.05,
+} as const;
+
+/** Verdict of "value ≥ bar" (or ≤ for 'lower'), or not measured when value is missing. */
+export function against(value: number | undefined, bar: number, better: 'higher' | 'lower'): Verdict {
+  if (value === undefined || !Number.isFinite(value)) return 'not measured';
+  return (better === 'higher' ? value >= bar : value <= bar) ? 'met' : 'not met';
+}
+
+/**
+ * "multiproc ahead of every one of `peers` by ≥ `factor`": not met when a measured peer is not that far behind,
+ * not measured when multiproc or any named peer has no figure, met otherwise (never met with no peer at all).
+ */
+export function aheadOfEvery(ours: number | undefined, peers: readonly (number | undefined)[], factor: number,
+  better: 'higher' | 'lower' = 'higher'): Verdict {
+  if (ours === undefined || peers.length === 0) return 'not measured';
+  const ahead = (theirs: number): boolean => (better === 'higher' ? ours >= theirs * factor : ours * factor <= theirs);
+  const measured = peers.filter((p): p is number => p !== undefined);
+  if (measured.some((p) => !ahead(p))) return 'not met';
+  return measured.length === peers.length ? 'met' : 'not measured';
+}
+
+/** Both parts must hold: the worst verdict wins ("not met" over "not measured" over "met"). */
+export function all(...verdicts: Verdict[]): Verdict {
+  if (verdicts.includes('not met')) return 'not met';
+  if (verdicts.includes('not measured')) return 'not measured';
+  return 'met';
+}
+
+/** The goals table's rows for one run's table. `g` needs the task durations the systems ran (extra.durations). */
+export function goalRows(table: Table, processes: number): GoalRow[] {
+  const m = (w: string, k: string, s: SystemId): number | undefined => medianOf(table, w, k, s);
+  const div = (a: number | undefined, b: number | undefined): number | undefined =>
+    a === undefined || b === undefined || b === 0 ? undefined : a / b;
+  const named = (ids: readonly SystemId[], w: string, k = 'samples'): string =>
+    ids.map((id) => `${x(div(m(w, k, 'multiproc'), m(w, k, id)))} ${id}`).join(', ');
+  const threads = (w: string): string => (THREAD_POOLS.some((id) => m(w, 'samples', id) !== undefined)
+    ? `; thread pools (not peers): ${THREAD_POOLS.filter((id) => m(w, 'samples', id) !== undefined).map((id) => `${x(div(m(w, 'samples', 'multiproc'), m(w, 'samples', id)))} ${id}`).join(', ')}`
+    : '');
+  const rows: GoalRow[] = [];
+
+  const bFork = div(m('b', 'samples', 'multiproc'), m('b', 'samples', REFERENCE));
+  rows.push({ issue: 20, goal: `b. tasks/s ≥ ${GOALS.bTimesFork}× CPython fork, ahead of every peer (${PROCESS_PEERS.join(', ')})`,
+    measured: `${x(bFork)} CPython fork; ${named(PROCESS_PEERS, 'b')}${threads('b')}`,
+    verdict: all(against(bFork, GOALS.bTimesFork, 'higher'),
+      aheadOfEvery(m('b', 'samples', 'multiproc'), PROCESS_PEERS.map((p) => m('b', 'samples', p)), 1)) });
+
+  const cFork = div(m('c', 'samples', 'multiproc'), m('c', 'samples', REFERENCE));
+  rows.push({ issue: 20, goal: `c. map items/s ≥ ${GOALS.cTimesFork}× CPython fork`, measured: `${x(cFork)}${threads('c')}`,
+    verdict: against(cFork, GOALS.cTimesFork, 'higher') });
+
+  const aWhole = div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR));
+  rows.push({ issue: 20, goal: `a. cold start, whole process ≤ ${GOALS.aWholeFloor}× the floor`, measured: x(aWhole),
+    verdict: against(aWhole, GOALS.aWholeFloor, 'lower') });
+  const aIn = div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR));
+  rows.push({ issue: 20, goal: `a. cold start, in process (pool → first result) ≤ ${GOALS.aInProcessFloor}× the floor`,
+    measured: x(aIn), verdict: against(aIn, GOALS.aInProcessFloor, 'lower') });
+
+  const eMp = m('e', 'samples', 'multiproc');
+  const pipe = m('e', 'samples', PIPE);
+  rows.push({ issue: 20, goal: `e. MiB/s ≥ ${GOALS.eTimesBestNodePool}× every Node process pool (${NODE_PROCESS_POOLS.join(', ')}), the pipe's limit beside`,
+    measured: `${named(NODE_PROCESS_POOLS, 'e')}; ${pipe === undefined ? 'pipe limit not measured' : `${x(div(eMp, pipe))} the pipe limit (${pipe.toFixed(0)} MiB/s)`}${threads('e')}`,
+    verdict: aheadOfEvery(eMp, NODE_PROCESS_POOLS.map((p) => m('e', 'samples', p)), GOALS.eTimesBestNodePool) });
+
+  const gMp = m('g', 'samples', 'multiproc');
+  // CPython's makespan counts only when it ran the very list multiproc ran.
+  const gFork = differentLists(table).includes(REFERENCE) ? undefined : m('g', 'samples', REFERENCE);
+  const gIdeal = idealRatio(table, 'multiproc', processes);
+  rows.push({ issue: 20, goal: `g. mixed durations: makespan ≤ ${GOALS.gTimesIdeal}× the ideal greedy schedule, and no longer than CPython fork's`,
+    measured: `${x(gIdeal)} ideal; ${x(div(gMp, gFork))} CPython fork's makespan (CPython fork ${x(idealRatio(table, REFERENCE, processes))} ideal)`,
+    verdict: all(against(gIdeal, GOALS.gTimesIdeal, 'lower'), aheadOfEvery(gMp, [gFork], 1, 'lower')) });
+
+  // Earlier issues' goals that still hold.
+  const dPrime = m('d′', 'samples', 'multiproc');
+  rows.push({ issue: 6, goal: 'd′. speedup ≥ 1.9×', measured: `${x(dPrime)} (CPython fork ${x(m('d′', 'samples', REFERENCE))})`,
+    verdict: against(dPrime, 1.9, 'higher') });
+  for (const f of ['f', 'f′']) {
+    const ms = m(f, 'samples', 'multiproc');
+    rows.push({ issue: 18, goal: `${f}. ${f === 'f' ? 'abort' : 'expiry'} → fresh task ≤ graceMs + 100 ms (${FREE_GRACE_MS + 100} ms)`,
+      measured: ms === undefined ? 'n/a' : `${ms.toFixed(0)} ms`, verdict: against(ms, FREE_GRACE_MS + 100, 'lower') });
+  }
+  const c = m('c', 'samples', 'multiproc');
+  for (const [id, budget] of [['c-progress', 0.05], ['c-report', 0.2]] as const) {
+    const kept = div(m(id, 'samples', 'multiproc'), c);
+    rows.push({ issue: 18, goal: `${id}. costs under ${budget * 100}% of c's items/s`,
+      measured: kept === undefined ? 'n/a' : `${Math.abs((1 - kept) * 100).toFixed(1)}% ${kept <= 1 ? 'below' : 'above'} c`,
+      verdict: against(kept === undefined ? undefined : 1 - kept, budget, 'lower') });
+  }
+  return rows;
+}
+
+/** The headline ratios a run keeps in reports/bench-history.json and the trend chart draws, with their goal. */
+export interface Headline {
+  readonly key: string;
+  readonly goal: number;
+  readonly better: 'higher' | 'lower';
+}
+
+export const HEADLINES: readonly Headline[] = [
+  { key: 'b × CPython fork', goal: GOALS.bTimesFork, better: 'higher' },
+  { key: 'c × CPython fork', goal: GOALS.cTimesFork, better: 'higher' },
+  { key: 'a whole × floor', goal: GOALS.aWholeFloor, better: 'lower' },
+  { key: 'a in process × floor', goal: GOALS.aInProcessFloor, better: 'lower' },
+  { key: 'e × best Node process pool', goal: GOALS.eTimesBestNodePool, better: 'higher' },
+  { key: 'g × ideal', goal: GOALS.gTimesIdeal, better: 'lower' },
+];
+
+/** This run's headline ratios (null where an input is missing: JSON keeps null, not undefined). */
+export function headlineRatios(table: Table, processes: number): Record<string, number | null> {
+  const m = (w: string, k: string, s: SystemId): number | undefined => medianOf(table, w, k, s);
+  const div = (a: number | undefined, b: number | undefined): number | null =>
+    a === undefined || b === undefined || b === 0 ? null : a / b;
+  const pools = NODE_PROCESS_POOLS.map((p) => m('e', 'samples', p));
+  const bestPool = pools.every((p) => p !== undefined) ? Math.max(...pools as number[]) : undefined;
+  const values = [
+    div(m('b', 'samples', 'multiproc'), m('b', 'samples', REFERENCE)),
+    div(m('c', 'samples', 'multiproc'), m('c', 'samples', REFERENCE)),
+    div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR)),
+    div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR)),
+    div(m('e', 'samples', 'multiproc'), bestPool),
+    idealRatio(table, 'multiproc', processes) ?? null,
+  ];
+  return Object.fromEntries(HEADLINES.map((h, i) => [h.key, values[i]!]));
+}
+
+export function x(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(2)}×`;
+}

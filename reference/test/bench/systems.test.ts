@@ -1,0 +1,94 @@
+/**
+ * The short benchmark check `npm test` runs: issue 20's new bench code paths on tiny inputs, in seconds. Each
+ * system script runs as `npm run bench` runs it (plain node or the real Python, one JSON line out) and must give
+ * checked results: the thread pools, the pipe limit, workload g in multiproc, a thread pool and CPython (the
+ * same seeded list in both languages), and the sequential-first speedup. Then the report renders from them.
+ * Figures are never asserted: only shapes and results, so a loaded machine cannot fail it.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import test from 'ava';
+import { findPython } from '../../../bench/lib/environment.js';
+import { goalRows } from '../../../bench/lib/goals.js';
+import { makePlan } from '../../../bench/lib/plan.js';
+import { renderMarkdown } from '../../../bench/lib/report-md.js';
+import type { Cell, Results } from '../../../bench/lib/results.js';
+import { summarize } from '../../../bench/lib/stats.js';
+import { buildDistOnce, plainEnv } from '../../../test-support/built-dist.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { REPO_ROOT } from '../../../test-support/repo-paths.js';
+
+assertNoOrphans(test);
+
+const run = promisify(execFile);
+// Tests are declared synchronously (ava), so the module is loaded inside them.
+const durations = async (count: number, seed: number, minMs: number, maxMs: number): Promise<number[]> =>
+  ((await import(pathToFileURL(join(REPO_ROOT, 'bench/tasks/durations.mjs')).href)) as
+    { mixedDurations: (count: number, seed: number, minMs: number, maxMs: number) => number[] }).mixedDurations(count, seed, minMs, maxMs);
+
+interface Output { samples: number[]; extra?: Record<string, unknown> }
+
+/** One system process, bounded; its one JSON line. */
+async function system(script: string, workload: string, params: object, python?: string): Promise<Output> {
+  const file = join(REPO_ROOT, 'bench/systems', script);
+  const [command, args] = python === undefined ? [process.execPath, [file]] : [python, [file]];
+  const env = plainEnv();
+  delete env.NODE_EXTRA_CA_CERTS;
+  const { stdout } = await run(command, [...args, workload, JSON.stringify(params)],
+    { cwd: REPO_ROOT, env, timeout: 60_000, killSignal: 'SIGKILL' });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Output;
+}
+
+const G = { processes: 2, reps: 1, count: 4, seed: 20, minMs: 1, maxMs: 20 };
+const ok = (o: Output): Cell => ({ ok: true, summary: summarize(o.samples), samples: o.samples, ...(o.extra ? { extra: o.extra } : {}) });
+
+test('the pipe limit copies the payload through cat and back', async (t) => {
+  const out = await system('pipe.mjs', 'echo', { processes: 2, reps: 2, count: 3, bytes: 65_536 });
+  t.is(out.samples.length, 2);
+  t.true(out.samples.every((v) => v > 0));
+  await t.throwsAsync(system('pipe.mjs', 'map', {}), { message: /for workload e \(echo\) only/ });
+});
+
+for (const pool of ['piscina', 'tinypool']) {
+  test(`${pool}: map, echo and g run with checked results`, async (t) => {
+    const [map, echo, g] = await Promise.all([
+      system(`${pool}.mjs`, 'map', { processes: 2, reps: 1, n: 1000 }),
+      system(`${pool}.mjs`, 'echo', { processes: 2, reps: 1, count: 2, bytes: 8192 }),
+      system(`${pool}.mjs`, 'mixed', G),
+    ]);
+    t.is(map.samples.length, 1);
+    t.is(echo.samples.length, 1);
+    t.deepEqual(g.extra?.durations, await durations(4, 20, 1, 20));
+  });
+}
+
+test('d: a sequential and a parallel time per repetition, the warm-ups dropped', async (t) => {
+  const out = await system('piscina.mjs', 'speedup', { processes: 2, reps: 2, count: 2, size: 1000 });
+  t.is(out.samples.length, 2);
+  t.like(out.extra, { n: 1000 });
+  t.is((out.extra!.seqMs as number[]).length, 2);
+  t.is((out.extra!.parMs as number[]).length, 2);
+});
+
+test('g: multiproc (built package) and CPython run the same seeded list; the report computes the ideal', async (t) => {
+  await buildDistOnce();
+  const python = findPython();
+  const [multiproc, cpython] = await Promise.all([
+    system('multiproc.mjs', 'mixed', G),
+    python === undefined ? undefined : system('cpython.py', 'mixed', { ...G, start: 'fork' }, python.path),
+  ]);
+  t.deepEqual(multiproc.extra?.durations, await durations(4, 20, 1, 20));
+  if (cpython === undefined) t.log('no python3: CPython side skipped');
+  else t.deepEqual(cpython.extra?.durations, multiproc.extra?.durations, 'the same list in both languages');
+  const r: Results = {
+    plan: makePlan(true, 2, 2), systems: ['multiproc', 'cpython-fork'], scale: {}, seconds: 1, loadAfter: [0, 0, 0],
+    table: { g: { samples: { multiproc: ok(multiproc), ...(cpython ? { 'cpython-fork': ok(cpython) } : {}) } } },
+    env: { date: new Date().toISOString(), os: 'test', cpu: 'test', cpus: 2, memoryGiB: 1, node: process.version,
+      python: python?.version, pythonPath: python?.path, versions: {}, commit: 'test', loadBefore: [0, 0, 0] },
+  };
+  const g = goalRows(r.table, 2).find((row) => row.goal.startsWith('g.'))!;
+  t.regex(g.measured, /^\d+\.\d\d× ideal/, 'an ideal ratio, whatever its value on a loaded machine');
+  t.regex(renderMarkdown(r), /Makespan ÷ ideal \(list scheduling in submission order on 2 workers\): multiproc \d/);
+});
