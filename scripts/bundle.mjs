@@ -31,7 +31,8 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['reference/src/index.ts', 'reference/src/backend/child-process/worker-main.ts', 'reference/src/process/child-main.ts',
+    // The pool worker's entry is not bundled: see the end of this file.
+    entryPoints: ['reference/src/index.ts', 'reference/src/process/child-main.ts',
       // The `multiproc` command, and the task its worker's local pool runs per chunk (found next to it).
       'reference/src/cli.ts', 'reference/src/backend/bullmq/chunk-task.ts'],
     entryNames: '[name]',
@@ -56,3 +57,8 @@ for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).fi
   copyFileSync(join('dist', file), join('dist/cjs', file));
 }
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+
+// A pool worker's entry loads the package's own bundle, which starts the worker code when it runs as this file
+// (reference/src/backend/child-process/worker-boot.ts): a worker whose task module imports multiproc, as nearly
+// every one does, then parses and runs the library once instead of twice.
+writeFileSync('dist/worker-main.js', "// A pool worker: the package's bundle starts it (see reference/src/backend/child-process/worker-boot.ts).\nimport './index.js';\n");

@@ -16,6 +16,7 @@ import { encodeError } from '../remote-error.js';
 import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
 import { mayHoldErrors } from './may-hold-errors.js';
+import { isPlainBinary } from './plain-binary.js';
 import type { ChunkResult } from '../backend/protocol.js';
 import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
 
@@ -94,10 +95,14 @@ function isPlain(result: ChunkResult): boolean {
   return result.values instanceof Float64Array || result.values.every(isPrimitive);
 }
 
-/** A value that structured clone writes and reads back whatever it is. (Symbols and functions fail to write.) */
+/**
+ * A value that structured clone writes and reads back whatever it is: a primitive (symbols and functions fail to
+ * write), or a typed array or ArrayBuffer of a built-in kind (plain-binary.ts).
+ */
 function isPrimitive(value: unknown): boolean {
   const type = typeof value;
-  return value === null || type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined' || type === 'bigint';
+  if (type === 'object') return value === null || isPlainBinary(value as object);
+  return type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined' || type === 'bigint';
 }
 
 function valuesOf(result: ChunkResult): ChunkResult['values'] {

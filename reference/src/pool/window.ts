@@ -6,10 +6,24 @@
  * the function was measured the window is 1: two unmeasured chunks given to one worker put slow work behind slow
  * work (map(sleepFor, [1000, 100, 1000, 100], 1) took 2.0 s on 2 workers, where Python takes 1.1 s), and the
  * cost for quick work is one round trip, once.
+ *
+ * Chunks of a few ms (map's default chunksize over cheap items) keep a window of 2. With one chunk at a time a
+ * worker waits, after each chunk, for the parent to read its result and send the next one, and the measured time
+ * then holds that wait too: the window stuck at 1, and `map` of 200k ints ran at 1.1× CPython fork on a host where
+ * such a chunk took just over the old 5 ms bound (2.8× where it took just under). A window of 2 costs balance at
+ * most one such chunk at the end of a call; work slower than SLOW_MS still goes one chunk at a time.
  */
 const TARGET_MS = 2;
-const SLOW_MS = 5;
+export const SLOW_MS = 20;
 const MAX_WINDOW = 256;
+/**
+ * A chunk counts at most this many times the average so far: one chunk held up by a GC pause or a busy CPU (tens
+ * of ms under load, seen every few hundred chunks) must not shrink the window for the next dozen. Work that has
+ * really become slow still reaches SLOW_MS within a few chunks (the average grows 2.4-fold per chunk).
+ */
+const SPIKE_FACTOR = 8;
+/** The average the spike bound counts from at least: an average of 0 ms would otherwise never grow. */
+const MIN_MS = 0.01;
 
 /**
  * A worker whose current chunk has run this long gets no more chunks until it answers, whatever the window says:
@@ -32,6 +46,7 @@ export class WindowSizer {
 
   /** One chunk took `ms` from the moment the worker could start it until its result arrived. */
   record(ms: number): void {
-    this.#averageMs = this.#averageMs === undefined ? ms : this.#averageMs * 0.8 + ms * 0.2;
+    const average = this.#averageMs;
+    this.#averageMs = average === undefined ? ms : average * 0.8 + Math.min(ms, Math.max(average, MIN_MS) * SPIKE_FACTOR) * 0.2;
   }
 }

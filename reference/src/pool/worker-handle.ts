@@ -281,8 +281,19 @@ export class WorkerHandle {
   /** The worker has run its initializer; a retirement asked for earlier happens now. */
   markReady(): void {
     this.ready = true;
+    // The chunk first in line could not start before: its time (the window's measure) counts from now.
+    if (this.inflight.length > 0) this.#busySince = performance.now();
     this.clock.starts(this.inflight[0]);
     if (this.retiring) this.#link.retire();
+  }
+
+  /**
+   * The worker has loaded task function `fn` (or failed to): a chunk of it first in line starts its clock now,
+   * and its time, which sizes the window, counts from now, not from the import.
+   */
+  loaded(fn: number): void {
+    this.clock.loaded(fn);
+    if (this.inflight[0]?.fn === fn) this.#busySince = performance.now();
   }
 
   /** SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). */

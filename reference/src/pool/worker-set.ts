@@ -127,7 +127,7 @@ export class WorkerSet {
         worker.acknowledge(message.seq);
         return;
       case 'loaded':
-        worker.clock.loaded(message.fn);
+        worker.loaded(message.fn);
         return;
       case 'init-error': {
         // Only a worker still starting runs an initializer, and only a pool given one has it to run.

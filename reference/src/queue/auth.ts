@@ -6,9 +6,19 @@
  * proof (no challenge–response). The first bytes of every connection are a mark and the secret; the host reads
  * nothing else from a connection, not even one frame, until they are right.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { refuse } from './refuse.js';
+
+/**
+ * node:crypto, loaded the first time a queue needs it: importing it costs about 4 ms of CPU, and every process
+ * that loads multiproc (the parent, each pool worker, and again for each task module) paid it at start-up,
+ * queue or not (issue 20, a: cold start).
+ */
+let crypto: typeof import('node:crypto') | undefined;
+function cryptoModule(): typeof import('node:crypto') {
+  return crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+}
 
 const MARK = Buffer.from('MPQ1');
 const SECRET_BYTES = 32;
@@ -22,7 +32,7 @@ export const HELLO_WAIT_MS = 30_000;
 
 /** A fresh secret, as it travels in descriptors (hex). */
 export function newSecret(): string {
-  return randomBytes(SECRET_BYTES).toString('hex');
+  return cryptoModule().randomBytes(SECRET_BYTES).toString('hex');
 }
 
 /** What a client writes first. */
@@ -47,7 +57,7 @@ export function awaitHello(socket: Socket, secret: string, admitted: (rest: Buff
     if (received.length < HELLO_BYTES) return;
     clearTimeout(late);
     socket.off('data', onData);
-    if (!timingSafeEqual(received.subarray(0, HELLO_BYTES), expected)) {
+    if (!cryptoModule().timingSafeEqual(received.subarray(0, HELLO_BYTES), expected)) {
       // Python's client says "digest sent was rejected" when its authkey is wrong.
       refuse(socket, 'digest sent was rejected: the secret it presented is not the queue\'s (only processes the queue was passed to may use it)');
       return;

@@ -7,6 +7,7 @@ import { childExecArgv } from '../../child-flags.js';
 import { reasonOf } from '../../describe-thrown.js';
 import { WorkerStartError } from '../../errors.js';
 import { childEntry } from '../../process/child-entry.js';
+import './worker-boot.js';
 
 const WORKER_MAIN = childEntry(import.meta.url, 'worker-main');
 
