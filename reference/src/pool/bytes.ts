@@ -15,21 +15,33 @@ import { reasonOf } from '../describe-thrown.js';
 import { encodeError } from '../remote-error.js';
 import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
-import { mayHoldErrors } from './may-hold-errors.js';
+import { mayHoldErrors, type LargeViews } from './may-hold-errors.js';
 import type { ChunkResult } from '../backend/protocol.js';
 import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
+
+/** One counter for every call: the walk is synchronous. */
+const large: LargeViews = { count: 0 };
 
 /**
  * Worker: results as they are when no value is an object, else as bytes known to read back. When some do not,
  * the chunk holding the culprit fails with a SerializationError naming its item, and the other results still
- * go. Never throws.
+ * go. `serializeLarge`: how the fork backend writes results holding views of BULK_MIN bytes or more. Never throws.
  */
-export function packResults(results: readonly ChunkResult[]): Uint8Array | WireResults {
+export function packResults(results: readonly ChunkResult[], serializeLarge?: (wire: unknown[]) => Uint8Array): Uint8Array | WireResults {
   // No object, so no class instance: not searched.
   if (results.every(isPlain)) return encodeResults(results, false);
   // Only an Error can be written and not read back, and reading back costs more than writing: only results
   // where the walk finds one are read back.
-  const check = mayHoldErrors(results.map(valuesOf));
+  large.count = 0;
+  const check = mayHoldErrors(results.map(valuesOf), large);
+  // Large views and no Error: the caller's serializer, which takes them out of the message (bulk.ts).
+  if (!check && large.count > 0 && serializeLarge !== undefined) {
+    try {
+      return serializeLarge(encodeResults(results));
+    } catch {
+      // Fall through: some result cannot be written; the ordinary path finds which.
+    }
+  }
   try {
     const bytes = serialize(encodeResults(results));
     if (!check || readsBack(bytes)) return bytes;
