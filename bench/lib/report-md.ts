@@ -1,6 +1,7 @@
 /** reports/bench.md: a table per workload, the goals of issue 6 against what was measured, the machine. */
 import { FLOOR, FREE_GRACE_MS, REFERENCE, SYSTEMS, type Metric, type SystemId } from './plan.js';
 import { medianOf, type Cell, type Results } from './results.js';
+import { memorySection } from './report-memory.js';
 
 export function renderMarkdown(r: Results): string {
   const { plan, env } = r;
@@ -37,6 +38,7 @@ export function renderMarkdown(r: Results): string {
     }
   }
   out.push(...scaleSection(r), '');
+  out.push(...memorySection(r), '');
   out.push('## Machine and versions', '',
     `- ${env.cpu}, ${env.cpus} CPUs, ${env.memoryGiB} GiB; ${env.os}`,
     `- Node ${env.node}; Python ${env.python ?? 'not found'}`,

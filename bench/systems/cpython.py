@@ -9,6 +9,8 @@ import multiprocessing
 import sys
 import time
 
+from peak_memory import peak_memory
+
 
 def square(x):
     return x * x
@@ -36,7 +38,9 @@ def with_pool(ctx, processes, reps, once):
     pool = ctx.Pool(processes)
     try:
         once(pool)
-        return {"samples": [once(pool) for _ in range(reps)]}
+        samples = [once(pool) for _ in range(reps)]
+        # While the workers still live (peak_memory.py).
+        return {"samples": samples, "memory": peak_memory()}
     finally:
         pool.close()
         pool.join()

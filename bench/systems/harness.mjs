@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { square, sumSquares } from '../tasks/work.mjs';
+import { peakMemory } from './memory.mjs';
 
 /** Runs the workload named on the command line and prints its result. */
 export async function runSystem(adapter) {
@@ -161,7 +162,8 @@ async function withPool(adapter, processes, workload, reps, once) {
     await once(pool); // warm-up: workers started, code compiled, caches filled
     const samples = [];
     for (let r = 0; r < reps; r++) samples.push(await once(pool));
-    return { samples };
+    // While the workers still live (memory.mjs).
+    return { samples, memory: peakMemory() };
   } finally {
     await adapter.stop(pool);
   }
