@@ -2,6 +2,7 @@
  * What the benchmark runs: the systems, the workloads of issue 6 with their sizes (full and --quick), and how
  * each figure reads (its unit, and whether higher or lower is better).
  */
+import { memoryWorkloads } from './plan-memory.js';
 
 export type SystemId = 'multiproc' | 'cpython-fork' | 'cpython-spawn' | 'poolifier' | 'workerpool' | 'floor';
 
@@ -42,7 +43,8 @@ export interface Metric {
 export interface Workload {
   readonly id: string;
   /** Name of the workload in the systems' harnesses. */
-  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress';
+  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress'
+    | 'bigPayload' | 'mapLong' | 'imapEndless';
   readonly title: string;
   readonly metrics: readonly Metric[];
   readonly params: Record<string, number>;
@@ -50,6 +52,8 @@ export interface Workload {
   readonly what: string;
   /** Only these systems run it (a feature the others lack); every system when left out. */
   readonly systems?: readonly SystemId[];
+  /** Shown in a section of its own (plan-memory.ts), not as a table of its own. */
+  readonly ownSection?: boolean;
 }
 
 export interface Plan {
@@ -153,6 +157,7 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
         `with graceMs ${FREE_GRACE_MS}: its worker is stopped and replaced, and a fresh task runs. Aim: graceMs + 100 ms ` +
         `(${FREE_GRACE_MS + 100} ms). multiproc only (Python's Pool has neither).`,
     })),
+    ...memoryWorkloads(quick, processes, reps),
   ];
   return {
     quick,

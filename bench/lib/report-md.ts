@@ -2,6 +2,7 @@
 import { FLOOR, FREE_GRACE_MS, REFERENCE, SYSTEMS, type Metric, type SystemId } from './plan.js';
 import { medianOf, type Cell, type Results } from './results.js';
 import { memorySection } from './report-memory.js';
+import { scaleSection as issue20ScaleSection } from './report-scale.js';
 
 export function renderMarkdown(r: Results): string {
   const { plan, env } = r;
@@ -30,7 +31,7 @@ export function renderMarkdown(r: Results): string {
   }
   out.push(...goals(r), '');
   for (const w of plan.workloads) {
-    if (r.table[w.id] === undefined) continue;
+    if (r.table[w.id] === undefined || w.ownSection) continue;
     out.push(`## ${w.title}`, '', w.what, '');
     for (const m of w.metrics) {
       if (w.metrics.length > 1) out.push(`**${m.title}**`, '');
@@ -39,6 +40,7 @@ export function renderMarkdown(r: Results): string {
   }
   out.push(...scaleSection(r), '');
   out.push(...memorySection(r), '');
+  out.push(...issue20ScaleSection(r), '');
   out.push('## Machine and versions', '',
     `- ${env.cpu}, ${env.cpus} CPUs, ${env.memoryGiB} GiB; ${env.os}`,
     `- Node ${env.node}; Python ${env.python ?? 'not found'}`,

@@ -9,6 +9,7 @@ import multiprocessing
 import sys
 import time
 
+from memory_workloads import MEMORY_WORKLOADS
 from peak_memory import peak_memory
 
 
@@ -176,7 +177,10 @@ WORKLOADS = {"cold": cold, "tasks": tasks, "roundtrip": roundtrip, "map": map_, 
 def main():
     workload, params = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
     ctx = multiprocessing.get_context(params.get("start", "fork"))
-    result = WORKLOADS[workload](ctx, params)
+    if workload in MEMORY_WORKLOADS:
+        result = MEMORY_WORKLOADS[workload](ctx, params, echo, square)
+    else:
+        result = WORKLOADS[workload](ctx, params)
     sys.stdout.write(json.dumps(result) + "\n")
 
 

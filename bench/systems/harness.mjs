@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { square, sumSquares } from '../tasks/work.mjs';
 import { peakMemory } from './memory.mjs';
+import { MEMORY_WORKLOADS } from './memory-workloads.mjs';
 
 /** Runs the workload named on the command line and prints its result. */
 export async function runSystem(adapter) {
@@ -22,6 +23,7 @@ export async function runSystem(adapter) {
 }
 
 const WORKLOADS = {
+  ...MEMORY_WORKLOADS,
   /** a. From constructing the pool to the first result, then shutdown; the runner times the whole process. */
   async cold(adapter, { processes }) {
     const bootMs = performance.now(); // Node's start-up and this module's imports, before any pool exists

@@ -15,6 +15,8 @@ await runSystem({
   },
   // Python's map is map_async().get(); the same here, and it takes the array as it is.
   map: (pool, fn, items) => pool.mapAsync(registered[fn], items).get(),
+  // Issue 20's endless imap (memory-workloads.mjs).
+  imap: (pool, fn, iterable, chunksize) => pool.imap(registered[fn], iterable, chunksize),
   // f, f′ (multiproc only): a stubborn task stopped by an abort or by its timeoutMs; resolves with the ms from
   // the abort (or from the TaskTimeoutError, the expiry as the parent sees it) until a fresh task has run.
   freeSlot: async (pool, how, graceMs) => {
