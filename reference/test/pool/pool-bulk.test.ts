@@ -4,11 +4,11 @@
  */
 import test from 'ava';
 import { isDeepStrictEqual } from 'node:util';
-import { Pool } from '../../src/index.js';
+import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { BULK_MIN, BulkInbox, deserializeBulk, serializeBulk } from '../../src/backend/child-process/bulk.js';
 import { spawn } from 'node:child_process';
 import { identity } from './fixtures/pool-tasks.js';
-import { bytesOrThrow } from './fixtures/bulk-tasks.js';
+import { bytesOrThrow, bytesThenExit } from './fixtures/bulk-tasks.js';
 import { PROMPT_MS, RUN_MS, within } from './helpers.js';
 import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
@@ -53,6 +53,27 @@ test('a chunk that fails after large results fails as before, and the pool goes 
   const again = await within(shared.map(bytesOrThrow, [BULK_MIN * 3, 5]), RUN_MS, 'map after the failure');
   t.true(again[0]!.equals(Buffer.alloc(BULK_MIN * 3, (BULK_MIN * 3) % 251)));
   t.true(again[1]!.equals(Buffer.alloc(5, 5)));
+});
+
+test('a value holding an Error beside a large view takes the ordinary way and comes back whole', async (t) => {
+  const big = Buffer.alloc(BULK_MIN * 2, 3);
+  const [back] = await within(shared.map(identity, [{ big, error: new RangeError('kept') }]), RUN_MS, 'map of a view beside an Error');
+  const { big: bigBack, error } = back as { big: Buffer; error: Error };
+  t.true(big.equals(bigBack));
+  t.is(error.message, 'kept');
+});
+
+test('a worker that exits while its large result is on the bulk pipe fails that task; nothing waits for ever', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  t.teardown(async () => {
+    pool.terminate();
+    await within(pool.join(), PROMPT_MS, 'join() after terminate()');
+  });
+  // The results message arrives and waits for its frame, which never comes whole: the exit must still fail the task.
+  const error = await t.throwsAsync(within(pool.apply(bytesThenExit, [64]), RUN_MS, 'apply(bytesThenExit)'));
+  t.true(error instanceof WorkerCrashedError, String(error));
+  const [again] = await within(pool.map(bytesOrThrow, [BULK_MIN]), RUN_MS, 'map on the replacement worker');
+  t.is(again!.length, BULK_MIN);
 });
 
 test('the parent peaks under 3.2× a 50 MiB Buffer sent through map and back (4× before the bulk pipe)', async (t) => {
