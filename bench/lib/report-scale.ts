@@ -28,7 +28,8 @@ export function scaleSection(r: Results): string[] {
   const sizes = SCALE_SIZES(r.plan.quick);
   lines.push('', `map over ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} integers on a pool of ${r.plan.processes} ` +
     '(default chunksize): seconds per map (n ÷ median items/s). Time should grow linearly with n; the slope is a ' +
-    'least-squares fit of seconds on n, and each point shows how far it lies from that line.', '',
+    'least-squares fit of seconds on n (relative distances, weights 1 / seconds²), and each point shows how far it ' +
+    'lies from that line.', '',
     `| system | slope (µs per item) | intercept (ms) | ${sizes.map((n) => `${n.toLocaleString('en-US')}: s (off the line)`).join(' | ')} |`,
     `|---|--:|--:|${sizes.map(() => '--:').join('|')}|`);
   for (const s of SYSTEMS) {
@@ -42,24 +43,32 @@ export function scaleSection(r: Results): string[] {
       const point = points.find((p) => p.n === n);
       if (point === undefined) return '';
       const fitted = slope * n + intercept;
-      return `${fmt(point.seconds)} (${fitted === 0 ? 'n/a' : `${((point.seconds / fitted - 1) * 100).toFixed(1)}%`})`;
+      return `${point.seconds.toPrecision(3)} (${fitted === 0 ? 'n/a' : `${((point.seconds / fitted - 1) * 100).toFixed(1)}%`})`;
     });
     lines.push(`| ${label(s)} | ${fmt(slope * 1e6)} | ${fmt(intercept * 1000)} | ${cells.join(' | ')} |`);
   }
   return lines;
 }
 
-/** The line y = slope·x + intercept that minimizes the squared vertical distances. */
+/**
+ * The line y = slope·x + intercept that minimizes the squared relative distances (weights 1 / y²): the sizes span
+ * three decades, and a plain fit would follow the largest point and leave the small ones tens of percent off.
+ */
 export function leastSquares(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
+  let sw = 0;
+  let swx = 0;
+  let swy = 0;
+  let swxx = 0;
+  let swxy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const w = 1 / ys[i]! ** 2;
+    sw += w;
+    swx += w * xs[i]!;
+    swy += w * ys[i]!;
+    swxx += w * xs[i]! ** 2;
+    swxy += w * xs[i]! * ys[i]!;
   }
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  const det = sw * swxx - swx ** 2;
+  const slope = det === 0 ? 0 : (sw * swxy - swx * swy) / det;
+  return { slope, intercept: (swy - slope * swx) / sw };
 }
