@@ -116,7 +116,8 @@ async function measured(system: System, workload: Workload, plan: Plan): Promise
   try {
     const { output } = await runSystem(system, python?.path, workload.kind, workload.params, plan.timeoutMs);
     const samples = output.samples ?? [];
-    return { samples: { ok: true, summary: summarize(samples), samples, ...(output.extra ? { extra: output.extra } : {}) } };
+    return { samples: { ok: true, summary: summarize(samples), samples, ...(output.extra ? { extra: output.extra } : {}),
+      ...(output.memory ? { memory: output.memory } : {}) } };
   } catch (error) {
     return { samples: { ok: false, error: (error as Error).message } };
   }

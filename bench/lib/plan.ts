@@ -2,6 +2,7 @@
  * What the benchmark runs: the systems, the workloads of issue 6 with their sizes (full and --quick), and how
  * each figure reads (its unit, and whether higher or lower is better).
  */
+import { memoryWorkloads } from './plan-memory.js';
 
 export type SystemId = 'multiproc' | 'cpython-fork' | 'cpython-spawn' | 'poolifier' | 'workerpool' | 'floor'
   | 'piscina' | 'tinypool' | 'pipe';
@@ -50,7 +51,8 @@ export interface Metric {
 export interface Workload {
   readonly id: string;
   /** Name of the workload in the systems' harnesses. */
-  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress' | 'mixed';
+  readonly kind: 'cold' | 'tasks' | 'roundtrip' | 'map' | 'speedup' | 'echo' | 'free' | 'mapProgress' | 'mixed'
+    | 'bigPayload' | 'mapLong' | 'imapEndless';
   readonly title: string;
   readonly metrics: readonly Metric[];
   readonly params: Record<string, number>;
@@ -58,6 +60,8 @@ export interface Workload {
   readonly what: string;
   /** Only these systems run it (a feature the others lack); every system when left out. */
   readonly systems?: readonly SystemId[];
+  /** Shown in a section of its own (plan-memory.ts), not as a table of its own. */
+  readonly ownSection?: boolean;
 }
 
 export interface Plan {
@@ -174,6 +178,7 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
         `"× ideal" divides by greedy list scheduling in submission order on ${processes} workers with no overhead ` +
         `(bench/lib/schedule.ts). Goal: ≤ 1.05× ideal and no longer than CPython fork.`,
     },
+    ...memoryWorkloads(quick, processes, reps),
   ];
   return {
     quick,

@@ -4,6 +4,8 @@ import { goalRows, THREAD_POOLS, x, type Verdict } from './goals.js';
 import { medianOf, type Cell, type Results } from './results.js';
 import { differentLists, idealRatio } from './schedule.js';
 import { speedupNotes } from './speedup-check.js';
+import { memorySection } from './report-memory.js';
+import { scaleSection as issue20ScaleSection } from './report-scale.js';
 
 /** How the trend chart was drawn: how many runs of the history, and whether this run was kept in it. */
 export interface TrendInfo {
@@ -38,7 +40,7 @@ export function renderMarkdown(r: Results, trend?: TrendInfo): string {
   }
   out.push(...goals(r), '');
   for (const w of plan.workloads) {
-    if (r.table[w.id] === undefined) continue;
+    if (r.table[w.id] === undefined || w.ownSection) continue;
     out.push(`## ${w.title}`, '', w.what, '');
     for (const m of w.metrics) {
       if (w.metrics.length > 1) out.push(`**${m.title}**`, '');
@@ -48,6 +50,8 @@ export function renderMarkdown(r: Results, trend?: TrendInfo): string {
   }
   out.push(...scaleSection(r), '');
   if (trend !== undefined) out.push(...trendSection(trend), '');
+  out.push(...memorySection(r), '');
+  out.push(...issue20ScaleSection(r), '');
   out.push('## Machine and versions', '',
     `- ${env.cpu}, ${env.cpus} CPUs, ${env.memoryGiB} GiB; ${env.os}`,
     `- Node ${env.node}; Python ${env.python ?? 'not found'}`,

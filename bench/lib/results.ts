@@ -2,10 +2,11 @@
 import type { Environment } from './environment.js';
 import type { Plan, SystemId } from './plan.js';
 import type { Summary } from './stats.js';
+import type { PeakMemory } from './memory.js';
 
 /** One system's figure on one metric: a summary of its repetitions, or why there is none. */
 export type Cell =
-  | { readonly ok: true; readonly summary: Summary; readonly samples: readonly number[]; readonly extra?: Record<string, unknown> }
+  | { readonly ok: true; readonly summary: Summary; readonly samples: readonly number[]; readonly extra?: Record<string, unknown>; readonly memory?: PeakMemory }
   | { readonly ok: false; readonly error: string };
 
 /** workload id → metric key → system → cell */

@@ -7,12 +7,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { System } from './plan.js';
+import type { PeakMemory } from './memory.js';
 
 const SYSTEMS_DIR = fileURLToPath(new URL('../systems/', import.meta.url));
 
 export interface SystemOutput {
   readonly samples?: number[];
   readonly extra?: Record<string, unknown>;
+  /** Peak RSS of the measuring process and of each process under it (systems/memory.mjs, peak_memory.py). */
+  readonly memory?: PeakMemory;
   readonly [key: string]: unknown;
 }
 

@@ -9,6 +9,9 @@ import multiprocessing
 import sys
 import time
 
+from memory_workloads import MEMORY_WORKLOADS
+from peak_memory import peak_memory
+
 
 def square(x):
     return x * x
@@ -52,7 +55,9 @@ def with_pool(ctx, processes, reps, once):
     pool = ctx.Pool(processes)
     try:
         once(pool)
-        return {"samples": [once(pool) for _ in range(reps)]}
+        samples = [once(pool) for _ in range(reps)]
+        # While the workers still live (peak_memory.py).
+        return {"samples": samples, "memory": peak_memory()}
     finally:
         pool.close()
         pool.join()
@@ -206,7 +211,10 @@ WORKLOADS = {"mixed": mixed, "cold": cold, "tasks": tasks, "roundtrip": roundtri
 def main():
     workload, params = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
     ctx = multiprocessing.get_context(params.get("start", "fork"))
-    result = WORKLOADS[workload](ctx, params)
+    if workload in MEMORY_WORKLOADS:
+        result = MEMORY_WORKLOADS[workload](ctx, params, echo, square)
+    else:
+        result = WORKLOADS[workload](ctx, params)
     sys.stdout.write(json.dumps(result) + "\n")
 
 

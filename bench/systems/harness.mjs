@@ -10,6 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { mixedDurations } from '../tasks/durations.mjs';
 import { square, sumSquares } from '../tasks/work.mjs';
+import { peakMemory } from './memory.mjs';
+import { MEMORY_WORKLOADS } from './memory-workloads.mjs';
 
 /** Runs the workload named on the command line and prints its result. */
 export async function runSystem(adapter) {
@@ -22,6 +24,7 @@ export async function runSystem(adapter) {
 }
 
 const WORKLOADS = {
+  ...MEMORY_WORKLOADS,
   /** a. From constructing the pool to the first result, then shutdown; the runner times the whole process. */
   async cold(adapter, { processes }) {
     const bootMs = performance.now(); // Node's start-up and this module's imports, before any pool exists
@@ -182,7 +185,8 @@ async function withPool(adapter, processes, workload, reps, once) {
     await once(pool); // warm-up: workers started, code compiled, caches filled
     const samples = [];
     for (let r = 0; r < reps; r++) samples.push(await once(pool));
-    return { samples };
+    // While the workers still live (memory.mjs).
+    return { samples, memory: peakMemory() };
   } finally {
     await adapter.stop(pool);
   }

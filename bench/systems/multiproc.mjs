@@ -17,6 +17,8 @@ await runSystem({
   map: (pool, fn, items) => pool.mapAsync(registered[fn], items).get(),
   // g: one item per chunk, so the figure is the pool's scheduling of uneven work.
   mapEach: (pool, fn, items) => pool.mapAsync(registered[fn], items, 1).get(),
+  // Issue 20's endless imap (memory-workloads.mjs).
+  imap: (pool, fn, iterable, chunksize) => pool.imap(registered[fn], iterable, chunksize),
   // f, f′ (multiproc only): a stubborn task stopped by an abort or by its timeoutMs; resolves with the ms from
   // the abort (or from the TaskTimeoutError, the expiry as the parent sees it) until a fresh task has run.
   freeSlot: async (pool, how, graceMs) => {

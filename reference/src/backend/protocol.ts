@@ -44,6 +44,11 @@ export interface BatchMessage {
   readonly kind: 'batch';
   readonly defines: readonly { readonly id: number; readonly task: TaskRef }[];
   readonly chunks: WireChunks;
+  /**
+   * The chunks hold this many views of BULK_MIN bytes or more, sent on the bulk pipe (child-process/bulk.ts):
+   * on the channel `chunks` is then the bytes serializeBulk wrote, which the worker reads once the frames are in.
+   */
+  readonly bulk?: number;
 }
 
 /**
@@ -127,6 +132,8 @@ export interface ResultsMessage {
    * (they go to other workers) and leaves when the parent closes its channel. Sent with no `through`.
    */
   readonly retire?: 'memory';
+  /** `results` (bytes) name this many frames of the bulk pipe (child-process/bulk.ts), in order. */
+  readonly bulk?: number;
 }
 
 /**

@@ -15,22 +15,35 @@ import { reasonOf } from '../describe-thrown.js';
 import { encodeError } from '../remote-error.js';
 import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
-import { mayHoldErrors } from './may-hold-errors.js';
+import { mayHoldErrors, type LargeViews } from './may-hold-errors.js';
 import { isPlainBinary } from './plain-binary.js';
+import { BULK_MIN } from '../backend/child-process/bulk.js';
 import type { ChunkResult } from '../backend/protocol.js';
 import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
+
+/** One counter for every call: the walk is synchronous. */
+const large: LargeViews = { count: 0 };
 
 /**
  * Worker: results as they are when no value is an object, else as bytes known to read back. When some do not,
  * the chunk holding the culprit fails with a SerializationError naming its item, and the other results still
- * go. Never throws.
+ * go. `serializeLarge`: how the fork backend writes results holding views of BULK_MIN bytes or more. Never throws.
  */
-export function packResults(results: readonly ChunkResult[]): Uint8Array | WireResults {
+export function packResults(results: readonly ChunkResult[], serializeLarge?: (wire: unknown[]) => Uint8Array): Uint8Array | WireResults {
   // No object, so no class instance: not searched.
   if (results.every(isPlain)) return encodeResults(results, false);
   // Only an Error can be written and not read back, and reading back costs more than writing: only results
   // where the walk finds one are read back.
-  const check = mayHoldErrors(results.map(valuesOf));
+  large.count = 0;
+  const check = mayHoldErrors(results.map(valuesOf), large);
+  // Large views and no Error: the caller's serializer, which takes them out of the message (bulk.ts).
+  if (!check && large.count > 0 && serializeLarge !== undefined) {
+    try {
+      return serializeLarge(encodeResults(results));
+    } catch {
+      // Fall through: some result cannot be written; the ordinary path finds which.
+    }
+  }
   try {
     const bytes = serialize(encodeResults(results));
     if (!check || readsBack(bytes)) return bytes;
@@ -97,11 +110,16 @@ function isPlain(result: ChunkResult): boolean {
 
 /**
  * A value that structured clone writes and reads back whatever it is: a primitive (symbols and functions fail to
- * write), or a typed array or ArrayBuffer of a built-in kind (plain-binary.ts).
+ * write), or a typed array or ArrayBuffer of a built-in kind (plain-binary.ts), a view under BULK_MIN bytes. A larger
+ * view takes the bulk pipe instead (packResults' `serializeLarge`), which copies it less than Node's IPC message would.
  */
 function isPrimitive(value: unknown): boolean {
   const type = typeof value;
-  if (type === 'object') return value === null || isPlainBinary(value as object);
+  if (type === 'object') {
+    if (value === null) return true;
+    // A view of BULK_MIN bytes or more takes the bulk pipe; an ArrayBuffer never does (bulk.ts takes views).
+    return isPlainBinary(value as object) && (!ArrayBuffer.isView(value) || value.byteLength < BULK_MIN);
+  }
   return type === 'number' || type === 'string' || type === 'boolean' || type === 'undefined' || type === 'bigint';
 }
 

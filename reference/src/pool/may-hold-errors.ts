@@ -7,15 +7,22 @@
  */
 import { isErrorLike } from '../describe-thrown.js';
 import type { Values } from './packed.js';
+import { BULK_MIN } from '../backend/child-process/bulk.js';
 
 /** Past this many objects the walk gives up, and the caller reads back instead (a cycle ends here too). */
 const WALK_LIMIT = 100_000;
 
+/** Counts the views of BULK_MIN bytes or more a walk met (see backend/child-process/bulk.ts). */
+export interface LargeViews {
+  count: number;
+}
+
 /**
  * True when an Error may hide in any of `lists` (arrays of values; packed numbers hold none). Iterative, with
- * plain objects and arrays first: a worker often runs it cold, before the JIT has looked at it.
+ * plain objects and arrays first: a worker often runs it cold, before the JIT has looked at it. `large`, when
+ * given, counts the large views met on the way (complete only when the answer is false).
  */
-export function mayHoldErrors(lists: readonly Values[]): boolean {
+export function mayHoldErrors(lists: readonly Values[], large?: LargeViews): boolean {
   const pending: object[] = [];
   for (let i = 0; i < lists.length; i++) {
     const values = lists[i]!;
@@ -32,7 +39,9 @@ export function mayHoldErrors(lists: readonly Values[]): boolean {
       else if (value instanceof Error || isErrorLike(value)) return true;
       else if (value instanceof Map) for (const [key, item] of value) pushObjects(pending, [key, item]);
       else if (value instanceof Set) pushObjects(pending, [...value]);
-      else if (!ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) pushProperties(pending, value);
+      else if (ArrayBuffer.isView(value)) {
+        if (large !== undefined && value.byteLength >= BULK_MIN) large.count++;
+      } else if (!(value instanceof ArrayBuffer)) pushProperties(pending, value);
     }
     return false;
   } catch {

@@ -3,6 +3,7 @@
  * channel with advanced serialization.
  */
 import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { checkReadable } from '../../pool/argument-check.js';
 import { whenGone } from '../../process/child-gone.js';
 import { terminateAtExit } from '../../process/exit-hooks.js';
@@ -13,6 +14,7 @@ import type { BatchMessage, CancelMessage, InitMessage } from '../protocol.js';
 import { startWorker } from './start-worker.js';
 import { forwardStderr, STDERR_DRAIN_MS, StderrTail, whenEnded } from './stderr-tail.js';
 import { encodeChunks } from './wire.js';
+import { BULK_FD, BulkInbox, resultsWithFrames, serializeBulk, writeFrames } from './bulk.js';
 
 /** `env`: every worker's whole environment, already checked; the parent's when undefined. */
 export function forkBackend(env?: Readonly<Record<string, string>>): WorkerBackend {
@@ -27,16 +29,25 @@ class ForkLink implements WorkerLink {
   #holdsParent = true;
   #terminating = false;
   readonly #stderr = new StderrTail();
+  readonly #bulk: Socket;
 
   constructor(init: InitMessage, env: Readonly<Record<string, string>> | undefined) {
     this.#child = startWorker(env);
     this.pid = this.#child.pid!;
-    this.#child.on('message', (message: unknown) => this.#onMessage?.(message));
+    const inbox = new BulkInbox<{ readonly bulk?: number }>((message, frames) =>
+      this.#onMessage?.(frames.length === 0 ? message : resultsWithFrames(message, frames)));
+    this.#child.on('message', (message: { readonly bulk?: number }) => inbox.message(message));
+    this.#bulk = this.#child.stdio[BULK_FD] as Socket;
+    this.#bulk.on('data', (chunk: Buffer) => inbox.data(chunk));
+    // A write to a worker gone is seen through its exit.
+    this.#bulk.on('error', () => undefined);
     const stderr = this.#child.stderr!;
     forwardStderr(stderr, this.#stderr);
     // Only once the channel is drained, so no result still in the pipe is mistaken for a lost one; and once its
-    // stderr is (within a bound), so a crash error holds the worker's last words.
-    whenGone(this.#child, (code, signal) => whenEnded(stderr, STDERR_DRAIN_MS, () => this.#onExit?.(code, signal)));
+    // stderr and its bulk pipe are (within a bound), so a crash error holds the worker's last words and no large
+    // result still on its way is taken for lost.
+    whenGone(this.#child, (code, signal) => whenEnded(stderr, STDERR_DRAIN_MS, () =>
+      whenEnded(this.#bulk, STDERR_DRAIN_MS, () => this.#onExit?.(code, signal))));
     terminateAtExit(this.#child);
     this.#child.send(init);
     this.holdParent(false);
@@ -54,8 +65,13 @@ class ForkLink implements WorkerLink {
   send(batch: Batch, undelivered: () => void): void {
     if (!this.#child.connected) return undelivered();
     const wire = encodeChunks(batch.tasks);
-    checkReadable(batch.tasks, wire);
-    const message: BatchMessage = { kind: 'batch', defines: batch.defines, chunks: wire };
+    const large = checkReadable(batch.tasks, wire);
+    let message: BatchMessage = { kind: 'batch', defines: batch.defines, chunks: wire };
+    if (large > 0) {
+      const { bytes, frames } = serializeBulk(wire);
+      message = { kind: 'batch', defines: batch.defines, chunks: bytes as unknown as BatchMessage['chunks'], bulk: frames.length };
+      writeFrames(this.#bulk, frames);
+    }
     this.#child.send(message, undefined, undefined, (error) => {
       if (error !== null && error !== undefined) undelivered();
     });
@@ -115,10 +131,12 @@ class ForkLink implements WorkerLink {
       this.#child.ref();
       channel?.ref();
       stderr?.ref();
+      this.#bulk.ref();
     } else {
       this.#child.unref();
       channel?.unref();
       stderr?.unref();
+      this.#bulk.unref();
     }
   }
 }

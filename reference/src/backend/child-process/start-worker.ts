@@ -21,7 +21,8 @@ export function startWorker(env: Readonly<Record<string, string>> | undefined): 
       ...(env === undefined ? {} : { env: { ...env } }),
       serialization: 'advanced',
       // stderr piped: the parent forwards it as it comes and keeps its tail for a crash report (stderr-tail.ts).
-      stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
+      // fd 4: the bulk pipe, for large binary values (bulk.ts).
+      stdio: ['inherit', 'inherit', 'pipe', 'ipc', 'pipe'],
     });
   } catch (cause) {
     throw workerStartError(reasonOf(cause), cause);

@@ -23,6 +23,7 @@ import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js'
 import { makeStderrBlocking } from './blocking-stderr.js';
 import { provideProgressSender, reportingEnds, reportingStarts } from './progress-out.js';
 import { MemoryWatch } from './memory-watch.js';
+import { receiveWithBulk, sendFrames, serializeResults, takeFrames } from './worker-bulk.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -77,7 +78,7 @@ process.on('exit', () => {
   if (unsent.length > 0 || holdingThrough !== undefined) sendResults(runningSeq);
 });
 
-process.on('message', (message: ToWorker) => {
+process.on('message', receiveWithBulk((message: ToWorker) => {
   switch (message.kind) {
     case 'init':
       initialized = initialize(message).then(() => void (initializedDone = true));
@@ -89,7 +90,7 @@ process.on('message', (message: ToWorker) => {
       cancelTasks(message.seqs, isQueued, message.timeout === undefined ? undefined : new TaskTimeoutError(message.timeout));
       return;
   }
-});
+}));
 
 function send(message: FromWorker, then?: () => void): void {
   sendOwn(message, then);
@@ -222,5 +223,9 @@ function sendResults(through: number | undefined, then?: () => void, retire?: 'm
   holdingThrough = through;
   const rssMb = memory.forReport(performance.now());
   const tail = through === undefined && rssMb === undefined && retire === undefined ? {} : { through, rssMb, retire };
-  send({ kind: 'results', count: results.length, results: packResults(results), ...tail }, then);
+  const packed = packResults(results, serializeResults);
+  const frames = takeFrames();
+  if (frames === undefined) return send({ kind: 'results', count: results.length, results: packed, ...tail }, then);
+  // Large views in the results go on the bulk pipe (bulk.ts); the message says how many.
+  sendFrames(frames, then, (after) => send({ kind: 'results', count: results.length, results: packed, ...tail, bulk: frames.length }, after));
 }

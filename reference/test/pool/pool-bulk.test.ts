@@ -1,0 +1,116 @@
+/**
+ * Large binary values cross on the bulk pipe (reference/src/backend/child-process/bulk.ts): the parent holds the
+ * argument and the result and little more, and every value comes back as it went, whatever its type and offset.
+ */
+import test from 'ava';
+import { isDeepStrictEqual } from 'node:util';
+import { Pool, WorkerCrashedError } from '../../src/index.js';
+import { BULK_MIN, BulkInbox, deserializeBulk, serializeBulk } from '../../src/backend/child-process/bulk.js';
+import { spawn } from 'node:child_process';
+import { identity } from './fixtures/pool-tasks.js';
+import { bytesOrThrow, bytesThenExit } from './fixtures/bulk-tasks.js';
+import { PROMPT_MS, RUN_MS, within } from './helpers.js';
+import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+
+const shared = new Pool({ processes: 2 });
+test.after.always('terminate the shared pool', async () => {
+  shared.terminate();
+  await within(shared.join(), PROMPT_MS, 'join() of the shared pool');
+});
+assertNoOrphans(test);
+
+const MEMORY_SCRIPT = modulePath(import.meta.url, './fixtures/memory-scripts');
+
+/** Large views of every kind a user sends: offsets, odd lengths, nested, shared, beside small ones. */
+function largeValues(): unknown[] {
+  const bytes = Buffer.alloc(BULK_MIN * 4 + 3);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) & 0xff;
+  const doubles = new Float64Array(BULK_MIN / 8 + 1).map((_, i) => i / 3);
+  return [
+    bytes, bytes.subarray(3, 3 + BULK_MIN), doubles, new Uint16Array(bytes.buffer.slice(0), 2, BULK_MIN),
+    new DataView(bytes.buffer, 5, BULK_MIN), { a: [bytes.subarray(1, BULK_MIN + 1), 'x', new Uint8Array(10)], b: doubles },
+    new Map([[1, doubles]]), [doubles, doubles], 'plain', 7,
+  ];
+}
+
+test('large views come back equal, of the same type, through map, applyAsync and starmap', async (t) => {
+  const values = largeValues();
+  const mapped = await within(shared.map(identity, values, 3), RUN_MS, 'map of large views');
+  t.true(isDeepStrictEqual(mapped, values), 'map');
+  t.deepEqual(mapped.slice(0, 5).map((value) => (value as object).constructor.name), ['Buffer', 'Buffer', 'Float64Array', 'Uint16Array', 'DataView']);
+  const applied = await within(shared.applyAsync(identity, [values[5]]).get(), RUN_MS, 'applyAsync of a large view');
+  t.true(isDeepStrictEqual(applied, values[5]), 'applyAsync');
+  const shared2 = mapped[7] as Float64Array[];
+  t.is(shared2[0], shared2[1], 'one view sent twice is one value, as structured clone keeps it');
+  const starred = await within(shared.starmap(identity, [[values[0]], [values[2]]]), RUN_MS, 'starmap of large views');
+  t.true(isDeepStrictEqual(starred, [values[0], values[2]]), 'starmap');
+});
+
+test('a chunk that fails after large results fails as before, and the pool goes on with large values', async (t) => {
+  // The two large results before the error cross with the failure.
+  await t.throwsAsync(within(shared.map(bytesOrThrow, [BULK_MIN, BULK_MIN + 1, -1], 3), RUN_MS, 'failing map'), { message: /bytesOrThrow\(-1\)/ });
+  const again = await within(shared.map(bytesOrThrow, [BULK_MIN * 3, 5]), RUN_MS, 'map after the failure');
+  t.true(again[0]!.equals(Buffer.alloc(BULK_MIN * 3, (BULK_MIN * 3) % 251)));
+  t.true(again[1]!.equals(Buffer.alloc(5, 5)));
+});
+
+test('a value holding an Error beside a large view takes the ordinary way and comes back whole', async (t) => {
+  const big = Buffer.alloc(BULK_MIN * 2, 3);
+  const [back] = await within(shared.map(identity, [{ big, error: new RangeError('kept') }]), RUN_MS, 'map of a view beside an Error');
+  const { big: bigBack, error } = back as { big: Buffer; error: Error };
+  t.true(big.equals(bigBack));
+  t.is(error.message, 'kept');
+});
+
+test('a worker that exits while its large result is on the bulk pipe fails that task; nothing waits for ever', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  t.teardown(async () => {
+    pool.terminate();
+    await within(pool.join(), PROMPT_MS, 'join() after terminate()');
+  });
+  // The results message arrives and waits for its frame, which never comes whole: the exit must still fail the task.
+  const error = await t.throwsAsync(within(pool.apply(bytesThenExit, [64]), RUN_MS, 'apply(bytesThenExit)'));
+  t.true(error instanceof WorkerCrashedError, String(error));
+  const [again] = await within(pool.map(bytesOrThrow, [BULK_MIN]), RUN_MS, 'map on the replacement worker');
+  t.is(again!.length, BULK_MIN);
+});
+
+test('the parent peaks under 3.2× a 50 MiB Buffer sent through map and back (4× before the bulk pipe)', async (t) => {
+  // In a fresh process: its peak RSS is its own. The bound is on memory, never on time.
+  const child = spawn(process.execPath, nodeArgsFor(MEMORY_SCRIPT, 'echo-one', '50'), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  t.teardown(() => void child.kill('SIGKILL'));
+  const code = await within(new Promise((resolve) => child.once('exit', resolve)), RUN_MS, 'the memory script');
+  t.is(code, 0, stderr);
+  const { peak, intact } = JSON.parse(stdout) as { peak: number; intact: boolean };
+  t.true(intact, 'every byte came back');
+  t.log(`the parent's peak above its baseline: ${peak.toFixed(0)} MiB for 50 MiB out and 50 MiB back`);
+  t.true(peak <= 3.2 * 50, `peak ${peak.toFixed(0)} MiB > 160 MiB`);
+});
+
+test('BulkInbox holds a message until its frames are whole, in order, however the bytes are split', (t) => {
+  const delivered: string[] = [];
+  const inbox = new BulkInbox<{ id: string; bulk?: number; bytes?: Uint8Array }>((message, frames) => {
+    delivered.push(`${message.id}:${message.bytes === undefined ? '' : JSON.stringify(deserializeBulk(message.bytes, frames))}`);
+  });
+  const { bytes, frames } = serializeBulk({ x: Buffer.alloc(BULK_MIN, 9).subarray(0, BULK_MIN - 1), y: new Uint8Array(BULK_MIN) });
+  t.is(frames.length, 1, 'only the view of BULK_MIN bytes or more is a frame');
+  inbox.message({ id: 'a' });
+  inbox.message({ id: 'b', bulk: 1, bytes });
+  inbox.message({ id: 'c' });
+  t.deepEqual(delivered, ['a:'], 'b waits for its frame, c waits behind b');
+  const stream = Buffer.concat(frames.flatMap((frame) => [lengthHeader(frame.length), frame]));
+  for (let at = 0; at < stream.length; at += 1000) inbox.data(stream.subarray(at, Math.min(at + 1000, stream.length)));
+  t.is(delivered.length, 3);
+  t.is(delivered[2], 'c:');
+});
+
+function lengthHeader(length: number): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeUIntBE(length, 2, 6);
+  return header;
+}
