@@ -31,7 +31,7 @@ redisTest(test)('cluster: a task error\'s origin names the remote host, the pid 
     const ran = Number(/in pid (\d+)$/.exec(error.message)![1]);
     // The process that threw is the worker command's child, not the pool's slot (pid 0) nor this process.
     t.is(parentOf(ran), worker.pid);
-    const at = `process ${ran} on ${hostname()} (multiproc worker ${hostname()}:${worker.pid}) on item ${item} of job 0`;
+    const at = `worker process pid ${ran} on ${hostname()} (multiproc worker ${hostname()}:${worker.pid}) on item ${item} of job 0`;
     t.deepEqual((error as { raisedIn?: unknown }).raisedIn, {
       where: at, process: `multiproc worker ${hostname()}:${worker.pid}`, pid: ran, host: hostname(), job: 0, index: item,
     });

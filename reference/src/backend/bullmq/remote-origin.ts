@@ -24,7 +24,7 @@ export function remoteOrigin(remote: RemoteProcess, job: number, index: number):
   const host = String(remote.host);
   const pid = Number(remote.pid);
   return {
-    where: `process ${pid} on ${host} (multiproc worker ${String(remote.worker)}) on item ${index} of job ${job}`,
+    where: `worker process pid ${pid} on ${host} (multiproc worker ${String(remote.worker)}) on item ${index} of job ${job}`,
     process: `multiproc worker ${String(remote.worker)}`, pid, host, job, index,
   };
 }
