@@ -19,8 +19,9 @@ import { FAULT_TASKS, waitFor } from './fault-helpers.js';
 assertNoOrphans(test);
 explainSkip();
 
-// Short, but not so short that a loaded machine's late lock renewal looks like a death.
-const FAST_STALL = ['--processes', '1', '--lock-duration', '3000', '--stalled-interval', '1000'];
+// Short, but not so short that a loaded machine's late lock renewal (every 2.5 s here) looks like a death: a
+// spurious stall would run a chunk twice, or fail one that was not lost.
+const FAST_STALL = ['--processes', '1', '--lock-duration', '5000', '--stalled-interval', '1000'];
 const MODULES = [CLUSTER_TASKS, FAULT_TASKS];
 const clusterTest = redisTest(test);
 
@@ -59,7 +60,7 @@ clusterTest('fault: cluster: a worker command SIGKILLed mid-map of an idempotent
     const pool = new Pool({ processes: 2, cluster: { connection: REDIS_URL!, queue } });
     try {
       const items = Array.from({ length: 12 }, (_, i) => i);
-      const mapping = pool.starmap(recordedSquare, items.map((i) => [dir, i, 300] as [string, number, number]), 2, { idempotent: true });
+      const mapping = pool.starmap(recordedSquare, items.map((i) => [dir, i, 600] as [string, number, number]), 2, { idempotent: true });
       mapping.catch(() => undefined);
       // Killed once it is running a chunk, before the map could end.
       await waitFor(() => executions(dir).some((run) => run.ppid === victim.pid && run.what === 'start'), 30_000, 'the victim started a chunk');
@@ -82,7 +83,7 @@ clusterTest('fault: cluster: a worker command SIGKILLed mid-map of an idempotent
       }
       report(t, {
         section: 'fault',
-        tried: 'cluster pool: the worker command running a chunk of an idempotent starmap SIGKILLed (lock 3000 ms, stalled check 1000 ms)',
+        tried: 'cluster pool: the worker command running a chunk of an idempotent starmap SIGKILLed (lock 5000 ms, stalled check 1000 ms)',
         outcome: `items ${lost.join(', ')} ran again on the other worker command; the map resolved with every result once`,
         figures: { 'SIGKILL to the map resolved (ms)': settledMs },
       });
@@ -98,7 +99,7 @@ clusterTest('fault: cluster: a worker command SIGKILLed mid-run of calls not mar
     const pool = new Pool({ processes: 2, cluster: { connection: REDIS_URL!, queue } });
     try {
       const items = Array.from({ length: 8 }, (_, i) => i);
-      const calls = items.map((i) => pool.applyAsync(recordedSquare, [dir, i, 400]));
+      const calls = items.map((i) => pool.applyAsync(recordedSquare, [dir, i, 1000]));
       const outcomes = Promise.allSettled(calls.map((call) => call.get()));
       await waitFor(() => executions(dir).some((run) => run.ppid === victim.pid && run.what === 'start'), 30_000, 'the victim started a task');
       victim.child.kill('SIGKILL');
