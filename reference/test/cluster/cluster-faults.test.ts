@@ -114,6 +114,7 @@ clusterTest('fault: cluster: a worker command SIGKILLed mid-run of calls not mar
           t.true(error instanceof WorkerCrashedError);
           t.is(error.pid, victim.pid);
           t.regex(error.message, new RegExp(`multiproc worker on ${hostname()} \\(pid ${victim.pid}\\)`));
+          t.regex(error.message, /not run again: its call was not marked idempotent.*pass \{ idempotent: true \}/);
         } else {
           t.deepEqual(outcome, { status: 'fulfilled', value: item * item }, `item ${item} succeeds`);
         }

@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import { Pool } from '../../src/index.js';
-import { retryOf, STALLED_REASON, stalled, takeRetry } from '../../src/backend/bullmq/stalled-retry.js';
+import { retryOf, STALLED_REASON, stalled, stallHint, takeRetry } from '../../src/backend/bullmq/stalled-retry.js';
 import { checkClusterOptions } from '../../src/backend/bullmq/cluster-options.js';
 import { JOB_VERSION, type ChunkJobData } from '../../src/backend/bullmq/job-codec.js';
 import type { Task } from '../../src/pool/task.js';
@@ -16,10 +16,19 @@ const data: ChunkJobData = { v: JOB_VERSION, m: 'file:///t.js', k: 'f', s: false
 const task = (idempotent: true | undefined): Task => ({ seq: 1, job: 0, start: 0, fn: 0, items: [1], star: false, idempotent });
 const lost = { failed: STALLED_REASON, processedBy: 'h:1' };
 
-test('cluster: only a chunk of an idempotent call keeps its job data to be sent again, and only while retries are allowed', (t) => {
+test('cluster: only a chunk of an idempotent call keeps its job data to be sent again', (t) => {
   t.deepEqual(retryOf(task(true), data, 2), { data, left: 2 });
   t.is(retryOf(task(undefined), data, 2), undefined);
-  t.is(retryOf(task(true), data, 0), undefined);
+  // maxRetries 0: kept, never sent again (takeRetry), and its error says why.
+  t.false(takeRetry(retryOf(task(true), data, 0), lost));
+});
+
+test('cluster: a lost chunk\'s WorkerCrashedError says why it was not run again, and the fix', (t) => {
+  t.is(stallHint(undefined, 2), 'its worker command stopped renewing the lock on this chunk (it died, or froze longer than ' +
+    '--lock-duration), and the chunk was not run again: its call was not marked idempotent. If its tasks may run twice, ' +
+    'pass { idempotent: true } and a lost chunk is sent to another worker');
+  t.regex(stallHint(retryOf(task(true), data, 2), 2), /; it was sent again 2 times \(options\.cluster\.maxRetries\), the most allowed$/);
+  t.regex(stallHint(retryOf(task(true), data, 1), 1), /sent again 1 time \(/);
 });
 
 test('cluster: only a stalled job (its worker command died or froze) is sent again; a refused job or a task error is not', (t) => {

@@ -22,12 +22,22 @@ export interface Retry {
 
 /** What to keep for `task` so that it can be sent again; undefined (nothing kept) unless its call is idempotent. */
 export function retryOf(task: Task, data: ChunkJobData, maxRetries: number): Retry | undefined {
-  return task.idempotent === true && maxRetries > 0 ? { data, left: maxRetries } : undefined;
+  return task.idempotent === true ? { data, left: maxRetries } : undefined;
 }
 
 /** Whether the job ended because its worker command was lost with it (not refused, not a task error). */
 export function stalled(outcome: JobOutcome): boolean {
   return 'failed' in outcome && outcome.failed.startsWith(STALLED_REASON);
+}
+
+/** Why a stalled chunk was not run again, and what to do, for its WorkerCrashedError. */
+export function stallHint(retry: Retry | undefined, maxRetries: number): string {
+  const lost = 'its worker command stopped renewing the lock on this chunk (it died, or froze longer than --lock-duration)';
+  if (retry === undefined) {
+    return `${lost}, and the chunk was not run again: its call was not marked idempotent. If its tasks may run twice, ` +
+      'pass { idempotent: true } and a lost chunk is sent to another worker';
+  }
+  return `${lost}; it was sent again ${maxRetries} time${maxRetries === 1 ? '' : 's'} (options.cluster.maxRetries), the most allowed`;
 }
 
 /** Takes one of `retry`'s chances when `outcome` is a stall: true when the chunk is to be sent again. */
