@@ -41,6 +41,13 @@ test('cluster: only a stalled job (its worker command died or froze) is sent aga
   t.is(retry!.left, 2);
 });
 
+test('cluster: the chunk of a call aborted meanwhile is not sent again', (t) => {
+  const cancel = { signal: new AbortController().signal, graceMs: 1000, aborted: false };
+  const retry = retryOf({ ...task(true), cancel }, data, 2);
+  cancel.aborted = true;
+  t.false(takeRetry(retry, lost));
+});
+
 test('cluster: a chunk is sent again at most maxRetries times; then it fails as any other', (t) => {
   const retry = retryOf(task(true), data, 2);
   t.true(takeRetry(retry, lost));

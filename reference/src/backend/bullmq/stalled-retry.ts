@@ -18,11 +18,14 @@ export const STALLED_REASON = 'job stalled more than allowable limit';
 export interface Retry {
   readonly data: ChunkJobData;
   left: number;
+  /** The call's cancellation, if it has a signal: an aborted call's chunk is not sent again. */
+  readonly cancel?: Task['cancel'];
 }
 
 /** What to keep for `task` so that it can be sent again; undefined (nothing kept) unless its call is idempotent. */
 export function retryOf(task: Task, data: ChunkJobData, maxRetries: number): Retry | undefined {
-  return task.idempotent === true ? { data, left: maxRetries } : undefined;
+  if (task.idempotent !== true) return undefined;
+  return task.cancel === undefined ? { data, left: maxRetries } : { data, left: maxRetries, cancel: task.cancel };
 }
 
 /** Whether the job ended because its worker command was lost with it (not refused, not a task error). */
@@ -42,7 +45,7 @@ export function stallHint(retry: Retry | undefined, maxRetries: number): string 
 
 /** Takes one of `retry`'s chances when `outcome` is a stall: true when the chunk is to be sent again. */
 export function takeRetry(retry: Retry | undefined, outcome: JobOutcome): retry is Retry {
-  if (retry === undefined || retry.left <= 0 || !stalled(outcome)) return false;
+  if (retry === undefined || retry.left <= 0 || retry.cancel?.aborted === true || !stalled(outcome)) return false;
   retry.left--;
   return true;
 }
