@@ -52,6 +52,8 @@ export const CAPABILITIES = {
   'pool.recycle':
     'PoolOptions.maxMemoryPerChildMb: a worker whose RSS is past it after a task is replaced (Python has none), and the tasks allocate and recordRun',
   'pool.stats': "PoolHandle.stats(): the pool's figures (queued, running, completed, failed, workers recycled by reason) and each worker's",
+  'pool.error-origin':
+    "a task's error, as the parent re-raises it, names the pid of the process that raised it in its remote traceback (needs pool.remote-traceback; Python's names none), and the task raiseWithPid",
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -187,6 +189,7 @@ export const TASKS = {
   reportProgress:
     '(n, ms) (pool.progress) reports 0, 1, …, n - 1 as its progress (multiproc: currentTask().progress(i)), ms milliseconds ' +
     'apart (0: all at once, synchronously), and returns n; a negative n raises ValueError("no progress to report") at once',
+  raiseWithPid: '(path) (pool.error-origin) writes its pid to path, then raises ValueError("raised in a worker")',
   allocate: '(mb) (pool.recycle) holds mb MiB, every page written, until its worker exits; returns its pid',
   recordRun:
     '(dir, x, mb) (pool.recycle) appends its pid and a newline to the file dir/x (a task run twice leaves two lines), ' +

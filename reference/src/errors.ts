@@ -70,6 +70,8 @@ export interface CrashDetails {
   /** The worker's last RSS figure and its memory ceiling, when the pool keeps them (for the out-of-memory hint). */
   readonly lastRssMb?: number | undefined;
   readonly limitMb?: number | undefined;
+  /** What the backend knows of the cause and its fix (a cluster chunk: why it was not run again), a line of the message. */
+  readonly hint?: string | undefined;
 }
 
 /**
@@ -126,6 +128,7 @@ function crashMessage(details: CrashDetails, stderrTail: string, hint: string | 
     const more = tail.length > shown.length ? ` (its last ${shown.length} lines; error.stderrTail holds more)` : '';
     lines.push(`  its stderr ended with${more}:`, ...shown.map((line) => `    ${line}`));
   }
+  if (details.hint !== undefined) lines.push(`  ${details.hint}`);
   if (hint !== undefined) lines.push(`  ${hint}`);
   else if (details.signal === 'SIGKILL') {
     lines.push('  SIGKILL comes from outside the worker: kill -9, a supervisor, or the system\'s out-of-memory killer (see dmesg)');

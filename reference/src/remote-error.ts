@@ -26,6 +26,8 @@ export interface Origin {
   readonly where: string;
   readonly process?: string;
   readonly pid?: number | null;
+  /** The machine, when the process was on another one (a cluster pool's worker command; `pid` is that machine's). */
+  readonly host?: string;
   readonly job?: number;
   readonly index?: number;
 }

@@ -7,6 +7,7 @@
 import type { TaskTimeoutDetails } from '../errors.js';
 import type { ParentIdentity } from '../identity.js';
 import type { EncodedError } from '../remote-error.js';
+import type { RemoteProcess } from './bullmq/remote-origin.js';
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { TaskRef } from '../task-registry.js';
@@ -102,7 +103,9 @@ export interface InitErrorMessage {
 export type ChunkResult =
   | { readonly seq: number; readonly ok: true; readonly values: Values }
   | { readonly seq: number; readonly ok: false; readonly values: unknown[]; readonly failedAt: number;
-      readonly error: EncodedError; readonly unsendable?: string };
+      readonly error: EncodedError; readonly unsendable?: string;
+      /** Set by a cluster worker command: the process that ran the chunk, on another machine (remote-origin.ts). */
+      readonly remote?: RemoteProcess };
 
 /**
  * Worker → parent: chunks done, in the order the worker ran them. Trivial chunks finish by the hundred

@@ -10,9 +10,10 @@ import { checkDuration } from '../timeouts.js';
 import { callGraceMs } from './grace.js';
 import { TIMEOUT_OPTION_KEYS, type TimeoutOptions } from './task-timeout.js';
 import type { ProgressListener } from './progress.js';
+import { IDEMPOTENT_OPTION_KEYS, type IdempotentOptions } from './idempotent.js';
 
 /** What every Pool method that runs tasks takes besides its Python arguments. */
-export interface CallOptions extends TimeoutOptions {
+export interface CallOptions extends TimeoutOptions, IdempotentOptions {
   /**
    * Aborting it rejects the call at once with AbortError (`cause`: the signal's reason); tasks not started are
    * dropped, the running ones see `currentTask().signal` fire in their worker.
@@ -33,7 +34,7 @@ export interface CallOptions extends TimeoutOptions {
 }
 
 /** The keys of CallOptions, for the methods whose options objects carry other keys too. */
-export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs', ...TIMEOUT_OPTION_KEYS, 'onProgress'] satisfies (keyof CallOptions)[];
+export const CALL_OPTION_KEYS: readonly string[] = ['signal', 'graceMs', ...TIMEOUT_OPTION_KEYS, 'onProgress', ...IDEMPOTENT_OPTION_KEYS] satisfies (keyof CallOptions)[];
 
 /** Shared by every Task of one aborted-or-not call. */
 export interface Cancellation {

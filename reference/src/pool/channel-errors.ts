@@ -6,14 +6,17 @@ import { InitializerError, ProtocolError, SerializationError, WorkerStartError }
 import { reasonOf } from '../describe-thrown.js';
 import { decodeError, decodeErrorBytes } from '../remote-error.js';
 import type { ChunkResult } from '../backend/protocol.js';
+import { remoteOrigin } from '../backend/bullmq/remote-origin.js';
 import type { Task } from './task.js';
 import type { WorkerHandle } from './worker-handle.js';
 
 /** The error a failed chunk rejects with: the task's own, or ours when its result could not cross. */
 export function taskError(worker: WorkerHandle, chunk: Task, result: Extract<ChunkResult, { ok: false }>): unknown {
   const index = chunk.start + result.failedAt;
-  const where = `pool worker ${worker.name} (pid ${worker.pid}) on item ${index} of job ${chunk.job}`;
-  const thrown = decodeError(result.error, { where, process: worker.name, pid: worker.pid, job: chunk.job, index });
+  const { remote } = result;
+  const thrown = remote === undefined
+    ? decodeError(result.error, { where: `pool worker ${worker.name} (pid ${worker.pid}) on item ${index} of job ${chunk.job}`, process: worker.name, pid: worker.pid, job: chunk.job, index })
+    : decodeError(result.error, remoteOrigin(remote, chunk.job, index));
   if (result.unsendable === undefined) return thrown;
   return new SerializationError(
     `the result of item ${index} of job ${chunk.job} cannot be sent back to the parent: ${result.unsendable}; ` +

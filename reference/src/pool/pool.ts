@@ -33,6 +33,7 @@ import { readPoolOptions, type PoolOptions } from './pool-options.js';
 import { AbortWatch } from './abort-watch.js';
 import { CALL_OPTION_KEYS, type CallOptions } from './cancel.js';
 import { readProgress } from './progress.js';
+import { readIdempotent } from './idempotent.js';
 import type { CallbackErrorHandler } from './callback-errors.js';
 import { ResultRouter } from './result-router.js';
 import { QueueDeadlines } from './queue-timeout.js';
@@ -369,6 +370,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
       cancel: this.#aborts.read(options, method),
       timeout: readTimeouts(options, method, this.#timeoutDefaults),
       progress: readProgress(options, method, total, this.#onCallbackError),
+      idempotent: readIdempotent(options, method),
     };
   }
 

@@ -57,7 +57,8 @@ export class Scheduler {
     const cancel = call?.cancel;
     const timeout = call?.timeout;
     const progress = call?.progress;
-    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout, progress };
+    const idempotent = call?.idempotent;
+    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout, progress, idempotent };
     const { value, queues } = packQueues(items);
     return {
       seq: this.#nextSeq++, job, start, fn, items: value, star,
@@ -67,6 +68,7 @@ export class Scheduler {
       cancel,
       timeout,
       progress,
+      idempotent,
     };
   }
 

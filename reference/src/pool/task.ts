@@ -35,7 +35,9 @@ export interface Task {
   readonly timeout?: TaskTimeouts | undefined;
   /** The call's progress listener, when it was given onProgress (shared by the call's tasks; a flag on the wire). */
   readonly progress?: CallProgress | undefined;
+  /** The call said `idempotent: true`: a backend that lost the task with its worker may run it again (idempotent.ts). */
+  readonly idempotent?: true | undefined;
 }
 
 /** What a call's options add to each of its tasks: read once per call, shared by its tasks. */
-export type CallExtras = Pick<Task, 'cancel' | 'timeout' | 'progress'>;
+export type CallExtras = Pick<Task, 'cancel' | 'timeout' | 'progress' | 'idempotent'>;

@@ -28,6 +28,7 @@ export function poolOnlyReasons(library: string): Reasons {
     'pool.progress': `${library} has no progress listener on a call: a running task cannot report how far it got, and a map says nothing until it ends`,
     'pool.recycle': `${library} has no memory limit per worker checked after each task, with the worker's queued tasks handed on`,
     'pool.stats': `${library}'s own figures, where it has any, count no workers recycled by reason: not wired in this adapter`,
+    'pool.error-origin': `${library}'s task errors do not say which worker process raised them`,
     queue: `${library} has no Queue: a worker talks only to its pool`,
     'queue.bounded': `${library} has no Queue`,
     'queue.cross-process': `${library} has no Queue`,

@@ -435,6 +435,7 @@ const CAPABILITIES: readonly Capability[] = [
   'pool.progress',
   'pool.recycle',
   'pool.stats',
+  'pool.error-origin',
   'queue',
   'queue.bounded',
   'queue.cross-process',

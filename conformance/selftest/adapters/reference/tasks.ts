@@ -344,6 +344,12 @@ export async function recordItem([dir, x, ms]: [string, number, number]): Promis
   return x;
 }
 
+/** pool.error-origin: says which process it runs in, then raises. */
+export function raiseWithPid(path: string): never {
+  writeFileSync(path, String(process.pid));
+  throw new ValueError('raised in a worker');
+}
+
 /** pool.crash-diagnostics: last words on stderr, then the end of the process (or, with code null, its pid). */
 export function writeStderrThenExit(text: string, code: number | null): number {
   process.stderr.write(text);
@@ -444,6 +450,7 @@ const registered = tasks(import.meta, {
   recordItem,
   writeStderrThenExit,
   exhaustHeap,
+  raiseWithPid,
   reportProgress,
   allocate,
   recordRun,

@@ -8,6 +8,8 @@ import { tasks, loadTask } from '../../task-registry.js';
 import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
 import { decodeItems, encodeResult } from './job-codec.js';
+import { thisProcess } from './remote-origin.js';
+import { hostname } from 'node:os';
 
 /** `moduleUrl` is one of the modules the worker command was started with (task-resolver.ts), never Redis's word. */
 export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string): Promise<string> {
@@ -15,7 +17,8 @@ export async function runClusterChunk(moduleUrl: string, key: string, star: bool
   const items = decodeItems(payload);
   // reports: false, the cluster carries no progress yet.
   const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes: undefined, reports: false }, fn);
-  return encodeResult(packResults([result]));
+  // A failure says where it ran: this process, a child of the worker command (remote-origin.ts).
+  return encodeResult(packResults([result.ok ? result : { ...result, remote: thisProcess(`${hostname()}:${process.ppid}`) }]));
 }
 
 tasks(import.meta, { runClusterChunk });

@@ -16,11 +16,12 @@ import type { InitMessage, ResultsMessage } from '../protocol.js';
 import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
 import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+import { retryOf, stalled, stallHint, takeRetry, type Retry } from './stalled-retry.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
   const client = new ClusterClient(settings);
-  return { start: (init) => new ClusterLink(init, client) };
+  return { start: (init) => new ClusterLink(init, client, settings.maxRetries) };
 }
 
 interface Held {
@@ -31,6 +32,8 @@ interface Held {
   readonly count: number;
   /** The result's wire form `[seq, body]` once its job ended. */
   wire?: unknown[];
+  /** Its call is idempotent: the job data to send again should its worker die (stalled-retry.ts). */
+  readonly retry?: Retry | undefined;
 }
 
 class ClusterLink implements WorkerLink {
@@ -45,9 +48,11 @@ class ClusterLink implements WorkerLink {
   #budget: number;
   #retiring = false;
   #gone = false;
+  readonly #maxRetries: number;
 
-  constructor(init: InitMessage, client: ClusterClient) {
+  constructor(init: InitMessage, client: ClusterClient, maxRetries: number) {
     this.#client = client;
+    this.#maxRetries = maxRetries;
     this.#budget = init.maxTasks ?? Infinity;
     client.acquire();
     // After the pool has subscribed: start() returns first.
@@ -67,7 +72,10 @@ class ClusterLink implements WorkerLink {
     const jobs = batch.tasks.map((task) => ({ task, data: this.#jobData(task) }));
     const toAdd = [];
     for (const { task, data } of jobs) {
-      const held: Held = { seq: task.seq, job: task.job, index: task.start, count: task.items.length };
+      const held: Held = {
+        seq: task.seq, job: task.job, index: task.start, count: task.items.length,
+        retry: typeof data === 'string' ? undefined : retryOf(task, data, this.#maxRetries),
+      };
       this.#held.push(held);
       if (typeof data === 'string') held.wire = failure(task.seq, new ClusterError(data));
       else toAdd.push({ data, settle: (outcome: JobOutcome) => this.#answer(held, outcome) });
@@ -85,8 +93,14 @@ class ClusterLink implements WorkerLink {
   }
 
   #answer(held: Held, outcome: JobOutcome): void {
-    if (this.#gone) return;
-    held.wire = toWire(held, outcome);
+    // Answered already: a chunk is delivered to the pool once, whatever else arrives for it.
+    if (this.#gone || held.wire !== undefined) return;
+    if (takeRetry(held.retry, outcome)) {
+      // Its worker command died with it: a new job, which a live worker command takes.
+      this.#client.add([{ data: held.retry.data, settle: (next: JobOutcome) => this.#answer(held, next) }]);
+      return;
+    }
+    held.wire = toWire(held, outcome, this.#maxRetries);
     this.#flush();
   }
 
@@ -134,10 +148,10 @@ class ClusterLink implements WorkerLink {
 }
 
 /** How a job ended, as the `[seq, body]` of a chunk result (wire.ts). */
-function toWire(held: Held, outcome: JobOutcome): unknown[] {
+function toWire(held: Held, outcome: JobOutcome, maxRetries: number): unknown[] {
   const { seq } = held;
   if ('error' in outcome) return failure(seq, outcome.error);
-  if ('failed' in outcome) return failure(seq, jobFailure(held, outcome.failed, outcome.processedBy));
+  if ('failed' in outcome) return failure(seq, jobFailure(held, outcome.failed, outcome.processedBy, maxRetries));
   try {
     const wire = decodeResult(outcome.returned);
     wire[0] = seq;
@@ -152,12 +166,12 @@ function failure(seq: number, error: unknown): unknown[] {
 }
 
 /** A job BullMQ failed: its worker refused it, or it stalled (its worker died or froze) and was not run again. */
-function jobFailure(held: Held, reason: string, processedBy: string | undefined): Error {
+function jobFailure(held: Held, reason: string, processedBy: string | undefined, maxRetries: number): Error {
   const [host, pid] = (processedBy ?? 'an unknown worker:0').split(/:(?=\d+$)/);
-  if (/stalled/i.test(reason)) {
+  if (stalled({ failed: reason, processedBy })) {
     return new WorkerCrashedError({
       worker: `multiproc worker on ${host}`, pid: Number(pid) || 0, exitCode: null, signal: null,
-      job: held.job, index: held.index, count: held.count,
+      job: held.job, index: held.index, count: held.count, hint: stallHint(held.retry, maxRetries),
     });
   }
   return new ClusterError(`the cluster worker ${processedBy ?? '(unknown)'} refused this chunk: ${reason}`);

@@ -27,6 +27,12 @@ export interface ClusterOptions {
    * from the job records, so a completion event lost (BullMQ's QueueEvents can miss one) costs this much delay.
    */
   readonly reconcileMs?: number;
+  /**
+   * How many times a chunk of a call given `{ idempotent: true }` is sent again when the worker command running it
+   * dies (its job stalls); 2 by default, 0 never. Past it, or for a call not marked idempotent, the chunk fails
+   * with WorkerCrashedError naming the worker's host and pid.
+   */
+  readonly maxRetries?: number;
 }
 
 export interface ClusterSettings {
@@ -35,10 +41,11 @@ export interface ClusterSettings {
   readonly prefix: string | undefined;
   readonly connectTimeoutMs: number;
   readonly reconcileMs: number;
+  readonly maxRetries: number;
 }
 
 const NAMES = Object.keys({
-  connection: true, queue: true, prefix: true, connectTimeoutMs: true, reconcileMs: true,
+  connection: true, queue: true, prefix: true, connectTimeoutMs: true, reconcileMs: true, maxRetries: true,
 } satisfies Record<keyof ClusterOptions, true>);
 
 const EXAMPLE = "{ connection: 'redis://127.0.0.1:6379', queue: 'my-pool' }";
@@ -68,6 +75,7 @@ export function checkClusterOptions(value: unknown): ClusterSettings {
     connection, queue, prefix,
     connectTimeoutMs: checkMs(options.connectTimeoutMs, 'connectTimeoutMs', 10_000),
     reconcileMs: checkMs(options.reconcileMs, 'reconcileMs', 500),
+    maxRetries: checkRetries(options.maxRetries),
   };
 }
 
@@ -78,6 +86,18 @@ function checkMs(value: unknown, name: string, fallback: number): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > MAX_TIMER_MS) {
     throw new RangeError(`options.cluster.${name} must be a finite number of milliseconds from 1 to 2³¹−1, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Two more tries survive two dead machines in a row, and bound the cost of a chunk that kills every worker it reaches. */
+const DEFAULT_MAX_RETRIES = 2;
+
+function checkRetries(value: unknown): number {
+  if (value === undefined || value === null) return DEFAULT_MAX_RETRIES;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
+    throw new RangeError('options.cluster.maxRetries must be a whole number from 0 to 100 (how many times an idempotent ' +
+      `chunk whose worker command died is sent again), got ${describeValue(value)}`);
   }
   return value;
 }

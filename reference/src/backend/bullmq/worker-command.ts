@@ -18,6 +18,7 @@ import { redisOptions } from './cluster-options.js';
 import { encodeResult, RAN_ON, readJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 import { TaskResolver } from './task-resolver.js';
+import { thisProcess } from './remote-origin.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -84,7 +85,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, or the result could not cross): the
       // cluster pool rejects the chunk with that error, as a local pool would.
-      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(error) }]);
+      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(error), remote: thisProcess(name) }]);
     }
   };
 
