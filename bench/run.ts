@@ -19,6 +19,7 @@ import { appended, historyEntry, keepsHistory, readHistory, writeHistory } from 
 import type { Cell, Results, Scale, Table } from './lib/results.js';
 import { runSystem } from './lib/spawn-system.js';
 import { summarize } from './lib/stats.js';
+import { type ClusterSection, otherWorkloads, renderClusterSection, runClusterSection, wantsCluster } from './cluster/section.js';
 
 const ROOT = new URL('../', import.meta.url);
 const { values: args } = parseArgs({
@@ -50,7 +51,7 @@ const systems = pick(SYSTEMS, args.systems, (s) => s.id).filter((s) => {
   if (s.python && python === undefined) process.stderr.write(`skipping ${s.label}: no python3 found (set BENCH_PYTHON)\n`);
   return !s.python || python !== undefined;
 });
-const workloads = pick(plan.workloads, args.workloads, (w) => w.id);
+const workloads = pick(plan.workloads, otherWorkloads(args.workloads), (w) => w.id);
 const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === id))
   .flatMap((system) => workloads.filter((w) => SCALE_WORKLOADS.includes(w.id))
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
@@ -58,7 +59,7 @@ const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === i
 const t0 = performance.now();
 const runsOf = (workload: Workload): readonly System[] => systems.filter((s) =>
   (workload.systems?.includes(s.id) ?? true) && (s.workloads?.includes(workload.id) ?? true));
-const progress = new Progress(workloads.reduce((runs, w) => runs + runsOf(w).length, 0) + scaleRuns.length);
+const progress = new Progress(workloads.reduce((runs, w) => runs + runsOf(w).length, 0) + scaleRuns.length + (wantsCluster(args.workloads) ? 1 : 0));
 process.stderr.write(`bench: ${plan.quick ? 'quick' : 'full'} run, pool of ${processes}, ${systems.length} systems, ` +
   `NODE_EXTRA_CA_CERTS unset in every measured process\n`);
 
@@ -91,9 +92,17 @@ for (const id of SCALE_SYSTEMS) {
   }
 }
 
+// Issue 19's cluster pool beside the local pool (bench/cluster/section.ts).
+let cluster: ClusterSection | undefined;
+if (wantsCluster(args.workloads)) {
+  progress.step('cluster pool beside the local pool (Redis)');
+  cluster = await runClusterSection(processes, plan.quick, plan.timeoutMs);
+  progress.note(cluster.error ?? (cluster.cluster === undefined ? cluster.redis : 'done'));
+}
+
 const results: Results = {
   plan, env, systems: systems.map((s) => s.id), table, scale,
-  seconds: (performance.now() - t0) / 1000, loadAfter: os.loadavg(),
+  seconds: (performance.now() - t0) / 1000, loadAfter: os.loadavg(), ...(cluster === undefined ? {} : { cluster }),
 };
 const out = new URL(args.out!.endsWith('/') ? args.out! : `${args.out}/`, ROOT);
 mkdirSync(out, { recursive: true });
@@ -103,7 +112,7 @@ const history = appended(readHistory(historyFile), historyEntry(results));
 const kept = keepsHistory(results.plan.quick, args.out!, args.systems !== undefined || args.workloads !== undefined);
 if (kept) writeHistory(historyFile, history);
 writeFileSync(new URL('bench-trend.svg', out), renderTrend(history));
-writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }));
+writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }) + renderClusterSection(cluster, processes));
 writeFileSync(new URL('bench.svg', out), renderSvg(results));
 writeFileSync(new URL('bench.json', out), `${JSON.stringify(results, null, 1)}\n`);
 progress.done(`bench: wrote bench.md, bench.svg, bench-trend.svg, bench.json in ${args.out}` +

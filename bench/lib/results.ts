@@ -23,6 +23,8 @@ export interface Results {
   readonly scale: Scale;
   readonly seconds: number;
   readonly loadAfter: readonly number[];
+  /** Issue 19's cluster section (bench/cluster/section.ts), when it ran. */
+  readonly cluster?: unknown;
 }
 
 /** Median of `system` on a metric, or undefined when it has none. */

@@ -37,6 +37,7 @@ import { readTraces, traceRule, writeTraces } from './mutants/lib/traces.js';
 import { checkTraceability } from '../traceability/check.js';
 import { TRACEABILITY_FILE } from '../traceability/load.js';
 import { WorkQueue } from '../harness/work-queue.js';
+import { ensureRedisForCluster } from './private-redis.js';
 
 const USAGE = `usage: npm run conformance -- [options]
   (--impl also takes reference and the Node pools: workerpool, piscina, tinypool, poolifier-cluster,
@@ -44,7 +45,8 @@ const USAGE = `usage: npm run conformance -- [options]
 ${harnessUsage('default reports/')}
   --landscape         reference, cpython (fork, spawn, forkserver; the oldest and newest pyenv CPython 3.8+) and every Node pool; writes landscape.md and .json only (the map of the Node
                       pools: a FAIL there is a finding about the library and does not fail the run)
-  --all               reference, cpython and workerpool, and the mutants, each against the rules aimed at it
+  --all               reference, cpython, workerpool and cluster (Redis: MULTIPROC_REDIS_URL, else a private
+                      redis-server started for the run), and the mutants, each against the rules aimed at it
                       (its designated rules: within 5 minutes on 2 cores); add --matrix for the whole kill matrix
   --mutants           run the mutants too (with the reference, whose traces say which rules reach which mutant)
   --mutant GLOB       only the mutants whose name matches
@@ -86,7 +88,8 @@ async function main(): Promise<number> {
   if (values.landscape && (values.all || values.mutants || values.mutant !== undefined)) throw new Error(`--landscape runs no mutant: leave out --all, --mutants and --mutant\n${USAGE}`);
   const withMutants = values.all || values.mutants || values.mutant !== undefined;
   const specs = [...new Set([
-    ...(values.all ? ['reference', 'cpython', 'workerpool'] : []),
+    // The cluster pool (issue 19) too: its rules share the one queue with the others, so it runs beside them.
+    ...(values.all ? ['reference', 'cpython', 'workerpool', 'cluster'] : []),
     ...(values.landscape ? ['reference', 'cpython', 'cpython:spawn', 'cpython:forkserver', ...landscapePythons(), ...THIRD_PARTY] : []),
     ...(values.impl ?? []),
   ])];
@@ -96,6 +99,8 @@ async function main(): Promise<number> {
   const progress = values.json ? undefined : progressFor(process.stdout);
   const log = (line: string) => progress?.note(line);
 
+  const noRedis = specs.includes('cluster') ? ensureRedisForCluster() : undefined;
+  if (noRedis !== undefined) log(noRedis);
   const implementations: { spec: string; adapter: Adapter }[] = [];
   for (const spec of specs) {
     const adapter = await resolveImplementation(spec, { builtIns: SELFTEST_ADAPTERS, ...(values.python === undefined ? {} : { python: values.python }) });

@@ -49,6 +49,7 @@ class ClusterLink implements WorkerLink {
   #retiring = false;
   #gone = false;
   readonly #maxRetries: number;
+  #holds = false;
 
   constructor(init: InitMessage, client: ClusterClient, maxRetries: number) {
     this.#client = client;
@@ -136,11 +137,16 @@ class ClusterLink implements WorkerLink {
     return this.#gone;
   }
 
-  /** The Redis connections keep the parent alive while the pool is open: close or terminate it. */
-  holdParent(_holds: boolean): void {}
+  /** The Redis connections keep the parent alive while this link has work, as a local worker does. */
+  holdParent(holds: boolean): void {
+    if (holds === this.#holds || this.#gone) return;
+    this.#holds = holds;
+    this.#client.hold.hold(holds);
+  }
 
   #exit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.#gone) return;
+    this.holdParent(false);
     this.#gone = true;
     this.#held = [];
     void this.#client.release().then(() => this.#onExit?.(code, signal));

@@ -9,6 +9,7 @@ import type { Job, Queue, QueueEvents } from 'bullmq';
 import { ClusterError } from '../../errors.js';
 import { reasonOf } from '../../describe-thrown.js';
 import { type ClusterSettings, redacted, redisOptions } from './cluster-options.js';
+import { ConnectionHold } from './connection-hold.js';
 import { CHUNK_JOB, RAN_ON, type ChunkJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 
@@ -41,6 +42,8 @@ export class ClusterClient {
   readonly #lookingUp = new Set<string>();
   #poll: NodeJS.Timeout | undefined;
   #users = 0;
+  /** Whether the connections keep the parent alive: only while a link has work (connection-hold.ts). */
+  readonly hold = new ConnectionHold();
   #closing: Promise<void> | undefined;
 
   constructor(settings: ClusterSettings) {
@@ -120,17 +123,29 @@ export class ClusterClient {
       const client = (await queue.backend.client) as unknown as RawRedis;
       // The stream's last id before our first add: no completion of ours can come before it.
       const last = await client.xrevrange(queue.keys.events!, '+', '-', 'COUNT', 1);
-      events = new QueueEvents(name, { connection, ...(prefix === undefined ? {} : { prefix }), lastEventId: last[0]?.[0] ?? '0-0' });
+      // blockingTimeout 0: XREAD blocks without BullMQ's watchdog timer, which would keep an idle pool's parent
+      // alive (connection-hold.ts). A read that a reconnect leaves stuck costs at most reconcileMs: the reconciler
+      // reads every outstanding chunk from its record anyway.
+      events = new QueueEvents(name, {
+        connection, ...(prefix === undefined ? {} : { prefix }), lastEventId: last[0]?.[0] ?? '0-0', blockingTimeout: 0,
+      });
       events.on('error', () => undefined);
       events.on('completed', ({ jobId, returnvalue }) => this.#settle(jobId, { returned: returnvalue }));
       events.on('failed', ({ jobId }) => void this.#lookUp(jobId));
       await this.#bounded(events.waitUntilReady(), 'connecting');
+      for (const part of [queue, events]) await this.#adopt(part);
     } catch (error) {
       void events?.close().catch(() => undefined);
       void queue.close().catch(() => undefined);
       throw error;
     }
     return { queue, events };
+  }
+
+  /** Hands the part's Redis connections (its blocking one too, if it has one) to the hold. */
+  async #adopt(part: Queue | QueueEvents): Promise<void> {
+    const backend = part.backend as unknown as { client: Promise<unknown>; blockingClient?: Promise<unknown> };
+    for (const client of [await backend.client, await backend.blockingClient]) if (client !== undefined) this.hold.adopt(client);
   }
 
   #settle(jobId: string, outcome: JobOutcome): void {
@@ -144,11 +159,13 @@ export class ClusterClient {
   #startPolling(): void {
     if (this.#poll !== undefined || this.#pending.size === 0) return;
     this.#poll = setInterval(() => void this.#reconcile(), this.#settings.reconcileMs);
+    this.hold.timer(this.#poll);
   }
 
   #stopPolling(): void {
     clearInterval(this.#poll);
     this.#poll = undefined;
+    this.hold.timer(undefined);
   }
 
   /** Looks up, by id, every chunk outstanding for longer than reconcileMs. */
@@ -231,6 +248,7 @@ export class ClusterClient {
     this.#stopPolling();
     const parts = this.#parts;
     this.#parts = undefined;
+    this.hold.forget();
     for (const [jobId] of this.#pending) this.#settle(jobId, { error: new ClusterError('the pool stopped before this chunk finished') });
     if (parts === undefined) return;
     const opened = await parts.catch(() => undefined);
