@@ -1,14 +1,15 @@
 /**
- * A pool worker makes its stdout and stderr streams only when something uses them (lazy-stdio.ts; issue 20, a:
- * each costs a few ms of CPU on the way to the first result or out). What it writes still leaves at once, and a
- * leaving worker still waits for what it wrote (pool-fault-tasks.test.ts floods both).
+ * What a pool worker spends before its first task (issue 20, a: cold start). It makes its stdout and stderr
+ * streams only when something uses them (lazy-stdio.ts: each costs a few ms of CPU on the way to the first result
+ * or out); what it writes still leaves at once, and a leaving worker still waits for what it wrote
+ * (pool-fault-tasks.test.ts floods both). Its clock does not load perf_hooks (worker-clock.ts).
  */
 import test from 'ava';
 import { Pool } from '../../src/index.js';
 import { madeStdio, whenMade } from '../../src/backend/child-process/lazy-stdio.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { COMPILED } from '../../../test-support/repo-paths.js';
-import { stderrMadeYet, writeStderr } from './fixtures/stdio-tasks.js';
+import { perfHooksLoaded, stderrMadeYet, writeStderr } from './fixtures/start-cost-tasks.js';
 import { cleanUp, RUN_MS, within } from './helpers.js';
 
 assertNoOrphans(test);
@@ -21,8 +22,18 @@ test('a pool worker has no stderr stream until a task uses it, which makes it', 
   if (COMPILED) t.false(madeAtStart, 'not made at start');
   else t.log('through tsx: Node\'s hooks thread made stderr at start; only the compiled run can tell');
   // Floods of both streams are pool-fault-tasks.test.ts's: here one line, made on the task's first write.
-  t.deepEqual(await within(pool.apply(writeStderr, ['worker-stdio.test: a line on a pool worker\'s stderr\n']), RUN_MS,
+  t.deepEqual(await within(pool.apply(writeStderr, ['worker-start-cost.test: a line on a pool worker\'s stderr\n']), RUN_MS,
     'apply(writeStderr)'), { made: true, leftAtOnce: true });
+  pool.close();
+  await within(pool.join(), RUN_MS, 'join()');
+});
+
+test('a pool worker runs its first tasks without loading perf_hooks', async (t) => {
+  const pool = new Pool({ processes: 1 });
+  cleanUp(t, pool);
+  // Twice: the second task runs after the worker timed the first one and sent its result.
+  t.false(await within(pool.apply(perfHooksLoaded, []), RUN_MS, 'apply(perfHooksLoaded)'));
+  t.false(await within(pool.apply(perfHooksLoaded, []), RUN_MS, 'apply(perfHooksLoaded)'));
   pool.close();
   await within(pool.join(), RUN_MS, 'join()');
 });
