@@ -23,6 +23,10 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // Every process parses the bundle (the parent, each pool worker, each Process child): without its indentation and
+  // line breaks it is ~30% smaller and its import ~2 ms of CPU cheaper here (~21 → ~19 ms, 41 paired imports;
+  // issue 20, a: cold start). Names are kept (no identifier minification), and the source map maps stack traces.
+  minifyWhitespace: true,
   logLevel: 'warning',
   // Optional dependencies of the cluster pool, imported only when it is used: never bundled.
   external: ['bullmq', 'ioredis'],

@@ -28,6 +28,8 @@ export const PROCESS_PEERS: readonly SystemId[] = [...NODE_PROCESS_POOLS, 'cpyth
 export const THREAD_POOLS: readonly SystemId[] = ['piscina', 'tinypool'];
 /** The raw pipe copy of workload e. */
 export const PIPE: SystemId = 'pipe';
+/** Workload a's limit: the floor where the parent and each child import the package (bench/systems/floor-lib.mjs). */
+export const FLOOR_LIB: SystemId = 'floor-lib';
 
 /** The thresholds, named once so the table's text and its verdicts cannot drift apart. */
 export const GOALS = {
@@ -87,12 +89,21 @@ export function goalRows(table: Table, processes: number): GoalRow[] {
   rows.push({ issue: 20, goal: `c. map items/s ≥ ${GOALS.cTimesFork}× CPython fork`, measured: `${x(cFork)}${threads('c')}`,
     verdict: against(cFork, GOALS.cTimesFork, 'higher') });
 
+  // Beside each a ratio, the limit's own ratio to the floor: what importing the package alone costs.
+  const limitBeside = (k: string): string => (m('a', k, FLOOR_LIB) === undefined ? ''
+    : `; the limit (floor + the library's import) is ${x(div(m('a', k, FLOOR_LIB), m('a', k, FLOOR)))} the floor`);
   const aWhole = div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR));
-  rows.push({ issue: 20, goal: `a. cold start, whole process ≤ ${GOALS.aWholeFloor}× the floor`, measured: x(aWhole),
+  rows.push({ issue: 20, goal: `a. cold start, whole process ≤ ${GOALS.aWholeFloor}× the floor`, measured: x(aWhole) + limitBeside('wallMs'),
     verdict: against(aWhole, GOALS.aWholeFloor, 'lower') });
   const aIn = div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR));
   rows.push({ issue: 20, goal: `a. cold start, in process (pool → first result) ≤ ${GOALS.aInProcessFloor}× the floor`,
-    measured: x(aIn), verdict: against(aIn, GOALS.aInProcessFloor, 'lower') });
+    measured: x(aIn) + limitBeside('firstResultMs'), verdict: against(aIn, GOALS.aInProcessFloor, 'lower') });
+  // The same bounds against the measured limit: a pool whose workers must load the package pays its import.
+  const aWholeLimit = div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR_LIB));
+  const aInLimit = div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR_LIB));
+  rows.push({ issue: 20, goal: `a. cold start against its measured limit (floor + the library's import): whole process ≤ ${GOALS.aWholeFloor}×, in process ≤ ${GOALS.aInProcessFloor}×`,
+    measured: `${x(aWholeLimit)} whole, ${x(aInLimit)} in process`,
+    verdict: all(against(aWholeLimit, GOALS.aWholeFloor, 'lower'), against(aInLimit, GOALS.aInProcessFloor, 'lower')) });
 
   const eMp = m('e', 'samples', 'multiproc');
   const pipe = m('e', 'samples', PIPE);

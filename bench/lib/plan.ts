@@ -5,7 +5,7 @@
 import { memoryWorkloads } from './plan-memory.js';
 
 export type SystemId = 'multiproc' | 'cpython-fork' | 'cpython-spawn' | 'poolifier' | 'workerpool' | 'floor'
-  | 'piscina' | 'tinypool' | 'pipe';
+  | 'piscina' | 'tinypool' | 'pipe' | 'floor-lib';
 
 export interface System {
   readonly id: SystemId;
@@ -29,6 +29,8 @@ export const SYSTEMS: readonly System[] = [
   { id: 'tinypool', label: 'tinypool (threads)', script: 'tinypool.mjs' },
   // The pipe's own limit for payloads: the same bytes through `cat` children and back, no pool.
   { id: 'pipe', label: 'pipe limit (cat)', script: 'pipe.mjs', workloads: ['e'] },
+  // Cold start's limit for a library of this size: the floor, where the parent and each child import the package.
+  { id: 'floor-lib', label: 'floor + library import', script: 'floor-lib.mjs', workloads: ['a'] },
 ];
 
 /** The two references every ratio is taken against. */

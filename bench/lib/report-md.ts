@@ -103,6 +103,10 @@ function workloadNotes(r: Results, workload: string): string[] {
     notes.push('_The pipe limit copies the same bytes through `cat` children and back: no pool, no framing, no ' +
       'serialization. A process pool cannot beat it; its row says how far the rest is from that limit._');
   }
+  if (workload === 'a' && r.table.a?.wallMs?.['floor-lib'] !== undefined) {
+    notes.push('_The floor + library import is the floor where the parent and each child first import the package, ' +
+      'as any pool built on it must: the limit of a cold start for a library of this size (its goal row reads a against it)._');
+  }
   notes.push(...speedupNotes(r, workload));
   return notes.length === 0 ? [] : [...notes.flatMap((n) => [n, '']) ];
 }

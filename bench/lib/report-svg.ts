@@ -16,6 +16,7 @@ const COLORS: Record<SystemId, string> = {
   piscina: '#ff7f0e',
   tinypool: '#ffbb78',
   pipe: '#000000',
+  'floor-lib': '#bdbdbd',
 };
 const BAR = 11;
 const GAP = 2;

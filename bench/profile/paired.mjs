@@ -3,9 +3,9 @@
  * floor) back to back, round after round, and prints each round's ratio and their median. Load from other
  * work shifts both sides of a pair alike, so the ratio of a pair is steadier than a ratio of two medians taken
  * minutes apart. Usage, after `npm run build`:
- *   node bench/profile/paired.mjs <workload> '<params JSON>' [rounds] [--floor]
+ *   node bench/profile/paired.mjs <workload> '<params JSON>' [rounds] [--floor] [--limit]
  *   node bench/profile/paired.mjs map '{"processes":2,"reps":3,"n":200000}' 5
- *   node bench/profile/paired.mjs cold '{"processes":2}' 9 --floor
+ *   node bench/profile/paired.mjs cold '{"processes":2}' 9 --limit
  * Rates (tasks, map) are multiproc ÷ CPython fork, higher is better; cold is multiproc ÷ floor wall time,
  * lower is better.
  */
@@ -35,13 +35,23 @@ function run(system) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ratios = [];
+const limitRatios = [];
+const firstRatios = [];
 for (let r = 0; r < rounds; r++) {
   if (workload === 'cold') {
     const floor = run('floor');
     const ours = run('multiproc');
+    // --limit: the floor + the library's import too (a's measured limit), and multiproc's ratios to it.
+    const limit = flags.includes('--limit') ? run('floor-lib') : undefined;
     ratios.push(ours.wallMs / floor.wallMs);
+    if (limit !== undefined) {
+      limitRatios.push(ours.wallMs / limit.wallMs);
+      firstRatios.push(ours.out.firstResultMs / limit.out.firstResultMs);
+    }
     console.log(`round ${r}: multiproc ${ours.wallMs.toFixed(0)} ms (first result ${ours.out.firstResultMs.toFixed(1)}, ` +
-      `shutdown ${ours.out.shutdownMs.toFixed(1)}), floor ${floor.wallMs.toFixed(0)} ms → ${ratios.at(-1).toFixed(2)}×`);
+      `shutdown ${ours.out.shutdownMs.toFixed(1)}), floor ${floor.wallMs.toFixed(0)} ms (first result ` +
+      `${floor.out.firstResultMs.toFixed(1)})` + (limit === undefined ? '' : `, floor + library ${limit.wallMs.toFixed(0)} ms ` +
+      `(first result ${limit.out.firstResultMs.toFixed(1)})`) + ` → ${ratios.at(-1).toFixed(2)}×`);
   } else {
     const theirs = median(run('cpython').out.samples);
     const ours = median(run('multiproc').out.samples);
@@ -55,3 +65,7 @@ const sorted = [...ratios].sort((a, b) => a - b);
 const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2);
 // The spread matters as much as the median: a goal "in every run" is about the low end.
 console.log(`median ratio ${median(ratios).toFixed(2)}× over ${rounds} rounds (min ${at(0)}, p10 ${at(0.1)}, p90 ${at(0.9)}, max ${at(1)})`);
+if (limitRatios.length > 0) {
+  console.log(`against the floor + the library's import: whole process ${median(limitRatios).toFixed(2)}×, ` +
+    `pool → first result ${median(firstRatios).toFixed(2)}× (medians of per-round ratios)`);
+}

@@ -4,7 +4,7 @@
  * to cross as bytes (JSON turns 1 MiB into ~3.7 MB of text).
  */
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mapByChunks, runSystem } from './harness.mjs';
 
 const WORKER = fileURLToPath(new URL('./floor-worker.mjs', import.meta.url));
@@ -14,11 +14,11 @@ class Floor {
   #turn = 0;
   #waiting = new Map();
 
-  constructor(processes, workload) {
+  constructor(processes, workload, worker) {
     this.processes = processes;
     const serialization = workload === 'echo' ? 'advanced' : 'json';
     this.children = Array.from({ length: processes }, () => {
-      const child = fork(WORKER, [], { serialization, execArgv: [] });
+      const child = fork(worker, [], { serialization, execArgv: [] });
       child.on('message', ({ id, value }) => {
         const resolve = this.#waiting.get(id);
         this.#waiting.delete(id);
@@ -48,10 +48,15 @@ class Floor {
   }
 }
 
-await runSystem({
-  start: (processes, workload) => new Floor(processes, workload),
-  apply: (floor, fn, arg) => floor.run(fn, arg),
-  applyMany: (floor, fn, args) => Promise.all(args.map((arg) => floor.run(fn, arg))),
-  map: (floor, fn, items) => mapByChunks(floor.processes, items, fn, (chunk) => floor.run('mapChunk', chunk)),
-  stop: (floor) => floor.stop(),
-});
+/** Runs the workload named on the command line with `worker` as each child (floor-lib.mjs gives its own). */
+export function runFloor(worker) {
+  return runSystem({
+    start: (processes, workload) => new Floor(processes, workload, worker),
+    apply: (floor, fn, arg) => floor.run(fn, arg),
+    applyMany: (floor, fn, args) => Promise.all(args.map((arg) => floor.run(fn, arg))),
+    map: (floor, fn, items) => mapByChunks(floor.processes, items, fn, (chunk) => floor.run('mapChunk', chunk)),
+    stop: (floor) => floor.stop(),
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await runFloor(WORKER);

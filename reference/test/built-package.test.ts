@@ -149,6 +149,8 @@ test.serial('package.json "exports" points at files the build emitted, with type
   // to the module that forks it (scripts/bundle.mjs).
   for (const entry of ['child-main.js', 'worker-main.js', 'cli.js', 'chunk-task.js']) t.true(existsSync(join(root, 'dist', entry)), `dist/${entry}`);
   t.notRegex(readFileSync(distIndex, 'utf8'), /\bfrom\s*['"]\.\.?\//, 'dist/index.js imports no module of its own: it is one bundle');
+  // Every process parses it: whitespace minified (scripts/bundle.mjs), a few lines where the source has thousands.
+  t.true(readFileSync(distIndex, 'utf8').split('\n').length < 100, 'dist/index.js is minified (whitespace)');
   t.deepEqual(Object.keys(pkg.exports['.'].require), ['types', 'default'], 'types first, as TypeScript requires');
   t.true(existsSync(join(root, pkg.exports['.'].require.types)), 'the CommonJS declarations exist');
   const dts = join(root, pkg.exports['.'].import.types);

@@ -96,6 +96,21 @@ test('c and a: a failed reference or floor reads not measured', (t) => {
   t.is(row(goalRows(table({}), 2), 'a. cold start, whole').verdict, 'not measured');
 });
 
+test('a against its measured limit (floor + the library\'s import): its own verdict, and the limit beside each a row', (t) => {
+  const a = (mp: number, floor: number, lib?: number): Table => ({ a: {
+    wallMs: { multiproc: cell(mp), floor: cell(floor), ...(lib === undefined ? {} : { 'floor-lib': cell(lib) }) },
+    firstResultMs: { multiproc: cell(mp / 2), floor: cell(floor / 2), ...(lib === undefined ? {} : { 'floor-lib': cell(lib / 2) }) } } });
+  const limit = 'a. cold start against its measured limit';
+  const rows = goalRows(a(140, 100, 134), 2);
+  t.is(row(rows, limit).verdict, 'met', '1.04× the limit whole and in process');
+  t.regex(row(rows, limit).measured, /^1\.04× whole, 1\.04× in process$/);
+  t.is(row(rows, 'a. cold start, whole').verdict, 'not met', 'the floor goal is still read against the floor');
+  t.regex(row(rows, 'a. cold start, whole').measured, /^1\.40×; the limit \(floor \+ the library's import\) is 1\.34× the floor$/);
+  t.is(row(goalRows(a(150, 100, 134), 2), limit).verdict, 'not met', '1.12× the limit');
+  t.is(row(goalRows(a(140, 100), 2), limit).verdict, 'not measured', 'no limit ran');
+  t.is(row(goalRows(a(140, 100), 2), 'a. cold start, whole').measured, '1.40×');
+});
+
 test('g: makespan ÷ ideal from the durations run, and no longer than CPython fork on the same list', (t) => {
   const durations = [100, 100, 100, 100]; // ideal on 2 workers: 200 ms
   const g = (mp: number, fork: number, forkList = durations): Table => table({ g: {

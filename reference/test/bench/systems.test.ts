@@ -51,6 +51,13 @@ test('the pipe limit copies the payload through cat and back', async (t) => {
   await t.throwsAsync(system('pipe.mjs', 'map', {}), { message: /for workload e \(echo\) only/ });
 });
 
+test('the floor + the library\'s import answers a cold start, and only that', async (t) => {
+  await buildDistOnce();
+  const out = await system('floor-lib.mjs', 'cold', { processes: 2 }) as unknown as { firstResultMs: number; shutdownMs: number };
+  t.true(out.firstResultMs > 0 && out.shutdownMs >= 0);
+  await t.throwsAsync(system('floor-lib.mjs', 'map', {}), { message: /for workload a \(cold\) only/ });
+});
+
 for (const pool of ['piscina', 'tinypool']) {
   test(`${pool}: map, echo and g run with checked results`, async (t) => {
     const [map, echo, g] = await Promise.all([

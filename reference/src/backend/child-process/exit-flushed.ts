@@ -7,14 +7,18 @@
  * reader slowed down by a loaded machine; a reader that reads nothing for FLUSH_STALL_MS is taken for one that
  * never will, and must not keep a retired worker alive for ever.
  */
+import { madeStdio } from './lazy-stdio.js';
 
 /** How long a leaving worker waits for a reader that reads nothing of its stdout or stderr. */
 export const FLUSH_STALL_MS = 2000;
 
 /** Exits with `code` once everything written to stdout and stderr has left the process, or nothing more leaves. */
 export function exitFlushed(code: number): void {
-  let waiting = 2;
+  // Only the streams made (lazy-stdio.ts): reading one that was not would make it, and it holds nothing.
+  const streams = madeStdio();
+  let waiting = streams.length;
   const exit = (): void => process.exit(code);
+  if (waiting === 0) return exit();
   const drained = (): void => {
     if (--waiting === 0) exit();
   };
@@ -25,7 +29,7 @@ export function exitFlushed(code: number): void {
     queued = now;
   }, FLUSH_STALL_MS);
   // An empty write completes after every write queued before it, in order; its callback runs on error too.
-  for (const stream of [process.stdout, process.stderr]) {
+  for (const stream of streams) {
     try {
       stream.write('', drained);
     } catch {
@@ -36,5 +40,5 @@ export function exitFlushed(code: number): void {
 
 /** Bytes written to stdout and stderr that have not left the process yet. */
 function queuedBytes(): number {
-  return (process.stdout.writableLength ?? 0) + (process.stderr.writableLength ?? 0);
+  return madeStdio().reduce((sum, stream) => sum + (stream.writableLength ?? 0), 0);
 }

@@ -24,6 +24,7 @@ import { makeStderrBlocking } from './blocking-stderr.js';
 import { provideProgressSender, reportingEnds, reportingStarts } from './progress-out.js';
 import { MemoryWatch } from './memory-watch.js';
 import { receiveWithBulk, sendFrames, serializeResults, takeFrames } from './worker-bulk.js';
+import { clock } from './worker-clock.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
@@ -155,14 +156,14 @@ async function drain(): Promise<void> {
   if (!initializedDone) await initialized;
   // No task runs after a failed initializer, as in Python; the chunks held are the parent's to reject.
   if (initFailed) return;
-  let since = performance.now();
+  let since = clock();
   let checkedParent = since;
   /** Chunks still queued that the parent was told may run before the next report. */
   let covered = 0;
   while (queue.length > 0) {
     const chunk = queue.shift()!;
     covered = Math.max(0, covered - 1);
-    const started = performance.now();
+    const started = clock();
     runningSeq = chunk.seq;
     taskStarts(chunk.seq);
     if (chunk.reports) reportingStarts(chunk.seq);
@@ -186,7 +187,7 @@ async function drain(): Promise<void> {
       sendResults(undefined, () => exitFlushed(0));
       return;
     }
-    const now = performance.now();
+    const now = clock();
     // maxMemoryPerChildMb: past it nothing more runs here, not even the chunks queued (the parent gives them to
     // other workers on this word); the worker leaves when the parent, its replacement started, closes the channel.
     if (memory.overLimit(now)) return sendResults(undefined, undefined, 'memory');
@@ -221,7 +222,7 @@ function sendResults(through: number | undefined, then?: () => void, retire?: 'm
   const results = unsent;
   unsent = [];
   holdingThrough = through;
-  const rssMb = memory.forReport(performance.now());
+  const rssMb = memory.forReport(clock());
   const tail = through === undefined && rssMb === undefined && retire === undefined ? {} : { through, rssMb, retire };
   const packed = packResults(results, serializeResults);
   const frames = takeFrames();
