@@ -56,6 +56,10 @@ const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === i
   .flatMap((system) => workloads.filter((w) => SCALE_WORKLOADS.includes(w.id))
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
 
+// Read the history before measuring: an unreadable file must stop the run now, not lose an hour of figures.
+const historyFile = new URL('reports/bench-history.json', ROOT);
+const pastRuns = readHistory(historyFile);
+
 const t0 = performance.now();
 const runsOf = (workload: Workload): readonly System[] => systems.filter((s) =>
   (workload.systems?.includes(s.id) ?? true) && (s.workloads?.includes(workload.id) ?? true));
@@ -107,8 +111,7 @@ const results: Results = {
 const out = new URL(args.out!.endsWith('/') ? args.out! : `${args.out}/`, ROOT);
 mkdirSync(out, { recursive: true });
 // History (issue 20): the committed record plus this run draws the trend; only a full run into reports/ is kept.
-const historyFile = new URL('reports/bench-history.json', ROOT);
-const history = appended(readHistory(historyFile), historyEntry(results));
+const history = appended(pastRuns, historyEntry(results));
 const kept = keepsHistory(results.plan.quick, args.out!, args.systems !== undefined || args.workloads !== undefined);
 if (kept) writeHistory(historyFile, history);
 writeFileSync(new URL('bench-trend.svg', out), renderTrend(history));

@@ -46,22 +46,32 @@ export async function runClusterSection(processes: number, quick: boolean, timeo
   let url = process.env['MULTIPROC_REDIS_URL'] || undefined;
   let dir: string | undefined;
   let redis = 'MULTIPROC_REDIS_URL';
-  if (url === undefined) {
-    if (spawnSync('redis-server', ['--version']).status !== 0) {
-      return { redis: 'redis-server is not installed: `apt-get install -y redis-server` (or set MULTIPROC_REDIS_URL), then run `npm run bench -- --workloads cluster`' };
-    }
-    url = execFileSync(PRIVATE_REDIS, ['start'], { encoding: 'utf8' }).trim();
-    dir = fileURLToPath(new URL('.', url.replace(/^redis\+unix:/, 'file:')));
-    redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
+  if (url === undefined && spawnSync('redis-server', ['--version']).status !== 0) {
+    return { redis: 'redis-server is not installed: `apt-get install -y redis-server` (or set MULTIPROC_REDIS_URL), then run `npm run bench -- --workloads cluster`' };
   }
+  // Everything that can throw sits inside the try: this section runs after every other workload, and an error
+  // here must become the section's error, not lose the figures already measured.
+  let section: ClusterSection;
   try {
+    if (url === undefined) {
+      redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
+      url = execFileSync(PRIVATE_REDIS, ['start'], { encoding: 'utf8' }).trim();
+      dir = fileURLToPath(new URL('.', url.replace(/^redis\+unix:/, 'file:')));
+    }
     const { output } = await runSystem(SYSTEM, undefined, CLUSTER_WORKLOAD, { url, processes, quick }, timeoutMs * 2);
-    return { redis, ...(output as Omit<ClusterSection, 'redis'>) };
+    section = { redis, ...(output as Omit<ClusterSection, 'redis'>) };
   } catch (error) {
-    return { redis, error: (error as Error).message };
-  } finally {
-    if (dir !== undefined) execFileSync(PRIVATE_REDIS, ['stop', dir]);
+    section = { redis, error: (error as Error).message };
   }
+  if (dir !== undefined) {
+    try {
+      execFileSync(PRIVATE_REDIS, ['stop', dir]);
+    } catch (error) {
+      const stop = `stopping the private redis-server failed (stop it with scripts/redis/private-redis.sh stop ${dir}): ${(error as Error).message}`;
+      section = { ...section, error: section.error === undefined ? stop : `${section.error}; ${stop}` };
+    }
+  }
+  return section;
 }
 
 type Verdict = 'met' | 'not met' | 'not measured';
