@@ -1,5 +1,6 @@
 /** reports/bench.md: a table per workload, the goals of issue 6 against what was measured, the machine. */
-import { FLOOR, REFERENCE, SYSTEMS, type Metric, type SystemId } from './plan.js';
+import { FLOOR, REFERENCE, type Metric, type SystemId } from './plan.js';
+import { fmt, label } from './format.js';
 import { goalRows, THREAD_POOLS, x, type Verdict } from './goals.js';
 import { medianOf, type Cell, type Results } from './results.js';
 import { differentLists, idealRatio } from './schedule.js';
@@ -148,19 +149,6 @@ function scaleSection(r: Results): string[] {
     }
   }
   return lines;
-}
-
-export function label(id: SystemId): string {
-  return SYSTEMS.find((s) => s.id === id)?.label ?? id;
-}
-
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
-  if (a >= 100) return v.toFixed(0);
-  if (a >= 10) return v.toFixed(1);
-  return v.toFixed(2);
 }
 
 function ratio(v: number, ref: number | undefined): string {

@@ -4,7 +4,7 @@
  */
 import type { Plan } from './plan.js';
 import type { Results } from './results.js';
-import { fmt, label } from './report-md.js';
+import { fmt, label } from './format.js';
 import type { Cell } from './results.js';
 
 export function memorySection(r: Results): string[] {

@@ -5,7 +5,7 @@
  */
 import { SCALE_POOLS, SCALE_SIZES } from './plan-memory.js';
 import { medianOf, type Results } from './results.js';
-import { fmt, label } from './report-md.js';
+import { fmt, label } from './format.js';
 import type { SystemId } from './plan.js';
 
 const SYSTEMS: readonly SystemId[] = ['multiproc', 'cpython-fork'];

@@ -4,7 +4,7 @@
  */
 import { REFERENCE, type SystemId } from './plan.js';
 import { medianOf, type Results } from './results.js';
-import { label } from './report-md.js';
+import { label } from './format.js';
 
 const COLORS: Record<SystemId, string> = {
   multiproc: '#d62728',
