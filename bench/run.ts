@@ -19,7 +19,7 @@ import { appended, historyEntry, keepsHistory, readHistory, writeHistory } from 
 import type { Cell, Results, Scale, Table } from './lib/results.js';
 import { runSystem } from './lib/spawn-system.js';
 import { summarize } from './lib/stats.js';
-import { type ClusterSection, otherWorkloads, renderClusterSection, runClusterSection, wantsCluster } from './cluster/section.js';
+import { type ClusterSection, otherWorkloads, runClusterSection, wantsCluster } from './cluster/section.js';
 
 const ROOT = new URL('../', import.meta.url);
 const { values: args } = parseArgs({
@@ -115,7 +115,7 @@ const history = appended(pastRuns, historyEntry(results));
 const kept = keepsHistory(results.plan.quick, args.out!, args.systems !== undefined || args.workloads !== undefined);
 if (kept) writeHistory(historyFile, history);
 writeFileSync(new URL('bench-trend.svg', out), renderTrend(history));
-writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }) + renderClusterSection(cluster, processes));
+writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }));
 writeFileSync(new URL('bench.svg', out), renderSvg(results));
 writeFileSync(new URL('bench.json', out), `${JSON.stringify(results, null, 1)}\n`);
 progress.done(`bench: wrote bench.md, bench.svg, bench-trend.svg, bench.json in ${args.out}` +

@@ -6,6 +6,7 @@ import { medianOf, type Cell, type Results } from './results.js';
 import { differentLists, idealRatio } from './schedule.js';
 import { speedupNotes } from './speedup-check.js';
 import { memorySection } from './report-memory.js';
+import { renderClusterSection } from '../cluster/section.js';
 import { scaleSection as issue20ScaleSection } from './report-scale.js';
 
 /** How the trend chart was drawn: how many runs of the history, and whether this run was kept in it. */
@@ -53,6 +54,7 @@ export function renderMarkdown(r: Results, trend?: TrendInfo): string {
   if (trend !== undefined) out.push(...trendSection(trend), '');
   out.push(...memorySection(r), '');
   out.push(...issue20ScaleSection(r), '');
+  if (r.cluster !== undefined) out.push(...renderClusterSection(r.cluster, r.plan.processes), '');
   out.push('## Machine and versions', '',
     `- ${env.cpu}, ${env.cpus} CPUs, ${env.memoryGiB} GiB; ${env.os}`,
     `- Node ${env.node}; Python ${env.python ?? 'not found'}`,
