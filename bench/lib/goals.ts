@@ -37,6 +37,8 @@ export const GOALS = {
   aInProcessFloor: 1.1,
   eTimesBestNodePool: 1.2,
   gTimesIdeal: 1.05,
+  /** m: the parent's peak RSS above its baseline, in payloads (argument and result alone are 2×). */
+  mTimesPayload: 3,
 } as const;
 
 /** Verdict of "value ≥ bar" (or ≤ for 'lower'), or not measured when value is missing. */
@@ -103,6 +105,10 @@ export function goalRows(table: Table, processes: number): GoalRow[] {
   rows.push({ issue: 20, goal: `g. mixed durations: makespan ≤ ${GOALS.gTimesIdeal}× the ideal greedy schedule, and no longer than CPython fork's`,
     measured: `${x(gIdeal)} ideal; ${x(div(gMp, gFork))} CPython fork's makespan (CPython fork ${x(idealRatio(table, REFERENCE, processes))} ideal)`,
     verdict: all(against(gIdeal, GOALS.gTimesIdeal, 'lower'), aheadOfEvery(gMp, [gFork], 1, 'lower')) });
+
+  const mPeak = m('m', 'samples', 'multiproc');
+  rows.push({ issue: 20, goal: `m. one 50 MiB buffer (16 MiB with --quick) through map and back: parent's peak ≤ ${GOALS.mTimesPayload}× the payload`,
+    measured: x(mPeak), verdict: against(mPeak, GOALS.mTimesPayload, 'lower') });
 
   // Earlier issues' goals that still hold.
   const dPrime = m('d′', 'samples', 'multiproc');
