@@ -7,7 +7,7 @@ import { differentLists, idealRatio } from './schedule.js';
 import { speedupNotes } from './speedup-check.js';
 import { memorySection } from './report-memory.js';
 import { renderClusterSection } from '../cluster/section.js';
-import { scaleSection as issue20ScaleSection } from './report-scale.js';
+import { poolAndInputSection } from './report-scale.js';
 
 /** How the trend chart was drawn: how many runs of the history, and whether this run was kept in it. */
 export interface TrendInfo {
@@ -53,7 +53,7 @@ export function renderMarkdown(r: Results, trend?: TrendInfo): string {
   out.push(...scaleSection(r), '');
   if (trend !== undefined) out.push(...trendSection(trend), '');
   out.push(...memorySection(r), '');
-  out.push(...issue20ScaleSection(r), '');
+  out.push(...poolAndInputSection(r), '');
   if (r.cluster !== undefined) out.push(...renderClusterSection(r.cluster, r.plan.processes), '');
   out.push('## Machine and versions', '',
     `- ${env.cpu}, ${env.cpus} CPUs, ${env.memoryGiB} GiB; ${env.os}`,
