@@ -131,7 +131,7 @@ function trendSection(t: TrendInfo): string[] {
     `![headline ratios over the last runs](bench-trend.svg)`, '',
     `Drawn from reports/bench-history.json (${t.runs} run${t.runs === 1 ? '' : 's'} with this one). ` +
       (t.kept ? 'This run was appended to it.' : 'This run was **not** appended: only a full run writing reports/ ' +
-        '(no --quick, --systems, --workloads or --out) enters the history.')];
+        '(no --quick, --systems, --workloads or --out, every system including CPython, the default pool size) enters the history.')];
 }
 
 function scaleSection(r: Results): string[] {
