@@ -14,7 +14,7 @@ import { fmt } from '../lib/format.js';
 
 const PRIVATE_REDIS = fileURLToPath(new URL('../../scripts/redis/private-redis.sh', import.meta.url));
 const SYSTEM = { id: 'multiproc', label: 'multiproc cluster', script: '../cluster/cluster-system.mjs' } as System;
-export const CLUSTER_WORKLOAD = 'cluster';
+const CLUSTER_WORKLOAD = 'cluster';
 
 interface Figures {
   readonly spinPerS: number;

@@ -21,13 +21,13 @@ export interface GoalRow {
 }
 
 /** The Node process pools "every Node process pool" means. */
-export const NODE_PROCESS_POOLS: readonly SystemId[] = ['workerpool', 'poolifier'];
+const NODE_PROCESS_POOLS: readonly SystemId[] = ['workerpool', 'poolifier'];
 /** Every process-pool peer of b ("ahead of every peer"): the Node process pools and CPython's other start method. */
-export const PROCESS_PEERS: readonly SystemId[] = [...NODE_PROCESS_POOLS, 'cpython-spawn'];
+const PROCESS_PEERS: readonly SystemId[] = [...NODE_PROCESS_POOLS, 'cpython-spawn'];
 /** Shared-memory pools: a bar to approach, not a peer class. */
 export const THREAD_POOLS: readonly SystemId[] = ['piscina', 'tinypool'];
 /** The raw pipe copy of workload e. */
-export const PIPE: SystemId = 'pipe';
+const PIPE: SystemId = 'pipe';
 
 /** The thresholds, named once so the table's text and its verdicts cannot drift apart. */
 export const GOALS = {

@@ -107,7 +107,7 @@ function workloadNotes(r: Results, workload: string): string[] {
       'serialization. A process pool cannot beat it; its row says how far the rest is from that limit._');
   }
   notes.push(...speedupNotes(r, workload));
-  return notes.length === 0 ? [] : [...notes.flatMap((n) => [n, '']) ];
+  return notes.flatMap((n) => [n, '']);
 }
 
 function speedupExtra(cell: Extract<Cell, { ok: true }>): string {

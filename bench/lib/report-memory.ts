@@ -2,7 +2,6 @@
  * reports/bench.md's memory section: for each workload and system, the peak RSS of the parent (the measuring
  * process) and of each process under it, read before the pool shut down.
  */
-import type { Plan } from './plan.js';
 import type { Results } from './results.js';
 import { fmt, label } from './format.js';
 import { against, GOALS } from './goals.js';
@@ -16,7 +15,7 @@ export function memorySection(r: Results): string[] {
       'its parent\'s figure. Linux only.', '',
     ...longRuns(r),
     '| workload | system | parent | workers (each) | workers, sum |', '|---|---|--:|--:|--:|'];
-  for (const w of r.plan.workloads as Plan['workloads']) {
+  for (const w of r.plan.workloads) {
     for (const id of r.systems) {
       const cell = r.table[w.id]?.samples?.[id];
       if (cell === undefined || !cell.ok || cell.memory === undefined) continue;
