@@ -40,7 +40,15 @@ async function saidBy(path: string, round: number): Promise<number> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mp-retry-bench-'));
-const workers = await Promise.all([startWorker(), startWorker()]);
+// Both or neither: a worker command that started while the other failed is stopped, not left behind.
+const started = await Promise.allSettled([startWorker(), startWorker()]);
+const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+if (failed !== undefined) {
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+  rmSync(dir, { recursive: true, force: true });
+  throw failed.reason;
+}
+const workers = started.map((s) => (s as PromiseFulfilledResult<WorkerCommandHandle>).value);
 const pool = new Pool({ processes: 1, cluster: { connection: url, queue } });
 const figures: number[] = [];
 try {
