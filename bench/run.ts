@@ -15,17 +15,17 @@ import { Progress } from './lib/progress.js';
 import { renderMarkdown } from './lib/report-md.js';
 import { renderSvg } from './lib/report-svg.js';
 import { renderTrend } from './lib/report-trend.js';
-import { appended, historyEntry, keepsHistory, readHistory, writeHistory } from './lib/history.js';
+import { appended, chosenRun, historyEntry, HISTORY_PROCESSES, keepsHistory, readHistory, writeHistory } from './lib/history.js';
 import type { Cell, Results, Scale, Table } from './lib/results.js';
 import { runSystem } from './lib/spawn-system.js';
 import { summarize } from './lib/stats.js';
-import { type ClusterSection, otherWorkloads, renderClusterSection, runClusterSection, wantsCluster } from './cluster/section.js';
+import { type ClusterSection, otherWorkloads, runClusterSection, wantsCluster } from './cluster/section.js';
 
 const ROOT = new URL('../', import.meta.url);
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    processes: { type: 'string', default: '2' },
+    processes: { type: 'string', default: String(HISTORY_PROCESSES) },
     systems: { type: 'string' },
     workloads: { type: 'string' },
     out: { type: 'string', default: 'reports/' },
@@ -55,6 +55,10 @@ const workloads = pick(plan.workloads, otherWorkloads(args.workloads), (w) => w.
 const scaleRuns = SCALE_SYSTEMS.flatMap((id) => systems.filter((s) => s.id === id))
   .flatMap((system) => workloads.filter((w) => SCALE_WORKLOADS.includes(w.id))
     .flatMap((workload) => plan.scale.filter((p) => p !== processes).map((p) => ({ system, workload, p }))));
+
+// Read the history before measuring: an unreadable file must stop the run now, not lose an hour of figures.
+const historyFile = new URL('reports/bench-history.json', ROOT);
+const pastRuns = readHistory(historyFile);
 
 const t0 = performance.now();
 const runsOf = (workload: Workload): readonly System[] => systems.filter((s) =>
@@ -107,16 +111,17 @@ const results: Results = {
 const out = new URL(args.out!.endsWith('/') ? args.out! : `${args.out}/`, ROOT);
 mkdirSync(out, { recursive: true });
 // History (issue 20): the committed record plus this run draws the trend; only a full run into reports/ is kept.
-const historyFile = new URL('reports/bench-history.json', ROOT);
-const history = appended(readHistory(historyFile), historyEntry(results));
-const kept = keepsHistory(results.plan.quick, args.out!, args.systems !== undefined || args.workloads !== undefined);
+const history = appended(pastRuns, historyEntry(results));
+const chosen = chosenRun({ listed: args.systems !== undefined || args.workloads !== undefined, systems: results.systems,
+  all: SYSTEMS.map((s) => s.id), processes });
+const kept = keepsHistory(results.plan.quick, args.out!, chosen);
 if (kept) writeHistory(historyFile, history);
 writeFileSync(new URL('bench-trend.svg', out), renderTrend(history));
-writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }) + renderClusterSection(cluster, processes));
+writeFileSync(new URL('bench.md', out), renderMarkdown(results, { runs: history.length, kept }));
 writeFileSync(new URL('bench.svg', out), renderSvg(results));
 writeFileSync(new URL('bench.json', out), `${JSON.stringify(results, null, 1)}\n`);
 progress.done(`bench: wrote bench.md, bench.svg, bench-trend.svg, bench.json in ${args.out}` +
-  (kept ? ', appended to reports/bench-history.json' : ' (history not appended: --quick, --systems, --workloads or --out)') + ` in ${results.seconds.toFixed(0)} s` +
+  (kept ? ', appended to reports/bench-history.json' : ` (history not appended: --quick, --systems, --workloads, --out, no python3 or --processes other than ${HISTORY_PROCESSES})`) + ` in ${results.seconds.toFixed(0)} s` +
   (failures > 0 ? `; ${failures} figure(s) FAILED, see the report` : ''));
 process.exitCode = failures > 0 ? 1 : 0;
 

@@ -27,11 +27,14 @@ function startWorker(queue, count) {
   workers.add(child);
   child.once('exit', () => workers.delete(child));
   let err = '';
+  let out = '';
   child.stderr.on('data', (data) => (err += data));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker command not ready within 30 s: ${err}`)), 30_000);
     child.stdout.on('data', (data) => {
-      if (/ ready\n/.test(String(data))) {
+      // The line may arrive split across chunks: test what came so far, not one chunk.
+      out += data;
+      if (/ ready\n/.test(out)) {
         clearTimeout(timer);
         resolve(child);
       }

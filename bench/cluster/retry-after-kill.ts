@@ -5,46 +5,61 @@
  * detection + resend + 1 s of work. Rounds on two worker commands of --processes 1; the killed one is replaced.
  *   MULTIPROC_REDIS_URL=$(scripts/redis/private-redis.sh start) npx tsx bench/cluster/retry-after-kill.ts [rounds]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from '../../reference/src/index.js';
+import { startWorkerCommand, type WorkerCommandHandle } from '../../reference/test/cluster/cluster-helpers.js';
 import { spinAndSay } from './retry-tasks.js';
 
 const url = process.env['MULTIPROC_REDIS_URL'];
 if (url === undefined) throw new Error('set MULTIPROC_REDIS_URL: export MULTIPROC_REDIS_URL=$(scripts/redis/private-redis.sh start)');
 const rounds = Number(process.argv[2] ?? 5);
-const CLI = fileURLToPath(new URL('../../reference/src/cli.ts', import.meta.url));
 const TASKS = fileURLToPath(new URL('./retry-tasks.ts', import.meta.url));
-const env = { ...process.env };
-delete env['NODE_EXTRA_CA_CERTS'];
 const queue = `bench-retry-${process.pid}`;
 
-function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'worker', '--connection', url!, '--queue', queue, '--processes', '1', TASKS],
-    { stdio: ['ignore', 'pipe', 'inherit'], env });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (data: Buffer) => { if (/ ready\n/.test(data.toString())) resolve(child); });
-    child.once('exit', () => reject(new Error('worker command exited')));
-  });
+/** The cluster tests' starter: stdout collected until " ready\n", 30 s at most, killed when it fails. */
+const startWorker = (): Promise<WorkerCommandHandle> => startWorkerCommand(queue, ['--processes', '1'], [TASKS], url);
+
+/**
+ * The pid the task wrote: read until the line is whole (the file may exist, empty or half-written, before its
+ * content), within 30 s.
+ */
+async function saidBy(path: string, round: number): Promise<number> {
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch { /* not created yet */ }
+    if (text.endsWith('\n')) return Number(text.split('\n')[0]);
+    if (performance.now() > deadline) throw new Error(`round ${round}: the task did not start within 30 s (${path} ${text === '' ? 'empty or missing' : `holds "${text}"`})`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mp-retry-bench-'));
-const workers = await Promise.all([startWorker(), startWorker()]);
+// Both or neither: a worker command that started while the other failed is stopped, not left behind.
+const started = await Promise.allSettled([startWorker(), startWorker()]);
+const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+if (failed !== undefined) {
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+  rmSync(dir, { recursive: true, force: true });
+  throw failed.reason;
+}
+const workers = started.map((s) => (s as PromiseFulfilledResult<WorkerCommandHandle>).value);
 const pool = new Pool({ processes: 1, cluster: { connection: url, queue } });
 const figures: number[] = [];
 try {
   for (let round = 0; round < rounds; round++) {
     const said = join(dir, `round-${round}`);
     const result = pool.apply(spinAndSay, [said, round, 1000], undefined, { idempotent: true });
-    while (!existsSync(said)) await new Promise((resolve) => setTimeout(resolve, 10));
-    const ppid = Number(readFileSync(said, 'utf8').trim());
+    const ppid = await saidBy(said, round);
     const victim = workers.findIndex((worker) => worker.pid === ppid);
     if (victim === -1) throw new Error(`round ${round}: the chunk ran on no worker command of ours (${ppid})`);
     const killedAt = performance.now();
-    workers[victim]!.kill('SIGKILL');
+    workers[victim]!.child.kill('SIGKILL');
     if (await result !== round) throw new Error(`round ${round}: a wrong result`);
     figures.push(performance.now() - killedAt);
     const runs = readFileSync(said, 'utf8').trim().split('\n');
@@ -55,7 +70,7 @@ try {
 } finally {
   pool.terminate();
   await pool.join();
-  for (const worker of workers) worker.kill('SIGTERM');
+  await Promise.all(workers.map((worker) => worker.stop()));
   rmSync(dir, { recursive: true, force: true });
 }
 const sorted = [...figures].sort((a, b) => a - b);

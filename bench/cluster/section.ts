@@ -9,10 +9,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runSystem } from '../lib/spawn-system.js';
 import type { System } from '../lib/plan.js';
+import { against, x } from '../lib/goals.js';
+import { fmt } from '../lib/format.js';
 
 const PRIVATE_REDIS = fileURLToPath(new URL('../../scripts/redis/private-redis.sh', import.meta.url));
 const SYSTEM = { id: 'multiproc', label: 'multiproc cluster', script: '../cluster/cluster-system.mjs' } as System;
-export const CLUSTER_WORKLOAD = 'cluster';
+const CLUSTER_WORKLOAD = 'cluster';
 
 interface Figures {
   readonly spinPerS: number;
@@ -46,32 +48,39 @@ export async function runClusterSection(processes: number, quick: boolean, timeo
   let url = process.env['MULTIPROC_REDIS_URL'] || undefined;
   let dir: string | undefined;
   let redis = 'MULTIPROC_REDIS_URL';
-  if (url === undefined) {
-    if (spawnSync('redis-server', ['--version']).status !== 0) {
-      return { redis: 'redis-server is not installed: `apt-get install -y redis-server` (or set MULTIPROC_REDIS_URL), then run `npm run bench -- --workloads cluster`' };
-    }
-    url = execFileSync(PRIVATE_REDIS, ['start'], { encoding: 'utf8' }).trim();
-    dir = fileURLToPath(new URL('.', url.replace(/^redis\+unix:/, 'file:')));
-    redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
+  if (url === undefined && spawnSync('redis-server', ['--version']).status !== 0) {
+    return { redis: 'redis-server is not installed: `apt-get install -y redis-server` (or set MULTIPROC_REDIS_URL), then run `npm run bench -- --workloads cluster`' };
   }
+  // Everything that can throw sits inside the try: this section runs after every other workload, and an error
+  // here must become the section's error, not lose the figures already measured.
+  let section: ClusterSection;
   try {
+    if (url === undefined) {
+      redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
+      url = execFileSync(PRIVATE_REDIS, ['start'], { encoding: 'utf8' }).trim();
+      dir = fileURLToPath(new URL('.', url.replace(/^redis\+unix:/, 'file:')));
+    }
     const { output } = await runSystem(SYSTEM, undefined, CLUSTER_WORKLOAD, { url, processes, quick }, timeoutMs * 2);
-    return { redis, ...(output as Omit<ClusterSection, 'redis'>) };
+    section = { redis, ...(output as Omit<ClusterSection, 'redis'>) };
   } catch (error) {
-    return { redis, error: (error as Error).message };
-  } finally {
-    if (dir !== undefined) execFileSync(PRIVATE_REDIS, ['stop', dir]);
+    section = { redis, error: (error as Error).message };
   }
+  if (dir !== undefined) {
+    try {
+      execFileSync(PRIVATE_REDIS, ['stop', dir]);
+    } catch (error) {
+      const stop = `stopping the private redis-server failed (stop it with scripts/redis/private-redis.sh stop ${dir}): ${(error as Error).message}`;
+      section = { ...section, error: section.error === undefined ? stop : `${section.error}; ${stop}` };
+    }
+  }
+  return section;
 }
 
-type Verdict = 'met' | 'not met' | 'not measured';
-const verdict = (value: number | undefined, ok: (v: number) => boolean): Verdict =>
-  value === undefined || !Number.isFinite(value) ? 'not measured' : ok(value) ? 'met' : 'not met';
-const fmt = (value: number | undefined, digits: number): string => value === undefined ? '—' : value.toFixed(digits);
+const figure = (value: number | undefined): string => (value === undefined ? '—' : fmt(value));
 
-/** The section of bench.md: issue 19's four goals, each met / not met / not measured. */
-export function renderClusterSection(section: ClusterSection | undefined, processes: number): string {
-  if (section === undefined) return '';
+/** The section of bench.md: issue 19's four goals, each met / not met / not measured (goals.ts's verdicts). */
+export function renderClusterSection(section: ClusterSection | undefined, processes: number): string[] {
+  if (section === undefined) return [];
   const { local, cluster } = section;
   const ratio = (key: 'spinPerS' | 'mapItemsPerS'): number | undefined =>
     local === undefined || cluster === undefined ? undefined : cluster[key] / local[key];
@@ -80,23 +89,23 @@ export function renderClusterSection(section: ClusterSection | undefined, proces
   const n = (value: number | undefined, full: number): string => (value ?? full).toLocaleString('en-US');
   const { spin: spins, ints, trips } = section.sizes ?? { spin: undefined, ints: undefined, trips: undefined };
   const rows = [
-    [`${n(spins, 2000)} × 10 ms CPU tasks (starmap, default chunksize)`, `${fmt(local?.spinPerS, 1)} tasks/s`, `${fmt(cluster?.spinPerS, 1)} tasks/s`,
-      `${fmt(spin, 2)}×`, '≥ 0.9× local', verdict(spin, (v) => v >= 0.9)],
-    [`map of ${n(ints, 200_000)} tiny ints, default chunksize (median of 3)`, `${fmt(local?.mapItemsPerS, 0)} items/s`, `${fmt(cluster?.mapItemsPerS, 0)} items/s`,
-      `${fmt(map, 2)}×`, '≥ 0.2× local', verdict(map, (v) => v >= 0.2)],
-    [`${n(trips, 2000)} one-at-a-time \`apply\` round trips, p50`, `${fmt(local?.applyP50Ms, 2)} ms`, `${fmt(cluster?.applyP50Ms, 2)} ms`,
-      '', '≤ 1 ms', verdict(cluster?.applyP50Ms, (v) => v <= 1)],
-    ['… p99', `${fmt(local?.applyP99Ms, 2)} ms`, `${fmt(cluster?.applyP99Ms, 2)} ms`, '', '≤ 5 ms', verdict(cluster?.applyP99Ms, (v) => v <= 5)],
-    ['SIGKILL of a worker command → its chunk\'s `WorkerCrashedError` (shipped defaults: lock 8 s, stalled check 4 s)', '', `${fmt(section.killToRejectionMs === undefined ? undefined : section.killToRejectionMs / 1000, 1)} s`,
-      '', '≤ 15 s', verdict(section.killToRejectionMs, (v) => v <= 15_000)],
+    [`${n(spins, 2000)} × 10 ms CPU tasks (starmap, default chunksize)`, `${figure(local?.spinPerS)} tasks/s`, `${figure(cluster?.spinPerS)} tasks/s`,
+      x(spin), '≥ 0.9× local', against(spin, 0.9, 'higher')],
+    [`map of ${n(ints, 200_000)} tiny ints, default chunksize (median of 3)`, `${figure(local?.mapItemsPerS)} items/s`, `${figure(cluster?.mapItemsPerS)} items/s`,
+      x(map), '≥ 0.2× local', against(map, 0.2, 'higher')],
+    [`${n(trips, 2000)} one-at-a-time \`apply\` round trips, p50`, `${figure(local?.applyP50Ms)} ms`, `${figure(cluster?.applyP50Ms)} ms`,
+      '', '≤ 1 ms', against(cluster?.applyP50Ms, 1, 'lower')],
+    ['… p99', `${figure(local?.applyP99Ms)} ms`, `${figure(cluster?.applyP99Ms)} ms`, '', '≤ 5 ms', against(cluster?.applyP99Ms, 5, 'lower')],
+    ['SIGKILL of a worker command → its chunk\'s `WorkerCrashedError` (shipped defaults: lock 8 s, stalled check 4 s)', '', `${figure(section.killToRejectionMs === undefined ? undefined : section.killToRejectionMs / 1000)} s`,
+      '', '≤ 15 s', against(section.killToRejectionMs, 15_000, 'lower')],
   ];
   return [
-    '', '## Across machines: the cluster pool (issue 19)', '',
+    '## Across machines: the cluster pool (issue 19)', '',
     `\`new Pool({ processes: ${processes}, cluster })\` served by one \`multiproc worker --processes ${processes}\` on this machine, ` +
       `beside \`new Pool(${processes})\`, one after the other in the same process, from dist/. Redis: ${section.redis}. ` +
       'Goals are issue 19\'s; a figure that did not run reads "not measured", never met.',
     ...(section.error === undefined ? [] : ['', `**The cluster run failed:** ${section.error}`]),
     '', '| workload | local pool | cluster pool | cluster ÷ local | goal | |', '|---|---|---|---|---|---|',
-    ...rows.map((cells) => `| ${cells.join(' | ')} |`), '',
-  ].join('\n');
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
 }

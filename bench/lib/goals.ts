@@ -21,15 +21,15 @@ export interface GoalRow {
 }
 
 /** The Node process pools "every Node process pool" means. */
-export const NODE_PROCESS_POOLS: readonly SystemId[] = ['workerpool', 'poolifier'];
+const NODE_PROCESS_POOLS: readonly SystemId[] = ['workerpool', 'poolifier'];
 /** Every process-pool peer of b ("ahead of every peer"): the Node process pools and CPython's other start method. */
-export const PROCESS_PEERS: readonly SystemId[] = [...NODE_PROCESS_POOLS, 'cpython-spawn'];
+const PROCESS_PEERS: readonly SystemId[] = [...NODE_PROCESS_POOLS, 'cpython-spawn'];
 /** Shared-memory pools: a bar to approach, not a peer class. */
 export const THREAD_POOLS: readonly SystemId[] = ['piscina', 'tinypool'];
 /** The raw pipe copy of workload e. */
-export const PIPE: SystemId = 'pipe';
+const PIPE: SystemId = 'pipe';
 /** Workload a's limit: the floor where the parent and each child import the package (bench/systems/floor-lib.mjs). */
-export const FLOOR_LIB: SystemId = 'floor-lib';
+const FLOOR_LIB: SystemId = 'floor-lib';
 
 /** The thresholds, named once so the table's text and its verdicts cannot drift apart. */
 export const GOALS = {
@@ -39,6 +39,8 @@ export const GOALS = {
   aInProcessFloor: 1.1,
   eTimesBestNodePool: 1.2,
   gTimesIdeal: 1.05,
+  /** m: the parent's peak RSS above its baseline, in payloads (argument and result alone are 2×). */
+  mTimesPayload: 3,
 } as const;
 
 /** Verdict of "value ≥ bar" (or ≤ for 'lower'), or not measured when value is missing. */
@@ -78,24 +80,21 @@ export function goalRows(table: Table, processes: number): GoalRow[] {
     ? `; thread pools (not peers): ${THREAD_POOLS.filter((id) => m(w, 'samples', id) !== undefined).map((id) => `${x(div(m(w, 'samples', 'multiproc'), m(w, 'samples', id)))} ${id}`).join(', ')}`
     : '');
   const rows: GoalRow[] = [];
+  const { b: bFork, c: cFork, aWhole, aIn, g: gIdeal } = ratios(table, processes);
 
-  const bFork = div(m('b', 'samples', 'multiproc'), m('b', 'samples', REFERENCE));
   rows.push({ issue: 20, goal: `b. tasks/s ≥ ${GOALS.bTimesFork}× CPython fork, ahead of every peer (${PROCESS_PEERS.join(', ')})`,
     measured: `${x(bFork)} CPython fork; ${named(PROCESS_PEERS, 'b')}${threads('b')}`,
     verdict: all(against(bFork, GOALS.bTimesFork, 'higher'),
       aheadOfEvery(m('b', 'samples', 'multiproc'), PROCESS_PEERS.map((p) => m('b', 'samples', p)), 1)) });
 
-  const cFork = div(m('c', 'samples', 'multiproc'), m('c', 'samples', REFERENCE));
   rows.push({ issue: 20, goal: `c. map items/s ≥ ${GOALS.cTimesFork}× CPython fork`, measured: `${x(cFork)}${threads('c')}`,
     verdict: against(cFork, GOALS.cTimesFork, 'higher') });
 
   // Beside each a ratio, the limit's own ratio to the floor: what importing the package alone costs.
   const limitBeside = (k: string): string => (m('a', k, FLOOR_LIB) === undefined ? ''
     : `; the limit (floor + the library's import) is ${x(div(m('a', k, FLOOR_LIB), m('a', k, FLOOR)))} the floor`);
-  const aWhole = div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR));
   rows.push({ issue: 20, goal: `a. cold start, whole process ≤ ${GOALS.aWholeFloor}× the floor`, measured: x(aWhole) + limitBeside('wallMs'),
     verdict: against(aWhole, GOALS.aWholeFloor, 'lower') });
-  const aIn = div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR));
   rows.push({ issue: 20, goal: `a. cold start, in process (pool → first result) ≤ ${GOALS.aInProcessFloor}× the floor`,
     measured: x(aIn) + limitBeside('firstResultMs'), verdict: against(aIn, GOALS.aInProcessFloor, 'lower') });
   // The same bounds against the measured limit: a pool whose workers must load the package pays its import.
@@ -114,10 +113,13 @@ export function goalRows(table: Table, processes: number): GoalRow[] {
   const gMp = m('g', 'samples', 'multiproc');
   // CPython's makespan counts only when it ran the very list multiproc ran.
   const gFork = differentLists(table).includes(REFERENCE) ? undefined : m('g', 'samples', REFERENCE);
-  const gIdeal = idealRatio(table, 'multiproc', processes);
   rows.push({ issue: 20, goal: `g. mixed durations: makespan ≤ ${GOALS.gTimesIdeal}× the ideal greedy schedule, and no longer than CPython fork's`,
     measured: `${x(gIdeal)} ideal; ${x(div(gMp, gFork))} CPython fork's makespan (CPython fork ${x(idealRatio(table, REFERENCE, processes))} ideal)`,
     verdict: all(against(gIdeal, GOALS.gTimesIdeal, 'lower'), aheadOfEvery(gMp, [gFork], 1, 'lower')) });
+
+  const mPeak = m('m', 'samples', 'multiproc');
+  rows.push({ issue: 20, goal: `m. one 50 MiB buffer (16 MiB with --quick) through map and back: parent's peak ≤ ${GOALS.mTimesPayload}× the payload`,
+    measured: x(mPeak), verdict: against(mPeak, GOALS.mTimesPayload, 'lower') });
 
   // Earlier issues' goals that still hold.
   const dPrime = m('d′', 'samples', 'multiproc');
@@ -145,31 +147,47 @@ export interface Headline {
   readonly better: 'higher' | 'lower';
 }
 
+/** Each headline ratio's key in the history file (kept as they are: older runs are recorded under them). */
+const HEADLINE_KEYS = {
+  b: 'b × CPython fork',
+  c: 'c × CPython fork',
+  aWhole: 'a whole × floor',
+  aIn: 'a in process × floor',
+  e: 'e × best Node process pool',
+  g: 'g × ideal',
+} as const;
+type Ratio = keyof typeof HEADLINE_KEYS;
+
 export const HEADLINES: readonly Headline[] = [
-  { key: 'b × CPython fork', goal: GOALS.bTimesFork, better: 'higher' },
-  { key: 'c × CPython fork', goal: GOALS.cTimesFork, better: 'higher' },
-  { key: 'a whole × floor', goal: GOALS.aWholeFloor, better: 'lower' },
-  { key: 'a in process × floor', goal: GOALS.aInProcessFloor, better: 'lower' },
-  { key: 'e × best Node process pool', goal: GOALS.eTimesBestNodePool, better: 'higher' },
-  { key: 'g × ideal', goal: GOALS.gTimesIdeal, better: 'lower' },
+  { key: HEADLINE_KEYS.b, goal: GOALS.bTimesFork, better: 'higher' },
+  { key: HEADLINE_KEYS.c, goal: GOALS.cTimesFork, better: 'higher' },
+  { key: HEADLINE_KEYS.aWhole, goal: GOALS.aWholeFloor, better: 'lower' },
+  { key: HEADLINE_KEYS.aIn, goal: GOALS.aInProcessFloor, better: 'lower' },
+  { key: HEADLINE_KEYS.e, goal: GOALS.eTimesBestNodePool, better: 'higher' },
+  { key: HEADLINE_KEYS.g, goal: GOALS.gTimesIdeal, better: 'lower' },
 ];
 
-/** This run's headline ratios (null where an input is missing: JSON keeps null, not undefined). */
-export function headlineRatios(table: Table, processes: number): Record<string, number | null> {
+/** The headline ratios of one run, computed once for the goals table and the history (undefined where an input is missing). */
+function ratios(table: Table, processes: number): Record<Ratio, number | undefined> {
   const m = (w: string, k: string, s: SystemId): number | undefined => medianOf(table, w, k, s);
-  const div = (a: number | undefined, b: number | undefined): number | null =>
-    a === undefined || b === undefined || b === 0 ? null : a / b;
+  const div = (a: number | undefined, b: number | undefined): number | undefined =>
+    a === undefined || b === undefined || b === 0 ? undefined : a / b;
   const pools = NODE_PROCESS_POOLS.map((p) => m('e', 'samples', p));
   const bestPool = pools.every((p) => p !== undefined) ? Math.max(...pools as number[]) : undefined;
-  const values = [
-    div(m('b', 'samples', 'multiproc'), m('b', 'samples', REFERENCE)),
-    div(m('c', 'samples', 'multiproc'), m('c', 'samples', REFERENCE)),
-    div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR)),
-    div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR)),
-    div(m('e', 'samples', 'multiproc'), bestPool),
-    idealRatio(table, 'multiproc', processes) ?? null,
-  ];
-  return Object.fromEntries(HEADLINES.map((h, i) => [h.key, values[i]!]));
+  return {
+    b: div(m('b', 'samples', 'multiproc'), m('b', 'samples', REFERENCE)),
+    c: div(m('c', 'samples', 'multiproc'), m('c', 'samples', REFERENCE)),
+    aWhole: div(m('a', 'wallMs', 'multiproc'), m('a', 'wallMs', FLOOR)),
+    aIn: div(m('a', 'firstResultMs', 'multiproc'), m('a', 'firstResultMs', FLOOR)),
+    e: div(m('e', 'samples', 'multiproc'), bestPool),
+    g: idealRatio(table, 'multiproc', processes),
+  };
+}
+
+/** This run's headline ratios, keyed as the history keeps them (null where an input is missing: JSON keeps null, not undefined). */
+export function headlineRatios(table: Table, processes: number): Record<string, number | null> {
+  const r = ratios(table, processes);
+  return Object.fromEntries((Object.keys(HEADLINE_KEYS) as Ratio[]).map((id) => [HEADLINE_KEYS[id], r[id] ?? null]));
 }
 
 export function x(v: number | undefined): string {

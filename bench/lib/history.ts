@@ -3,9 +3,10 @@
  * not (date, commit, CPU model, core count, load average), so a ratio that moves can be told from a host that
  * changed or a machine that was busy.
  *
- * Only a full run writing the committed reports (no --quick, no --systems or --workloads, --out left at
- * reports/) appends: a quick run measures smaller workloads, a chosen subset leaves ratios out, and a run written
- * elsewhere is a look at work in progress; none may enter the record. Every run still draws the chart from the committed history plus itself.
+ * Only a full run writing the committed reports (no --quick, no --systems or --workloads, every system run, the
+ * default pool size, --out left at reports/) appends: a quick run measures smaller workloads, a chosen subset or a
+ * run without Python leaves ratios out, another pool size is another benchmark, and a run written elsewhere is a
+ * look at work in progress; none may enter the record. Every run still draws the chart from the committed history plus itself.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { headlineRatios } from './goals.js';
@@ -44,9 +45,21 @@ export function historyEntry(r: Results): HistoryEntry {
   };
 }
 
+/** The pool size of the recorded runs (npm run bench's default --processes): other sizes are not comparable. */
+export const HISTORY_PROCESSES = 2;
+
 /**
- * Whether this run enters the committed history: a full run (not --quick, every system and workload: a
- * --systems or --workloads choice leaves ratios out) whose output is the committed reports/.
+ * Whether a run measured a choice rather than the whole: a --systems or --workloads list, a system dropped (the
+ * CPython ones when no python3 was found), or a pool size other than HISTORY_PROCESSES.
+ */
+export function chosenRun(run: { readonly listed: boolean; readonly systems: readonly string[]; readonly all: readonly string[];
+  readonly processes: number }): boolean {
+  return run.listed || run.processes !== HISTORY_PROCESSES || !run.all.every((id) => run.systems.includes(id));
+}
+
+/**
+ * Whether this run enters the committed history: a full run (not --quick, not chosen: see chosenRun) whose output
+ * is the committed reports/.
  */
 export function keepsHistory(quick: boolean, out: string, chosen = false): boolean {
   return !quick && !chosen && out.replace(/\/+$/, '').replace(/^\.\//, '') === 'reports';

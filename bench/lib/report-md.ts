@@ -1,11 +1,13 @@
 /** reports/bench.md: a table per workload, the goals of issue 6 against what was measured, the machine. */
-import { FLOOR, REFERENCE, SYSTEMS, type Metric, type SystemId } from './plan.js';
+import { FLOOR, REFERENCE, type Metric, type SystemId } from './plan.js';
+import { fmt, label } from './format.js';
 import { goalRows, THREAD_POOLS, x, type Verdict } from './goals.js';
 import { medianOf, type Cell, type Results } from './results.js';
 import { differentLists, idealRatio } from './schedule.js';
 import { speedupNotes } from './speedup-check.js';
 import { memorySection } from './report-memory.js';
-import { scaleSection as issue20ScaleSection } from './report-scale.js';
+import { renderClusterSection } from '../cluster/section.js';
+import { poolAndInputSection } from './report-scale.js';
 
 /** How the trend chart was drawn: how many runs of the history, and whether this run was kept in it. */
 export interface TrendInfo {
@@ -51,7 +53,8 @@ export function renderMarkdown(r: Results, trend?: TrendInfo): string {
   out.push(...scaleSection(r), '');
   if (trend !== undefined) out.push(...trendSection(trend), '');
   out.push(...memorySection(r), '');
-  out.push(...issue20ScaleSection(r), '');
+  out.push(...poolAndInputSection(r), '');
+  if (r.cluster !== undefined) out.push(...renderClusterSection(r.cluster, r.plan.processes), '');
   out.push('## Machine and versions', '',
     `- ${env.cpu}, ${env.cpus} CPUs, ${env.memoryGiB} GiB; ${env.os}`,
     `- Node ${env.node}; Python ${env.python ?? 'not found'}`,
@@ -108,7 +111,7 @@ function workloadNotes(r: Results, workload: string): string[] {
       'as any pool built on it must: the limit of a cold start for a library of this size (its goal row reads a against it)._');
   }
   notes.push(...speedupNotes(r, workload));
-  return notes.length === 0 ? [] : [...notes.flatMap((n) => [n, '']) ];
+  return notes.flatMap((n) => [n, '']);
 }
 
 function speedupExtra(cell: Extract<Cell, { ok: true }>): string {
@@ -132,7 +135,7 @@ function trendSection(t: TrendInfo): string[] {
     `![headline ratios over the last runs](bench-trend.svg)`, '',
     `Drawn from reports/bench-history.json (${t.runs} run${t.runs === 1 ? '' : 's'} with this one). ` +
       (t.kept ? 'This run was appended to it.' : 'This run was **not** appended: only a full run writing reports/ ' +
-        '(no --quick, --systems, --workloads or --out) enters the history.')];
+        '(no --quick, --systems, --workloads or --out, every system including CPython, the default pool size) enters the history.')];
 }
 
 function scaleSection(r: Results): string[] {
@@ -152,19 +155,6 @@ function scaleSection(r: Results): string[] {
     }
   }
   return lines;
-}
-
-export function label(id: SystemId): string {
-  return SYSTEMS.find((s) => s.id === id)?.label ?? id;
-}
-
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
-  if (a >= 100) return v.toFixed(0);
-  if (a >= 10) return v.toFixed(1);
-  return v.toFixed(2);
 }
 
 function ratio(v: number, ref: number | undefined): string {

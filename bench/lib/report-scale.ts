@@ -5,12 +5,10 @@
  */
 import { SCALE_POOLS, SCALE_SIZES } from './plan-memory.js';
 import { medianOf, type Results } from './results.js';
-import { fmt, label } from './report-md.js';
-import type { SystemId } from './plan.js';
+import { fmt, label } from './format.js';
+import { SCALE_SYSTEMS, type SystemId } from './plan.js';
 
-const SYSTEMS: readonly SystemId[] = ['multiproc', 'cpython-fork'];
-
-export function scaleSection(r: Results): string[] {
+export function poolAndInputSection(r: Results): string[] {
   const has = (id: string): boolean => r.table[id] !== undefined;
   if (!SCALE_POOLS.some((p) => has(`s-p${p}-map`)) && !SCALE_SIZES(r.plan.quick).some((n) => has(`s-n${n}`))) return [];
   const m = (id: string, s: SystemId): number | undefined => medianOf(r.table, id, 'samples', s);
@@ -18,7 +16,7 @@ export function scaleSection(r: Results): string[] {
     `Pool sizes 1 … ${SCALE_POOLS.at(-1)} on ${r.env.cpus} CPUs: past the cores, workers share them, and the curve shows what ` +
       'oversubscription costs. map: 200,000 integers, default chunksize; tasks: as b. Medians; higher is better.', '',
     `| system · figure | ${SCALE_POOLS.map((p) => `pool of ${p}`).join(' | ')} |`, `|---|${SCALE_POOLS.map(() => '--:').join('|')}|`];
-  for (const s of SYSTEMS) {
+  for (const s of SCALE_SYSTEMS) {
     for (const [kind, unit] of [['map', 'items/s'], ['tasks', 'tasks/s']] as const) {
       const cells = SCALE_POOLS.map((p) => m(`s-p${p}-${kind}`, s));
       if (cells.every((v) => v === undefined)) continue;
@@ -32,7 +30,7 @@ export function scaleSection(r: Results): string[] {
     'lies from that line.', '',
     `| system | slope (µs per item) | intercept (ms) | ${sizes.map((n) => `${n.toLocaleString('en-US')}: s (off the line)`).join(' | ')} |`,
     `|---|--:|--:|${sizes.map(() => '--:').join('|')}|`);
-  for (const s of SYSTEMS) {
+  for (const s of SCALE_SYSTEMS) {
     const points = sizes.flatMap((n) => {
       const rate = m(`s-n${n}`, s);
       return rate === undefined ? [] : [{ n, seconds: n / rate }];

@@ -4,7 +4,7 @@
  */
 import { REFERENCE, type SystemId } from './plan.js';
 import { medianOf, type Results } from './results.js';
-import { label } from './report-md.js';
+import { label } from './format.js';
 
 const COLORS: Record<SystemId, string> = {
   multiproc: '#d62728',
@@ -30,8 +30,10 @@ const TOP = 92;
 interface Row { readonly title: string; readonly workload: string; readonly metric: string; readonly better: 'higher' | 'lower' }
 
 export function renderSvg(r: Results): string {
-  // A workload only some systems run (multiproc's own features) has no CPython bar to be drawn against.
-  const rows: Row[] = r.plan.workloads.filter((w) => r.table[w.id] !== undefined && (w.systems?.includes(REFERENCE) ?? true)).flatMap((w) =>
+  // A workload only some systems run (multiproc's own features) has no CPython bar to be drawn against; the memory
+  // and scale workloads (ownSection) have their own sections in bench.md, not a bar here.
+  const rows: Row[] = r.plan.workloads.filter((w) => r.table[w.id] !== undefined && !w.ownSection &&
+    (w.systems?.includes(REFERENCE) ?? true)).flatMap((w) =>
     w.metrics.map((m) => ({ title: m.chart, workload: w.id, metric: m.key, better: m.better })));
   const speed = (row: Row, id: SystemId): number | undefined => {
     const v = medianOf(r.table, row.workload, row.metric, id);

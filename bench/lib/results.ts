@@ -3,6 +3,7 @@ import type { Environment } from './environment.js';
 import type { Plan, SystemId } from './plan.js';
 import type { Summary } from './stats.js';
 import type { PeakMemory } from './memory.js';
+import type { ClusterSection } from '../cluster/section.js';
 
 /** One system's figure on one metric: a summary of its repetitions, or why there is none. */
 export type Cell =
@@ -24,7 +25,7 @@ export interface Results {
   readonly seconds: number;
   readonly loadAfter: readonly number[];
   /** Issue 19's cluster section (bench/cluster/section.ts), when it ran. */
-  readonly cluster?: unknown;
+  readonly cluster?: ClusterSection;
 }
 
 /** Median of `system` on a metric, or undefined when it has none. */

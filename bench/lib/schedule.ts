@@ -22,7 +22,7 @@ export function idealMakespan(durations: readonly number[], workers: number): nu
 }
 
 /** The durations a system reported running in g (every system must run the same list), or undefined. */
-export function durationsOf(table: Table, system: SystemId): readonly number[] | undefined {
+function durationsOf(table: Table, system: SystemId): readonly number[] | undefined {
   const cell = table.g?.samples?.[system];
   if (!cell?.ok) return undefined;
   const durations = cell.extra?.durations;

@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { mixedDurations } from '../tasks/durations.mjs';
 import { square, sumSquares } from '../tasks/work.mjs';
+import { check } from './check.mjs';
 import { peakMemory } from './memory.mjs';
 import { MEMORY_WORKLOADS } from './memory-workloads.mjs';
 
@@ -216,10 +217,6 @@ function sum(values) {
   let total = 0;
   for (const v of values) total += v;
   return total;
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`wrong result: ${what}`);
 }
 
 /** Python's default chunksize, for systems that have no map of their own. @python Pool._map_async */

@@ -9,9 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const KIB_PER_MIB = 1024;
 
+/** This process's peak RSS so far (MiB): getrusage's maxRSS, a high-water mark. */
+export function parentPeakMiB() {
+  return process.resourceUsage().maxRSS / KIB_PER_MIB;
+}
+
 /** { parentMiB, workersMiB: [one per descendant process, by pid] } */
 export function peakMemory() {
-  return { parentMiB: process.resourceUsage().maxRSS / KIB_PER_MIB, workersMiB: descendants(process.pid).map(hwmMiB).filter((m) => m !== undefined) };
+  return { parentMiB: parentPeakMiB(), workersMiB: descendants(process.pid).map(hwmMiB).filter((m) => m !== undefined) };
 }
 
 function descendants(pid) {

@@ -2,16 +2,11 @@
 one large payload, a long map, an endless imap consumed slowly. The parent's peak RSS (maxRSS) above its
 baseline, taken once the pool is up and warm."""
 import itertools
-import resource
 import time
 
-from peak_memory import peak_memory
+from peak_memory import parent_peak_mib as peak_mib, peak_memory
 
 RUNAWAY_MIB = 512
-
-
-def peak_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def check(ok, what):
@@ -76,12 +71,15 @@ def imap_endless(ctx, p, echo, square):
             max_ahead = max(max_ahead, produced[0] - consumed)
             if consumed % every == 0:
                 time.sleep(sleep_s)
-            elapsed = time.perf_counter() - t0
-            if elapsed >= (len(checkpoints) + 1) * tenth:
-                checkpoints.append(peak_mib() - base)
-            if peak_mib() - base > RUNAWAY_MIB:
-                runaway = True
-                break
+            # getrusage only when a checkpoint is due or every `every` items, not per item (as memory-workloads.mjs).
+            due = time.perf_counter() - t0 >= (len(checkpoints) + 1) * tenth
+            if due or consumed % every == 0:
+                grown = peak_mib() - base
+                if due:
+                    checkpoints.append(grown)
+                if grown > RUNAWAY_MIB:
+                    runaway = True
+                    break
             if len(checkpoints) >= 10:
                 break
         end = peak_mib() - base

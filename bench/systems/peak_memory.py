@@ -6,9 +6,14 @@ import resource
 import re
 
 
+def parent_peak_mib():
+    """This process's peak RSS so far (MiB): getrusage's maxRSS, a high-water mark."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def peak_memory():
     return {
-        "parentMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "parentMiB": parent_peak_mib(),
         "workersMiB": [m for m in (hwm_mib(pid) for pid in descendants(os.getpid())) if m is not None],
     }
 

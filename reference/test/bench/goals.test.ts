@@ -129,3 +129,10 @@ test('the headline ratios kept in the history are those of the goals, null where
   t.is(h['c × CPython fork'], null);
   t.is(h['e × best Node process pool'], null, 'poolifier missing: no best pool');
 });
+
+test('m: the parent\'s peak ≤ GOALS.mTimesPayload × the payload, from multiproc\'s median; missing is not measured', (t) => {
+  t.is(row(goalRows(table({ m: { multiproc: 2.9, 'cpython-fork': 9 } }), 2), 'm.').verdict, 'met');
+  t.is(row(goalRows(table({ m: { multiproc: 3.1 } }), 2), 'm.').verdict, 'not met');
+  t.is(row(goalRows(table({ m: { 'cpython-fork': 2 } }), 2), 'm.').verdict, 'not measured');
+  t.regex(row(goalRows(table({ m: { multiproc: 2.9 } }), 2), 'm.').goal, /≤ 3× the payload/);
+});

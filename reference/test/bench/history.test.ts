@@ -3,8 +3,8 @@ import test from 'ava';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appended, historyEntry, HISTORY_KEEP, keepsHistory, readHistory, writeHistory, type HistoryEntry } from '../../../bench/lib/history.js';
-import { makePlan } from '../../../bench/lib/plan.js';
+import { appended, chosenRun, historyEntry, HISTORY_KEEP, keepsHistory, readHistory, writeHistory, type HistoryEntry } from '../../../bench/lib/history.js';
+import { makePlan, SYSTEMS } from '../../../bench/lib/plan.js';
 import { renderMarkdown } from '../../../bench/lib/report-md.js';
 import { renderTrend, TREND_RUNS, trendPoints } from '../../../bench/lib/report-trend.js';
 import type { Cell, Results } from '../../../bench/lib/results.js';
@@ -31,6 +31,14 @@ test('only a full run writing reports/ is kept in the history', (t) => {
   t.false(keepsHistory(true, 'reports/'), '--quick measures smaller workloads');
   t.false(keepsHistory(false, '.tmp/bench'), '--out elsewhere is a look at work in progress');
   t.false(keepsHistory(false, 'reports/', true), '--systems or --workloads leave ratios out');
+});
+
+test('a chosen run: a --systems or --workloads list, a system not run (no python3), or another pool size', (t) => {
+  const all = SYSTEMS.map((s) => s.id);
+  t.false(chosenRun({ listed: false, systems: all, all, processes: 2 }));
+  t.true(chosenRun({ listed: true, systems: all, all, processes: 2 }));
+  t.true(chosenRun({ listed: false, systems: all.filter((id) => !id.startsWith('cpython')), all, processes: 2 }), 'CPython dropped');
+  t.true(chosenRun({ listed: false, systems: all, all, processes: 4 }), 'another pool size is another benchmark');
 });
 
 test('an entry keeps date, commit, CPU, load, headline ratios and the medians of what was measured', (t) => {

@@ -4,16 +4,8 @@ import { makePlan } from '../../../bench/lib/plan.js';
 import type { Cell, Results } from '../../../bench/lib/results.js';
 import { differentLists, idealMakespan } from '../../../bench/lib/schedule.js';
 import { speedupNotes, speedupsAboveLimit } from '../../../bench/lib/speedup-check.js';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { REPO_ROOT } from '../../../test-support/repo-paths.js';
-
-// Plain JavaScript the systems import: read from the repository, compiled or not (tsc does not copy .mjs).
-// Tests are declared synchronously (ava), so the module is loaded inside them.
-const durations = async (count: number, seed: number, minMs: number, maxMs: number): Promise<number[]> =>
-  ((await import(pathToFileURL(join(REPO_ROOT, 'bench/tasks/durations.mjs')).href)) as
-    { mixedDurations: (count: number, seed: number, minMs: number, maxMs: number) => number[] }).mixedDurations(count, seed, minMs, maxMs);
+import { durations } from './bench-helpers.js';
 
 assertNoOrphans(test);
 

@@ -7,28 +7,29 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { findPython } from '../../../bench/lib/environment.js';
 import { goalRows } from '../../../bench/lib/goals.js';
-import { makePlan } from '../../../bench/lib/plan.js';
+import type { PeakMemory } from '../../../bench/lib/memory.js';
+import { makePlan, type SystemId } from '../../../bench/lib/plan.js';
 import { renderMarkdown } from '../../../bench/lib/report-md.js';
-import type { Cell, Results } from '../../../bench/lib/results.js';
+import { memorySection } from '../../../bench/lib/report-memory.js';
+import { poolAndInputSection } from '../../../bench/lib/report-scale.js';
+import { renderSvg } from '../../../bench/lib/report-svg.js';
+import type { Cell, Results, Table } from '../../../bench/lib/results.js';
 import { summarize } from '../../../bench/lib/stats.js';
 import { buildDistOnce, plainEnv } from '../../../test-support/built-dist.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { REPO_ROOT } from '../../../test-support/repo-paths.js';
 
+import { durations } from './bench-helpers.js';
+
 assertNoOrphans(test);
 
 const run = promisify(execFile);
-// Tests are declared synchronously (ava), so the module is loaded inside them.
-const durations = async (count: number, seed: number, minMs: number, maxMs: number): Promise<number[]> =>
-  ((await import(pathToFileURL(join(REPO_ROOT, 'bench/tasks/durations.mjs')).href)) as
-    { mixedDurations: (count: number, seed: number, minMs: number, maxMs: number) => number[] }).mixedDurations(count, seed, minMs, maxMs);
 
-interface Output { samples: number[]; extra?: Record<string, unknown> }
+interface Output { samples: number[]; extra?: Record<string, unknown>; memory?: PeakMemory }
 
 /** One system process, bounded; its one JSON line. */
 async function system(script: string, workload: string, params: object, python?: string): Promise<Output> {
@@ -42,7 +43,10 @@ async function system(script: string, workload: string, params: object, python?:
 }
 
 const G = { processes: 2, reps: 1, count: 4, seed: 20, minMs: 1, maxMs: 20 };
-const ok = (o: Output): Cell => ({ ok: true, summary: summarize(o.samples), samples: o.samples, ...(o.extra ? { extra: o.extra } : {}) });
+const ok = (o: Output): Cell => ({ ok: true, summary: summarize(o.samples), samples: o.samples, ...(o.extra ? { extra: o.extra } : {}),
+  ...(o.memory ? { memory: o.memory } : {}) });
+const environment = (python: ReturnType<typeof findPython>): Results['env'] => ({ date: new Date().toISOString(), os: 'test', cpu: 'test',
+  cpus: 2, memoryGiB: 1, node: process.version, python: python?.version, pythonPath: python?.path, versions: {}, commit: 'test', loadBefore: [0, 0, 0] });
 
 test('the pipe limit copies the payload through cat and back', async (t) => {
   const out = await system('pipe.mjs', 'echo', { processes: 2, reps: 2, count: 3, bytes: 65_536 });
@@ -92,10 +96,52 @@ test('g: multiproc (built package) and CPython run the same seeded list; the rep
   const r: Results = {
     plan: makePlan(true, 2, 2), systems: ['multiproc', 'cpython-fork'], scale: {}, seconds: 1, loadAfter: [0, 0, 0],
     table: { g: { samples: { multiproc: ok(multiproc), ...(cpython ? { 'cpython-fork': ok(cpython) } : {}) } } },
-    env: { date: new Date().toISOString(), os: 'test', cpu: 'test', cpus: 2, memoryGiB: 1, node: process.version,
-      python: python?.version, pythonPath: python?.path, versions: {}, commit: 'test', loadBefore: [0, 0, 0] },
+    env: environment(python),
   };
   const g = goalRows(r.table, 2).find((row) => row.goal.startsWith('g.'))!;
   t.regex(g.measured, /^\d+\.\d\d× ideal/, 'an ideal ratio, whatever its value on a loaded machine');
   t.regex(renderMarkdown(r), /Makespan ÷ ideal \(list scheduling in submission order on 2 workers\): multiproc \d/);
+});
+
+test('m, l and i run in multiproc and CPython; the memory and scale sections and bench.svg render from them', async (t) => {
+  await buildDistOnce();
+  const python = findPython();
+  // Pools of 1: the code paths are the same, and half the worker processes keep npm test's bench check short.
+  const tiny = {
+    bigPayload: { processes: 1, mb: 1 },
+    mapLong: { processes: 1, n: 1000 },
+    imapEndless: { processes: 1, seconds: 0.5, sleepMs: 1, every: 100 },
+    map: { processes: 1, reps: 1, n: 1000 },
+  };
+  const runs = async (id: SystemId): Promise<Record<keyof typeof tiny, Output>> => {
+    const [script, interpreter, extra] = id === 'multiproc' ? ['multiproc.mjs', undefined, {}] : ['cpython.py', python!.path, { start: 'fork' }];
+    const outs = await Promise.all(Object.entries(tiny).map(([kind, params]) => system(script, kind, { ...params, ...extra }, interpreter)));
+    return Object.fromEntries(Object.keys(tiny).map((kind, i) => [kind, outs[i]!])) as Record<keyof typeof tiny, Output>;
+  };
+  const ids: SystemId[] = python === undefined ? ['multiproc'] : ['multiproc', 'cpython-fork'];
+  if (python === undefined) t.log('no python3: CPython side skipped');
+  const bySystem = await Promise.all(ids.map(runs));
+  const table: Table = {};
+  ids.forEach((id, i) => {
+    const o = bySystem[i]!;
+    t.true(o.bigPayload.samples[0]! >= 0 && o.imapEndless.extra?.['runaway'] === false, `${id}: a payload ratio, a bounded imap`);
+    t.true(o.bigPayload.memory!.workersMiB.length >= 1, `${id}: the worker's peak read`);
+    // The sweep's figures: the one tiny map stands for every pool and input size (only the shape is checked).
+    for (const [w, out] of [['m', o.bigPayload], ['l', o.mapLong], ['i', o.imapEndless], ['s-p1-map', o.map], ['s-p2-map', o.map],
+      ['s-n10000', o.map], ['s-n100000', o.map], ['c', o.map]] as const) ((table[w] ??= {}).samples ??= {})[id] = ok(out);
+  });
+  const r: Results = { plan: makePlan(true, 2, 2), systems: ids, scale: {}, seconds: 1, loadAfter: [0, 0, 0], table, env: environment(python) };
+
+  const memory = memorySection(r).join('\n');
+  t.regex(memory, /\| multiproc \| [\d.]+× \| [\d.]+ \| [\d.]+ \| \*\*(met|not met)\*\* \|/, 'm: ratio, MiB, ms and a verdict');
+  for (const id of ['m', 'l', 'i']) t.regex(memory, new RegExp(`\\| ${id} \\| multiproc \\| [\\d.]+ \\| [\\d., ]+ \\|`), `${id}: parent and workers`);
+  t.regex(memory, /\| [\d.]+( → [\d.]+){9} \| [\d.-]+ \| [\d,]+ \| [\d,]+ \| bounded \|/, 'i: ten checkpoints, bounded');
+  const scale = poolAndInputSection(r).join('\n');
+  t.regex(scale, /\| multiproc · map items\/s \| [\d,.]+ \| [\d,.]+ \|/);
+  t.regex(scale, /\| multiproc \| [\d.-]+ \| [\d.-]+ \| /, 'a fitted line through the input sizes');
+  if (python !== undefined) t.regex(memory + scale, /\| CPython fork \|/);
+  const svg = renderSvg(r);
+  t.true(svg.includes('c. map, items/s'), 'a workload of the main table is drawn');
+  const own = r.plan.workloads.filter((w) => w.ownSection).flatMap((w) => w.metrics.map((m) => m.chart));
+  t.deepEqual(own.filter((chart) => svg.includes(`>${chart}<`)), [], 'the memory and scale workloads have their own sections, no bars');
 });
