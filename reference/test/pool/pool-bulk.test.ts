@@ -4,6 +4,7 @@
  */
 import test from 'ava';
 import { isDeepStrictEqual } from 'node:util';
+import v8 from 'node:v8';
 import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { BULK_MIN, BulkInbox, deserializeBulk, serializeBulk } from '../../src/backend/child-process/bulk.js';
 import { spawn } from 'node:child_process';
@@ -114,3 +115,41 @@ function lengthHeader(length: number): Buffer {
   header.writeUIntBE(length, 2, 6);
   return header;
 }
+
+/** A subclass whose constructor takes a length only, as a user's may: Node's serializer sends it as its base type. */
+class OnlyLength extends Uint8Array {
+  constructor(length: number) {
+    if (typeof length !== 'number') throw new TypeError('OnlyLength takes a length');
+    super(length);
+  }
+}
+
+/** A subclass that passes its first argument alone: called as (buffer, offset, 0) it views the whole buffer. */
+class FirstArgument extends Float64Array {
+  constructor(length: number) {
+    super(length);
+  }
+}
+
+test('a large view of a typed-array subclass crosses as its built-in type, as v8.serialize sends it', (t) => {
+  for (const view of [new OnlyLength(BULK_MIN + 1).fill(7), new FirstArgument(BULK_MIN / 8).fill(0.5)]) {
+    const name = view.constructor.name;
+    let sent: ReturnType<typeof serializeBulk>;
+    try {
+      sent = serializeBulk([view]);
+    } catch (error) {
+      t.fail(`${name}: ${String(error)}`);
+      continue;
+    }
+    const { bytes, frames } = sent;
+    t.true(bytes.length < 1024, `${name}: the bytes go as a frame, not inside the message too (${bytes.length} bytes)`);
+    t.is(frames.length, 1, name);
+    const [back] = deserializeBulk(bytes, frames) as [Uint8Array | Float64Array];
+    t.true(isDeepStrictEqual(back, v8.deserialize(v8.serialize(view))), name);
+  }
+});
+
+test('map takes a large view of a typed-array subclass, as it did before the bulk pipe', async (t) => {
+  const [back] = await within(shared.map(identity, [new OnlyLength(BULK_MIN).fill(3)]), RUN_MS, 'map of a subclass view');
+  t.true(isDeepStrictEqual(back, new Uint8Array(BULK_MIN).fill(3)));
+});
