@@ -17,7 +17,7 @@ import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
 import { mayHoldErrors, type LargeViews } from './may-hold-errors.js';
 import { isPlainBinary } from './plain-binary.js';
-import { BULK_MIN } from '../backend/child-process/bulk.js';
+import { BULK_MIN, deserializeBulk } from '../backend/child-process/bulk.js';
 import type { ChunkResult } from '../backend/protocol.js';
 import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
 
@@ -59,13 +59,16 @@ export function packResults(results: readonly ChunkResult[], serializeLarge?: (w
   return serialize(encodeResults(results.map((result) => unsendable(result, 0, 'the results of this chunk cannot be sent together'))));
 }
 
-/** Parent: what `packResults` made, or why it cannot be used. Never throws. */
-export function readResults(packed: Uint8Array | WireResults, count: number):
+/**
+ * Parent: what `packResults` made, or why it cannot be used. `frames`: the bulk pipe's frames the bytes name
+ * (serializeLarge), put back in place here, so that bytes or frames that do not fit give their own reason. Never throws.
+ */
+export function readResults(packed: Uint8Array | WireResults, count: number, frames?: readonly Uint8Array[]):
   { readonly results: ChunkResult[] } | { readonly unreadable: string } | { readonly malformed: string } {
   let wire: unknown = packed;
   if (packed instanceof Uint8Array) {
     try {
-      wire = deserialize(packed);
+      wire = frames === undefined ? deserialize(packed) : deserializeBulk(packed, frames);
     } catch (cause) {
       return { unreadable: reasonOf(cause) };
     }

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import v8 from 'node:v8';
 import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { BULK_MIN, BulkInbox, deserializeBulk, serializeBulk } from '../../src/backend/child-process/bulk.js';
+import { packResults, readResults } from '../../src/pool/bytes.js';
 import { spawn } from 'node:child_process';
 import { identity } from './fixtures/pool-tasks.js';
 import { bytesOrThrow, bytesThenExit } from './fixtures/bulk-tasks.js';
@@ -152,4 +153,19 @@ test('a large view of a typed-array subclass crosses as its built-in type, as v8
 test('map takes a large view of a typed-array subclass, as it did before the bulk pipe', async (t) => {
   const [back] = await within(shared.map(identity, [new OnlyLength(BULK_MIN).fill(3)]), RUN_MS, 'map of a subclass view');
   t.true(isDeepStrictEqual(back, new Uint8Array(BULK_MIN).fill(3)));
+});
+
+test('results whose frames do not fit their bytes fail with that reason, not V8\'s "Unable to deserialize"', (t) => {
+  let frames: Uint8Array[] = [];
+  const packed = packResults([{ seq: 0, ok: true, values: [new Float64Array(BULK_MIN / 8).fill(2)] }], (wire) => {
+    const sent = serializeBulk(wire);
+    frames = sent.frames;
+    return sent.bytes;
+  });
+  t.is(frames.length, 1, 'the large result went as a frame');
+  const whole = readResults(packed, 1, frames);
+  t.true('results' in whole && isDeepStrictEqual(whole.results[0]!.values, [new Float64Array(BULK_MIN / 8).fill(2)]), JSON.stringify(whole));
+  t.deepEqual(readResults(packed, 1, [frames[0]!.subarray(0, 7)]), { unreadable: 'a bulk frame that does not fit its type' });
+  t.deepEqual(readResults(packed, 1, []), { unreadable: 'a bulk reference without its frame' });
+  t.deepEqual(readResults(packed, 1, [frames[0]!, frames[0]!]), { unreadable: '2 bulk frames for 1 references' });
 });

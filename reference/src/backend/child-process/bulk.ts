@@ -181,17 +181,3 @@ const NO_FRAMES: readonly Uint8Array[] = [];
 
 /** A message that may name frames. */
 type Bulky = { readonly bulk?: number };
-
-/**
- * Parent: a results message whose bytes name `frames`, with the values read back into place. Bytes that cannot
- * be read give empty bytes, which readResults (pool/bytes.ts) reports as unreadable: only these chunks fail.
- */
-export function resultsWithFrames(message: object, frames: readonly Uint8Array[]): object {
-  const { results } = message as { results?: unknown };
-  if (!(results instanceof Uint8Array)) return message;
-  try {
-    return { ...message, results: deserializeBulk(results, frames) };
-  } catch {
-    return { ...message, results: new Uint8Array(0) };
-  }
-}
