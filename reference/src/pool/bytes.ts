@@ -15,14 +15,11 @@ import { reasonOf } from '../describe-thrown.js';
 import { encodeError } from '../remote-error.js';
 import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
-import { mayHoldErrors, type LargeViews } from './may-hold-errors.js';
+import { mayHoldErrors } from './may-hold-errors.js';
 import { isPlainBinary } from './plain-binary.js';
 import { BULK_MIN, deserializeBulk } from '../backend/child-process/bulk.js';
 import type { ChunkResult } from '../backend/protocol.js';
 import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
-
-/** One counter for every call: the walk is synchronous. */
-const large: LargeViews = { count: 0 };
 
 /**
  * Worker: results as they are when no value is an object, else as bytes known to read back. When some do not,
@@ -34,10 +31,9 @@ export function packResults(results: readonly ChunkResult[], serializeLarge?: (w
   if (results.every(isPlain)) return encodeResults(results, false);
   // Only an Error can be written and not read back, and reading back costs more than writing: only results
   // where the walk finds one are read back.
-  large.count = 0;
-  const check = mayHoldErrors(results.map(valuesOf), large);
+  const found = mayHoldErrors(results.map(valuesOf));
   // Large views and no Error: the caller's serializer, which takes them out of the message (bulk.ts).
-  if (!check && large.count > 0 && serializeLarge !== undefined) {
+  if (found === 'large-views' && serializeLarge !== undefined) {
     try {
       return serializeLarge(encodeResults(results));
     } catch {
@@ -46,7 +42,7 @@ export function packResults(results: readonly ChunkResult[], serializeLarge?: (w
   }
   try {
     const bytes = serialize(encodeResults(results));
-    if (!check || readsBack(bytes)) return bytes;
+    if (found !== 'may-hold-errors' || readsBack(bytes)) return bytes;
   } catch {
     // Fall through: some result cannot be written; find which.
   }

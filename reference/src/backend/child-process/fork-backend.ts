@@ -68,7 +68,7 @@ class ForkLink implements WorkerLink {
     const wire = encodeChunks(batch.tasks);
     const large = checkReadable(batch.tasks, wire);
     let message: BatchMessage = { kind: 'batch', defines: batch.defines, chunks: wire };
-    if (large > 0) {
+    if (large) {
       const { bytes, frames } = serializeBulk(wire);
       message = { kind: 'batch', defines: batch.defines, chunks: bytes as unknown as BatchMessage['chunks'], bulk: frames.length };
       writeFrames(this.#bulk, frames);
