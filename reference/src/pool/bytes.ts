@@ -33,15 +33,18 @@ export function packResults(results: readonly ChunkResult[], serializeLarge?: (w
   // where the walk finds one are read back.
   const found = mayHoldErrors(results.map(valuesOf));
   // Large views and no Error: the caller's serializer, which takes them out of the message (bulk.ts).
+  // Made once: when the bulk serializer fails, the ordinary one writes the same wire (its class search walks all).
+  let wire: unknown[] | undefined;
   if (found === 'large-views' && serializeLarge !== undefined) {
     try {
-      return serializeLarge(encodeResults(results));
+      wire = encodeResults(results);
+      return serializeLarge(wire);
     } catch {
       // Fall through: some result cannot be written; the ordinary path finds which.
     }
   }
   try {
-    const bytes = serialize(encodeResults(results));
+    const bytes = serialize(wire ?? encodeResults(results));
     if (found !== 'may-hold-errors' || readsBack(bytes)) return bytes;
   } catch {
     // Fall through: some result cannot be written; find which.

@@ -169,3 +169,18 @@ test('results whose frames do not fit their bytes fail with that reason, not V8\
   t.deepEqual(readResults(packed, 1, []), { unreadable: 'a bulk reference without its frame' });
   t.deepEqual(readResults(packed, 1, [frames[0]!, frames[0]!]), { unreadable: '2 bulk frames for 1 references' });
 });
+
+test('a result beside a large view that cannot be written fails its chunk alone, through the ordinary path', (t) => {
+  let called = 0;
+  const big = new Uint8Array(BULK_MIN);
+  const packed = packResults([{ seq: 0, ok: true, values: [big] }, { seq: 1, ok: true, values: [{ big, f: () => 1 }] }], (wire) => {
+    called++;
+    return serializeBulk(wire).bytes;
+  });
+  t.is(called, 1, 'the bulk serializer was tried first');
+  const read = readResults(packed, 2);
+  if (!('results' in read)) return t.fail(JSON.stringify(read));
+  t.true(read.results[0]!.ok && isDeepStrictEqual(read.results[0]!.values, [big]));
+  t.false(read.results[1]!.ok);
+  t.regex(String((read.results[1] as { unsendable?: string }).unsendable), /function|could not be cloned/i);
+});
