@@ -8,11 +8,10 @@ import v8 from 'node:v8';
 import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { BULK_MIN, BulkInbox, deserializeBulk, serializeBulk } from '../../src/backend/child-process/bulk.js';
 import { packResults, readResults } from '../../src/pool/bytes.js';
-import { spawn } from 'node:child_process';
 import { identity } from './fixtures/pool-tasks.js';
 import { bytesOrThrow, bytesThenExit } from './fixtures/bulk-tasks.js';
-import { PROMPT_MS, RUN_MS, within } from './helpers.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
+import { PROMPT_MS, RUN_MS, runScript, within } from './helpers.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 const shared = new Pool({ processes: 2 });
@@ -80,15 +79,10 @@ test('a worker that exits while its large result is on the bulk pipe fails that 
 
 test('the parent peaks under 3.2× a 50 MiB Buffer sent through map and back (4× before the bulk pipe)', async (t) => {
   // In a fresh process: its peak RSS is its own. The bound is on memory, never on time.
-  const child = spawn(process.execPath, nodeArgsFor(MEMORY_SCRIPT, 'echo-one', '50'), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  t.teardown(() => void child.kill('SIGKILL'));
-  const code = await within(new Promise((resolve) => child.once('exit', resolve)), RUN_MS, 'the memory script');
-  t.is(code, 0, stderr);
-  const { peak, intact } = JSON.parse(stdout) as { peak: number; intact: boolean };
+  const run = runScript<{ peak: number; intact: boolean }>(t, 'echo-one', { script: MEMORY_SCRIPT, args: ['50'] });
+  const { peak, intact } = await within(run.report, RUN_MS, 'the memory script');
+  const { code } = await within(run.exited, RUN_MS, 'the memory script to exit');
+  t.is(code, 0, run.stderr());
   t.true(intact, 'every byte came back');
   t.log(`the parent's peak above its baseline: ${peak.toFixed(0)} MiB for 50 MiB out and 50 MiB back`);
   t.true(peak <= 3.2 * 50, `peak ${peak.toFixed(0)} MiB > 160 MiB`);
