@@ -137,6 +137,8 @@ export interface ResultsMessage {
   readonly retire?: 'memory';
   /** `results` (bytes) name this many frames of the bulk pipe (child-process/bulk.ts), in order. */
   readonly bulk?: number;
+  /** Parent only: the `bulk` frames, as the fork backend read them from the pipe, for readResults (pool/bytes.ts). */
+  readonly frames?: readonly Uint8Array[];
 }
 
 /**

@@ -8,7 +8,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { reasonOf } from '../describe-thrown.js';
 import { cloneFailure } from '../serialization.js';
-import { mayHoldErrors, type LargeViews } from './may-hold-errors.js';
+import { mayHoldErrors } from './may-hold-errors.js';
 import type { Task } from './task.js';
 import type { WireChunks } from '../backend/child-process/wire.js';
 
@@ -20,19 +20,16 @@ export interface ChunkFailure {
   readonly reason: string;
 }
 
-/** One counter for every call (no allocation per batch): the walk is synchronous. */
-const large: LargeViews = { count: 0 };
-
 /**
  * Throws, as `child.send` would for a value it cannot write, when `wire` (the batch made of `chunks`) would reach
- * the worker as bytes it cannot read: the error V8 raised reading it back. Returns how many views of BULK_MIN
- * bytes or more the batch holds (0 when it was read back: those go the ordinary way).
+ * the worker as bytes it cannot read: the error V8 raised reading it back. Returns true when the batch holds a
+ * view of BULK_MIN bytes or more and no Error (false when it was read back: its views go the ordinary way).
  */
-export function checkReadable(chunks: readonly Task[], wire: WireChunks): number {
-  large.count = 0;
-  if (!mayHoldErrors(chunks.map(itemsOf), large)) return large.count;
+export function checkReadable(chunks: readonly Task[], wire: WireChunks): boolean {
+  const found = mayHoldErrors(chunks.map(itemsOf));
+  if (found !== 'may-hold-errors') return found === 'large-views';
   deserialize(serialize(wire));
-  return 0;
+  return false;
 }
 
 /**

@@ -15,14 +15,11 @@ import { reasonOf } from '../describe-thrown.js';
 import { encodeError } from '../remote-error.js';
 import { findInstances, reviveInstances } from '../revive.js';
 import { cloneFailure } from '../serialization.js';
-import { mayHoldErrors, type LargeViews } from './may-hold-errors.js';
+import { mayHoldErrors } from './may-hold-errors.js';
 import { isPlainBinary } from './plain-binary.js';
-import { BULK_MIN } from '../backend/child-process/bulk.js';
+import { BULK_MIN, deserializeBulk } from '../backend/child-process/bulk.js';
 import type { ChunkResult } from '../backend/protocol.js';
 import { decodeResults, pushResult, type WireResults } from '../backend/child-process/wire.js';
-
-/** One counter for every call: the walk is synchronous. */
-const large: LargeViews = { count: 0 };
 
 /**
  * Worker: results as they are when no value is an object, else as bytes known to read back. When some do not,
@@ -34,19 +31,21 @@ export function packResults(results: readonly ChunkResult[], serializeLarge?: (w
   if (results.every(isPlain)) return encodeResults(results, false);
   // Only an Error can be written and not read back, and reading back costs more than writing: only results
   // where the walk finds one are read back.
-  large.count = 0;
-  const check = mayHoldErrors(results.map(valuesOf), large);
+  const found = mayHoldErrors(results.map(valuesOf));
   // Large views and no Error: the caller's serializer, which takes them out of the message (bulk.ts).
-  if (!check && large.count > 0 && serializeLarge !== undefined) {
+  // Made once: when the bulk serializer fails, the ordinary one writes the same wire (its class search walks all).
+  let wire: unknown[] | undefined;
+  if (found === 'large-views' && serializeLarge !== undefined) {
     try {
-      return serializeLarge(encodeResults(results));
+      wire = encodeResults(results);
+      return serializeLarge(wire);
     } catch {
       // Fall through: some result cannot be written; the ordinary path finds which.
     }
   }
   try {
-    const bytes = serialize(encodeResults(results));
-    if (!check || readsBack(bytes)) return bytes;
+    const bytes = serialize(wire ?? encodeResults(results));
+    if (found !== 'may-hold-errors' || readsBack(bytes)) return bytes;
   } catch {
     // Fall through: some result cannot be written; find which.
   }
@@ -59,13 +58,16 @@ export function packResults(results: readonly ChunkResult[], serializeLarge?: (w
   return serialize(encodeResults(results.map((result) => unsendable(result, 0, 'the results of this chunk cannot be sent together'))));
 }
 
-/** Parent: what `packResults` made, or why it cannot be used. Never throws. */
-export function readResults(packed: Uint8Array | WireResults, count: number):
+/**
+ * Parent: what `packResults` made, or why it cannot be used. `frames`: the bulk pipe's frames the bytes name
+ * (serializeLarge), put back in place here, so that bytes or frames that do not fit give their own reason. Never throws.
+ */
+export function readResults(packed: Uint8Array | WireResults, count: number, frames?: readonly Uint8Array[]):
   { readonly results: ChunkResult[] } | { readonly unreadable: string } | { readonly malformed: string } {
   let wire: unknown = packed;
   if (packed instanceof Uint8Array) {
     try {
-      wire = deserialize(packed);
+      wire = frames === undefined ? deserialize(packed) : deserializeBulk(packed, frames);
     } catch (cause) {
       return { unreadable: reasonOf(cause) };
     }

@@ -12,40 +12,42 @@ import { BULK_MIN } from '../backend/child-process/bulk.js';
 /** Past this many objects the walk gives up, and the caller reads back instead (a cycle ends here too). */
 const WALK_LIMIT = 100_000;
 
-/** Counts the views of BULK_MIN bytes or more a walk met (see backend/child-process/bulk.ts). */
-export interface LargeViews {
-  count: number;
-}
+/**
+ * What a walk found: an Error may hide in the values (read back to be sure); or none does, and some view has
+ * BULK_MIN bytes or more (it may take the bulk pipe, see backend/child-process/bulk.ts), or none has.
+ */
+export type Finding = 'may-hold-errors' | 'large-views' | 'plain';
 
 /**
- * True when an Error may hide in any of `lists` (arrays of values; packed numbers hold none). Iterative, with
- * plain objects and arrays first: a worker often runs it cold, before the JIT has looked at it. `large`, when
- * given, counts the large views met on the way (complete only when the answer is false).
+ * Whether an Error may hide in any of `lists` (arrays of values; packed numbers hold none), and when none does,
+ * whether a large view is among them. Iterative, with plain objects and arrays first: a worker often runs it
+ * cold, before the JIT has looked at it.
  */
-export function mayHoldErrors(lists: readonly Values[], large?: LargeViews): boolean {
+export function mayHoldErrors(lists: readonly Values[]): Finding {
   const pending: object[] = [];
+  let large = false;
   for (let i = 0; i < lists.length; i++) {
     const values = lists[i]!;
     if (!(values instanceof Float64Array)) pushObjects(pending, values);
   }
-  if (pending.length === 0) return false;
+  if (pending.length === 0) return 'plain';
   try {
     for (let budget = WALK_LIMIT; pending.length > 0; budget--) {
-      if (budget === 0) return true;
+      if (budget === 0) return 'may-hold-errors';
       const value = pending.pop()!;
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto === Object.prototype || proto === null) pushProperties(pending, value);
       else if (Array.isArray(value)) pushObjects(pending, value);
-      else if (value instanceof Error || isErrorLike(value)) return true;
+      else if (value instanceof Error || isErrorLike(value)) return 'may-hold-errors';
       else if (value instanceof Map) for (const [key, item] of value) pushObjects(pending, [key, item]);
       else if (value instanceof Set) pushObjects(pending, [...value]);
       else if (ArrayBuffer.isView(value)) {
-        if (large !== undefined && value.byteLength >= BULK_MIN) large.count++;
+        if (value.byteLength >= BULK_MIN) large = true;
       } else if (!(value instanceof ArrayBuffer)) pushProperties(pending, value);
     }
-    return false;
+    return large ? 'large-views' : 'plain';
   } catch {
-    return true; // a getter or a Proxy trap threw: let the read-back decide
+    return 'may-hold-errors'; // a getter or a Proxy trap threw: let the read-back decide
   }
 }
 

@@ -14,7 +14,7 @@
  * most one such chunk at the end of a call; work slower than SLOW_MS still goes one chunk at a time.
  */
 const TARGET_MS = 2;
-export const SLOW_MS = 20;
+const SLOW_MS = 20;
 const MAX_WINDOW = 256;
 /**
  * A chunk counts at most this many times the average so far: one chunk held up by a GC pause or a busy CPU (tens

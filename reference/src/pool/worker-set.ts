@@ -156,7 +156,7 @@ export class WorkerSet {
   }
 
   #onResults(worker: WorkerHandle, message: ResultsMessage): void {
-    const read = readResults(message.results, message.count);
+    const read = readResults(message.results, message.count, message.frames);
     if ('malformed' in read) return this.#protocolFault(worker, read.malformed);
     if ('unreadable' in read) {
       if (message.count > worker.inflight.length) return this.#protocolFault(worker, `results for ${message.count} chunks while it held ${worker.inflight.length}`);

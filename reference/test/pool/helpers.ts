@@ -95,10 +95,10 @@ export function linesOf(file: string): string[] {
   }
 }
 
-export interface ScriptRun {
+export interface ScriptRun<R = unknown> {
   readonly child: ChildProcess;
-  /** The first line the script printed, parsed as JSON. */
-  readonly report: Promise<unknown>;
+  /** The first line the script printed, parsed as JSON (of the shape the caller says the script prints). */
+  readonly report: Promise<R>;
   /** Settles when the script's process exits; `at` is Date.now() then. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   stderr(): string;
@@ -108,7 +108,7 @@ export interface ScriptRun {
  * Runs `node fixtures/pool-scripts.js <scenario> [args…]` (the .ts under tsx), or another fixture script given as
  * `script`; the test kills it at the end if it still runs.
  */
-export function runScript(t: ExecutionContext, scenario: string, options: { script?: string; args?: readonly string[] } = {}): ScriptRun {
+export function runScript<R = unknown>(t: ExecutionContext, scenario: string, options: { script?: string; args?: readonly string[] } = {}): ScriptRun<R> {
   const child = spawn(process.execPath, nodeArgsFor(options.script ?? SCRIPT, scenario, ...(options.args ?? [])), {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,7 +128,7 @@ export function runScript(t: ExecutionContext, scenario: string, options: { scri
     child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }));
   });
   const report = Promise.race([
-    line.then((text) => JSON.parse(text) as unknown),
+    line.then((text) => JSON.parse(text) as R),
     exited.then(({ code, signal }) => {
       throw new Error(`the script exited (code ${code}, signal ${signal}) before reporting; stderr:\n${stderr}`);
     }),

@@ -4,13 +4,14 @@
  */
 import test from 'ava';
 import { isDeepStrictEqual } from 'node:util';
+import v8 from 'node:v8';
 import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { BULK_MIN, BulkInbox, deserializeBulk, serializeBulk } from '../../src/backend/child-process/bulk.js';
-import { spawn } from 'node:child_process';
+import { packResults, readResults } from '../../src/pool/bytes.js';
 import { identity } from './fixtures/pool-tasks.js';
 import { bytesOrThrow, bytesThenExit } from './fixtures/bulk-tasks.js';
-import { PROMPT_MS, RUN_MS, within } from './helpers.js';
-import { modulePath, nodeArgsFor, REPO_ROOT } from '../../../test-support/repo-paths.js';
+import { PROMPT_MS, RUN_MS, runScript, within } from './helpers.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 const shared = new Pool({ processes: 2 });
@@ -78,15 +79,10 @@ test('a worker that exits while its large result is on the bulk pipe fails that 
 
 test('the parent peaks under 3.2× a 50 MiB Buffer sent through map and back (4× before the bulk pipe)', async (t) => {
   // In a fresh process: its peak RSS is its own. The bound is on memory, never on time.
-  const child = spawn(process.execPath, nodeArgsFor(MEMORY_SCRIPT, 'echo-one', '50'), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  t.teardown(() => void child.kill('SIGKILL'));
-  const code = await within(new Promise((resolve) => child.once('exit', resolve)), RUN_MS, 'the memory script');
-  t.is(code, 0, stderr);
-  const { peak, intact } = JSON.parse(stdout) as { peak: number; intact: boolean };
+  const run = runScript<{ peak: number; intact: boolean }>(t, 'echo-one', { script: MEMORY_SCRIPT, args: ['50'] });
+  const { peak, intact } = await within(run.report, RUN_MS, 'the memory script');
+  const { code } = await within(run.exited, RUN_MS, 'the memory script to exit');
+  t.is(code, 0, run.stderr());
   t.true(intact, 'every byte came back');
   t.log(`the parent's peak above its baseline: ${peak.toFixed(0)} MiB for 50 MiB out and 50 MiB back`);
   t.true(peak <= 3.2 * 50, `peak ${peak.toFixed(0)} MiB > 160 MiB`);
@@ -114,3 +110,71 @@ function lengthHeader(length: number): Buffer {
   header.writeUIntBE(length, 2, 6);
   return header;
 }
+
+/** A subclass whose constructor takes a length only, as a user's may: Node's serializer sends it as its base type. */
+class OnlyLength extends Uint8Array {
+  constructor(length: number) {
+    if (typeof length !== 'number') throw new TypeError('OnlyLength takes a length');
+    super(length);
+  }
+}
+
+/** A subclass that passes its first argument alone: called as (buffer, offset, 0) it views the whole buffer. */
+class FirstArgument extends Float64Array {
+  constructor(length: number) {
+    super(length);
+  }
+}
+
+test('a large view of a typed-array subclass crosses as its built-in type, as v8.serialize sends it', (t) => {
+  for (const view of [new OnlyLength(BULK_MIN + 1).fill(7), new FirstArgument(BULK_MIN / 8).fill(0.5)]) {
+    const name = view.constructor.name;
+    let sent: ReturnType<typeof serializeBulk>;
+    try {
+      sent = serializeBulk([view]);
+    } catch (error) {
+      t.fail(`${name}: ${String(error)}`);
+      continue;
+    }
+    const { bytes, frames } = sent;
+    t.true(bytes.length < 1024, `${name}: the bytes go as a frame, not inside the message too (${bytes.length} bytes)`);
+    t.is(frames.length, 1, name);
+    const [back] = deserializeBulk(bytes, frames) as [Uint8Array | Float64Array];
+    t.true(isDeepStrictEqual(back, v8.deserialize(v8.serialize(view))), name);
+  }
+});
+
+test('map takes a large view of a typed-array subclass, as it did before the bulk pipe', async (t) => {
+  const [back] = await within(shared.map(identity, [new OnlyLength(BULK_MIN).fill(3)]), RUN_MS, 'map of a subclass view');
+  t.true(isDeepStrictEqual(back, new Uint8Array(BULK_MIN).fill(3)));
+});
+
+test('results whose frames do not fit their bytes fail with that reason, not V8\'s "Unable to deserialize"', (t) => {
+  let frames: Uint8Array[] = [];
+  const packed = packResults([{ seq: 0, ok: true, values: [new Float64Array(BULK_MIN / 8).fill(2)] }], (wire) => {
+    const sent = serializeBulk(wire);
+    frames = sent.frames;
+    return sent.bytes;
+  });
+  t.is(frames.length, 1, 'the large result went as a frame');
+  const whole = readResults(packed, 1, frames);
+  t.true('results' in whole && isDeepStrictEqual(whole.results[0]!.values, [new Float64Array(BULK_MIN / 8).fill(2)]), JSON.stringify(whole));
+  t.deepEqual(readResults(packed, 1, [frames[0]!.subarray(0, 7)]), { unreadable: 'a bulk frame that does not fit its type' });
+  t.deepEqual(readResults(packed, 1, []), { unreadable: 'a bulk reference without its frame' });
+  t.deepEqual(readResults(packed, 1, [frames[0]!, frames[0]!]), { unreadable: '2 bulk frames for 1 references' });
+});
+
+test('a result beside a large view that cannot be written fails its chunk alone, through the ordinary path', (t) => {
+  let called = 0;
+  const big = new Uint8Array(BULK_MIN);
+  const packed = packResults([{ seq: 0, ok: true, values: [big] }, { seq: 1, ok: true, values: [{ big, f: () => 1 }] }], (wire) => {
+    called++;
+    return serializeBulk(wire).bytes;
+  });
+  t.is(called, 1, 'the bulk serializer was tried first');
+  const read = readResults(packed, 2);
+  if (!('results' in read)) return t.fail(JSON.stringify(read));
+  t.true(read.results[0]!.ok && isDeepStrictEqual(read.results[0]!.values, [big]));
+  t.false(read.results[1]!.ok);
+  t.regex(String((read.results[1] as { unsendable?: string }).unsendable), /function|could not be cloned/i);
+});

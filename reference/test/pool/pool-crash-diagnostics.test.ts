@@ -17,9 +17,8 @@ assertNoOrphans(test);
 const SCRIPT = modulePath(import.meta.url, './fixtures/crash-scripts');
 
 /** Runs a crash-scripts scenario; its first stdout line is its report. */
-function runCrashScript(t: ExecutionContext, scenario: string, ...args: string[]): ScriptRun & { report: Promise<Record<string, unknown>> } {
-  const run = runScript(t, scenario, { script: SCRIPT, args });
-  return Object.assign(run, { report: run.report as Promise<Record<string, unknown>> });
+function runCrashScript(t: ExecutionContext, scenario: string, ...args: string[]): ScriptRun<Record<string, unknown>> {
+  return runScript(t, scenario, { script: SCRIPT, args });
 }
 
 test('StderrTail keeps only the last bytes, however much is pushed', (t) => {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { SLOW_MS, WindowSizer } from '../../src/pool/window.js';
+import { WindowSizer } from '../../src/pool/window.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
@@ -9,7 +9,6 @@ test('a worker may hold 1 chunk before any chunk was measured: unmeasured work m
 });
 
 test('slow chunks (SLOW_MS, 20 ms, or more) keep one chunk per worker', (t) => {
-  t.is(SLOW_MS, 20);
   for (const ms of [20, 21, 50, 5000]) {
     const sizer = new WindowSizer();
     sizer.record(ms);

@@ -88,9 +88,15 @@ class BulkDeserializer extends Deserializer {
   }
 }
 
+/**
+ * An empty view of the built-in type Node's serializer sends `view` as: a Buffer if its constructor is Buffer,
+ * else the type its tag names. Never `view`'s own constructor (as subarray would call): a subclass's may take other
+ * arguments, throw, or view the whole buffer.
+ */
 function emptyLike(view: View): View {
-  if (view instanceof DataView) return new DataView(view.buffer, view.byteOffset, 0);
-  return (view as Uint8Array).subarray(0, 0);
+  if (view.constructor === Buffer) return Buffer.from(view.buffer, view.byteOffset, 0);
+  const type = (globalThis as unknown as Record<string, unknown>)[Object.prototype.toString.call(view).slice(8, -1)];
+  return new (type as new (buffer: ArrayBufferLike, offset: number, length: number) => View)(view.buffer, view.byteOffset, 0);
 }
 
 /** A view of `frame`'s bytes of the same type as `empty` (frames start at offset 0, so always aligned). */
@@ -175,17 +181,3 @@ const NO_FRAMES: readonly Uint8Array[] = [];
 
 /** A message that may name frames. */
 type Bulky = { readonly bulk?: number };
-
-/**
- * Parent: a results message whose bytes name `frames`, with the values read back into place. Bytes that cannot
- * be read give empty bytes, which readResults (pool/bytes.ts) reports as unreadable: only these chunks fail.
- */
-export function resultsWithFrames(message: object, frames: readonly Uint8Array[]): object {
-  const { results } = message as { results?: unknown };
-  if (!(results instanceof Uint8Array)) return message;
-  try {
-    return { ...message, results: deserializeBulk(results, frames) };
-  } catch {
-    return { ...message, results: new Uint8Array(0) };
-  }
-}

@@ -14,7 +14,7 @@ import type { BatchMessage, CancelMessage, InitMessage } from '../protocol.js';
 import { startWorker } from './start-worker.js';
 import { forwardStderr, STDERR_DRAIN_MS, StderrTail, whenEnded } from './stderr-tail.js';
 import { encodeChunks } from './wire.js';
-import { BULK_FD, BulkInbox, resultsWithFrames, serializeBulk, writeFrames } from './bulk.js';
+import { BULK_FD, BulkInbox, serializeBulk, writeFrames } from './bulk.js';
 
 /** `env`: every worker's whole environment, already checked; the parent's when undefined. */
 export function forkBackend(env?: Readonly<Record<string, string>>): WorkerBackend {
@@ -35,7 +35,8 @@ class ForkLink implements WorkerLink {
     this.#child = startWorker(env);
     this.pid = this.#child.pid!;
     const inbox = new BulkInbox<{ readonly bulk?: number }>((message, frames) =>
-      this.#onMessage?.(frames.length === 0 ? message : resultsWithFrames(message, frames)));
+      // The frames ride along, and readResults (pool/bytes.ts) puts them in place inside its try.
+      this.#onMessage?.(frames.length === 0 ? message : { ...message, frames }));
     this.#child.on('message', (message: { readonly bulk?: number }) => inbox.message(message));
     this.#bulk = this.#child.stdio[BULK_FD] as Socket;
     this.#bulk.on('data', (chunk: Buffer) => inbox.data(chunk));
@@ -67,7 +68,7 @@ class ForkLink implements WorkerLink {
     const wire = encodeChunks(batch.tasks);
     const large = checkReadable(batch.tasks, wire);
     let message: BatchMessage = { kind: 'batch', defines: batch.defines, chunks: wire };
-    if (large > 0) {
+    if (large) {
       const { bytes, frames } = serializeBulk(wire);
       message = { kind: 'batch', defines: batch.defines, chunks: bytes as unknown as BatchMessage['chunks'], bulk: frames.length };
       writeFrames(this.#bulk, frames);

@@ -4,12 +4,10 @@
  */
 import { Socket } from 'node:net';
 import type { ToWorker } from '../protocol.js';
-import { BULK_FD, BulkInbox, deserializeBulk, serializeBulk, writeFrames } from './bulk.js';
+import { BULK_FD, BulkInbox, deserializeBulk, writeFrames } from './bulk.js';
 
 let pipe: Socket | undefined;
 let inbox: BulkInbox<ToWorker> | undefined;
-/** Frames of the results being packed, taken by takeFrames. */
-let pending: Uint8Array[] | undefined;
 
 /** Read size of the bulk pipe: every read lands in this one buffer and is copied into its frame at once. */
 const READ_BYTES = 64 * 1024;
@@ -36,21 +34,6 @@ export function receiveWithBulk(handle: (message: ToWorker) => void): (message: 
     if (message.kind === 'batch' && message.bulk !== undefined) bulkPipe();
     inbox!.message(message);
   };
-}
-
-/** For packResults: the wire results serialized with their large views taken out as frames, kept for takeFrames. */
-export function serializeResults(wire: unknown[]): Uint8Array {
-  const { bytes, frames } = serializeBulk(wire);
-  pending = frames;
-  return bytes;
-}
-
-/** The frames serializeResults took out of the results just packed, if it ran. */
-export function takeFrames(): Uint8Array[] | undefined {
-  if (pending === undefined) return undefined;
-  const frames = pending;
-  pending = undefined;
-  return frames;
 }
 
 /**

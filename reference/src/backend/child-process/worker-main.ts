@@ -23,7 +23,8 @@ import { cancelled, cancelTasks, taskEnds, taskStarts } from './running-task.js'
 import { makeStderrBlocking } from './blocking-stderr.js';
 import { provideProgressSender, reportingEnds, reportingStarts } from './progress-out.js';
 import { MemoryWatch } from './memory-watch.js';
-import { receiveWithBulk, sendFrames, serializeResults, takeFrames } from './worker-bulk.js';
+import { receiveWithBulk, sendFrames } from './worker-bulk.js';
+import { serializeBulk } from './bulk.js';
 import { clock } from './worker-clock.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
@@ -224,9 +225,15 @@ function sendResults(through: number | undefined, then?: () => void, retire?: 'm
   holdingThrough = through;
   const rssMb = memory.forReport(clock());
   const tail = through === undefined && rssMb === undefined && retire === undefined ? {} : { through, rssMb, retire };
-  const packed = packResults(results, serializeResults);
-  const frames = takeFrames();
+  // Set only when packResults wrote the results with their large views taken out as frames.
+  let frames: Uint8Array[] | undefined;
+  const packed = packResults(results, (wire) => {
+    const sent = serializeBulk(wire);
+    frames = sent.frames;
+    return sent.bytes;
+  });
   if (frames === undefined) return send({ kind: 'results', count: results.length, results: packed, ...tail }, then);
   // Large views in the results go on the bulk pipe (bulk.ts); the message says how many.
-  sendFrames(frames, then, (after) => send({ kind: 'results', count: results.length, results: packed, ...tail, bulk: frames.length }, after));
+  const bulk = frames.length;
+  sendFrames(frames, then, (after) => send({ kind: 'results', count: results.length, results: packed, ...tail, bulk }, after));
 }
