@@ -5,12 +5,10 @@
  * (scripts/redis/private-redis.sh) and stopped after; without redis-server the section says how to get it.
  * `--workloads cluster` runs this section alone; a --workloads list without it leaves it out.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { startPrivateRedis } from '../../test-support/private-redis.js';
 import { runSystem } from '../lib/spawn-system.js';
 import type { System } from '../lib/plan.js';
 
-const PRIVATE_REDIS = fileURLToPath(new URL('../../scripts/redis/private-redis.sh', import.meta.url));
 const SYSTEM = { id: 'multiproc', label: 'multiproc cluster', script: '../cluster/cluster-system.mjs' } as System;
 export const CLUSTER_WORKLOAD = 'cluster';
 
@@ -44,14 +42,14 @@ export function otherWorkloads(workloads: string | undefined): string | undefine
 
 export async function runClusterSection(processes: number, quick: boolean, timeoutMs: number): Promise<ClusterSection> {
   let url = process.env['MULTIPROC_REDIS_URL'] || undefined;
-  let dir: string | undefined;
+  let stop: (() => void) | undefined;
   let redis = 'MULTIPROC_REDIS_URL';
   if (url === undefined) {
-    if (spawnSync('redis-server', ['--version']).status !== 0) {
-      return { redis: 'redis-server is not installed: `apt-get install -y redis-server` (or set MULTIPROC_REDIS_URL), then run `npm run bench -- --workloads cluster`' };
+    const started = startPrivateRedis();
+    if ('missing' in started) {
+      return { redis: `no private redis-server (${started.missing}): \`apt-get install -y redis-server\` (or set MULTIPROC_REDIS_URL), then run \`npm run bench -- --workloads cluster\`` };
     }
-    url = execFileSync(PRIVATE_REDIS, ['start'], { encoding: 'utf8' }).trim();
-    dir = fileURLToPath(new URL('.', url.replace(/^redis\+unix:/, 'file:')));
+    ({ url, stop } = started);
     redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
   }
   try {
@@ -60,7 +58,7 @@ export async function runClusterSection(processes: number, quick: boolean, timeo
   } catch (error) {
     return { redis, error: (error as Error).message };
   } finally {
-    if (dir !== undefined) execFileSync(PRIVATE_REDIS, ['stop', dir]);
+    stop?.();
   }
 }
 
