@@ -87,10 +87,12 @@ export function readResults(packed: Uint8Array | WireResults, count: number):
 function shapeFault(result: ChunkResult): string | undefined {
   if (!Number.isInteger(result.seq)) return 'a result without a chunk number';
   if (result.ok) return undefined;
-  const { values, failedAt, error, unsendable: reason } = result as Partial<Extract<ChunkResult, { ok: false }>>;
+  const { values, failedAt, error, unsendable: reason, remote } = result as Partial<Extract<ChunkResult, { ok: false }>>;
   if (!Array.isArray(values) || failedAt !== values.length) return `a failed result of chunk ${result.seq} without its values`;
   if (typeof error !== 'object' || error === null) return `a failed result of chunk ${result.seq} without its error`;
   if (reason !== undefined && typeof reason !== 'string') return `a failed result of chunk ${result.seq} with a malformed reason`;
+  // A cluster result comes from Redis, where anyone may write: taskError reads `remote.host`, which must not throw.
+  if (remote !== undefined && (typeof remote !== 'object' || remote === null)) return `a failed result of chunk ${result.seq} with a malformed origin`;
   return undefined;
 }
 
