@@ -152,5 +152,7 @@ function sendable(result: ChunkResult): ChunkResult {
 function unsendable(result: ChunkResult, at: number, reason: string): ChunkResult {
   const error = new SerializationError(`the result of item ${at} of this chunk cannot be sent back to the parent: ${reason}`);
   const before = at === 0 ? [] : (result.values as unknown[]).slice(0, at);
-  return { seq: result.seq, ok: false, values: before, failedAt: at, error: encodeError(error), unsendable: reason };
+  // A cluster worker's result keeps where it ran: its origin would otherwise say the link's pid 0.
+  const remote = result.remote === undefined ? {} : { remote: result.remote };
+  return { seq: result.seq, ok: false, values: before, failedAt: at, error: encodeError(error), unsendable: reason, ...remote };
 }
