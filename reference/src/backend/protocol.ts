@@ -6,8 +6,7 @@
  */
 import type { TaskTimeoutDetails } from '../errors.js';
 import type { ParentIdentity } from '../identity.js';
-import type { EncodedError } from '../remote-error.js';
-import type { RemoteProcess } from './bullmq/remote-origin.js';
+import type { EncodedError, RemoteProcess } from '../remote-error.js';
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { TaskRef } from '../task-registry.js';
@@ -106,7 +105,7 @@ export type ChunkResult =
       readonly remote?: RemoteProcess }
   | { readonly seq: number; readonly ok: false; readonly values: unknown[]; readonly failedAt: number;
       readonly error: EncodedError; readonly unsendable?: string;
-      /** Set by a cluster worker command: the process that ran the chunk, on another machine (remote-origin.ts). */
+      /** Set by a cluster worker command: the process that ran the chunk, on another machine (remote-error.ts). */
       readonly remote?: RemoteProcess };
 
 /**
