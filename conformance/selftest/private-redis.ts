@@ -10,7 +10,8 @@ export function ensureRedisForCluster(): string | undefined {
   if (process.env['MULTIPROC_REDIS_URL']) return undefined;
   const redis = startPrivateRedis();
   if ('missing' in redis) {
-    return `cluster: not run, no Redis (${redis.missing}): apt-get install -y redis-server (or export MULTIPROC_REDIS_URL=…) and run again`;
+    // `missing` is the script's reason: with no redis-server, how to install it.
+    return `cluster: not run, no Redis: ${redis.missing}; or export MULTIPROC_REDIS_URL=… and run again`;
   }
   process.env['MULTIPROC_REDIS_URL'] = redis.url;
   return undefined;
