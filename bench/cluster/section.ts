@@ -5,14 +5,12 @@
  * (scripts/redis/private-redis.sh) and stopped after; without redis-server the section says how to get it.
  * `--workloads cluster` runs this section alone; a --workloads list without it leaves it out.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { startPrivateRedis } from '../../test-support/private-redis.js';
 import { runSystem } from '../lib/spawn-system.js';
 import type { System } from '../lib/plan.js';
 import { against, x } from '../lib/goals.js';
 import { fmt } from '../lib/format.js';
 
-const PRIVATE_REDIS = fileURLToPath(new URL('../../scripts/redis/private-redis.sh', import.meta.url));
 const SYSTEM = { id: 'multiproc', label: 'multiproc cluster', script: '../cluster/cluster-system.mjs' } as System;
 const CLUSTER_WORKLOAD = 'cluster';
 
@@ -46,34 +44,27 @@ export function otherWorkloads(workloads: string | undefined): string | undefine
 
 export async function runClusterSection(processes: number, quick: boolean, timeoutMs: number): Promise<ClusterSection> {
   let url = process.env['MULTIPROC_REDIS_URL'] || undefined;
-  let dir: string | undefined;
+  let stop: (() => void) | undefined;
   let redis = 'MULTIPROC_REDIS_URL';
-  if (url === undefined && spawnSync('redis-server', ['--version']).status !== 0) {
-    return { redis: 'redis-server is not installed: `apt-get install -y redis-server` (or set MULTIPROC_REDIS_URL), then run `npm run bench -- --workloads cluster`' };
+  // startPrivateRedis never throws (a failed start is `missing`, with the script's reason), and the rest sits in
+  // the try: this section runs after every other workload, and an error here must become the section's error,
+  // not lose the figures already measured.
+  if (url === undefined) {
+    const started = startPrivateRedis();
+    if ('missing' in started) {
+      return { redis: `no private redis-server (${started.missing}): \`apt-get install -y redis-server\` (or set MULTIPROC_REDIS_URL), then run \`npm run bench -- --workloads cluster\`` };
+    }
+    ({ url, stop } = started);
+    redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
   }
-  // Everything that can throw sits inside the try: this section runs after every other workload, and an error
-  // here must become the section's error, not lose the figures already measured.
-  let section: ClusterSection;
   try {
-    if (url === undefined) {
-      redis = 'a private redis-server on a Unix socket, no persistence (scripts/redis/private-redis.sh)';
-      url = execFileSync(PRIVATE_REDIS, ['start'], { encoding: 'utf8' }).trim();
-      dir = fileURLToPath(new URL('.', url.replace(/^redis\+unix:/, 'file:')));
-    }
     const { output } = await runSystem(SYSTEM, undefined, CLUSTER_WORKLOAD, { url, processes, quick }, timeoutMs * 2);
-    section = { redis, ...(output as Omit<ClusterSection, 'redis'>) };
+    return { redis, ...(output as Omit<ClusterSection, 'redis'>) };
   } catch (error) {
-    section = { redis, error: (error as Error).message };
+    return { redis, error: (error as Error).message };
+  } finally {
+    stop?.();
   }
-  if (dir !== undefined) {
-    try {
-      execFileSync(PRIVATE_REDIS, ['stop', dir]);
-    } catch (error) {
-      const stop = `stopping the private redis-server failed (stop it with scripts/redis/private-redis.sh stop ${dir}): ${(error as Error).message}`;
-      section = { ...section, error: section.error === undefined ? stop : `${section.error}; ${stop}` };
-    }
-  }
-  return section;
 }
 
 const figure = (value: number | undefined): string => (value === undefined ? '—' : fmt(value));

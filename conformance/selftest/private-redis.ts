@@ -1,29 +1,18 @@
 /**
  * `--all` runs the cluster adapter, which needs Redis: MULTIPROC_REDIS_URL when set, else a private redis-server
- * started for the run (scripts/redis/private-redis.sh: a Unix socket, no persistence) and stopped when the process
- * exits. Without redis-server the cluster adapter is skipped, with a line saying how to get it.
+ * started for the run (test-support/private-redis.ts) and stopped when the process exits or is interrupted. Without
+ * one the cluster adapter is dropped from the run, with a line saying how to get Redis.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { repoPath } from '../../test-support/repo-paths.js';
+import { startPrivateRedis } from '../../test-support/private-redis.js';
 
-const SCRIPT = repoPath('scripts', 'redis', 'private-redis.sh');
-
-/** Sets MULTIPROC_REDIS_URL to a private Redis unless it is set; returns what to say when there is none. */
+/** Sets MULTIPROC_REDIS_URL to a private Redis unless it is set; never throws; returns what to say when there is none. */
 export function ensureRedisForCluster(): string | undefined {
   if (process.env['MULTIPROC_REDIS_URL']) return undefined;
-  if (spawnSync('redis-server', ['--version']).status !== 0) {
-    return 'cluster: no Redis, skipped: apt-get install -y redis-server (or export MULTIPROC_REDIS_URL=…) and run again';
+  const redis = startPrivateRedis();
+  if ('missing' in redis) {
+    // `missing` is the script's reason: with no redis-server, how to install it.
+    return `cluster: not run, no Redis: ${redis.missing}; or export MULTIPROC_REDIS_URL=… and run again`;
   }
-  const url = execFileSync(SCRIPT, ['start'], { encoding: 'utf8' }).trim();
-  const dir = url.replace(/^redis\+unix:\/\//, '').replace(/\/redis\.sock$/, '');
-  process.env['MULTIPROC_REDIS_URL'] = url;
-  // Synchronous, so it also runs on process.exit(): the server must not outlive the run.
-  process.once('exit', () => {
-    try {
-      execFileSync(SCRIPT, ['stop', dir], { stdio: 'ignore' });
-    } catch {
-      // Already gone.
-    }
-  });
+  process.env['MULTIPROC_REDIS_URL'] = redis.url;
   return undefined;
 }

@@ -32,6 +32,27 @@ export interface Origin {
   readonly index?: number;
 }
 
+/**
+ * A process on another machine that ran a chunk (a cluster pool's worker command's child): `pid` is that
+ * machine's, `worker` the worker command it belongs to (`host:pid`). Set on a failed result by the worker command,
+ * since the pool's slot for a cluster link has no process of its own (its pid is 0).
+ */
+export interface RemoteProcess {
+  readonly host: string;
+  readonly pid: number;
+  readonly worker: string;
+}
+
+/** The origin of an error raised by `remote` on item `index` of job `job`. */
+export function remoteOrigin(remote: RemoteProcess, job: number, index: number): Origin {
+  const host = String(remote.host);
+  const pid = Number(remote.pid);
+  return {
+    where: `worker process pid ${pid} on ${host} (multiproc worker ${String(remote.worker)}) on item ${index} of job ${job}`,
+    process: `multiproc worker ${String(remote.worker)}`, pid, host, job, index,
+  };
+}
+
 const MAX_DEPTH = 8;
 
 /**

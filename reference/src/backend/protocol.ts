@@ -6,8 +6,7 @@
  */
 import type { TaskTimeoutDetails } from '../errors.js';
 import type { ParentIdentity } from '../identity.js';
-import type { EncodedError } from '../remote-error.js';
-import type { RemoteProcess } from './bullmq/remote-origin.js';
+import type { EncodedError, RemoteProcess } from '../remote-error.js';
 import type { QueueDescriptor } from '../queue/wire.js';
 import type { ClassTable } from '../revive.js';
 import type { TaskRef } from '../task-registry.js';
@@ -101,10 +100,12 @@ export interface InitErrorMessage {
  * SerializationError of its own, since a decoded error is only an Error named like one.
  */
 export type ChunkResult =
-  | { readonly seq: number; readonly ok: true; readonly values: Values }
+  | { readonly seq: number; readonly ok: true; readonly values: Values;
+      /** A cluster worker's, in case the values cannot be sent (pool/bytes.ts); never on the wire (wire.ts). */
+      readonly remote?: RemoteProcess }
   | { readonly seq: number; readonly ok: false; readonly values: unknown[]; readonly failedAt: number;
       readonly error: EncodedError; readonly unsendable?: string;
-      /** Set by a cluster worker command: the process that ran the chunk, on another machine (remote-origin.ts). */
+      /** Set by a cluster worker command: the process that ran the chunk, on another machine (remote-error.ts). */
       readonly remote?: RemoteProcess };
 
 /**

@@ -89,10 +89,12 @@ export function readResults(packed: Uint8Array | WireResults, count: number, fra
 function shapeFault(result: ChunkResult): string | undefined {
   if (!Number.isInteger(result.seq)) return 'a result without a chunk number';
   if (result.ok) return undefined;
-  const { values, failedAt, error, unsendable: reason } = result as Partial<Extract<ChunkResult, { ok: false }>>;
+  const { values, failedAt, error, unsendable: reason, remote } = result as Partial<Extract<ChunkResult, { ok: false }>>;
   if (!Array.isArray(values) || failedAt !== values.length) return `a failed result of chunk ${result.seq} without its values`;
   if (typeof error !== 'object' || error === null) return `a failed result of chunk ${result.seq} without its error`;
   if (reason !== undefined && typeof reason !== 'string') return `a failed result of chunk ${result.seq} with a malformed reason`;
+  // A cluster result comes from Redis, where anyone may write: taskError reads `remote.host`, which must not throw.
+  if (remote !== undefined && (typeof remote !== 'object' || remote === null)) return `a failed result of chunk ${result.seq} with a malformed origin`;
   return undefined;
 }
 
@@ -152,5 +154,7 @@ function sendable(result: ChunkResult): ChunkResult {
 function unsendable(result: ChunkResult, at: number, reason: string): ChunkResult {
   const error = new SerializationError(`the result of item ${at} of this chunk cannot be sent back to the parent: ${reason}`);
   const before = at === 0 ? [] : (result.values as unknown[]).slice(0, at);
-  return { seq: result.seq, ok: false, values: before, failedAt: at, error: encodeError(error), unsendable: reason };
+  // A cluster worker's result keeps where it ran: its origin would otherwise say the link's pid 0.
+  const remote = result.remote === undefined ? {} : { remote: result.remote };
+  return { seq: result.seq, ok: false, values: before, failedAt: at, error: encodeError(error), unsendable: reason, ...remote };
 }

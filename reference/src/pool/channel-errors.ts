@@ -4,9 +4,8 @@
  */
 import { InitializerError, ProtocolError, SerializationError, WorkerStartError } from '../errors.js';
 import { reasonOf } from '../describe-thrown.js';
-import { decodeError, decodeErrorBytes } from '../remote-error.js';
+import { decodeError, decodeErrorBytes, remoteOrigin } from '../remote-error.js';
 import type { ChunkResult } from '../backend/protocol.js';
-import { remoteOrigin } from '../backend/bullmq/remote-origin.js';
 import type { Task } from './task.js';
 import type { WorkerHandle } from './worker-handle.js';
 
@@ -14,9 +13,9 @@ import type { WorkerHandle } from './worker-handle.js';
 export function taskError(worker: WorkerHandle, chunk: Task, result: Extract<ChunkResult, { ok: false }>): unknown {
   const index = chunk.start + result.failedAt;
   const { remote } = result;
-  const thrown = remote === undefined
-    ? decodeError(result.error, { where: `pool worker ${worker.name} (pid ${worker.pid}) on item ${index} of job ${chunk.job}`, process: worker.name, pid: worker.pid, job: chunk.job, index })
-    : decodeError(result.error, remoteOrigin(remote, chunk.job, index));
+  const thrown = decodeError(result.error, remote === undefined
+    ? { where: `pool worker ${worker.name} (pid ${worker.pid}) on item ${index} of job ${chunk.job}`, process: worker.name, pid: worker.pid, job: chunk.job, index }
+    : remoteOrigin(remote, chunk.job, index));
   if (result.unsendable === undefined) return thrown;
   return new SerializationError(
     `the result of item ${index} of job ${chunk.job} cannot be sent back to the parent: ${result.unsendable}; ` +

@@ -18,7 +18,7 @@ import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { square } from './fixtures/cluster-tasks.js';
 import { CLUSTER_TASKS, explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand } from './cluster-helpers.js';
-import { waitFor } from './fault-helpers.js';
+import { waitFor } from '../pool/helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
@@ -52,8 +52,7 @@ redisTest(test)('fault: cluster: jobs put on the queue by hand that name no regi
     };
     for (const [job, reason] of jobs) {
       let ended: Job | undefined;
-      const deadline = Date.now() + 30_000;
-      while ((ended = await failed(job)) === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitFor(async () => (ended = await failed(job)) !== undefined, 30_000, `job ${job.id} to end`);
       t.truthy(ended, `job ${job.id} ended`);
       t.regex(ended?.failedReason ?? '', /^refused: /, `job ${job.id} failed as refused`);
       t.regex(ended?.failedReason ?? '', reason);

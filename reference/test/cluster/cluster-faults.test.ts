@@ -14,7 +14,8 @@ import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
 import { executions, recordedSquare, recordedSquareOf } from './fixtures/fault-tasks.js';
 import { CLUSTER_TASKS, explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
-import { FAULT_TASKS, waitFor } from './fault-helpers.js';
+import { FAULT_TASKS } from './fault-helpers.js';
+import { waitFor } from '../pool/helpers.js';
 
 assertNoOrphans(test);
 explainSkip();

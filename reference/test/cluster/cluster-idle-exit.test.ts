@@ -3,9 +3,10 @@
  * process alive (a script that forgets close() still ends), and an outstanding call does until it settles.
  */
 import test from 'ava';
-import { execFile } from 'node:child_process';
+import type { ExecutionContext } from 'ava';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { modulePath, nodeArgsFor } from '../../../test-support/repo-paths.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
+import { runScript, within } from '../pool/helpers.js';
 import { explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
 
 assertNoOrphans(test);
@@ -23,24 +24,23 @@ test.after.always(async () => {
   await worker?.stop();
 });
 
-/** Runs the script; a process still alive after 30 s is killed and reported as such (code null). */
-function run(mode: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, nodeArgsFor(SCRIPT, REDIS_URL!, queue, mode), { timeout: 30_000, killSignal: 'SIGKILL' },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : (error as { code?: number | null }).code ?? null, stdout, stderr }));
-  });
+/** Runs the script until it exits by itself (a process still alive after 30 s fails the test, and is killed). */
+async function run(t: ExecutionContext, mode: string): Promise<{ code: number | null; printed: unknown; stderr: string }> {
+  const script = runScript(t, REDIS_URL!, { script: SCRIPT, args: [queue, mode] });
+  const { code } = await within(script.exited, 30_000, `the ${mode} script to exit by itself`);
+  return { code, printed: code === 0 ? await script.report : undefined, stderr: script.stderr() };
 }
 
 const clusterTest = redisTest(test);
 
 clusterTest('cluster: a script whose cluster pool is idle and never closed exits by itself', async (t) => {
-  const { code, stdout, stderr } = await run('idle');
-  t.is(code, 0, `exit code ${code} (null: still running after 30 s); stderr: ${stderr}`);
-  t.is(stdout.trim(), '[1,4,9]');
+  const { code, printed, stderr } = await run(t, 'idle');
+  t.is(code, 0, stderr);
+  t.deepEqual(printed, [1, 4, 9]);
 });
 
 clusterTest('cluster: a call outstanding keeps the script alive until its result arrives', async (t) => {
-  const { code, stdout, stderr } = await run('pending');
+  const { code, printed, stderr } = await run(t, 'pending');
   t.is(code, 0, stderr);
-  t.is(stdout.trim(), '7');
+  t.is(printed, 7);
 });

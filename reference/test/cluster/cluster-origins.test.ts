@@ -6,9 +6,9 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { Pool } from '../../src/index.js';
+import { Pool, SerializationError } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { throwWithPid } from './fixtures/fault-tasks.js';
+import { throwWithPid, unsendableWithPid } from './fixtures/fault-tasks.js';
 import { CLUSTER_TASKS, explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand } from './cluster-helpers.js';
 import { FAULT_TASKS } from './fault-helpers.js';
 
@@ -36,6 +36,23 @@ redisTest(test)('cluster: a task error\'s origin names the remote host, the pid 
       where: at, process: `multiproc worker ${hostname()}:${worker.pid}`, pid: ran, host: hostname(), job: 0, index: item,
     });
     t.true(error.stack!.endsWith(`--- raised in ${at}, re-raised in the parent`), error.stack);
+  } finally {
+    pool.terminate();
+    await pool.join();
+    await worker.stop();
+  }
+});
+
+redisTest(test)('cluster: a result that cannot be sent back names where it ran too, not the slot\'s pid 0', async (t) => {
+  const queue = freshQueue();
+  const worker = await startWorkerCommand(queue, ['--processes', '1'], [CLUSTER_TASKS, FAULT_TASKS]);
+  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  try {
+    const error = await t.throwsAsync(pool.apply(unsendableWithPid, [0]), { instanceOf: SerializationError });
+    const origin = (error.cause as { raisedIn?: { pid: number; host: string; process: string } }).raisedIn;
+    t.is(parentOf(origin?.pid ?? 0), worker.pid, JSON.stringify(origin));
+    t.is(origin?.host, hostname());
+    t.is(origin?.process, `multiproc worker ${hostname()}:${worker.pid}`);
   } finally {
     pool.terminate();
     await pool.join();

@@ -15,22 +15,13 @@ import { report } from '../../../test-support/reliability.js';
 import { repoPath } from '../../../test-support/repo-paths.js';
 import { square, valueAfter } from './fixtures/cluster-tasks.js';
 import { explainSkip, redisTest, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
-import { waitFor } from './fault-helpers.js';
+import { isGone, waitFor } from '../pool/helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
 const SCRIPT = repoPath('scripts', 'redis', 'private-redis.sh');
 const run = promisify(execFile);
-
-function running(pid: string): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 redisTest(test)('fault: cluster: Redis down for 2 s mid-map and back with its data: the map resolves with every result after reconnecting, and the pool goes on', async (t) => {
   // Short: a Unix socket path is limited to 107 bytes.
@@ -53,7 +44,7 @@ redisTest(test)('fault: cluster: Redis down for 2 s mid-map and back with its da
     await run('redis-cli', ['-s', socket, 'SHUTDOWN', 'SAVE']).catch(() => undefined);
     const downAt = Date.now();
     // Gone, or a zombie waiting for whatever reaps daemons here.
-    await waitFor(() => !running(before), 5000, 'the Redis process exited');
+    await waitFor(() => isGone(Number(before)), 5000, 'the Redis process exited');
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await run(SCRIPT, ['start', dir]);
     t.not(readFileSync(join(dir, 'redis.pid'), 'utf8').trim(), before, 'a new Redis process');

@@ -17,18 +17,22 @@ const task = (idempotent: true | undefined): Task => ({ seq: 1, job: 0, start: 0
 const lost = { failed: STALLED_REASON, processedBy: 'h:1' };
 
 test('cluster: only a chunk of an idempotent call keeps its job data to be sent again', (t) => {
-  t.deepEqual(retryOf(task(true), data, 2), { data, left: 2 });
+  t.deepEqual(retryOf(task(true), data, 2), { data, left: 2, max: 2 });
   t.is(retryOf(task(undefined), data, 2), undefined);
   // maxRetries 0: kept, never sent again (takeRetry), and its error says why.
   t.false(takeRetry(retryOf(task(true), data, 0), lost));
 });
 
 test('cluster: a lost chunk\'s WorkerCrashedError says why it was not run again, and the fix', (t) => {
-  t.is(stallHint(undefined, 2), 'its worker command stopped renewing the lock on this chunk (it died, or froze longer than ' +
+  t.is(stallHint(undefined), 'its worker command stopped renewing the lock on this chunk (it died, or froze longer than ' +
     '--lock-duration), and the chunk was not run again: its call was not marked idempotent. If its tasks may run twice, ' +
     'pass { idempotent: true } and a lost chunk is sent to another worker');
-  t.regex(stallHint(retryOf(task(true), data, 2), 2), /; it was sent again 2 times \(options\.cluster\.maxRetries\), the most allowed$/);
-  t.regex(stallHint(retryOf(task(true), data, 1), 1), /sent again 1 time \(/);
+  t.regex(stallHint(retryOf(task(true), data, 2)), /; it was sent again 2 times \(options\.cluster\.maxRetries\), the most allowed$/);
+  t.regex(stallHint(retryOf(task(true), data, 1)), /sent again 1 time \(/);
+  // Once every chance is spent (left 0), the hint still counts them.
+  const spent = retryOf(task(true), data, 2);
+  t.true(takeRetry(spent, lost) && takeRetry(spent, lost) && !takeRetry(spent, lost));
+  t.regex(stallHint(spent), /sent again 2 times \(/);
 });
 
 test('cluster: only a stalled job (its worker command died or froze) is sent again; a refused job or a task error is not', (t) => {

@@ -36,10 +36,10 @@ export async function within<T>(promise: Promise<T>, withinMs: number, what: str
   }
 }
 
-/** Polls `check` until it holds; throws, naming `what`, after `withinMs`. */
-export async function waitFor(check: () => boolean, withinMs: number, what: string): Promise<void> {
+/** Polls `check` (which may ask Redis, say) until it holds; throws, naming `what`, after `withinMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, withinMs: number, what: string): Promise<void> {
   const deadline = Date.now() + withinMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() >= deadline) throw new Error(`gave up after ${withinMs} ms waiting for ${what}`);
     await sleep(25);
   }

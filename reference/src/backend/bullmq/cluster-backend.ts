@@ -16,7 +16,7 @@ import type { InitMessage, ResultsMessage } from '../protocol.js';
 import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
 import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
-import { retryOf, stalled, stallHint, takeRetry, type Retry } from './stalled-retry.js';
+import { isStallReason, retryOf, stallHint, takeRetry, type Retry } from './stalled-retry.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -94,14 +94,14 @@ class ClusterLink implements WorkerLink {
   }
 
   #answer(held: Held, outcome: JobOutcome): void {
-    // Answered already: a chunk is delivered to the pool once, whatever else arrives for it.
-    if (this.#gone || held.wire !== undefined) return;
+    // The client settles each job once (cluster-client.ts), and a chunk is answered by its last job only.
+    if (this.#gone) return;
     if (takeRetry(held.retry, outcome)) {
       // Its worker command died with it: a new job, which a live worker command takes.
       this.#client.add([{ data: held.retry.data, settle: (next: JobOutcome) => this.#answer(held, next) }]);
       return;
     }
-    held.wire = toWire(held, outcome, this.#maxRetries);
+    held.wire = toWire(held, outcome);
     this.#flush();
   }
 
@@ -154,10 +154,10 @@ class ClusterLink implements WorkerLink {
 }
 
 /** How a job ended, as the `[seq, body]` of a chunk result (wire.ts). */
-function toWire(held: Held, outcome: JobOutcome, maxRetries: number): unknown[] {
+function toWire(held: Held, outcome: JobOutcome): unknown[] {
   const { seq } = held;
   if ('error' in outcome) return failure(seq, outcome.error);
-  if ('failed' in outcome) return failure(seq, jobFailure(held, outcome.failed, outcome.processedBy, maxRetries));
+  if ('failed' in outcome) return failure(seq, jobFailure(held, outcome.failed, outcome.processedBy));
   try {
     const wire = decodeResult(outcome.returned);
     wire[0] = seq;
@@ -172,12 +172,12 @@ function failure(seq: number, error: unknown): unknown[] {
 }
 
 /** A job BullMQ failed: its worker refused it, or it stalled (its worker died or froze) and was not run again. */
-function jobFailure(held: Held, reason: string, processedBy: string | undefined, maxRetries: number): Error {
+function jobFailure(held: Held, reason: string, processedBy: string | undefined): Error {
   const [host, pid] = (processedBy ?? 'an unknown worker:0').split(/:(?=\d+$)/);
-  if (stalled({ failed: reason, processedBy })) {
+  if (isStallReason(reason)) {
     return new WorkerCrashedError({
       worker: `multiproc worker on ${host}`, pid: Number(pid) || 0, exitCode: null, signal: null,
-      job: held.job, index: held.index, count: held.count, hint: stallHint(held.retry, maxRetries),
+      job: held.job, index: held.index, count: held.count, hint: stallHint(held.retry),
     });
   }
   return new ClusterError(`the cluster worker ${processedBy ?? '(unknown)'} refused this chunk: ${reason}`);

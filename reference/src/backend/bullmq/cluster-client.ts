@@ -124,8 +124,10 @@ export class ClusterClient {
       // The stream's last id before our first add: no completion of ours can come before it.
       const last = await client.xrevrange(queue.keys.events!, '+', '-', 'COUNT', 1);
       // blockingTimeout 0: XREAD blocks without BullMQ's watchdog timer, which would keep an idle pool's parent
-      // alive (connection-hold.ts). A read that a reconnect leaves stuck costs at most reconcileMs: the reconciler
-      // reads every outstanding chunk from its record anyway.
+      // alive (connection-hold.ts). A reconnect does not leave the read stuck: ioredis sends it again on the new
+      // connection (and had it rejected, BullMQ reads again 5 s later); cluster-events-after-outage.test.ts times
+      // calls after a Redis restart at milliseconds. Only a connection that dies unseen (no reset: a partition)
+      // can hold the read; each chunk then completes through the reconciler, in 1–2 × reconcileMs.
       events = new QueueEvents(name, {
         connection, ...(prefix === undefined ? {} : { prefix }), lastEventId: last[0]?.[0] ?? '0-0', blockingTimeout: 0,
       });

@@ -18,15 +18,16 @@ export class ConnectionHold {
   readonly #clients: RawClient[] = [];
   #timer: NodeJS.Timeout | undefined;
 
-  get held(): boolean {
+  get #held(): boolean {
     return this.#holders > 0;
   }
 
   /** One link starts or stops holding the parent. */
   hold(holds: boolean): void {
-    const was = this.held;
-    this.#holders = Math.max(0, this.#holders + (holds ? 1 : -1));
-    if (this.held !== was) this.#apply();
+    const was = this.#held;
+    // Never below 0: ClusterLink.holdParent passes on changes only, so a release follows a hold.
+    this.#holders += holds ? 1 : -1;
+    if (this.#held !== was) this.#apply();
   }
 
   /** A connection the pool opened: it follows the hold from now on, reconnects included. */
@@ -41,7 +42,7 @@ export class ConnectionHold {
   /** The reconciler's interval, which must not keep an idle pool's parent alive either. */
   timer(timer: NodeJS.Timeout | undefined): void {
     this.#timer = timer;
-    if (timer !== undefined && !this.held) timer.unref();
+    if (timer !== undefined && !this.#held) timer.unref();
   }
 
   forget(): void {
@@ -51,12 +52,12 @@ export class ConnectionHold {
 
   #apply(): void {
     for (const client of this.#clients) this.#applyTo(client);
-    if (this.held) this.#timer?.ref();
+    if (this.#held) this.#timer?.ref();
     else this.#timer?.unref();
   }
 
   #applyTo(client: RawClient): void {
-    const how = this.held ? 'ref' : 'unref';
+    const how = this.#held ? 'ref' : 'unref';
     client.stream?.[how]?.();
     client.reconnectTimeout?.[how]();
   }

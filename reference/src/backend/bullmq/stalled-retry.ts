@@ -18,6 +18,8 @@ export const STALLED_REASON = 'job stalled more than allowable limit';
 export interface Retry {
   readonly data: ChunkJobData;
   left: number;
+  /** options.cluster.maxRetries, for the hint once none is left. */
+  readonly max: number;
   /** The call's cancellation, if it has a signal: an aborted call's chunk is not sent again. */
   readonly cancel?: Task['cancel'];
 }
@@ -25,22 +27,29 @@ export interface Retry {
 /** What to keep for `task` so that it can be sent again; undefined (nothing kept) unless its call is idempotent. */
 export function retryOf(task: Task, data: ChunkJobData, maxRetries: number): Retry | undefined {
   if (task.idempotent !== true) return undefined;
-  return task.cancel === undefined ? { data, left: maxRetries } : { data, left: maxRetries, cancel: task.cancel };
+  const retry = { data, left: maxRetries, max: maxRetries };
+  return task.cancel === undefined ? retry : { ...retry, cancel: task.cancel };
 }
 
 /** Whether the job ended because its worker command was lost with it (not refused, not a task error). */
 export function stalled(outcome: JobOutcome): boolean {
-  return 'failed' in outcome && outcome.failed.startsWith(STALLED_REASON);
+  return 'failed' in outcome && isStallReason(outcome.failed);
+}
+
+/** Whether BullMQ's failedReason says the job's lock lapsed (its worker died or froze). */
+export function isStallReason(reason: string): boolean {
+  return reason.startsWith(STALLED_REASON);
 }
 
 /** Why a stalled chunk was not run again, and what to do, for its WorkerCrashedError. */
-export function stallHint(retry: Retry | undefined, maxRetries: number): string {
+export function stallHint(retry: Retry | undefined): string {
   const lost = 'its worker command stopped renewing the lock on this chunk (it died, or froze longer than --lock-duration)';
   if (retry === undefined) {
     return `${lost}, and the chunk was not run again: its call was not marked idempotent. If its tasks may run twice, ` +
       'pass { idempotent: true } and a lost chunk is sent to another worker';
   }
-  return `${lost}; it was sent again ${maxRetries} time${maxRetries === 1 ? '' : 's'} (options.cluster.maxRetries), the most allowed`;
+  const { max } = retry;
+  return `${lost}; it was sent again ${max} time${max === 1 ? '' : 's'} (options.cluster.maxRetries), the most allowed`;
 }
 
 /** Takes one of `retry`'s chances when `outcome` is a stall: true when the chunk is to be sent again. */

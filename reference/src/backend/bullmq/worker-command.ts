@@ -81,7 +81,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
       return refuse(job, (error as Error).message);
     }
     try {
-      return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p]);
+      return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, or the result could not cross): the
       // cluster pool rejects the chunk with that error, as a local pool would.
