@@ -5,13 +5,15 @@
  *   node bench/cluster/cluster-system.mjs cluster '{"url":"redis+unix:///…/redis.sock","processes":2,"quick":false}'
  * Figures: 2,000 × 10 ms CPU tasks (tasks/s), map of 200k tiny ints with the default chunksize (items/s,
  * median of 3), 2,000 one-at-a-time apply round trips (p50, p99 in ms), and SIGKILL of the worker command
- * running a chunk → that chunk's rejection, with the shipped defaults (ms).
+ * running a chunk → that chunk's rejection, with the shipped defaults (ms). Then the limit: plain BullMQ's own
+ * one-at-a-time round trips on the same Redis (bullmq-limit.mjs).
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'multiproc';
 import { spin, square } from './tasks.mjs';
+import { plainBullMQTrips } from './bullmq-limit.mjs';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const TASKS = fileURLToPath(new URL('./tasks.mjs', import.meta.url));
@@ -106,6 +108,8 @@ try {
   out.killToRejectionMs = await killToRejection(cluster, queue, first);
   cluster.terminate();
   await cluster.join();
+  // Right after the cluster pool's, on the same Redis and the same machine load: the bound on its round trips.
+  out.bullmqApply = await plainBullMQTrips(url, sizes.trips);
 } finally {
   for (const child of workers) child.kill('SIGKILL');
 }

@@ -10,6 +10,7 @@ import { ClusterError } from '../../errors.js';
 import { reasonOf } from '../../describe-thrown.js';
 import { type ClusterSettings, redacted, redisOptions } from './cluster-options.js';
 import { ConnectionHold } from './connection-hold.js';
+import { addJobs } from './add-jobs.js';
 import { CHUNK_JOB, RAN_ON, type ChunkJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 
@@ -76,7 +77,7 @@ export class ClusterClient {
     let added: Job[];
     try {
       const { queue } = await this.#bounded(this.#connect(), 'connecting');
-      added = await this.#bounded(queue.addBulk(jobs.map(({ data }) => ({
+      added = await this.#bounded(addJobs(queue, jobs.map(({ data }) => ({
         name: CHUNK_JOB, data,
         opts: { removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } },
       }))), 'adding chunk jobs');
