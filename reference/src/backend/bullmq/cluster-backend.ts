@@ -16,6 +16,8 @@ import type { InitMessage, ResultsMessage } from '../protocol.js';
 import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
 import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+import { jobExtras } from './job-extras.js';
+import { abortedInWorker } from '../../pool/current-task.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -31,6 +33,8 @@ interface Held {
   readonly count: number;
   /** The result's wire form `[seq, body]` once its job ended. */
   wire?: unknown[];
+  /** What the client calls when the job ends: also what names the job to cancel it. */
+  settle?: (outcome: JobOutcome) => void;
 }
 
 class ClusterLink implements WorkerLink {
@@ -70,7 +74,10 @@ class ClusterLink implements WorkerLink {
       const held: Held = { seq: task.seq, job: task.job, index: task.start, count: task.items.length };
       this.#held.push(held);
       if (typeof data === 'string') held.wire = failure(task.seq, new ClusterError(data));
-      else toAdd.push({ data, settle: (outcome: JobOutcome) => this.#answer(held, outcome) });
+      else {
+        held.settle = (outcome: JobOutcome) => this.#answer(held, outcome);
+        toAdd.push({ data, settle: held.settle });
+      }
     }
     if (toAdd.length > 0) this.#client.add(toAdd);
     if (toAdd.length < jobs.length) queueMicrotask(() => this.#flush());
@@ -81,7 +88,9 @@ class ClusterLink implements WorkerLink {
     if (ref === undefined) return `internal: function ${task.fn} was never defined for this link`;
     if (task.queues !== undefined) return 'a multiproc Queue cannot be passed to a cluster pool\'s task: its workers are on other machines; use a Redis structure the task opens itself';
     if (task.classes !== undefined) return 'instances of registered value classes cannot cross to a cluster pool\'s workers yet; pass plain objects';
-    return { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
+    const data = { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
+    const extras = task.cancel === undefined && task.timeout === undefined ? undefined : jobExtras(task);
+    return extras === undefined ? data : { ...data, ...extras };
   }
 
   #answer(held: Held, outcome: JobOutcome): void {
@@ -101,8 +110,24 @@ class ClusterLink implements WorkerLink {
     if (this.#retiring && this.#held.length === 0) this.#exit(0, null);
   }
 
-  /** Cancelled chunks run to the end on their workers (not passed on yet); their results are dropped by the pool. */
-  cancel(_seqs: readonly number[]): void {}
+  /** Timeouts are counted by the worker commands, from each chunk's start there (job-extras.ts), not by the pool. */
+  readonly timesTasks = true;
+
+  /**
+   * The calls of these chunks were aborted, or they waited past their queueTimeoutMs: each is answered now (the
+   * pool drops the answer, and no grace timer stops this link for a chunk it no longer holds), and its job is
+   * removed from Redis or stopped on its worker command (cluster-client.ts).
+   */
+  cancel(seqs: readonly number[]): void {
+    const wanted = new Set(seqs);
+    for (const held of this.#held) {
+      if (held.wire !== undefined || !wanted.has(held.seq)) continue;
+      held.wire = failure(held.seq, abortedInWorker());
+      if (held.settle !== undefined) this.#client.cancel(held.settle);
+    }
+    // Not now: the pool arms the grace period of the running chunk after this returns, and its answer ends it.
+    queueMicrotask(() => this.#flush());
+  }
 
   retire(): void {
     this.#retiring = true;

@@ -11,6 +11,7 @@ import { reasonOf } from '../../describe-thrown.js';
 import { type ClusterSettings, redacted, redisOptions } from './cluster-options.js';
 import { CHUNK_JOB, RAN_ON, type ChunkJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
+import { cancelJob } from './cancel-channel.js';
 
 /** How a chunk's job ended, as its record says: the worker's return value, or why it failed. */
 export type JobOutcome =
@@ -42,6 +43,8 @@ export class ClusterClient {
   #poll: NodeJS.Timeout | undefined;
   #users = 0;
   #closing: Promise<void> | undefined;
+  /** Chunks cancelled while their addBulk was on its way: cancelled in Redis once they have an id. */
+  readonly #cancelling = new WeakSet<Settle>();
 
   constructor(settings: ClusterSettings) {
     this.#settings = settings;
@@ -91,9 +94,32 @@ export class ClusterClient {
       // belongs to a job that is gone.
       const stale = this.#pending.get(job.id!);
       if (stale !== undefined) stale.settle({ error: this.#vanished(job.id!) });
-      this.#pending.set(job.id!, { settle: jobs[i]!.settle, since, timestamp: job.timestamp });
+      const { settle } = jobs[i]!;
+      if (this.#cancelling.has(settle)) void this.#cancelJob(job.id!);
+      else this.#pending.set(job.id!, { settle, since, timestamp: job.timestamp });
     });
     this.#startPolling();
+  }
+
+  /**
+   * The chunk `settle` was given for is no longer wanted (its call was aborted, or it waited past its
+   * queueTimeoutMs): its job is removed if still waiting, else its worker command is told (cancel-channel.ts).
+   * `settle` is not called for it again.
+   */
+  cancel(settle: Settle): void {
+    for (const [jobId, entry] of this.#pending) {
+      if (entry.settle !== settle) continue;
+      this.#pending.delete(jobId);
+      if (this.#pending.size === 0) this.#stopPolling();
+      void this.#cancelJob(jobId);
+      return;
+    }
+    this.#cancelling.add(settle);
+  }
+
+  async #cancelJob(jobId: string): Promise<void> {
+    const parts = await this.#parts?.catch(() => undefined);
+    if (parts !== undefined) await cancelJob(parts.queue, jobId);
   }
 
   #connect(): Promise<Parts> {

@@ -18,6 +18,9 @@ import { redisOptions } from './cluster-options.js';
 import { encodeResult, RAN_ON, readJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 import { TaskResolver } from './task-resolver.js';
+import { abortedInWorker } from '../../pool/current-task.js';
+import { listenForCancels, RecentCancels } from './cancel-channel.js';
+import { asCallersTimeout, localCallOptions } from './job-extras.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -66,8 +69,10 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const { Worker } = await loadBullMQ();
   const name = `${hostname()}:${process.pid}`;
   const pool = new Pool({ processes });
+  const cancels = new RecentCancels();
 
-  const processor = async (job: Job): Promise<string> => {
+  // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string> => {
     // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
     // names whichever worker noticed the stall). Not awaited: the chunk does not wait for this round trip.
     job.log(`${RAN_ON}${name}`).catch(() => undefined);
@@ -79,12 +84,16 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     } catch (error) {
       return refuse(job, (error as Error).message);
     }
+    // Its call was aborted before this process began it: it never runs.
+    if (cancels.take(job.id)) return encodeResult([0, { values: [], failedAt: 0, error: encodeError(abortedInWorker()) }]);
     try {
-      return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p]);
+      // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
+      const options = data.g === undefined && data.t === undefined ? undefined : localCallOptions(data, signal);
+      return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p], undefined, options);
     } catch (error) {
-      // The local pool failed the chunk as a whole (its process died, or the result could not cross): the
-      // cluster pool rejects the chunk with that error, as a local pool would.
-      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(error) }]);
+      // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
+      // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
+      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)) }]);
     }
   };
 
@@ -102,6 +111,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   });
   worker.on('error', (error) => console.error(`multiproc worker ${name}: ${error.message}`));
   await worker.waitUntilReady();
+  const listening = await listenForCancels(worker, cancels);
 
   return {
     name,
@@ -110,6 +120,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
       await Promise.race([closed, new Promise((done) => setTimeout(done, graceMs).unref())]);
       pool.terminate();
       await pool.join();
+      listening.stop();
     },
   };
 }

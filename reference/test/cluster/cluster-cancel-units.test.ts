@@ -1,0 +1,60 @@
+/**
+ * Cancellation and timeouts on the cluster, the pieces that need no Redis: what a call's options add to its jobs
+ * (nothing for a call without them), how a worker command reads them back (a malformed one is dropped, never
+ * guessed), the local call it makes of them, the TaskTimeoutError it renames, and the cancels it remembers.
+ */
+import test from 'ava';
+import { TaskTimeoutError } from '../../src/index.js';
+import { RecentCancels } from '../../src/backend/bullmq/cancel-channel.js';
+import { JOB_VERSION, readJobData } from '../../src/backend/bullmq/job-codec.js';
+import { asCallersTimeout, jobExtras, localCallOptions, readJobExtras } from '../../src/backend/bullmq/job-extras.js';
+import type { Task } from '../../src/pool/task.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+
+assertNoOrphans(test);
+
+const chunk = (extra: Partial<Task>): Task => ({ seq: 1, job: 0, start: 4, fn: 0, items: [1, 2, 3], star: false, ...extra });
+const signal = new AbortController().signal;
+
+test('cluster: a call without a signal or a timeout adds nothing to its jobs; one with them adds the grace, timeoutMs and items', (t) => {
+  t.is(jobExtras(chunk({})), undefined);
+  t.deepEqual(jobExtras(chunk({ cancel: { signal, graceMs: 250, aborted: false } })), { g: 250 });
+  // A grace of for ever (undefined in the pool) crosses as null: JSON has no Infinity.
+  t.deepEqual(jobExtras(chunk({ cancel: { signal, graceMs: undefined, aborted: false } })), { g: null });
+  const timeout = { timeoutMs: 300, queueTimeoutMs: undefined, graceMs: 1000, stopGraceMs: undefined };
+  t.deepEqual(jobExtras(chunk({ timeout })), { g: 1000, t: 300, i: 4, n: 3 });
+});
+
+test('cluster: a worker command reads the extras back, dropping a malformed one rather than guess', (t) => {
+  const base = { v: JOB_VERSION, m: 'file:///x.js', k: 'f', s: false, p: 'AA' };
+  t.deepEqual(readJobData(base), base);
+  t.deepEqual(readJobData({ ...base, g: null, t: 300, i: 4, n: 3 }), { ...base, g: null, t: 300, i: 4, n: 3 });
+  t.deepEqual(readJobExtras({ g: -1, t: 'soon', i: 1.5, n: 2 }), { n: 2 });
+  t.deepEqual(readJobExtras({ g: 5 }), { g: 5 });
+});
+
+test('cluster: the worker command\'s local call gets the signal only for a job with extras, and never stops a process for a null grace', (t) => {
+  t.deepEqual(localCallOptions({ g: null }, signal), { signal, graceMs: Infinity });
+  t.deepEqual(localCallOptions({ g: 200, t: 300 }, signal), { signal, graceMs: 200, timeoutMs: 300 });
+  t.deepEqual(localCallOptions({}, undefined), undefined);
+});
+
+test('cluster: the local pool\'s TaskTimeoutError is renamed to the caller\'s task and items, keeping the remote pid', (t) => {
+  const local = new TaskTimeoutError({ task: 'runClusterChunk', phase: 'running', elapsedMs: 310, timeoutMs: 300, pid: 4242, index: 0, count: 1 });
+  const renamed = asCallersTimeout(local, 'slowTask', { g: 1000, t: 300, i: 4, n: 3 }) as TaskTimeoutError;
+  t.true(renamed instanceof TaskTimeoutError);
+  t.deepEqual([renamed.task, renamed.index, renamed.count, renamed.pid, renamed.timeoutMs], ['slowTask', 4, 3, 4242, 300]);
+  t.regex(renamed.message, /task slowTask \(items 4–6 \(3 items\)\) ran 310 ms in worker pid 4242/);
+  const other = new Error('boom');
+  t.is(asCallersTimeout(other, 'slowTask', { t: 300 }), other);
+});
+
+test('cluster: a cancel heard before its job\'s processor started is taken once', (t) => {
+  const recent = new RecentCancels();
+  t.false(recent.take('7'));
+  recent.add('7');
+  t.false(recent.take('8'));
+  t.true(recent.take('7'));
+  t.false(recent.take('7'));
+  t.false(recent.take(undefined));
+});
