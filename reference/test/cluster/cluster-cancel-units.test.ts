@@ -9,6 +9,7 @@ import { RecentCancels } from '../../src/backend/bullmq/cancel-channel.js';
 import { JOB_VERSION, readJobData } from '../../src/backend/bullmq/job-codec.js';
 import { asCallersTimeout, jobExtras, localCallOptions, readJobExtras } from '../../src/backend/bullmq/job-extras.js';
 import type { Task } from '../../src/pool/task.js';
+import { CallProgress } from '../../src/pool/progress.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
@@ -23,6 +24,8 @@ test('cluster: a call without a signal or a timeout adds nothing to its jobs; on
   t.deepEqual(jobExtras(chunk({ cancel: { signal, graceMs: undefined, aborted: false } })), { g: null });
   const timeout = { timeoutMs: 300, queueTimeoutMs: undefined, graceMs: 1000, stopGraceMs: undefined };
   t.deepEqual(jobExtras(chunk({ timeout })), { g: 1000, t: 300, i: 4, n: 3 });
+  // onProgress alone: the reports are relayed, and no grace is set (nothing can abort the chunk).
+  t.deepEqual(jobExtras(chunk({ progress: new CallProgress(() => undefined, 3, { method: 'map' } as never) })), { r: 1 });
 });
 
 test('cluster: a worker command reads the extras back, dropping a malformed one rather than guess', (t) => {
@@ -31,6 +34,8 @@ test('cluster: a worker command reads the extras back, dropping a malformed one 
   t.deepEqual(readJobData({ ...base, g: null, t: 300, i: 4, n: 3 }), { ...base, g: null, t: 300, i: 4, n: 3 });
   t.deepEqual(readJobExtras({ g: -1, t: 'soon', i: 1.5, n: 2 }), { n: 2 });
   t.deepEqual(readJobExtras({ g: 5 }), { g: 5 });
+  t.deepEqual(readJobExtras({ r: 1 }), { r: 1 });
+  t.deepEqual(readJobExtras({ r: 'yes', g: 5 }), { g: 5 });
 });
 
 test('cluster: the worker command\'s local call gets the signal only for a job with extras, and never stops a process for a null grace', (t) => {

@@ -91,7 +91,6 @@ const UNSUPPORTED: Partial<Record<Capability, string>> = {
   'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
   'pool.initializer': 'options.initializer is not supported with options.cluster yet',
   'pool.maxtasks': `${REMOTE}: maxTasksPerChild retires a slot of the pool, not a remote process`,
-  'pool.progress': 'a worker command does not carry a task\'s progress reports back yet',
   'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
   'pool.stats': 'pool.stats() sees the pool\'s slots, not the remote processes: not wired for the cluster yet',
   'pool.crash-diagnostics': 'a worker command that dies leaves no stderr tail or out-of-memory word in Redis yet (the error names its host and pid)',

@@ -8,14 +8,16 @@ import { tasks, loadTask } from '../../task-registry.js';
 import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
 import { decodeItems, encodeResult } from './job-codec.js';
+import { offsetsInsideValues } from './progress-relay.js';
 
 /** `moduleUrl` is one of the modules the worker command was started with (task-resolver.ts), never Redis's word. */
-export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string): Promise<string> {
+export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, reports = false): Promise<string> {
   const fn = await loadTask({ moduleUrl, key });
   const items = decodeItems(payload);
-  // reports: false, the cluster carries no progress yet.
-  const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes: undefined, reports: false }, fn);
+  // reports: the call asked for progress, and the local call was given onProgress (progress-relay.ts).
+  const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes: undefined, reports }, fn);
   return encodeResult(packResults([result]));
 }
 
 tasks(import.meta, { runClusterChunk });
+offsetsInsideValues();

@@ -17,6 +17,7 @@ import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
 import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
 import { jobExtras } from './job-extras.js';
+import { readRelayed } from './progress-relay.js';
 import { abortedInWorker } from '../../pool/current-task.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
@@ -35,6 +36,9 @@ interface Held {
   wire?: unknown[];
   /** What the client calls when the job ends: also what names the job to cancel it. */
   settle?: (outcome: JobOutcome) => void;
+  /** A call given onProgress: the last report heard (its count) and the one not yet delivered (progress-relay.ts). */
+  heard?: number;
+  report?: { readonly offset: number; readonly value: unknown } | undefined;
 }
 
 class ClusterLink implements WorkerLink {
@@ -72,11 +76,13 @@ class ClusterLink implements WorkerLink {
     const toAdd = [];
     for (const { task, data } of jobs) {
       const held: Held = { seq: task.seq, job: task.job, index: task.start, count: task.items.length };
+      if (task.progress !== undefined) held.heard = 0;
       this.#held.push(held);
       if (typeof data === 'string') held.wire = failure(task.seq, new ClusterError(data));
       else {
         held.settle = (outcome: JobOutcome) => this.#answer(held, outcome);
-        toAdd.push({ data, settle: held.settle });
+        const progress = task.progress === undefined ? undefined : (relayed: unknown) => this.#reported(held, readRelayed(relayed));
+        toAdd.push({ data, settle: held.settle, progress });
       }
     }
     if (toAdd.length > 0) this.#client.add(toAdd);
@@ -89,19 +95,42 @@ class ClusterLink implements WorkerLink {
     if (task.queues !== undefined) return 'a multiproc Queue cannot be passed to a cluster pool\'s task: its workers are on other machines; use a Redis structure the task opens itself';
     if (task.classes !== undefined) return 'instances of registered value classes cannot cross to a cluster pool\'s workers yet; pass plain objects';
     const data = { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
-    const extras = task.cancel === undefined && task.timeout === undefined ? undefined : jobExtras(task);
+    const extras = task.cancel === undefined && task.timeout === undefined && task.progress === undefined ? undefined : jobExtras(task);
     return extras === undefined ? data : { ...data, ...extras };
   }
 
   #answer(held: Held, outcome: JobOutcome): void {
     if (this.#gone) return;
+    // Read from the job's record: its last report may not have been heard (the events stream lags the record).
+    if (held.heard !== undefined && 'progress' in outcome) this.#reported(held, readRelayed(outcome.progress), false);
     held.wire = toWire(held, outcome);
     this.#flush();
   }
 
+  /**
+   * A report of `held`'s task. The pool hears a chunk's progress only while it is the oldest the link holds, as
+   * from a local worker (route-progress.ts): a later chunk's waits, the latest winning, until its turn.
+   */
+  #reported(held: Held, relayed: ReturnType<typeof readRelayed>, flush = true): void {
+    if (relayed === undefined || held.wire !== undefined || relayed.n <= held.heard!) return;
+    held.heard = relayed.n;
+    held.report = { offset: relayed.offset, value: relayed.value };
+    if (flush) this.#flush();
+  }
+
   /** Answers the pool in the order it sent: a chunk finished early waits for those before it. */
   #flush(): void {
-    while (!this.#gone && this.#held[0]?.wire !== undefined) {
+    for (;;) {
+      const head = this.#held[0];
+      if (this.#gone) return;
+      if (head === undefined) break;
+      if (head.report !== undefined) {
+        const { offset, value } = head.report;
+        head.report = undefined;
+        this.#onMessage?.({ kind: 'progress', seq: head.seq, offset, value });
+        continue;
+      }
+      if (head.wire === undefined) break;
       const { wire } = this.#held.shift()!;
       const message: ResultsMessage = { kind: 'results', count: 1, results: wire! };
       this.#onMessage?.(message);

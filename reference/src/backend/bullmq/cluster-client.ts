@@ -15,11 +15,15 @@ import { cancelJob } from './cancel-channel.js';
 
 /** How a chunk's job ended, as its record says: the worker's return value, or why it failed. */
 export type JobOutcome =
-  | { readonly returned: unknown }
+  /** `progress`: the job's last progress as its record has it, when read from the record (it may not have been heard). */
+  | { readonly returned: unknown; readonly progress?: unknown }
   | { readonly failed: string; readonly processedBy: string | undefined }
   | { readonly error: Error };
 
 type Settle = (outcome: JobOutcome) => void;
+/** Hears a job's progress events (a call given onProgress: progress-relay.ts). */
+type Progress = (data: unknown) => void;
+type NewJob = { readonly data: ChunkJobData; readonly settle: Settle; readonly progress?: Progress | undefined };
 
 interface Parts {
   readonly queue: Queue;
@@ -37,7 +41,7 @@ export class ClusterClient {
   readonly #settings: ClusterSettings;
   #parts: Promise<Parts> | undefined;
   /** By job id: how to settle the chunk, when it was sent, and its job's creation time (ids can be reused). */
-  readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number; readonly timestamp: number }>();
+  readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number; readonly timestamp: number; readonly progress?: Progress | undefined }>();
   /** Chunks whose record is being read now (#lookUp). */
   readonly #lookingUp = new Set<string>();
   #poll: NodeJS.Timeout | undefined;
@@ -68,11 +72,11 @@ export class ClusterClient {
    * Adds one job per chunk in one round trip; each `settle` is called once with how its job ended, or with a
    * ClusterError when Redis cannot be reached within connectTimeoutMs or the job vanishes from it.
    */
-  add(jobs: readonly { readonly data: ChunkJobData; readonly settle: Settle }[]): void {
+  add(jobs: readonly NewJob[]): void {
     void this.#add(jobs);
   }
 
-  async #add(jobs: readonly { readonly data: ChunkJobData; readonly settle: Settle }[]): Promise<void> {
+  async #add(jobs: readonly NewJob[]): Promise<void> {
     let added: Job[];
     try {
       const { queue } = await this.#bounded(this.#connect(), 'connecting');
@@ -94,9 +98,9 @@ export class ClusterClient {
       // belongs to a job that is gone.
       const stale = this.#pending.get(job.id!);
       if (stale !== undefined) stale.settle({ error: this.#vanished(job.id!) });
-      const { settle } = jobs[i]!;
+      const { settle, progress } = jobs[i]!;
       if (this.#cancelling.has(settle)) void this.#cancelJob(job.id!);
-      else this.#pending.set(job.id!, { settle, since, timestamp: job.timestamp });
+      else this.#pending.set(job.id!, { settle, since, timestamp: job.timestamp, ...(progress === undefined ? {} : { progress }) });
     });
     this.#startPolling();
   }
@@ -150,6 +154,7 @@ export class ClusterClient {
       events.on('error', () => undefined);
       events.on('completed', ({ jobId, returnvalue }) => this.#settle(jobId, { returned: returnvalue }));
       events.on('failed', ({ jobId }) => void this.#lookUp(jobId));
+      events.on('progress', ({ jobId, data }) => this.#pending.get(jobId)?.progress?.(data));
       await this.#bounded(events.waitUntilReady(), 'connecting');
     } catch (error) {
       void events?.close().catch(() => undefined);
@@ -212,7 +217,7 @@ export class ClusterClient {
     if (job.finishedOn === undefined) return;
     if (job.failedReason !== undefined && job.failedReason !== '' && job.returnvalue == null) {
       this.#settle(jobId, { failed: job.failedReason, processedBy: await this.#ranOn(jobId) ?? job.processedBy });
-    } else this.#settle(jobId, { returned: job.returnvalue });
+    } else this.#settle(jobId, { returned: job.returnvalue, progress: job.progress });
   }
 
   #vanished(jobId: string): ClusterError {

@@ -18,17 +18,20 @@ export interface JobExtras {
   /** The chunk's first index in its call and its number of items, for the TaskTimeoutError. */
   readonly i?: number;
   readonly n?: number;
+  /** 1: the call has onProgress, so the task's reports are relayed (progress-relay.ts). */
+  readonly r?: 1;
 }
 
-/** The extras of `task`'s job, or undefined for a call without a signal or a timeout. */
+/** The extras of `task`'s job, or undefined for a call without a signal, a timeout or onProgress. */
 export function jobExtras(task: Task): JobExtras | undefined {
-  const { cancel, timeout } = task;
-  if (cancel === undefined && timeout === undefined) return undefined;
-  const graceMs = cancel !== undefined ? cancel.graceMs : timeout!.graceMs;
+  const { cancel, timeout, progress } = task;
+  if (cancel === undefined && timeout === undefined && progress === undefined) return undefined;
+  const graceMs = cancel !== undefined ? cancel.graceMs : timeout?.graceMs;
   const timeoutMs = timeout?.timeoutMs;
   return {
-    g: graceMs ?? null,
+    ...(cancel === undefined && timeout === undefined ? {} : { g: graceMs ?? null }),
     ...(timeoutMs === undefined ? {} : { t: timeoutMs, i: task.start, n: task.items.length }),
+    ...(progress === undefined ? {} : { r: 1 as const }),
   };
 }
 
@@ -37,20 +40,22 @@ export function jobExtras(task: Task): JobExtras | undefined {
  * undefined for the job of a call without any.
  */
 export function readJobExtras(data: Record<string, unknown>): JobExtras | undefined {
-  const { g, t, i, n } = data;
-  if (g === undefined && t === undefined) return undefined;
+  const { g, t, i, n, r } = data;
+  if (g === undefined && t === undefined && r === undefined) return undefined;
   return {
     ...(g === null || isMs(g) ? { g } : {}),
     ...(isMs(t) ? { t } : {}),
     ...(isCount(i) ? { i } : {}),
     ...(isCount(n) ? { n } : {}),
+    ...(r === 1 ? { r } : {}),
   };
 }
 
 /** What the worker command passes to its local pool's call for the chunk; undefined when the job has no extras. */
-export function localCallOptions(extras: JobExtras, signal: AbortSignal | undefined): CallOptions | undefined {
-  if (extras.g === undefined && extras.t === undefined) return signal === undefined ? undefined : { signal };
+export function localCallOptions(extras: JobExtras, signal: AbortSignal | undefined, onProgress?: CallOptions['onProgress']): CallOptions | undefined {
+  if (extras.g === undefined && extras.t === undefined && onProgress === undefined) return signal === undefined ? undefined : { signal };
   return {
+    ...(onProgress === undefined ? {} : { onProgress }),
     ...(signal === undefined ? {} : { signal }),
     ...(extras.g === undefined ? {} : { graceMs: extras.g ?? Infinity }),
     ...(extras.t === undefined ? {} : { timeoutMs: extras.t }),

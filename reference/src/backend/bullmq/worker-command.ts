@@ -21,6 +21,7 @@ import { TaskResolver } from './task-resolver.js';
 import { abortedInWorker } from '../../pool/current-task.js';
 import { listenForCancels, RecentCancels } from './cancel-channel.js';
 import { asCallersTimeout, localCallOptions } from './job-extras.js';
+import { relayTo } from './progress-relay.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -88,8 +89,13 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     if (cancels.take(job.id)) return encodeResult([0, { values: [], failedAt: 0, error: encodeError(abortedInWorker()) }]);
     try {
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
-      const options = data.g === undefined && data.t === undefined ? undefined : localCallOptions(data, signal);
-      return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p], undefined, options);
+      if (data.g === undefined && data.t === undefined && data.r === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p]);
+      const relay = data.r === 1 ? relayTo(job) : undefined;
+      const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, data.r === 1], undefined,
+        localCallOptions(data, signal, relay?.onProgress));
+      // The last report is in Redis before the result: the pool hears it first.
+      await relay?.flushed();
+      return result;
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
       // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
