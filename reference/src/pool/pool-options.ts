@@ -104,9 +104,6 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const given = checkInitargs(options.initargs);
   const env = checkEnv(options.env, "the workers'");
   const cluster = options.cluster === undefined ? undefined : checkClusterOptions(options.cluster);
-  if (cluster !== undefined && initializer !== null) {
-    throw new TypeError('options.initializer is not supported with options.cluster yet: run the set-up at the top of the task module, which every cluster worker imports');
-  }
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);

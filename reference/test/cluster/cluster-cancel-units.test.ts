@@ -6,6 +6,7 @@
 import test from 'ava';
 import { TaskTimeoutError } from '../../src/index.js';
 import { RecentCancels } from '../../src/backend/bullmq/cancel-channel.js';
+import { encodePoolSetup } from '../../src/backend/bullmq/local-pools.js';
 import { JOB_VERSION, readJobData } from '../../src/backend/bullmq/job-codec.js';
 import { asCallersTimeout, jobExtras, localCallOptions, readJobExtras } from '../../src/backend/bullmq/job-extras.js';
 import type { Task } from '../../src/pool/task.js';
@@ -62,4 +63,15 @@ test('cluster: a cancel heard before its job\'s processor started is taken once'
   t.true(recent.take('7'));
   t.false(recent.take('7'));
   t.false(recent.take(undefined));
+});
+
+test('cluster: a pool without initializer or maxTasksPerChild adds no set-up to its jobs; one with them, one string for all', (t) => {
+  const init = { kind: 'init', name: 'w', identity: [1], parent: {} as never, initializer: null, initargs: [], initQueues: [], maxTasks: null } as const;
+  t.is(encodePoolSetup(init), undefined);
+  const withInit = encodePoolSetup({ ...init, initializer: { moduleUrl: 'file:///t.js', key: 'setUp' }, initargs: [1n, 'x'] });
+  t.is(typeof withInit, 'string');
+  t.is(withInit, encodePoolSetup({ ...init, initializer: { moduleUrl: 'file:///t.js', key: 'setUp' }, initargs: [1n, 'x'] }));
+  t.not(withInit, encodePoolSetup({ ...init, initializer: { moduleUrl: 'file:///t.js', key: 'setUp' }, initargs: [2n, 'x'] }));
+  t.is(typeof encodePoolSetup({ ...init, maxTasks: 3 }), 'string');
+  t.deepEqual(readJobExtras({ o: withInit }), { o: withInit });
 });

@@ -18,6 +18,7 @@ import type { ClusterSettings } from './cluster-options.js';
 import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
 import { jobExtras } from './job-extras.js';
 import { readRelayed } from './progress-relay.js';
+import { encodePoolSetup } from './local-pools.js';
 import { abortedInWorker } from '../../pool/current-task.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
@@ -53,10 +54,13 @@ class ClusterLink implements WorkerLink {
   #budget: number;
   #retiring = false;
   #gone = false;
+  /** The pool's initializer, initargs and maxTasksPerChild for the worker commands, when it has any (local-pools.ts). */
+  readonly #setup: string | undefined;
 
   constructor(init: InitMessage, client: ClusterClient) {
     this.#client = client;
     this.#budget = init.maxTasks ?? Infinity;
+    this.#setup = encodePoolSetup(init);
     client.acquire();
     // After the pool has subscribed: start() returns first.
     queueMicrotask(() => this.#onMessage?.({ kind: 'ready' }));
@@ -96,6 +100,7 @@ class ClusterLink implements WorkerLink {
     if (task.classes !== undefined) return 'instances of registered value classes cannot cross to a cluster pool\'s workers yet; pass plain objects';
     const data = { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
     const extras = task.cancel === undefined && task.timeout === undefined && task.progress === undefined ? undefined : jobExtras(task);
+    if (this.#setup !== undefined) return { ...data, ...extras, o: this.#setup };
     return extras === undefined ? data : { ...data, ...extras };
   }
 

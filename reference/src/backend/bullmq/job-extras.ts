@@ -20,6 +20,8 @@ export interface JobExtras {
   readonly n?: number;
   /** 1: the call has onProgress, so the task's reports are relayed (progress-relay.ts). */
   readonly r?: 1;
+  /** The pool's set-up (initializer, initargs, maxTasksPerChild), when it has one (local-pools.ts). */
+  readonly o?: string;
 }
 
 /** The extras of `task`'s job, or undefined for a call without a signal, a timeout or onProgress. */
@@ -40,14 +42,15 @@ export function jobExtras(task: Task): JobExtras | undefined {
  * undefined for the job of a call without any.
  */
 export function readJobExtras(data: Record<string, unknown>): JobExtras | undefined {
-  const { g, t, i, n, r } = data;
-  if (g === undefined && t === undefined && r === undefined) return undefined;
+  const { g, t, i, n, r, o } = data;
+  if (g === undefined && t === undefined && r === undefined && o === undefined) return undefined;
   return {
     ...(g === null || isMs(g) ? { g } : {}),
     ...(isMs(t) ? { t } : {}),
     ...(isCount(i) ? { i } : {}),
     ...(isCount(n) ? { n } : {}),
     ...(r === 1 ? { r } : {}),
+    ...(typeof o === 'string' ? { o } : {}),
   };
 }
 

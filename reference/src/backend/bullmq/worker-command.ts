@@ -13,7 +13,6 @@ import type { Job, Worker } from 'bullmq';
 import { childEntry } from '../../process/child-entry.js';
 import { encodeError } from '../../remote-error.js';
 import { cpuCount } from '../../identity.js';
-import { Pool } from '../../pool/pool.js';
 import { redisOptions } from './cluster-options.js';
 import { encodeResult, RAN_ON, readJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
@@ -22,6 +21,7 @@ import { abortedInWorker } from '../../pool/current-task.js';
 import { listenForCancels, RecentCancels } from './cancel-channel.js';
 import { asCallersTimeout, localCallOptions } from './job-extras.js';
 import { relayTo } from './progress-relay.js';
+import { LocalPools } from './local-pools.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -69,7 +69,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const { runClusterChunk } = (await import(pathToFileURL(childEntry(import.meta.url, 'chunk-task')).href)) as typeof import('./chunk-task.js');
   const { Worker } = await loadBullMQ();
   const name = `${hostname()}:${process.pid}`;
-  const pool = new Pool({ processes });
+  const pools = new LocalPools(processes, resolver);
   const cancels = new RecentCancels();
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
@@ -88,6 +88,8 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     // Its call was aborted before this process began it: it never runs.
     if (cancels.take(job.id)) return encodeResult([0, { values: [], failedAt: 0, error: encodeError(abortedInWorker()) }]);
     try {
+      // The pool's own set-up (initializer, maxTasksPerChild), when it has one (local-pools.ts).
+      const pool = data.o === undefined ? pools.plain : await pools.get(data.o);
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
       if (data.g === undefined && data.t === undefined && data.r === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p]);
       const relay = data.r === 1 ? relayTo(job) : undefined;
@@ -124,8 +126,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     async stop(graceMs = 10_000): Promise<void> {
       const closed = worker.close();
       await Promise.race([closed, new Promise((done) => setTimeout(done, graceMs).unref())]);
-      pool.terminate();
-      await pool.join();
+      await pools.terminate();
       listening.stop();
     },
   };
