@@ -4,7 +4,9 @@
  * guessed), the local call it makes of them, the TaskTimeoutError it renames, and the cancels it remembers.
  */
 import test from 'ava';
-import { TaskTimeoutError } from '../../src/index.js';
+import { TaskReferenceError, TaskTimeoutError } from '../../src/index.js';
+import { TaskResolver } from '../../src/backend/bullmq/task-resolver.js';
+import { decodeWithClasses, encodeWithClasses, localClasses } from '../../src/backend/bullmq/class-args.js';
 import { RecentCancels } from '../../src/backend/bullmq/cancel-channel.js';
 import { encodePoolSetup } from '../../src/backend/bullmq/local-pools.js';
 import { JOB_VERSION, readJobData } from '../../src/backend/bullmq/job-codec.js';
@@ -74,4 +76,20 @@ test('cluster: a pool without initializer or maxTasksPerChild adds no set-up to 
   t.not(withInit, encodePoolSetup({ ...init, initializer: { moduleUrl: 'file:///t.js', key: 'setUp' }, initargs: [2n, 'x'] }));
   t.is(typeof encodePoolSetup({ ...init, maxTasks: 3 }), 'string');
   t.deepEqual(readJobExtras({ o: withInit }), { o: withInit });
+});
+
+test('cluster: a class table\'s modules resolve among the worker command\'s own, and one it was not started with refuses the chunk', (t) => {
+  const resolver = new TaskResolver(['file:///srv/app/tasks.js']);
+  const marks = [{ x: 1 }, 0];
+  const table = { refs: ['file:///home/dev/app/tasks.js', 'Point'], marks };
+  const local = localClasses(table, (url) => resolver.localModule(url));
+  t.deepEqual(local.refs, ['file:///srv/app/tasks.js', 'Point']);
+  t.is(local.marks, marks);
+  t.throws(() => localClasses({ refs: ['file:///tmp/evil.js', 'Point'], marks }, (url) => resolver.localModule(url)), {
+    instanceOf: TaskReferenceError, message: /not started with the task module "file:\/\/\/tmp\/evil\.js"/,
+  });
+  // Items and table in one serialization: the table's entries are still the very objects in the items.
+  const items = [[marks[0], 2]];
+  const { values, classes } = decodeWithClasses(encodeWithClasses(items, { refs: table.refs, marks }));
+  t.is((values as unknown[][])[0]![0], classes.marks[0]);
 });

@@ -9,13 +9,30 @@ import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
 import { decodeItems, encodeResult } from './job-codec.js';
 import { offsetsInsideValues } from './progress-relay.js';
+import { decodeWithClasses, localClasses } from './class-args.js';
+import { TaskResolver } from './task-resolver.js';
+import { encodeError } from '../../remote-error.js';
 
 /** `moduleUrl` is one of the modules the worker command was started with (task-resolver.ts), never Redis's word. */
-export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, reports = false): Promise<string> {
+export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, reports = false,
+  modules?: readonly string[]): Promise<string> {
   const fn = await loadTask({ moduleUrl, key });
-  const items = decodeItems(payload);
+  let items;
+  let classes;
+  // modules: the payload holds registered class instances, whose modules resolve among these (class-args.ts).
+  if (modules === undefined) items = decodeItems(payload);
+  else {
+    const decoded = decodeWithClasses(payload);
+    const resolver = new TaskResolver(modules);
+    try {
+      classes = localClasses(decoded.classes, (url) => resolver.localModule(url));
+    } catch (error) {
+      return encodeResult(packResults([{ seq: 0, ok: false, values: [], failedAt: 0, error: encodeError(error) }]));
+    }
+    items = decoded.values;
+  }
   // reports: the call asked for progress, and the local call was given onProgress (progress-relay.ts).
-  const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes: undefined, reports }, fn);
+  const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes, reports }, fn);
   return encodeResult(packResults([result]));
 }
 

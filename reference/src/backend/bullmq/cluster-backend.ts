@@ -19,6 +19,7 @@ import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job
 import { jobExtras } from './job-extras.js';
 import { readRelayed } from './progress-relay.js';
 import { encodePoolSetup } from './local-pools.js';
+import { encodeWithClasses } from './class-args.js';
 import { abortedInWorker } from '../../pool/current-task.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
@@ -97,8 +98,9 @@ class ClusterLink implements WorkerLink {
     const ref = this.#functions.get(task.fn);
     if (ref === undefined) return `internal: function ${task.fn} was never defined for this link`;
     if (task.queues !== undefined) return 'a multiproc Queue cannot be passed to a cluster pool\'s task: its workers are on other machines; use a Redis structure the task opens itself';
-    if (task.classes !== undefined) return 'instances of registered value classes cannot cross to a cluster pool\'s workers yet; pass plain objects';
-    const data = { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
+    const data: ChunkJobData = task.classes === undefined
+      ? { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) }
+      : { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeWithClasses(task.items, task.classes), c: 1 };
     const extras = task.cancel === undefined && task.timeout === undefined && task.progress === undefined ? undefined : jobExtras(task);
     if (this.#setup !== undefined) return { ...data, ...extras, o: this.#setup };
     return extras === undefined ? data : { ...data, ...extras };

@@ -22,6 +22,8 @@ export interface JobExtras {
   readonly r?: 1;
   /** The pool's set-up (initializer, initargs, maxTasksPerChild), when it has one (local-pools.ts). */
   readonly o?: string;
+  /** 1: the payload holds the items and their class table (class-args.ts). */
+  readonly c?: 1;
 }
 
 /** The extras of `task`'s job, or undefined for a call without a signal, a timeout or onProgress. */
@@ -42,8 +44,8 @@ export function jobExtras(task: Task): JobExtras | undefined {
  * undefined for the job of a call without any.
  */
 export function readJobExtras(data: Record<string, unknown>): JobExtras | undefined {
-  const { g, t, i, n, r, o } = data;
-  if (g === undefined && t === undefined && r === undefined && o === undefined) return undefined;
+  const { g, t, i, n, r, o, c } = data;
+  if (g === undefined && t === undefined && r === undefined && o === undefined && c === undefined) return undefined;
   return {
     ...(g === null || isMs(g) ? { g } : {}),
     ...(isMs(t) ? { t } : {}),
@@ -51,6 +53,7 @@ export function readJobExtras(data: Record<string, unknown>): JobExtras | undefi
     ...(isCount(n) ? { n } : {}),
     ...(r === 1 ? { r } : {}),
     ...(typeof o === 'string' ? { o } : {}),
+    ...(c === 1 ? { c } : {}),
   };
 }
 

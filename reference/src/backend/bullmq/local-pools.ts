@@ -13,12 +13,16 @@ import { loadTask, type TaskRef } from '../../task-registry.js';
 import { Pool } from '../../pool/pool.js';
 import type { InitMessage } from '../protocol.js';
 import type { TaskResolver } from './task-resolver.js';
+import { reviveInstances, type ClassTable } from '../../revive.js';
+import { localClasses } from './class-args.js';
 
 /** What a pool's jobs carry of its set-up, decoded: the initializer's module URL and key, initargs, maxTasks. */
 interface PoolSetup {
   readonly i: readonly [string, string] | null;
   readonly a: readonly unknown[];
   readonly x: number | null;
+  /** The class table of the registered class instances in `a`, written with it (class-args.ts). */
+  readonly c?: ClassTable;
 }
 
 /** The `o` of a pool's jobs, or undefined for a pool with neither initializer nor maxTasksPerChild (its jobs carry nothing). */
@@ -28,6 +32,7 @@ export function encodePoolSetup(init: InitMessage): string | undefined {
     i: init.initializer === null ? null : [init.initializer.moduleUrl, init.initializer.key],
     a: init.initargs,
     x: init.maxTasks,
+    ...(init.initClasses === undefined ? {} : { c: init.initClasses }),
   };
   return Buffer.from(serialize(setup)).toString('base64');
 }
@@ -72,6 +77,9 @@ export class LocalPools {
     } catch (cause) {
       throw new Error(`the pool set-up of this chunk could not be read (${String(cause)}): are the pool and the workers the same multiproc version?`, { cause });
     }
+    // The initargs' class instances become themselves here, among the classes this worker command registered:
+    // the local pool then sends them on to its processes as a local pool does.
+    if (setup.c !== undefined) reviveInstances(localClasses(setup.c, (url) => this.resolver.localModule(url)));
     let initializer;
     if (setup.i !== null) {
       // Only among the modules this worker command was started with: nothing is imported on Redis's word.

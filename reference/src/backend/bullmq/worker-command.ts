@@ -91,9 +91,9 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
       // The pool's own set-up (initializer, maxTasksPerChild), when it has one (local-pools.ts).
       const pool = data.o === undefined ? pools.plain : await pools.get(data.o);
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
-      if (data.g === undefined && data.t === undefined && data.r === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p]);
+      if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p]);
       const relay = data.r === 1 ? relayTo(job) : undefined;
-      const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, data.r === 1], undefined,
+      const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, data.r === 1, data.c === 1 ? modules : undefined], undefined,
         localCallOptions(data, signal, relay?.onProgress));
       // The last report is in Redis before the result: the pool hears it first.
       await relay?.flushed();
