@@ -103,6 +103,8 @@ export const implementation: Implementation = {
     ...readDeviations(),
     'pool.pids.at-most-processes-workers': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), ` +
       'whatever the pool\'s processes, which only bounds how many chunks the pool keeps in their hands',
+    'pool.processes.default-is-cpu-count': `${REMOTE}: Pool() keeps this machine's CPU count of chunks in the cluster's hands, ` +
+      'and the initializer it counts by runs in every process of the worker commands that serve it (here up to 2 × 2)',
     'pool.initializer.runs-once-per-worker': `${REMOTE}: the initializer runs once in each process of each worker command's ` +
       'local pool that serves the pool (here up to 2 × 2), whatever the pool\'s processes',
     'pool.maxtasks.worker-runs-at-most-n-tasks': `${REMOTE}: each process of the worker commands runs at most maxTasksPerChild ` +

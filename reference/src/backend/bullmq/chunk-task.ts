@@ -36,5 +36,15 @@ export async function runClusterChunk(moduleUrl: string, key: string, star: bool
   return encodeResult(packResults([result]));
 }
 
-tasks(import.meta, { runClusterChunk });
+/**
+ * The initializer of a worker command's local pools (but one given the pool's own initializer, which imports its
+ * module): each process imports the task modules before its first chunk, so a chunk's timeoutMs, counted by the
+ * local pool from its start, is not spent importing its task's module (under load, seconds).
+ * `modules` are the worker command's own, never a job's.
+ */
+export async function preloadModules(modules: readonly string[]): Promise<void> {
+  for (const moduleUrl of modules) await import(moduleUrl);
+}
+
+tasks(import.meta, { runClusterChunk, preloadModules });
 offsetsInsideValues();

@@ -45,8 +45,10 @@ export class LocalPools {
   readonly plain: Pool;
   readonly #byKey = new Map<string, Promise<Pool>>();
 
-  constructor(private readonly processes: number, private readonly resolver: TaskResolver) {
-    this.plain = new Pool({ processes });
+  /** `preload`: chunk-task.ts's preloadModules, given the worker command's `modules`. */
+  constructor(private readonly processes: number, private readonly resolver: TaskResolver,
+    private readonly preload: { readonly initializer: (modules: readonly string[]) => Promise<void>; readonly modules: readonly string[] }) {
+    this.plain = new Pool({ processes, initializer: preload.initializer, initargs: [preload.modules] });
   }
 
   /**
@@ -88,7 +90,9 @@ export class LocalPools {
     }
     return new Pool({
       processes: this.processes,
-      ...(initializer === undefined ? {} : { initializer, initargs: [...setup.a] }),
+      ...(initializer === undefined
+        ? { initializer: this.preload.initializer, initargs: [this.preload.modules] }
+        : { initializer, initargs: [...setup.a] }),
       ...(setup.x === null ? {} : { maxTasksPerChild: setup.x }),
     });
   }

@@ -66,10 +66,10 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     modules.push(url);
   }
   const resolver = new TaskResolver(modules);
-  const { runClusterChunk } = (await import(pathToFileURL(childEntry(import.meta.url, 'chunk-task')).href)) as typeof import('./chunk-task.js');
+  const { runClusterChunk, preloadModules } = (await import(pathToFileURL(childEntry(import.meta.url, 'chunk-task')).href)) as typeof import('./chunk-task.js');
   const { Worker } = await loadBullMQ();
   const name = `${hostname()}:${process.pid}`;
-  const pools = new LocalPools(processes, resolver);
+  const pools = new LocalPools(processes, resolver, { initializer: preloadModules, modules });
   const cancels = new RecentCancels();
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
