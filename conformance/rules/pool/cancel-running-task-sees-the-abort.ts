@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expectEqual, readTextWritten } from '../../harness/expect.js';
+import { isRunning } from '../../harness/pids.js';
 import { defineRule } from '../../harness/rule.js';
 import { withPool } from '../../harness/with-pool.js';
 
@@ -24,7 +25,12 @@ export default defineRule({
         await handle.abort('stop');
         const what = `what waitForAbort saw in the worker once ${method}'s signal was aborted`;
         expectEqual(await readTextWritten(`${path}.seen`, 10_000, what), 'aborted', what);
-        expectEqual(await pool.apply('getPid', []), pid, `the worker's pid after the task of ${method} returned on its abort (the same worker)`);
+        // Kept: the process that ran the task still runs once a task after it was answered. Not "the next task runs
+        // on that pid": a pool with more processes than it was asked for (the cluster's, whose worker commands have
+        // their own) may give the next task to another.
+        const next = await pool.apply('getPid', []);
+        expectEqual(typeof next, 'number', `what getPid returned after the task of ${method} returned on its abort`);
+        expectEqual(isRunning(pid), true, `whether the worker that ran ${method}'s task (pid ${pid}) still runs after it returned on its abort, within the grace period`);
       }
     });
   },

@@ -46,6 +46,11 @@ export interface WorkerLink {
   terminate(graceMs: number | undefined): void;
   /** Ends the worker now (SIGKILL). */
   kill(): void;
+  /**
+   * True when the worker times its tasks' timeoutMs itself and fails them with TaskTimeoutError (the cluster's
+   * worker commands, which alone see a chunk start): the pool's clock then leaves them alone.
+   */
+  readonly timesTasks?: boolean;
   /** Whether the worker has exited (its exit event may still be on its way). */
   readonly exited: boolean;
   /**

@@ -18,6 +18,7 @@ import { checkGraceMs } from './cancel.js';
 import { checkTaskTimeout } from './task-timeout.js';
 import type { WorkerInit } from './worker-set.js';
 import { checkClusterOptions, type ClusterOptions, type ClusterSettings } from '../backend/bullmq/cluster-options.js';
+import { refuseQueuesInInitargs } from '../backend/bullmq/cluster-refusals.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
 export interface PoolOptions<I extends TaskFunction = TaskFunction> {
@@ -105,9 +106,7 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const given = checkInitargs(options.initargs);
   const env = checkEnv(options.env, "the workers'");
   const cluster = options.cluster === undefined ? undefined : checkClusterOptions(options.cluster);
-  if (cluster !== undefined && initializer !== null) {
-    throw new TypeError('options.initializer is not supported with options.cluster yet: run the set-up at the top of the task module, which every cluster worker imports');
-  }
+  if (cluster !== undefined) refuseQueuesInInitargs(given);
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);

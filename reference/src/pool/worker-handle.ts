@@ -68,7 +68,7 @@ export class WorkerHandle {
   #through: number | undefined;
   /** The running task's timeoutMs (task-clock.ts): a timer only while that task has one. */
   readonly clock = new TaskClock((task, elapsedMs) => {
-    if (this.inflight[0] === task && !this.#link.exited) this.events.timedOut?.(this, task, elapsedMs);
+    if (this.inflight[0] === task && !this.#link.exited && this.#link.timesTasks !== true) this.events.timedOut?.(this, task, elapsedMs);
   });
 
   /** Starts the worker through `backend` (throws WorkerStartError when it cannot). */

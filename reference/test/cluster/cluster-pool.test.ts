@@ -94,7 +94,6 @@ test('cluster: options.cluster is checked before anything connects; misspellings
   t.throws(() => new Pool({ cluster: { connection: 'redis://127.0.0.1:1', queue: 'a:b' } }), { instanceOf: TypeError, message: /options\.cluster\.queue/ });
   t.throws(() => new Pool({ cluster: { queue: 'q' } as never }), { instanceOf: TypeError, message: /options\.cluster\.connection/ });
   t.throws(() => new Pool({ cluster: { connection: 'redis://x', queue: 'q', connectTimeoutMs: 0 } }), { instanceOf: RangeError });
-  t.throws(() => new Pool({ initializer: square, cluster: { connection: 'redis://x', queue: 'q' } }), { instanceOf: TypeError, message: /initializer is not supported with options\.cluster/ });
   t.throws(() => new Pool({ clustr: {} } as never), { instanceOf: TypeError, message: /did you mean cluster/ });
 });
 

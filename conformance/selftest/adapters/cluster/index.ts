@@ -89,11 +89,6 @@ const UNSUPPORTED: Partial<Record<Capability, string>> = {
   queue: POOL_ONLY,
   'queue.bounded': POOL_ONLY,
   'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
-  'pool.initializer': 'options.initializer is not supported with options.cluster yet',
-  'pool.maxtasks': `${REMOTE}: maxTasksPerChild retires a slot of the pool, not a remote process`,
-  'pool.cancel': 'a chunk already on a worker command is not told of the abort yet (its result is dropped)',
-  'pool.timeout': 'a chunk already on a worker command is not timed or stopped yet: timeouts need the cancel message on the cluster',
-  'pool.progress': 'a worker command does not carry a task\'s progress reports back yet',
   'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
   'pool.stats': 'pool.stats() sees the pool\'s slots, not the remote processes: not wired for the cluster yet',
   'pool.crash-diagnostics': 'a worker command that dies leaves no stderr tail or out-of-memory word in Redis yet (the error names its host and pid)',
@@ -108,6 +103,12 @@ export const implementation: Implementation = {
     ...readDeviations(),
     'pool.pids.at-most-processes-workers': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), ` +
       'whatever the pool\'s processes, which only bounds how many chunks the pool keeps in their hands',
+    'pool.processes.default-is-cpu-count': `${REMOTE}: Pool() keeps this machine's CPU count of chunks in the cluster's hands, ` +
+      'and the initializer it counts by runs in every process of the worker commands that serve it (here up to 2 × 2)',
+    'pool.initializer.runs-once-per-worker': `${REMOTE}: the initializer runs once in each process of each worker command's ` +
+      'local pool that serves the pool (here up to 2 × 2), whatever the pool\'s processes',
+    'pool.maxtasks.worker-runs-at-most-n-tasks': `${REMOTE}: each process of the worker commands runs at most maxTasksPerChild ` +
+      'chunks, but consecutive chunks of a pool of one process may run on different worker commands (here 2 × 2 processes)',
   },
   unsupported: UNSUPPORTED,
   open: async () => {

@@ -9,6 +9,10 @@ import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
 import { decodeItems, encodeResult } from './job-codec.js';
 import { thisProcess, type RemoteProcess } from './remote-origin.js';
+import { offsetsInsideValues } from './progress-relay.js';
+import { decodeWithClasses, localClasses } from './class-args.js';
+import { TaskResolver } from './task-resolver.js';
+import { encodeError } from '../../remote-error.js';
 
 /** This process, once: a worker command's child runs for one worker command, and hostname() is a syscall. */
 let here: RemoteProcess | undefined;
@@ -17,15 +21,40 @@ let here: RemoteProcess | undefined;
  * `moduleUrl` is one of the modules the worker command was started with (task-resolver.ts), never Redis's word.
  * `worker`: the worker command's name (`host:pid`), for the result's origin.
  */
-export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, worker: string): Promise<string> {
+export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, worker: string,
+  reports = false, modules?: readonly string[]): Promise<string> {
   const fn = await loadTask({ moduleUrl, key });
-  const items = decodeItems(payload);
-  // reports: false, the cluster carries no progress yet.
-  const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes: undefined, reports: false }, fn);
+  here ??= thisProcess(worker);
+  let items;
+  let classes;
+  // modules: the payload holds registered class instances, whose modules resolve among these (class-args.ts).
+  if (modules === undefined) items = decodeItems(payload);
+  else {
+    const decoded = decodeWithClasses(payload);
+    const resolver = new TaskResolver(modules);
+    try {
+      classes = localClasses(decoded.classes, (url) => resolver.localModule(url));
+    } catch (error) {
+      return encodeResult(packResults([{ seq: 0, ok: false, values: [], failedAt: 0, error: encodeError(error), remote: here }]));
+    }
+    items = decoded.values;
+  }
+  // reports: the call asked for progress, and the local call was given onProgress (progress-relay.ts).
+  const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes, reports }, fn);
   // A failure says where it ran: this process, a child of the worker command (remote-origin.ts). A success carries
   // it too, for a value that then cannot be sent back (bytes.ts makes that a failure); the wire drops it otherwise.
-  here ??= thisProcess(worker);
   return encodeResult(packResults([{ ...result, remote: here }]));
 }
 
-tasks(import.meta, { runClusterChunk });
+/**
+ * The initializer of a worker command's local pools (but one given the pool's own initializer, which imports its
+ * module): each process imports the task modules before its first chunk, so a chunk's timeoutMs, counted by the
+ * local pool from its start, is not spent importing its task's module (under load, seconds).
+ * `modules` are the worker command's own, never a job's.
+ */
+export async function preloadModules(modules: readonly string[]): Promise<void> {
+  for (const moduleUrl of modules) await import(moduleUrl);
+}
+
+tasks(import.meta, { runClusterChunk, preloadModules });
+offsetsInsideValues();

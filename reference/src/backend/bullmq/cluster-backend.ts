@@ -17,6 +17,11 @@ import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
 import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
 import { isStallReason, retryOf, stallHint, takeRetry, type Retry } from './stalled-retry.js';
+import { jobExtras } from './job-extras.js';
+import { readRelayed } from './progress-relay.js';
+import { encodePoolSetup } from './local-pools.js';
+import { encodeWithClasses } from './class-args.js';
+import { abortedInWorker } from '../../pool/current-task.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -34,6 +39,11 @@ interface Held {
   wire?: unknown[];
   /** Its call is idempotent: the job data to send again should its worker die (stalled-retry.ts). */
   readonly retry?: Retry | undefined;
+  /** What the client calls when the job ends: also what names the job to cancel it. */
+  settle?: (outcome: JobOutcome) => void;
+  /** A call given onProgress: the last report heard (its count) and the one not yet delivered (progress-relay.ts). */
+  heard?: number;
+  report?: { readonly offset: number; readonly value: unknown } | undefined;
 }
 
 class ClusterLink implements WorkerLink {
@@ -50,11 +60,14 @@ class ClusterLink implements WorkerLink {
   #gone = false;
   readonly #maxRetries: number;
   #holds = false;
+  /** The pool's initializer, initargs and maxTasksPerChild for the worker commands, when it has any (local-pools.ts). */
+  readonly #setup: string | undefined;
 
   constructor(init: InitMessage, client: ClusterClient, maxRetries: number) {
     this.#client = client;
     this.#maxRetries = maxRetries;
     this.#budget = init.maxTasks ?? Infinity;
+    this.#setup = encodePoolSetup(init);
     client.acquire();
     // After the pool has subscribed: start() returns first.
     queueMicrotask(() => this.#onMessage?.({ kind: 'ready' }));
@@ -77,9 +90,14 @@ class ClusterLink implements WorkerLink {
         seq: task.seq, job: task.job, index: task.start, count: task.items.length,
         retry: typeof data === 'string' ? undefined : retryOf(task, data, this.#maxRetries),
       };
+      if (task.progress !== undefined) held.heard = 0;
       this.#held.push(held);
       if (typeof data === 'string') held.wire = failure(task.seq, new ClusterError(data));
-      else toAdd.push({ data, settle: (outcome: JobOutcome) => this.#answer(held, outcome) });
+      else {
+        held.settle = (outcome: JobOutcome) => this.#answer(held, outcome);
+        const progress = task.progress === undefined ? undefined : (relayed: unknown) => this.#reported(held, readRelayed(relayed));
+        toAdd.push({ data, settle: held.settle, progress });
+      }
     }
     if (toAdd.length > 0) this.#client.add(toAdd);
     if (toAdd.length < jobs.length) queueMicrotask(() => this.#flush());
@@ -89,25 +107,57 @@ class ClusterLink implements WorkerLink {
     const ref = this.#functions.get(task.fn);
     if (ref === undefined) return `internal: function ${task.fn} was never defined for this link`;
     if (task.queues !== undefined) return 'a multiproc Queue cannot be passed to a cluster pool\'s task: its workers are on other machines; use a Redis structure the task opens itself';
-    if (task.classes !== undefined) return 'instances of registered value classes cannot cross to a cluster pool\'s workers yet; pass plain objects';
-    return { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) };
+    const data: ChunkJobData = task.classes === undefined
+      ? { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) }
+      : { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeWithClasses(task.items, task.classes), c: 1 };
+    const extras = task.cancel === undefined && task.timeout === undefined && task.progress === undefined ? undefined : jobExtras(task);
+    if (this.#setup !== undefined) return { ...data, ...extras, o: this.#setup };
+    return extras === undefined ? data : { ...data, ...extras };
   }
 
   #answer(held: Held, outcome: JobOutcome): void {
     // The client settles each job once (cluster-client.ts), and a chunk is answered by its last job only.
     if (this.#gone) return;
-    if (takeRetry(held.retry, outcome)) {
-      // Its worker command died with it: a new job, which a live worker command takes.
-      this.#client.add([{ data: held.retry.data, settle: (next: JobOutcome) => this.#answer(held, next) }]);
+    // A chunk answered already (cancelled, or past its queueTimeoutMs) is not sent again.
+    if (held.wire === undefined && takeRetry(held.retry, outcome)) {
+      // Its worker command died with it: a new job, which a live worker command takes. Cancelling the chunk now
+      // names that job, and its reports count afresh (the chunk runs from its start again).
+      held.settle = (next: JobOutcome) => this.#answer(held, next);
+      if (held.heard !== undefined) held.heard = 0;
+      const progress = held.heard === undefined ? undefined : (relayed: unknown) => this.#reported(held, readRelayed(relayed));
+      this.#client.add([{ data: held.retry.data, settle: held.settle, progress }]);
       return;
     }
+    // Read from the job's record: its last report may not have been heard (the events stream lags the record).
+    if (held.heard !== undefined && 'progress' in outcome) this.#reported(held, readRelayed(outcome.progress), false);
     held.wire = toWire(held, outcome);
     this.#flush();
   }
 
+  /**
+   * A report of `held`'s task. The pool hears a chunk's progress only while it is the oldest the link holds, as
+   * from a local worker (route-progress.ts): a later chunk's waits, the latest winning, until its turn.
+   */
+  #reported(held: Held, relayed: ReturnType<typeof readRelayed>, flush = true): void {
+    if (relayed === undefined || held.wire !== undefined || relayed.n <= held.heard!) return;
+    held.heard = relayed.n;
+    held.report = { offset: relayed.offset, value: relayed.value };
+    if (flush) this.#flush();
+  }
+
   /** Answers the pool in the order it sent: a chunk finished early waits for those before it. */
   #flush(): void {
-    while (!this.#gone && this.#held[0]?.wire !== undefined) {
+    for (;;) {
+      const head = this.#held[0];
+      if (this.#gone) return;
+      if (head === undefined) break;
+      if (head.report !== undefined) {
+        const { offset, value } = head.report;
+        head.report = undefined;
+        this.#onMessage?.({ kind: 'progress', seq: head.seq, offset, value });
+        continue;
+      }
+      if (head.wire === undefined) break;
       const { wire } = this.#held.shift()!;
       const message: ResultsMessage = { kind: 'results', count: 1, results: wire! };
       this.#onMessage?.(message);
@@ -116,8 +166,24 @@ class ClusterLink implements WorkerLink {
     if (this.#retiring && this.#held.length === 0) this.#exit(0, null);
   }
 
-  /** Cancelled chunks run to the end on their workers (not passed on yet); their results are dropped by the pool. */
-  cancel(_seqs: readonly number[]): void {}
+  /** Timeouts are counted by the worker commands, from each chunk's start there (job-extras.ts), not by the pool. */
+  readonly timesTasks = true;
+
+  /**
+   * The calls of these chunks were aborted, or they waited past their queueTimeoutMs: each is answered now (the
+   * pool drops the answer, and no grace timer stops this link for a chunk it no longer holds), and its job is
+   * removed from Redis or stopped on its worker command (cluster-client.ts).
+   */
+  cancel(seqs: readonly number[]): void {
+    const wanted = new Set(seqs);
+    for (const held of this.#held) {
+      if (held.wire !== undefined || !wanted.has(held.seq)) continue;
+      held.wire = failure(held.seq, abortedInWorker());
+      if (held.settle !== undefined) this.#client.cancel(held.settle);
+    }
+    // Not now: the pool arms the grace period of the running chunk after this returns, and its answer ends it.
+    queueMicrotask(() => this.#flush());
+  }
 
   retire(): void {
     this.#retiring = true;

@@ -13,14 +13,19 @@ import { ConnectionHold } from './connection-hold.js';
 import { addJobs } from './add-jobs.js';
 import { CHUNK_JOB, RAN_ON, type ChunkJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
+import { cancelJob } from './cancel-channel.js';
 
 /** How a chunk's job ended, as its record says: the worker's return value, or why it failed. */
 export type JobOutcome =
-  | { readonly returned: unknown }
+  /** `progress`: the job's last progress as its record has it, when read from the record (it may not have been heard). */
+  | { readonly returned: unknown; readonly progress?: unknown }
   | { readonly failed: string; readonly processedBy: string | undefined }
   | { readonly error: Error };
 
 type Settle = (outcome: JobOutcome) => void;
+/** Hears a job's progress events (a call given onProgress: progress-relay.ts). */
+type Progress = (data: unknown) => void;
+type NewJob = { readonly data: ChunkJobData; readonly settle: Settle; readonly progress?: Progress | undefined };
 
 interface Parts {
   readonly queue: Queue;
@@ -38,7 +43,7 @@ export class ClusterClient {
   readonly #settings: ClusterSettings;
   #parts: Promise<Parts> | undefined;
   /** By job id: how to settle the chunk, when it was sent, and its job's creation time (ids can be reused). */
-  readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number; readonly timestamp: number }>();
+  readonly #pending = new Map<string, { readonly settle: Settle; readonly since: number; readonly timestamp: number; readonly progress?: Progress | undefined }>();
   /** Chunks whose record is being read now (#lookUp). */
   readonly #lookingUp = new Set<string>();
   #poll: NodeJS.Timeout | undefined;
@@ -46,6 +51,8 @@ export class ClusterClient {
   /** Whether the connections keep the parent alive: only while a link has work (connection-hold.ts). */
   readonly hold = new ConnectionHold();
   #closing: Promise<void> | undefined;
+  /** Chunks cancelled while their addBulk was on its way: cancelled in Redis once they have an id. */
+  readonly #cancelling = new WeakSet<Settle>();
 
   constructor(settings: ClusterSettings) {
     this.#settings = settings;
@@ -69,11 +76,11 @@ export class ClusterClient {
    * Adds one job per chunk in one round trip; each `settle` is called once with how its job ended, or with a
    * ClusterError when Redis cannot be reached within connectTimeoutMs or the job vanishes from it.
    */
-  add(jobs: readonly { readonly data: ChunkJobData; readonly settle: Settle }[]): void {
+  add(jobs: readonly NewJob[]): void {
     void this.#add(jobs);
   }
 
-  async #add(jobs: readonly { readonly data: ChunkJobData; readonly settle: Settle }[]): Promise<void> {
+  async #add(jobs: readonly NewJob[]): Promise<void> {
     let added: Job[];
     try {
       const { queue } = await this.#bounded(this.#connect(), 'connecting');
@@ -95,9 +102,32 @@ export class ClusterClient {
       // belongs to a job that is gone.
       const stale = this.#pending.get(job.id!);
       if (stale !== undefined) stale.settle({ error: this.#vanished(job.id!) });
-      this.#pending.set(job.id!, { settle: jobs[i]!.settle, since, timestamp: job.timestamp });
+      const { settle, progress } = jobs[i]!;
+      if (this.#cancelling.has(settle)) void this.#cancelJob(job.id!);
+      else this.#pending.set(job.id!, { settle, since, timestamp: job.timestamp, ...(progress === undefined ? {} : { progress }) });
     });
     this.#startPolling();
+  }
+
+  /**
+   * The chunk `settle` was given for is no longer wanted (its call was aborted, or it waited past its
+   * queueTimeoutMs): its job is removed if still waiting, else its worker command is told (cancel-channel.ts).
+   * `settle` is not called for it again.
+   */
+  cancel(settle: Settle): void {
+    for (const [jobId, entry] of this.#pending) {
+      if (entry.settle !== settle) continue;
+      this.#pending.delete(jobId);
+      if (this.#pending.size === 0) this.#stopPolling();
+      void this.#cancelJob(jobId);
+      return;
+    }
+    this.#cancelling.add(settle);
+  }
+
+  async #cancelJob(jobId: string): Promise<void> {
+    const parts = await this.#parts?.catch(() => undefined);
+    if (parts !== undefined) await cancelJob(parts.queue, jobId);
   }
 
   #connect(): Promise<Parts> {
@@ -135,6 +165,7 @@ export class ClusterClient {
       events.on('error', () => undefined);
       events.on('completed', ({ jobId, returnvalue }) => this.#settle(jobId, { returned: returnvalue }));
       events.on('failed', ({ jobId }) => void this.#lookUp(jobId));
+      events.on('progress', ({ jobId, data }) => this.#pending.get(jobId)?.progress?.(data));
       await this.#bounded(events.waitUntilReady(), 'connecting');
       for (const part of [queue, events]) await this.#adopt(part);
     } catch (error) {
@@ -206,7 +237,7 @@ export class ClusterClient {
     if (job.finishedOn === undefined) return;
     if (job.failedReason !== undefined && job.failedReason !== '' && job.returnvalue == null) {
       this.#settle(jobId, { failed: job.failedReason, processedBy: await this.#ranOn(jobId) ?? job.processedBy });
-    } else this.#settle(jobId, { returned: job.returnvalue });
+    } else this.#settle(jobId, { returned: job.returnvalue, progress: job.progress });
   }
 
   #vanished(jobId: string): ClusterError {

@@ -7,6 +7,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Values } from '../../pool/packed.js';
+import { readJobExtras, type JobExtras } from './job-extras.js';
 
 /** The version of this layout: a worker refuses a job of another, rather than misread it. */
 export const JOB_VERSION = 1;
@@ -17,7 +18,8 @@ export const RAN_ON = 'ran on ';
 /** The name every chunk job is added under. */
 export const CHUNK_JOB = 'chunk';
 
-export interface ChunkJobData {
+/** With the JobExtras of a call given a signal or a timeout, none otherwise (job-extras.ts). */
+export interface ChunkJobData extends JobExtras {
   readonly v: number;
   /** The task's module URL in the parent, and its registered key. */
   readonly m: string;
@@ -43,7 +45,8 @@ export function readJobData(data: unknown): ChunkJobData | string {
   const { v, m, k, s, p } = data as Partial<Record<keyof ChunkJobData, unknown>>;
   if (v !== JOB_VERSION) return `it was written in layout ${JSON.stringify(v)}, and this worker reads layout ${JOB_VERSION} (are the pool and the workers the same multiproc version?)`;
   if (typeof m !== 'string' || typeof k !== 'string' || typeof s !== 'boolean' || typeof p !== 'string') return 'its data lacks the task (module, key), the star flag or the items';
-  return { v, m, k, s, p };
+  const extras = readJobExtras(data as Record<string, unknown>);
+  return extras === undefined ? { v, m, k, s, p } : { v, m, k, s, p, ...extras };
 }
 
 /** The result of one chunk as the worker returns it: the bytes of packResults([result]) (bytes.ts), base64. */

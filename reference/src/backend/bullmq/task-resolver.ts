@@ -26,6 +26,14 @@ export class TaskResolver {
     return ref;
   }
 
+  /**
+   * The local URL of module `moduleUrl` (the one at that URL, else the only one with its file name), or a
+   * TaskReferenceError when this worker was not started with it: what a registered class's module resolves by.
+   */
+  localModule(moduleUrl: string): string {
+    return this.#modules.includes(moduleUrl) ? moduleUrl : this.#sameName(moduleUrl);
+  }
+
   #sameName(moduleUrl: string): string {
     const name = fileName(moduleUrl);
     const matches = this.#modules.filter((module) => fileName(module) === name);

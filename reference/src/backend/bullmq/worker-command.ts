@@ -13,12 +13,16 @@ import type { Job, Worker } from 'bullmq';
 import { childEntry } from '../../process/child-entry.js';
 import { encodeError } from '../../remote-error.js';
 import { cpuCount } from '../../identity.js';
-import { Pool } from '../../pool/pool.js';
 import { redisOptions } from './cluster-options.js';
 import { encodeResult, RAN_ON, readJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 import { TaskResolver } from './task-resolver.js';
 import { thisProcess } from './remote-origin.js';
+import { abortedInWorker } from '../../pool/current-task.js';
+import { listenForCancels, RecentCancels } from './cancel-channel.js';
+import { asCallersTimeout, localCallOptions } from './job-extras.js';
+import { relayTo } from './progress-relay.js';
+import { LocalPools } from './local-pools.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -63,12 +67,14 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     modules.push(url);
   }
   const resolver = new TaskResolver(modules);
-  const { runClusterChunk } = (await import(pathToFileURL(childEntry(import.meta.url, 'chunk-task')).href)) as typeof import('./chunk-task.js');
+  const { runClusterChunk, preloadModules } = (await import(pathToFileURL(childEntry(import.meta.url, 'chunk-task')).href)) as typeof import('./chunk-task.js');
   const { Worker } = await loadBullMQ();
   const name = `${hostname()}:${process.pid}`;
-  const pool = new Pool({ processes });
+  const pools = new LocalPools(processes, resolver, { initializer: preloadModules, modules });
+  const cancels = new RecentCancels();
 
-  const processor = async (job: Job): Promise<string> => {
+  // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string> => {
     // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
     // names whichever worker noticed the stall). Not awaited: the chunk does not wait for this round trip.
     job.log(`${RAN_ON}${name}`).catch(() => undefined);
@@ -80,12 +86,23 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     } catch (error) {
       return refuse(job, (error as Error).message);
     }
+    // Its call was aborted before this process began it: it never runs.
+    if (cancels.take(job.id)) return encodeResult([0, { values: [], failedAt: 0, error: encodeError(abortedInWorker()) }]);
     try {
-      return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
+      // The pool's own set-up (initializer, maxTasksPerChild), when it has one (local-pools.ts).
+      const pool = data.o === undefined ? pools.plain : await pools.get(data.o);
+      // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
+      if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
+      const relay = data.r === 1 ? relayTo(job) : undefined;
+      const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name, data.r === 1, data.c === 1 ? modules : undefined], undefined,
+        localCallOptions(data, signal, relay?.onProgress));
+      // The last report is in Redis before the result: the pool hears it first.
+      await relay?.flushed();
+      return result;
     } catch (error) {
-      // The local pool failed the chunk as a whole (its process died, or the result could not cross): the
-      // cluster pool rejects the chunk with that error, as a local pool would.
-      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(error), remote: thisProcess(name) }]);
+      // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
+      // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
+      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]);
     }
   };
 
@@ -103,14 +120,15 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   });
   worker.on('error', (error) => console.error(`multiproc worker ${name}: ${error.message}`));
   await worker.waitUntilReady();
+  const listening = await listenForCancels(worker, cancels);
 
   return {
     name,
     async stop(graceMs = 10_000): Promise<void> {
       const closed = worker.close();
       await Promise.race([closed, new Promise((done) => setTimeout(done, graceMs).unref())]);
-      pool.terminate();
-      await pool.join();
+      await pools.terminate();
+      listening.stop();
     },
   };
 }

@@ -45,6 +45,11 @@ export function provideProgressSender(send: ProgressSender): void {
   sender = send;
 }
 
+/** The sender the worker entry provided (the cluster's chunk runner wraps it: progress-relay.ts). */
+export function progressSender(): ProgressSender | undefined {
+  return sender;
+}
+
 /** A chunk whose call asked for progress starts. */
 export function reportingStarts(seq: number): void {
   reporting = seq;
