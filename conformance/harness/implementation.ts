@@ -25,6 +25,8 @@ export const CAPABILITIES = {
   'process.unsendable':
     'UNSENDABLE in Process args stands for a value of the language the implementation cannot send to another process (a function, a lambda)',
   pool: 'Pool: map, starmap, apply, applyAsync/mapAsync/starmapAsync with AsyncResult, close, terminate, join',
+  'pool.workers-here':
+    "the pool's workers run on this machine, started by the pool: what counts them (their pids, how many, which ran an initializer or a task) is the pool's processes argument's to bound",
   'pool.imap': 'Pool.imap and Pool.imapUnordered',
   'pool.initializer': 'Pool(initializer, initargs)',
   'pool.maxtasks': 'Pool(maxTasksPerChild): workers replaced after that many tasks',

@@ -390,6 +390,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.rename',
   'process.no-target',
   'pool',
+  'pool.workers-here',
   'pool.imap',
   'pool.initializer',
   'pool.maxtasks',

@@ -9,7 +9,7 @@ export default defineRule({
   statement: 'The Pool initializer runs once in each worker process, before that worker runs any task.',
   source: 'seed',
   python: 'seed: Pool with Initializer',
-  needs: ['pool', 'pool.initializer'],
+  needs: ['pool', 'pool.workers-here', 'pool.initializer'],
   timeoutMs: 180_000,
   async check(session, context) {
     const path = join(context.tmpdir, 'init.txt');

@@ -8,7 +8,7 @@ export default defineRule({
     'With maxtasksperchild=2, a worker runs two tasks and is then replaced, and the pool keeps its size: six one-item tasks on one process run in three processes, two tasks each.',
   source: 'python-docs',
   python: 'library/multiprocessing.html#multiprocessing.pool.Pool',
-  needs: ['pool', 'pool.maxtasks'],
+  needs: ['pool', 'pool.workers-here', 'pool.maxtasks'],
   timeoutMs: 120_000,
   async check(session) {
     await withPool(session, { processes: 1, maxTasksPerChild: 2 }, async (pool) => {

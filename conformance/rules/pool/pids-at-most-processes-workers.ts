@@ -7,7 +7,7 @@ export default defineRule({
   statement: 'A Pool(processes=3) runs all its tasks, across several map calls, in at most 3 distinct worker processes.',
   source: 'seed',
   python: 'seed: Separate Process IDs',
-  needs: ['pool'],
+  needs: ['pool', 'pool.workers-here'],
   timeoutMs: 180_000,
   async check(session) {
     await withPool(session, { processes: 3 }, async (pool) => {

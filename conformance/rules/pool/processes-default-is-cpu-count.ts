@@ -10,7 +10,7 @@ export default defineRule({
   statement: 'A Pool created without processes starts cpu_count() workers: as many as the machine has CPUs (counted by the initializer, which each worker runs once, in its own process).',
   source: 'python-docs',
   python: 'library/multiprocessing.html#multiprocessing.pool.Pool',
-  needs: ['pool', 'pool.initializer'],
+  needs: ['pool', 'pool.workers-here', 'pool.initializer'],
   timeoutMs: 180_000,
   async check(session, context) {
     // The machine's count as the suite sees it, not the implementation's cpuCount(): a Pool that sizes itself from a

@@ -55,7 +55,7 @@ function createPool(options: PoolOptions): { pool: JestWorker; handle: PoolHandl
   return { pool: farm, handle };
 }
 
-const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
+const CAPABILITIES: readonly Capability[] = ['pool', 'pool.workers-here', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
 
 export const implementation: Implementation = {
   name: 'jest-worker',

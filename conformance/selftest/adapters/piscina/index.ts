@@ -63,7 +63,7 @@ function createPool(options: PoolOptions): { pool: Piscina; handle: PoolHandle }
   };
 }
 
-const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.scope', 'pool.remote-traceback'];
+const CAPABILITIES: readonly Capability[] = ['pool', 'pool.workers-here', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.scope', 'pool.remote-traceback'];
 
 export const implementation: Implementation = {
   name: 'piscina',

@@ -74,7 +74,7 @@ class PoolifierSession extends PoolOnlySession<AnyPool> {
   }
 }
 
-const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
+const CAPABILITIES: readonly Capability[] = ['pool', 'pool.workers-here', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
 
 /** The implementation for one of poolifier's two pools. */
 export function poolifier(kind: Kind): Implementation {

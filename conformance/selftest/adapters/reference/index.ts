@@ -417,6 +417,7 @@ const CAPABILITIES: readonly Capability[] = [
   'process.rename',
   'process.no-target',
   'pool',
+  'pool.workers-here',
   'pool.imap',
   'pool.initializer',
   'pool.maxtasks',

@@ -37,7 +37,7 @@ function createPool(options: PoolOptions): { pool: Tinypool; handle: PoolHandle 
   return { pool, handle };
 }
 
-const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
+const CAPABILITIES: readonly Capability[] = ['pool', 'pool.workers-here', 'pool.callbacks', 'pool.initializer', 'pool.kwds', 'pool.remote-traceback'];
 
 export const implementation: Implementation = {
   name: 'tinypool',

@@ -180,7 +180,7 @@ class WorkerpoolSession implements Session {
   }
 }
 
-const CAPABILITIES: readonly Capability[] = ['pool', 'pool.callbacks', 'pool.initializer', 'pool.kwds'];
+const CAPABILITIES: readonly Capability[] = ['pool', 'pool.workers-here', 'pool.callbacks', 'pool.initializer', 'pool.kwds'];
 
 const NO_PROCESS = 'workerpool has no Process: it only runs functions in a pool of workers';
 
