@@ -7,14 +7,15 @@
  * work (map(sleepFor, [1000, 100, 1000, 100], 1) took 2.0 s on 2 workers, where Python takes 1.1 s), and the
  * cost for quick work is one round trip, once.
  *
- * Chunks of a few ms (map's default chunksize over cheap items) keep a window of 2. With one chunk at a time a
- * worker waits, after each chunk, for the parent to read its result and send the next one, and the measured time
- * then holds that wait too: the window stuck at 1, and `map` of 200k ints ran at 1.1× CPython fork on a host where
- * such a chunk took just over the old 5 ms bound (2.8× where it took just under). A window of 2 costs balance at
- * most one such chunk at the end of a call; work slower than SLOW_MS still goes one chunk at a time.
+ * Chunks under SLOW_MS keep a window of 2 or more, so the next one is there when one ends. SLOW_MS stays 5: at 20
+ * (tried for issue 20's c, where chunks of just over 5 ms stuck at window 1 on one host) a second chunk of a quick
+ * function was queued behind one that had just started, while another worker was about to free up, and tasks that
+ * wait for each other (pool.map.raises-the-first-error-to-arrive's rendezvous, under load) waited out their bound:
+ * Python's workers take a task only when free. The measured time no longer holds a fresh worker's start-up (the
+ * clock starts when the worker could start the chunk), which was what kept c's window at 1 for dozens of chunks.
  */
 const TARGET_MS = 2;
-const SLOW_MS = 20;
+const SLOW_MS = 5;
 const MAX_WINDOW = 256;
 /**
  * A chunk counts at most this many times the average so far: one chunk held up by a GC pause or a busy CPU (tens
