@@ -8,33 +8,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { AbortError, Pool, TaskTimeoutError } from '../../src/index.js';
+import { AbortError, TaskTimeoutError } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { markThenIgnore, waitForSignal } from './fixtures/cluster-cancel-tasks.js';
-import { explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
 const TASKS = modulePath(import.meta.url, './fixtures/cluster-cancel-tasks');
 const queue = freshQueue();
-let worker: WorkerCommandHandle | undefined;
-let pool: Pool | undefined;
+const cluster = clusterForFile(test, queue, [[['--processes', '1'], [TASKS]]], 2);
 const dir = mkdtempSync(join(tmpdir(), 'mp-cluster-cancel-'));
 
-test.before(async () => {
-  if (REDIS_URL === undefined) return;
-  worker = await startWorkerCommand(queue, ['--processes', '1'], [TASKS]);
-  pool = new Pool({ processes: 2, cluster: { connection: REDIS_URL, queue } });
-});
-
-test.after.always(async () => {
-  pool?.terminate();
-  await pool?.join();
-  await worker?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+test.after.always(() => rmSync(dir, { recursive: true, force: true }));
 
 const clusterTest = redisTest(test);
 
@@ -49,39 +37,39 @@ async function started(path: string): Promise<void> {
 
 clusterTest('cluster: an aborted call\'s chunk still waiting in Redis is removed and never runs', async (t) => {
   const busy = join(dir, 'busy');
-  const running = pool!.apply(markThenIgnore, [busy, 1500]);
+  const running = cluster.pool!.apply(markThenIgnore, [busy, 1500]);
   await started(busy);
   const queued = join(dir, 'queued');
   const controller = new AbortController();
-  const call = pool!.apply(markThenIgnore, [queued, 0], undefined, { signal: controller.signal });
+  const call = cluster.pool!.apply(markThenIgnore, [queued, 0], undefined, { signal: controller.signal });
   // Long enough for its job to reach Redis (the abort must remove it there, not before it was sent).
   await new Promise((resolve) => setTimeout(resolve, 300));
   controller.abort(new Error('not needed'));
   await t.throwsAsync(call, { instanceOf: AbortError });
   await running;
   // The worker command is free again: a chunk sent now runs, and the aborted one has had every chance to.
-  t.is(await pool!.apply(markThenIgnore, [join(dir, 'after'), 0]), Number(readFileSync(busy, 'utf8')));
+  t.is(await cluster.pool!.apply(markThenIgnore, [join(dir, 'after'), 0]), Number(readFileSync(busy, 'utf8')));
   t.false(existsSync(queued), 'the aborted chunk ran on the worker command');
 });
 
 clusterTest('cluster: a running chunk sees currentTask().signal fire on its worker command, and its process is kept', async (t) => {
   const path = join(dir, 'signal');
   const controller = new AbortController();
-  const call = pool!.apply(waitForSignal, [path, 20_000], undefined, { signal: controller.signal, graceMs: 20_000 });
+  const call = cluster.pool!.apply(waitForSignal, [path, 20_000], undefined, { signal: controller.signal, graceMs: 20_000 });
   await started(path);
   controller.abort();
   await t.throwsAsync(call, { instanceOf: AbortError });
   await started(`${path}.seen`);
   t.is(readFileSync(`${path}.seen`, 'utf8'), 'AbortError');
   // The task returned within its grace: the same (only) process runs the next chunk.
-  t.is(await pool!.apply(markThenIgnore, [join(dir, 'next'), 0]), Number(readFileSync(path, 'utf8')));
+  t.is(await cluster.pool!.apply(markThenIgnore, [join(dir, 'next'), 0]), Number(readFileSync(path, 'utf8')));
 });
 
 // Timed where it runs: the pool's own clock, which cannot see a chunk start (nor its module load) on another
 // machine, would have failed it 10 s later with pid 0.
 clusterTest('cluster: a chunk past its timeoutMs fails with a TaskTimeoutError naming the task, its items and the remote pid', async (t) => {
   const path = join(dir, 'slow');
-  const error = await t.throwsAsync(pool!.starmap(waitForSignal, [[path, 20_000], [`${path}-2`, 20_000]], 2, { timeoutMs: 300 }),
+  const error = await t.throwsAsync(cluster.pool!.starmap(waitForSignal, [[path, 20_000], [`${path}-2`, 20_000]], 2, { timeoutMs: 300 }),
     { instanceOf: TaskTimeoutError });
   t.is(error!.task, 'waitForSignal');
   t.is(error!.phase, 'running');

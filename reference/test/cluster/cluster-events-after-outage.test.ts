@@ -6,39 +6,28 @@
  * unmistakable, not a timing race.
  */
 import test from 'ava';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Pool } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
-import { repoPath } from '../../../test-support/repo-paths.js';
 import { square } from './fixtures/cluster-tasks.js';
-import { explainSkip, redisTest, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
-import { isGone, waitFor, within } from '../pool/helpers.js';
+import { endAll, explainSkip, redisTest, startOwnRedis, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { within } from '../pool/helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
-const SCRIPT = repoPath('scripts', 'redis', 'private-redis.sh');
-const run = promisify(execFile);
 const RECONCILE_MS = 20_000;
 
 redisTest(test)('fault: cluster: after Redis went down and came back, a call completes from its event, well under reconcileMs', async (t) => {
-  // Short: a Unix socket path is limited to 107 bytes.
-  const parent = mkdtempSync('/tmp/mpev-');
-  const dir = join(parent, 'r');
-  const url = (await run(SCRIPT, ['start', dir])).stdout.trim();
+  const redis = await startOwnRedis('mpev-');
+  const { url } = redis;
   let worker: WorkerCommandHandle | undefined;
   const pool = new Pool({ processes: 1, cluster: { connection: url, queue: 'events', reconcileMs: RECONCILE_MS } });
   try {
     worker = await startWorkerCommand('events', ['--processes', '1'], undefined, url);
     t.is(await pool.apply(square, [2]), 4);
-    const before = readFileSync(join(dir, 'redis.pid'), 'utf8').trim();
-    await run('redis-cli', ['-s', join(dir, 'redis.sock'), 'SHUTDOWN', 'SAVE']).catch(() => undefined);
-    await waitFor(() => isGone(Number(before)), 5000, 'the Redis process to exit');
+    await redis.shutDownSaving();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await run(SCRIPT, ['start', dir]);
+    await redis.start();
     // The first call may wait for the reconnects (ioredis backs off up to 2 s); the ones after must not.
     // (BullMQ's events reader waits 5 s after a failed read; a reconciler's look-up would take 20–40 s.)
     const back = Date.now();
@@ -53,10 +42,6 @@ redisTest(test)('fault: cluster: after Redis went down and came back, a call com
     }
     t.log(`the first apply once Redis was back: ${first} ms; the applies after it: ${took.join(', ')} ms`);
   } finally {
-    pool.terminate();
-    await pool.join();
-    await worker?.stop();
-    await run(SCRIPT, ['stop', dir]);
-    rmSync(parent, { recursive: true, force: true });
+    await endAll(pool, worker, redis);
   }
 });

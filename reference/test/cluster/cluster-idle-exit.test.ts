@@ -7,22 +7,14 @@ import type { ExecutionContext } from 'ava';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { runScript, within } from '../pool/helpers.js';
-import { explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
 const SCRIPT = modulePath(import.meta.url, './fixtures/idle-cluster-script');
 const queue = freshQueue();
-let worker: WorkerCommandHandle | undefined;
-
-test.before(async () => {
-  if (REDIS_URL !== undefined) worker = await startWorkerCommand(queue, ['--processes', '1']);
-});
-
-test.after.always(async () => {
-  await worker?.stop();
-});
+clusterForFile(test, queue, [[['--processes', '1']]]);
 
 /** Runs the script until it exits by itself (a process still alive after 30 s fails the test, and is killed). */
 async function run(t: ExecutionContext, mode: string): Promise<{ code: number | null; printed: unknown; stderr: string }> {

@@ -6,47 +6,34 @@ import test from 'ava';
 import { ClusterError, Pool } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { add, echo, failOn13, square, ValueError, valueAfter, whereRan } from './fixtures/cluster-tasks.js';
-import { explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
 const queue = freshQueue();
-let workers: WorkerCommandHandle[] = [];
-let pool: Pool | undefined;
-
-test.before(async () => {
-  if (REDIS_URL === undefined) return;
-  workers = await Promise.all([startWorkerCommand(queue, ['--processes', '2']), startWorkerCommand(queue, ['--processes', '2'])]);
-  pool = new Pool({ processes: 2, cluster: { connection: REDIS_URL, queue } });
-});
-
-test.after.always(async () => {
-  pool?.terminate();
-  await pool?.join();
-  await Promise.all(workers.map((worker) => worker.stop()));
-});
+const cluster = clusterForFile(test, queue, [[['--processes', '2']], [['--processes', '2']]], 2);
 
 const clusterTest = redisTest(test);
 
 clusterTest('cluster: map runs its chunks on both worker commands\' local pools and returns the results in input order', async (t) => {
   const items = Array.from({ length: 60 }, (_, i) => i);
-  const where = await pool!.map(whereRan, items, 3);
+  const where = await cluster.pool!.map(whereRan, items, 3);
   t.deepEqual(where.map((w) => w.x), items);
   // Each worker command runs tasks in a child of its own, never on its BullMQ event loop.
   const parents = new Set(where.map((w) => w.ppid));
-  t.deepEqual([...parents].sort(), workers.map((w) => w.pid).sort());
-  t.false(where.some((w) => workers.some((worker) => worker.pid === w.pid)));
+  t.deepEqual([...parents].sort(), cluster.workers.map((w) => w.pid).sort());
+  t.false(where.some((w) => cluster.workers.some((worker) => worker.pid === w.pid)));
 });
 
 clusterTest('cluster: a map of 20,000 numbers with the default chunksize equals the sequential map', async (t) => {
   const items = Array.from({ length: 20_000 }, (_, i) => i - 7);
-  t.deepEqual(await pool!.map(square, items), items.map(square));
+  t.deepEqual(await cluster.pool!.map(square, items), items.map(square));
 });
 
 clusterTest('cluster: results come back in order when later chunks finish first', async (t) => {
   const items: [number, number][] = [[0, 300], [1, 1], [2, 150], [3, 1], [4, 1]];
-  t.deepEqual(await pool!.starmap(valueAfter, items, 1), [0, 1, 2, 3, 4]);
+  t.deepEqual(await cluster.pool!.starmap(valueAfter, items, 1), [0, 1, 2, 3, 4]);
   // One slot, which a new pool fills with two chunks: the second finishes first and waits for the first.
   const single = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
   try {
@@ -58,22 +45,22 @@ clusterTest('cluster: results come back in order when later chunks finish first'
 });
 
 clusterTest('cluster: apply, applyAsync, starmap and imap work as in a local pool', async (t) => {
-  t.is(await pool!.apply(add, [2, 3]), 5);
-  t.is(await pool!.applyAsync(square, [9]).get(10_000), 81);
-  t.deepEqual(await pool!.starmap(add, [[1, 2], [3, 4]]), [3, 7]);
+  t.is(await cluster.pool!.apply(add, [2, 3]), 5);
+  t.is(await cluster.pool!.applyAsync(square, [9]).get(10_000), 81);
+  t.deepEqual(await cluster.pool!.starmap(add, [[1, 2], [3, 4]]), [3, 7]);
   const seen: number[] = [];
-  for await (const value of pool!.imap(square, [1, 2, 3, 4], 2)) seen.push(value);
+  for await (const value of cluster.pool!.imap(square, [1, 2, 3, 4], 2)) seen.push(value);
   t.deepEqual(seen, [1, 4, 9, 16]);
 });
 
 clusterTest('cluster: values JSON would change arrive as they left (undefined, BigInt, Map, Date, -0, NaN)', async (t) => {
   const value = [undefined, 10n, new Map([[1, 'a']]), new Date(0), -0, NaN, new Uint8Array([1, 2])];
-  t.deepEqual(await pool!.apply(echo, [value]), value);
-  t.true(Object.is((await pool!.apply(echo, [-0])), -0));
+  t.deepEqual(await cluster.pool!.apply(echo, [value]), value);
+  t.true(Object.is((await cluster.pool!.apply(echo, [-0])), -0));
 });
 
 clusterTest('cluster: a failing item rejects map with the task\'s error rebuilt: class, message, stack, cause', async (t) => {
-  const error = await t.throwsAsync(pool!.map(failOn13, Array.from({ length: 30 }, (_, i) => i), 4), { instanceOf: ValueError });
+  const error = await t.throwsAsync(cluster.pool!.map(failOn13, Array.from({ length: 30 }, (_, i) => i), 4), { instanceOf: ValueError });
   t.is(error.message, 'bad item 13');
   t.regex(error.stack ?? '', /failOn13/);
   t.true(error.cause instanceof RangeError);
@@ -82,9 +69,9 @@ clusterTest('cluster: a failing item rejects map with the task\'s error rebuilt:
 
 clusterTest('cluster: a task from a module the workers were not started with is refused by them, never run', async (t) => {
   const { square: otherSquare } = await import('../pool/fixtures/pool-tasks.js');
-  const error = await t.throwsAsync(pool!.apply(otherSquare, [3]), { instanceOf: ClusterError });
+  const error = await t.throwsAsync(cluster.pool!.apply(otherSquare, [3]), { instanceOf: ClusterError });
   t.regex(error.message, /refused this chunk: refused: this worker was not started with the task module .*pool-tasks/);
-  t.true(workers.some((worker) => /refused job \d+ of queue/.test(worker.stderr())));
+  t.true(cluster.workers.some((worker) => /refused job \d+ of queue/.test(worker.stderr())));
 });
 
 test('cluster: options.cluster is checked before anything connects; misspellings are refused', (t) => {

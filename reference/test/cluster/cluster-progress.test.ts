@@ -4,39 +4,26 @@
  * (V8, not JSON), in order per chunk, and its last report before the chunk's result.
  */
 import test from 'ava';
-import { Pool, type ProgressUpdate } from '../../src/index.js';
+import type { ProgressUpdate } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { readRelayed } from '../../src/backend/bullmq/progress-relay.js';
 import { reportTwice } from './fixtures/cluster-cancel-tasks.js';
-import { explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
 const TASKS = modulePath(import.meta.url, './fixtures/cluster-cancel-tasks');
 const queue = freshQueue();
-let workers: WorkerCommandHandle[] = [];
-let pool: Pool | undefined;
-
-test.before(async () => {
-  if (REDIS_URL === undefined) return;
-  workers = await Promise.all([startWorkerCommand(queue, ['--processes', '2'], [TASKS]), startWorkerCommand(queue, ['--processes', '1'], [TASKS])]);
-  pool = new Pool({ processes: 3, cluster: { connection: REDIS_URL, queue } });
-});
-
-test.after.always(async () => {
-  pool?.terminate();
-  await pool?.join();
-  await Promise.all(workers.map((worker) => worker.stop()));
-});
+const cluster = clusterForFile(test, queue, [[['--processes', '2'], [TASKS]], [['--processes', '1'], [TASKS]]], 3);
 
 const clusterTest = redisTest(test);
 
 clusterTest('cluster: every report of every item reaches onProgress with its index and its value as it left, in order', async (t) => {
   const items = Array.from({ length: 12 }, (_, i) => [i, 40 + (i % 3) * 30] as [number, number]);
   const seen: ProgressUpdate[] = [];
-  const result = await pool!.starmap(reportTwice, items, 2, { onProgress: (update) => seen.push(update) });
+  const result = await cluster.pool!.starmap(reportTwice, items, 2, { onProgress: (update) => seen.push(update) });
   t.deepEqual(result, items.map(([i]) => i));
   const reports = seen.filter((update) => update.index !== undefined);
   // 40 ms and more between a task's reports: none is coalesced away.
@@ -49,7 +36,7 @@ clusterTest('cluster: every report of every item reaches onProgress with its ind
 clusterTest('cluster: a task\'s last report reaches onProgress before its call resolves', async (t) => {
   const calls = Array.from({ length: 8 }, async (_, i) => {
     const seen: unknown[] = [];
-    await pool!.apply(reportTwice, [i, 20 + (i % 4) * 20], undefined, { onProgress: ({ value, index }) => index !== undefined && seen.push(value) });
+    await cluster.pool!.apply(reportTwice, [i, 20 + (i % 4) * 20], undefined, { onProgress: ({ value, index }) => index !== undefined && seen.push(value) });
     return seen;
   });
   const seen = await Promise.all(calls);

@@ -4,28 +4,18 @@
  * Redis is back. A Redis of its own (scripts/redis/private-redis.sh), run when the private one is available.
  */
 import test from 'ava';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ClusterError, Pool } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { report } from '../../../test-support/reliability.js';
-import { repoPath } from '../../../test-support/repo-paths.js';
 import { square, valueAfter } from './fixtures/cluster-tasks.js';
-import { explainSkip, redisTest, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { endAll, explainSkip, redisTest, startOwnRedis, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
-const SCRIPT = repoPath('scripts', 'redis', 'private-redis.sh');
-const run = promisify(execFile);
-
 redisTest(test)('fault: cluster: Redis restarted without persistence mid-map rejects the map with a ClusterError naming it; the pool works again after', async (t) => {
-  // Short: a Unix socket path is limited to 107 bytes.
-  const parent = mkdtempSync('/tmp/mprr-');
-  const dir = join(parent, 'r');
-  const url = (await run(SCRIPT, ['start', dir])).stdout.trim();
+  const redis = await startOwnRedis('mprr-');
+  const { url } = redis;
   let worker: WorkerCommandHandle | undefined;
   const pool = new Pool({ processes: 2, cluster: { connection: url, queue: 'restart', connectTimeoutMs: 5000 } });
   try {
@@ -35,9 +25,9 @@ redisTest(test)('fault: cluster: Redis restarted without persistence mid-map rej
     const running = pool.starmap(valueAfter, Array.from({ length: 20 }, (_, i) => [i, 300] as [number, number]), 1);
     running.catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    await run(SCRIPT, ['stop', dir]);
+    await redis.stop();
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    await run(SCRIPT, ['start', dir]);
+    await redis.start();
     const error = await t.throwsAsync(running, { instanceOf: ClusterError });
     const settledMs = Date.now() - started;
     t.regex(error.message, /is no longer in Redis at redis\+unix:.*restarted without persistence|did not answer within/);
@@ -52,10 +42,6 @@ redisTest(test)('fault: cluster: Redis restarted without persistence mid-map rej
       figures: { 'map settled after (ms)': settledMs },
     });
   } finally {
-    pool.terminate();
-    await pool.join();
-    await worker?.stop();
-    await run(SCRIPT, ['stop', dir]);
-    rmSync(parent, { recursive: true, force: true });
+    await endAll(pool, worker, redis);
   }
 });

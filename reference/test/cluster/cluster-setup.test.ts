@@ -9,23 +9,14 @@ import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { setUpWith, whatWasSetUp } from './fixtures/cluster-cancel-tasks.js';
 import { notServed } from './fixtures/cluster-other-tasks.js';
-import { explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, type WorkerCommandHandle } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
 
 const TASKS = modulePath(import.meta.url, './fixtures/cluster-cancel-tasks');
 const queue = freshQueue();
-let worker: WorkerCommandHandle | undefined;
-
-test.before(async () => {
-  if (REDIS_URL === undefined) return;
-  worker = await startWorkerCommand(queue, ['--processes', '1'], [TASKS]);
-});
-
-test.after.always(async () => {
-  await worker?.stop();
-});
+clusterForFile(test, queue, [[['--processes', '1'], [TASKS]]]);
 
 const clusterTest = redisTest(test);
 

@@ -10,6 +10,7 @@ import type { InitMessage } from '../../src/backend/protocol.js';
 import type { Task as Chunk } from '../../src/pool/task.js';
 import { WorkerHandle } from '../../src/pool/worker-handle.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { sleep } from './helpers.js';
 
 assertNoOrphans(test);
 
@@ -34,8 +35,6 @@ function chunk(seq: number, fn: number): Chunk {
 function handle(): WorkerHandle {
   return new WorkerHandle(INIT, { message: () => undefined, unsendable: () => undefined, closed: () => undefined }, backend);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('a chunk assigned before its worker was ready is timed from the ready message, not from its assignment', async (t) => {
   const worker = handle();
