@@ -110,7 +110,7 @@ class ClusterLink implements WorkerLink {
     const data: ChunkJobData = task.classes === undefined
       ? { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeItems(task.items) }
       : { v: JOB_VERSION, m: ref.moduleUrl, k: ref.key, s: task.star, p: encodeWithClasses(task.items, task.classes), c: 1 };
-    const extras = task.cancel === undefined && task.timeout === undefined && task.progress === undefined ? undefined : jobExtras(task);
+    const extras = jobExtras(task);
     if (this.#setup !== undefined) return { ...data, ...extras, o: this.#setup };
     return extras === undefined ? data : { ...data, ...extras };
   }
