@@ -80,20 +80,43 @@ const WORKLOADS = {
   /**
    * c-progress, c-report (multiproc only): c's map with a progress listener; with `report`, every item reports
    * once from inside its task. The listener only counts, and the last update must say every item is done.
+   * Each repetition also runs the plain map on the same pool, first or second in turn, so the cost is a paired
+   * ratio (extra.kept: progress ÷ plain per round): c itself runs minutes apart in another process, and that
+   * difference alone moved the figure by 20% between runs.
    */
   async mapProgress(adapter, { processes, reps, n, report }) {
     if (adapter.mapWithProgress === undefined) throw new Error('this system has no progress listener');
     const items = Array.from({ length: n }, (_, i) => i);
-    return withPool(adapter, processes, 'mapProgress', reps, async (pool) => {
+    const kept = [];
+    let round = 0;
+    const result = await withPool(adapter, processes, 'mapProgress', reps, async (pool) => {
       let last;
       const onProgress = (update) => void (last = update);
-      const t0 = performance.now();
-      const values = await adapter.mapWithProgress(pool, report ? 'squareReporting' : 'square', items, onProgress);
-      const ms = performance.now() - t0;
-      check(values.length === n && values[n - 1] === square(n - 1), 'the map results are wrong or out of order');
-      check(last?.done === n && last?.total === n, `the last progress update was ${JSON.stringify(last)}, not { done: ${n}, total: ${n} }`);
-      return n / (ms / 1000);
+      const listened = async () => {
+        const t0 = performance.now();
+        const values = await adapter.mapWithProgress(pool, report ? 'squareReporting' : 'square', items, onProgress);
+        const ms = performance.now() - t0;
+        check(values.length === n && values[n - 1] === square(n - 1), 'the map results are wrong or out of order');
+        check(last?.done === n && last?.total === n, `the last progress update was ${JSON.stringify(last)}, not { done: ${n}, total: ${n} }`);
+        return n / (ms / 1000);
+      };
+      const plain = async () => {
+        const t0 = performance.now();
+        const values = await adapter.map(pool, 'square', items);
+        const ms = performance.now() - t0;
+        check(values.length === n && values[n - 1] === square(n - 1), 'the plain map results are wrong or out of order');
+        return n / (ms / 1000);
+      };
+      // The warm-up round (the first) is not kept.
+      const first = round++;
+      const plainFirst = first % 2 === 0;
+      const plainRate = plainFirst ? await plain() : undefined;
+      const rate = await listened();
+      const plainAfter = plainRate ?? await plain();
+      if (first > 0) kept.push(rate / plainAfter);
+      return rate;
     });
+    return { ...result, extra: { kept } };
   },
 
   /**

@@ -136,3 +136,18 @@ test('m: the parent\'s peak ≤ GOALS.mTimesPayload × the payload, from multipr
   t.is(row(goalRows(table({ m: { 'cpython-fork': 2 } }), 2), 'm.').verdict, 'not measured');
   t.regex(row(goalRows(table({ m: { multiproc: 2.9 } }), 2), 'm.').goal, /≤ 3× the payload/);
 });
+
+test('c-progress and c-report: the paired ratio to the plain map in the same rounds decides when the run has it; c otherwise', (t) => {
+  const base = { c: { multiproc: 1000 } };
+  // Alone, c-progress at 800 reads 20% below c; its rounds beside the plain map say 2% below.
+  const paired = goalRows(table({ ...base, 'c-progress': { multiproc: cell(800, { kept: [0.97, 0.98, 0.99] }) } }), 2);
+  t.is(row(paired, 'c-progress').verdict, 'met');
+  t.regex(row(paired, 'c-progress').measured, /^2\.0% below the plain map in the same rounds/);
+  const unpaired = goalRows(table({ ...base, 'c-progress': { multiproc: 800 } }), 2);
+  t.is(row(unpaired, 'c-progress').verdict, 'not met');
+  t.regex(row(unpaired, 'c-progress').measured, /^20\.0% below c$/);
+  const costly = goalRows(table({ ...base, 'c-report': { multiproc: cell(990, { kept: [0.7, 0.75, 0.8] }) } }), 2);
+  t.is(row(costly, 'c-report').verdict, 'not met', 'a paired cost over the budget is not met, whatever c says');
+  const junk = goalRows(table({ ...base, 'c-progress': { multiproc: cell(990, { kept: ['x'] }) } }), 2);
+  t.regex(row(junk, 'c-progress').measured, /below c$/, 'a malformed extra falls back to c');
+});
