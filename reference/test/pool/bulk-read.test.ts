@@ -12,9 +12,12 @@ import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 
 assertNoOrphans(test);
 
-/** A message naming `frames` frames, and every target the inbox handed out. */
-function recordingInbox(delivered: Array<readonly Uint8Array[]>) {
-  const inbox = new BulkInbox<{ readonly bulk?: number }>((_message, frames) => delivered.push(frames));
+/** An inbox that records the frames it delivers, and every target it handed out; `onDeliver`: after each delivery. */
+function recordingInbox(delivered: Array<readonly Uint8Array[]>, onDeliver?: () => void) {
+  const inbox = new BulkInbox<{ readonly bulk?: number }>((_message, frames) => {
+    delivered.push(frames);
+    onDeliver?.();
+  });
   const targets: Uint8Array[] = [];
   const target = inbox.target.bind(inbox);
   inbox.target = () => {
@@ -31,7 +34,9 @@ test('the parent reads a child\'s pipe in place: frames arrive whole, in the buf
   const exited = new Promise((resolve) => child.once('close', resolve));
   try {
     const delivered: Array<readonly Uint8Array[]> = [];
-    const { inbox, targets } = recordingInbox(delivered);
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const { inbox, targets } = recordingInbox(delivered, () => arrived());
     const copied: Uint8Array[] = [];
     const data = inbox.data.bind(inbox);
     inbox.data = (chunk) => {
@@ -45,9 +50,7 @@ test('the parent reads a child\'s pipe in place: frames arrive whole, in the buf
     t.is(frames.length, 2);
     writeFrames(child.stdin as unknown as Socket, views);
     inbox.message({ bulk: 4 });
-    await within(new Promise<void>((resolve) => {
-      const poll = setInterval(() => delivered.length > 0 && (clearInterval(poll), resolve()), 5);
-    }), PROMPT_MS, 'the frames through cat');
+    await within(arrival, PROMPT_MS, 'the frames through cat');
     t.is(copied.length, 0, 'nothing went through the copying path');
     const [got] = delivered;
     t.deepEqual(got!.map((frame) => frame.length), sizes);
