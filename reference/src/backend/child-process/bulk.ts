@@ -124,6 +124,10 @@ export function writeFrames(pipe: Socket, frames: readonly Uint8Array[], done?: 
  * Reads the bulk pipe into whole frames, each in a buffer of its own of the exact size, and hands messages on in
  * the order they came once the frames they name have arrived. A message that names no frame, with none waiting
  * before it, goes on at once: one comparison is all an ordinary message pays.
+ *
+ * The pipe is read straight into place (bulk-read.ts): `target` is where the next read lands (the rest of a frame's
+ * header, or the rest of its frame), `filled` says how many bytes it got. A frame is never copied on the way in,
+ * and no read goes past the end of a frame, so a read is as large as the bytes waiting (not 64 KiB at a time).
  */
 export class BulkInbox<M> {
   readonly #frames: Uint8Array[] = [];
@@ -142,30 +146,37 @@ export class BulkInbox<M> {
     this.#release();
   }
 
-  /** Bytes from the bulk pipe. */
-  data(chunk: Buffer): void {
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.#frame === undefined) {
-        const take = Math.min(HEADER_BYTES - this.#headerFilled, chunk.length - at);
-        chunk.copy(this.#header, this.#headerFilled, at, at + take);
-        this.#headerFilled += take;
-        at += take;
-        if (this.#headerFilled < HEADER_BYTES) return;
-        this.#headerFilled = 0;
-        this.#frame = new Uint8Array(this.#header.readUIntBE(2, 6));
-        this.#filled = 0;
-      }
-      const take = Math.min(this.#frame.length - this.#filled, chunk.length - at);
-      this.#frame.set(chunk.subarray(at, at + take), this.#filled);
-      this.#filled += take;
-      at += take;
-      if (this.#filled === this.#frame.length) {
-        this.#frames.push(this.#frame);
-        this.#frame = undefined;
-      }
-    }
+  /** Where the next bytes of the pipe go: never empty, never past the frame or header being read. */
+  target(): Uint8Array {
+    return this.#frame === undefined ? this.#header.subarray(this.#headerFilled) : this.#frame.subarray(this.#filled);
+  }
+
+  /** `bytes` were read into the last `target`. */
+  filled(bytes: number): void {
+    if (this.#frame === undefined) {
+      this.#headerFilled += bytes;
+      if (this.#headerFilled < HEADER_BYTES) return;
+      this.#headerFilled = 0;
+      // Not zeroed: every byte is read over before the frame is handed on (a frame cut short is never seen).
+      this.#frame = new Uint8Array(Buffer.allocUnsafeSlow(this.#header.readUIntBE(2, 6)).buffer);
+      this.#filled = 0;
+    } else this.#filled += bytes;
+    // An empty frame is whole at once (a read into an empty target would read as the end of the pipe).
+    if (this.#filled < this.#frame.length) return;
+    this.#frames.push(this.#frame);
+    this.#frame = undefined;
     this.#release();
+  }
+
+  /** Bytes from the bulk pipe, read elsewhere (the fallback when the pipe cannot be read in place): copied in. */
+  data(chunk: Uint8Array): void {
+    for (let at = 0; at < chunk.length;) {
+      const target = this.target();
+      const take = Math.min(target.length, chunk.length - at);
+      target.set(chunk.subarray(at, at + take));
+      at += take;
+      this.filled(take);
+    }
   }
 
   #release(): void {

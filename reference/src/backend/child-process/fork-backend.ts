@@ -15,6 +15,7 @@ import { startWorker } from './start-worker.js';
 import { forwardStderr, STDERR_DRAIN_MS, StderrTail, whenEnded } from './stderr-tail.js';
 import { encodeChunks } from './wire.js';
 import { BULK_FD, BulkInbox, serializeBulk, writeFrames } from './bulk.js';
+import { readInPlace } from './bulk-read.js';
 
 /** `env`: every worker's whole environment, already checked; the parent's when undefined. */
 export function forkBackend(env?: Readonly<Record<string, string>>): WorkerBackend {
@@ -39,7 +40,8 @@ class ForkLink implements WorkerLink {
       this.#onMessage?.(frames.length === 0 ? message : { ...message, frames }));
     this.#child.on('message', (message: { readonly bulk?: number }) => inbox.message(message));
     this.#bulk = this.#child.stdio[BULK_FD] as Socket;
-    this.#bulk.on('data', (chunk: Buffer) => inbox.data(chunk));
+    // Straight into the frames (bulk-read.ts), before the worker can have written anything.
+    readInPlace(this.#bulk, inbox as BulkInbox<unknown>);
     // A write to a worker gone is seen through its exit.
     this.#bulk.on('error', () => undefined);
     const stderr = this.#child.stderr!;

@@ -2,22 +2,18 @@
  * A pool worker's end of the bulk pipe (bulk.ts): opened on first use, since most pools never send a large view,
  * and unreferenced, so that it never keeps a worker alive on its own.
  */
-import { Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { ToWorker } from '../protocol.js';
 import { BULK_FD, BulkInbox, deserializeBulk, writeFrames } from './bulk.js';
+import { bulkSocket } from './bulk-read.js';
 
 let pipe: Socket | undefined;
 let inbox: BulkInbox<ToWorker> | undefined;
 
-/** Read size of the bulk pipe: every read lands in this one buffer and is copied into its frame at once. */
-const READ_BYTES = 64 * 1024;
-
 function bulkPipe(): Socket {
   if (pipe === undefined) {
-    // Reads into one buffer, not a fresh one per read: 50 MB in 64 KiB reads left tens of MB of garbage.
-    // `onread` is a documented option of the constructor that Node's typings give only to net.connect.
-    const onread = { buffer: Buffer.allocUnsafe(READ_BYTES), callback: (bytes: number, buffer: Buffer) => void inbox!.data(buffer.subarray(0, bytes)) };
-    pipe = new Socket({ fd: BULK_FD, readable: true, writable: true, onread } as ConstructorParameters<typeof Socket>[0]);
+    // Read straight into the frames (bulk-read.ts): no buffer per read, no copy.
+    pipe = bulkSocket(BULK_FD, inbox as BulkInbox<unknown>);
     pipe.on('error', () => undefined); // a parent gone is seen through the IPC channel's disconnect
     pipe.unref();
   }
