@@ -11,6 +11,7 @@
  * replaced by a reference to the next frame of the bulk pipe. Frames are numbered by order alone: both sides read
  * the pipe as one stream, and a message that names `bulk` frames waits (see BulkInbox) until that many arrived.
  */
+import { constants } from 'node:buffer';
 import type { Socket } from 'node:net';
 import { DefaultDeserializer, DefaultSerializer } from 'node:v8';
 
@@ -136,8 +137,17 @@ export class BulkInbox<M> {
   #filled = 0;
   #header = Buffer.alloc(HEADER_BYTES);
   #headerFilled = 0;
+  /** Set once a header made no sense: from then on the pipe's bytes are read and dropped. */
+  #broken = false;
 
-  constructor(readonly deliver: (message: M, frames: readonly Uint8Array[]) => void) {}
+  /**
+   * `corrupt`: the pipe carried a header our writer never makes (a task that wrote to fd 4 itself, say). Nothing
+   * after it can be framed again, so the worker's remaining messages are never delivered: the caller ends the
+   * worker, and its chunks fail as a crash that names the reason, instead of the parent allocating whatever
+   * length the bytes claim or throwing from its read callback.
+   */
+  constructor(readonly deliver: (message: M, frames: readonly Uint8Array[]) => void,
+    private readonly corrupt: (reason: string) => void = () => undefined) {}
 
   /** A message from the IPC channel (any value a raw write could put there: null too). */
   message(message: M): void {
@@ -148,17 +158,28 @@ export class BulkInbox<M> {
 
   /** Where the next bytes of the pipe go: never empty, never past the frame or header being read. */
   target(): Uint8Array {
+    if (this.#broken) return DISCARD;
     return this.#frame === undefined ? this.#header.subarray(this.#headerFilled) : this.#frame.subarray(this.#filled);
   }
 
   /** `bytes` were read into the last `target`. */
   filled(bytes: number): void {
+    if (this.#broken) return;
     if (this.#frame === undefined) {
       this.#headerFilled += bytes;
       if (this.#headerFilled < HEADER_BYTES) return;
       this.#headerFilled = 0;
+      const length = this.#header.readUIntBE(2, 6);
       // Not zeroed: every byte is read over before the frame is handed on (a frame cut short is never seen).
-      this.#frame = new Uint8Array(Buffer.allocUnsafeSlow(this.#header.readUIntBE(2, 6)).buffer);
+      const frame = this.#header.readUInt16BE(0) === 0 && length <= MAX_FRAME_BYTES ? allocate(length) : undefined;
+      if (frame === undefined) {
+        this.#broken = true;
+        this.#held.length = 0;
+        this.#frames.length = 0;
+        return this.corrupt(`its bulk pipe (fd ${BULK_FD}) carried a malformed frame header (${this.#header.toString('hex')}); ` +
+          `fd ${BULK_FD} is multiproc's own: a task must not write to it`);
+      }
+      this.#frame = frame;
       this.#filled = 0;
     } else this.#filled += bytes;
     // An empty frame is whole at once (a read into an empty target would read as the end of the pipe).
@@ -189,6 +210,19 @@ export class BulkInbox<M> {
 }
 
 const NO_FRAMES: readonly Uint8Array[] = [];
+/** Where the bytes of a pipe that can no longer be framed are read to, and dropped. */
+const DISCARD = new Uint8Array(64 * 1024);
+/** The largest frame a header may announce: the largest buffer this Node can make. */
+const MAX_FRAME_BYTES = constants.MAX_LENGTH;
+
+/** A frame's buffer, or undefined when this process cannot have one that large (a header out of its mind). */
+function allocate(length: number): Uint8Array | undefined {
+  try {
+    return new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A message that may name frames. */
 type Bulky = { readonly bulk?: number };

@@ -37,7 +37,12 @@ class ForkLink implements WorkerLink {
     this.pid = this.#child.pid!;
     const inbox = new BulkInbox<{ readonly bulk?: number }>((message, frames) =>
       // The frames ride along, and readResults (pool/bytes.ts) puts them in place inside its try.
-      this.#onMessage?.(frames.length === 0 ? message : { ...message, frames }));
+      this.#onMessage?.(frames.length === 0 ? message : { ...message, frames }),
+    // Said where the crash error reads the worker's last words, then the worker is ended: its chunks fail as lost.
+    (reason) => {
+      this.#stderr.push(Buffer.from(`multiproc: worker ${this.pid} ended by its parent: ${reason}\n`));
+      this.kill();
+    });
     this.#child.on('message', (message: { readonly bulk?: number }) => inbox.message(message));
     this.#bulk = this.#child.stdio[BULK_FD] as Socket;
     // Straight into the frames (bulk-read.ts), before the worker can have written anything.

@@ -25,6 +25,9 @@ export function receiveWithBulk(handle: (message: ToWorker) => void): (message: 
   inbox = new BulkInbox<ToWorker>((message, frames) => {
     if (frames.length === 0 || message.kind !== 'batch') return handle(message);
     handle({ ...message, chunks: deserializeBulk(message.chunks as unknown as Uint8Array, frames) as unknown[] });
+  }, (reason) => {
+    // Only a bug writes a bad frame this way: the parent then reads this line in the crash error of the chunks.
+    process.stderr.write(`multiproc: worker ${process.pid} cannot go on: ${reason}\n`, () => process.exit(1));
   });
   return (message) => {
     if (message.kind === 'batch' && message.bulk !== undefined) bulkPipe();
