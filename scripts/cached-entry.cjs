@@ -1,0 +1,51 @@
+/**
+ * dist/index.cjs, the package's one entry (scripts/bundle.mjs copies this file there; dist/index.js, the ES entry,
+ * re-exports what it loads). Every process of a pool imports the library: the parent, and each worker before its
+ * first task, since its task module imports multiproc. Node 20 has no compile cache, so each of them parsed and
+ * compiled the whole bundle (~190 KB) again: about half of the import's CPU (issue 20, a: cold start). This
+ * entry compiles the bundle (dist/multiproc.cjs) with the V8 code cache the build wrote beside it
+ * (dist/multiproc.cjs.cache), made by this same file run as `node dist/index.cjs --write-code-cache`.
+ *
+ * V8 checks the cache before using it (its version and flags, the source's length) and compiles the source as
+ * usual when they differ, so another Node, or a child given V8 flags, still loads the library, only without the
+ * saving. The library's dynamic imports (a task's module, bullmq) cannot run from code node:vm compiled without
+ * an experimental option, so they use this module's own `import()`, given to the bundle as `__multiprocImport`
+ * (src/import-module.ts). A plain `require` of the bundle is used where the cache cannot help: no cache file, or
+ * source maps enabled (Node maps stack traces only for the modules its own loader compiled).
+ */
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+
+const BODY = join(__dirname, 'multiproc.cjs');
+const CACHE = `${BODY}.cache`;
+
+/** The bundle compiled as a script (with `cachedData` when given) and run as a CommonJS module would be. */
+function run(cachedData) {
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __multiprocImport) {${readFileSync(BODY, 'utf8')}\n})`;
+  const script = new vm.Script(wrapped, { filename: BODY, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(BODY), module, BODY, dirname(BODY),
+    (url) => import(url));
+  return { script, exports: module.exports };
+}
+
+function load() {
+  if (process.sourceMapsEnabled) return require(BODY);
+  let cachedData;
+  try {
+    cachedData = readFileSync(CACHE);
+  } catch {
+    return require(BODY);
+  }
+  return run(cachedData).exports;
+}
+
+if (require.main === module && process.argv[2] === '--write-code-cache') {
+  // After the bundle ran: the cache then holds the code of every function its evaluation compiled too.
+  writeFileSync(CACHE, run(undefined).script.createCachedData());
+} else {
+  module.exports = load();
+}
