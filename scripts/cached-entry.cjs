@@ -21,6 +21,8 @@ const vm = require('node:vm');
 
 const BODY = join(__dirname, 'multiproc.cjs');
 const CACHE = `${BODY}.cache`;
+/** How this process loaded the library, for tests and diagnostics: 'accepted', 'rejected' (by V8) or 'unused'. */
+const CODE_CACHE = Symbol.for('multiproc.codeCache');
 
 /** The bundle compiled as a script (with `cachedData` when given) and run as a CommonJS module would be. */
 function run(cachedData) {
@@ -33,6 +35,7 @@ function run(cachedData) {
 }
 
 function load() {
+  globalThis[CODE_CACHE] = 'unused';
   if (process.sourceMapsEnabled) return require(BODY);
   let cachedData;
   try {
@@ -40,7 +43,9 @@ function load() {
   } catch {
     return require(BODY);
   }
-  return run(cachedData).exports;
+  const { script, exports } = run(cachedData);
+  globalThis[CODE_CACHE] = script.cachedDataRejected ? 'rejected' : 'accepted';
+  return exports;
 }
 
 if (require.main === module && process.argv[2] === '--write-code-cache') {
