@@ -17,7 +17,7 @@
  * `__filename`, so it still finds dist/child-main.js and dist/worker-main.js next to itself.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -88,6 +88,13 @@ writeFileSync('dist/worker-main.js', "// A pool worker: the package's bundle sta
 // re-exports what it loaded, and the cache is written by the loader itself, in a plain child of this Node (V8
 // refuses a cache made under other V8 flags, so none are given, as a user's process has none).
 copyFileSync('scripts/cached-entry.cjs', 'dist/index.cjs');
+// Code node:vm compiled cannot run a bare `import()` (it fails only there, at the call): every dynamic import of
+// the library must go through import-module.ts, whose copy in this bundle holds the one allowed.
+const dynamicImports = readFileSync('dist/multiproc.cjs', 'utf8').match(/(?<![\w$.])import\(/g) ?? [];
+if (dynamicImports.length !== 1) {
+  throw new Error(`dist/multiproc.cjs holds ${dynamicImports.length} dynamic import() calls where only import-module.ts's ` +
+    'may be: import other modules at run time with importModule() from reference/src/import-module.ts');
+}
 const names = Object.keys(createRequire(import.meta.url)('../dist/multiproc.cjs')).filter((name) => name !== '__esModule');
 writeFileSync('dist/index.js', "// The package's ES entry: the library loaded by ./index.cjs (scripts/cached-entry.cjs).\n" +
   // Required, not imported: Node's import of a CommonJS file first scans it for export names (cjs-module-lexer,
