@@ -7,7 +7,7 @@
  * and tsx's hooks thread makes process.stderr before any of our code runs.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
@@ -103,4 +103,19 @@ test('with source maps enabled the library is required as usual, and its stack t
   t.is(loaded.parent, 'unused');
   t.is(loaded.worker, 'unused');
   t.regex(loaded.stack, /reference\/src\/pool\/[\w-]+\.ts:\d+/, 'a frame of the library maps to its source');
+});
+
+test('an edit of the library that keeps its length is compiled from the source, not run from the cache of the code it replaced', async (t) => {
+  // A copy of the three files, one constant changed by a digit: V8 itself compares only the source's length.
+  const copy = join(dir, 'edited');
+  mkdirSync(copy, { recursive: true });
+  for (const file of ['index.cjs', 'multiproc.cjs', 'multiproc.cjs.cache']) copyFileSync(join(REPO_ROOT, 'dist', file), join(copy, file));
+  const source = readFileSync(join(copy, 'multiproc.cjs'), 'utf8');
+  const edited = source.replace(/STDERR_TAIL_BYTES=4096\b/, 'STDERR_TAIL_BYTES=4097');
+  t.not(edited, source, 'the constant was found in the bundle');
+  writeFileSync(join(copy, 'multiproc.cjs'), edited);
+  const script = `const library = require(${JSON.stringify(join(copy, 'index.cjs'))});
+    console.log(JSON.stringify({ how: globalThis[Symbol.for('multiproc.codeCache')], pool: typeof library.Pool }));`;
+  const { stdout } = await run(process.execPath, ['-e', script], { env: plainEnv(), timeout: 60_000, killSignal: 'SIGKILL', encoding: 'utf8' });
+  t.deepEqual(JSON.parse(stdout), { how: 'stale', pool: 'function' });
 });
