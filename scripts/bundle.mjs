@@ -8,13 +8,17 @@
  * module that forks it (reference/src/process/child-entry.ts). State that must be one per process (identity,
  * task registry, queue host) lives on globalThis, so a worker holding two copies of a module is harmless.
  *
- * The index is built twice: dist/index.js (ESM) and dist/index.cjs, so that `require('multiproc')` works on
- * Node 20, which cannot require an ES module. The children's entries stay ESM only: a child is started by path,
- * whichever copy started it, and a CommonJS task module it imports loads the CommonJS copy beside its ESM one
- * (harmless, as said). CommonJS has no `import.meta`: the CommonJS copy gets its own file URL from `__filename`,
- * so it still finds dist/child-main.js and dist/worker-main.js next to itself.
+ * The library itself is built once, as CommonJS (dist/multiproc.cjs), so that `require('multiproc')` works on
+ * Node 20, which cannot require an ES module, and so that it can be compiled with a V8 code cache (an ES module
+ * cannot be, on Node 20): dist/index.cjs loads it (scripts/cached-entry.cjs), dist/index.js re-exports it, so an
+ * ES and a CommonJS importer in one process share one copy. The other entries (the Process child, the command)
+ * stay ES bundles of their own: a child is started by path, and a task module it imports loads the package's copy
+ * beside its own (harmless, as said). CommonJS has no `import.meta`: the CommonJS copy gets its own file URL from
+ * `__filename`, so it still finds dist/child-main.js and dist/worker-main.js next to itself.
  */
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -35,8 +39,8 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    // The pool worker's entry is not bundled: see the end of this file.
-    entryPoints: ['reference/src/index.ts', 'reference/src/process/child-main.ts',
+    // The pool worker's entry is not bundled, nor is the package's ES entry: see the end of this file.
+    entryPoints: ['reference/src/process/child-main.ts',
       // The `multiproc` command, and the task its worker's local pool runs per chunk (found next to it).
       'reference/src/cli.ts', 'reference/src/backend/bullmq/chunk-task.ts'],
     entryNames: '[name]',
@@ -46,9 +50,21 @@ await Promise.all([
   build({
     ...common,
     entryPoints: ['reference/src/index.ts'],
-    outfile: 'dist/index.cjs',
+    // The library's one copy, loaded by dist/index.cjs with its code cache: see the end of this file.
+    outfile: 'dist/multiproc.cjs',
     format: 'cjs',
     define: { 'import.meta.url': '__multiprocModuleUrl' },
+    // Compiled through node:vm by dist/index.cjs, whose `import()` the library's dynamic imports use (given as the
+    // module's parameter __multiprocImport); required as a plain CommonJS module, its own `import()`.
+    plugins: [{
+      name: 'import-through-the-entry',
+      setup(bundle) {
+        bundle.onLoad({ filter: /[\\/]reference[\\/]src[\\/]import-module\.ts$/ }, () => ({
+          loader: 'js',
+          contents: "export const importModule = typeof __multiprocImport === 'function' ? __multiprocImport : (url) => import(url);\n",
+        }));
+      },
+    }],
     banner: { js: 'const __multiprocModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   }),
 ]);
@@ -66,3 +82,25 @@ writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 // (reference/src/backend/child-process/worker-boot.ts): a worker whose task module imports multiproc, as nearly
 // every one does, then parses and runs the library once instead of twice.
 writeFileSync('dist/worker-main.js', "// A pool worker: the package's bundle starts it (see reference/src/backend/child-process/worker-boot.ts).\nimport './index.js';\n");
+
+// Both entries load one copy of the library, dist/multiproc.cjs, compiled with a V8 code cache (issue 20, a: cold
+// start; scripts/cached-entry.cjs says how and when it is used): dist/index.cjs is that loader, dist/index.js
+// re-exports what it loaded, and the cache is written by the loader itself, in a plain child of this Node (V8
+// refuses a cache made under other V8 flags, so none are given, as a user's process has none).
+copyFileSync('scripts/cached-entry.cjs', 'dist/index.cjs');
+// Code node:vm compiled cannot run a bare `import()` (it fails only there, at the call): every dynamic import of
+// the library must go through import-module.ts, whose copy in this bundle holds the one allowed.
+const dynamicImports = readFileSync('dist/multiproc.cjs', 'utf8').match(/(?<![\w$.])import\(/g) ?? [];
+if (dynamicImports.length !== 1) {
+  throw new Error(`dist/multiproc.cjs holds ${dynamicImports.length} dynamic import() calls where only import-module.ts's ` +
+    'may be: import other modules at run time with importModule() from reference/src/import-module.ts');
+}
+const names = Object.keys(createRequire(import.meta.url)('../dist/multiproc.cjs')).filter((name) => name !== '__esModule');
+writeFileSync('dist/index.js', "// The package's ES entry: the library loaded by ./index.cjs (scripts/cached-entry.cjs).\n" +
+  // Required, not imported: Node's import of a CommonJS file first scans it for export names (cjs-module-lexer,
+  // ~3 ms of CPU to set up), and the names are known here.
+  "import { createRequire } from 'node:module';\n" +
+  `export const { ${names.join(', ')} } = createRequire(import.meta.url)('./index.cjs');\n`);
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+execFileSync(process.execPath, ['dist/index.cjs', '--write-code-cache'], { env, stdio: 'inherit' });

@@ -6,6 +6,7 @@
  * (nothing received from a peer runs as code), and a module that is not a file: URL is never imported.
  */
 import { whileImportingTask } from './bootstrapping.js';
+import { importModule } from './import-module.js';
 import { reviveInstances } from './revive.js';
 import { valueClassAt } from './task-registry.js';
 
@@ -30,6 +31,6 @@ export async function reviveFromParent(table: unknown): Promise<void> {
   if (reviveInstances(table)) return;
   const missing = unloadedModules(table);
   if (missing.length === 0) return;
-  for (const moduleUrl of missing) await whileImportingTask(moduleUrl, () => import(moduleUrl));
+  for (const moduleUrl of missing) await whileImportingTask(moduleUrl, () => importModule(moduleUrl));
   reviveInstances(table);
 }

@@ -5,6 +5,7 @@
  */
 import { describeValue } from './describe-value.js';
 import { TaskReferenceError } from './errors.js';
+import { importModule } from './import-module.js';
 import { moduleUrlOf, type ModuleMeta } from './module-ref.js';
 
 /** Any function a child may run. */
@@ -164,7 +165,7 @@ export function resolveTask(fn: unknown, role: string): TaskRef {
 export async function loadTask(ref: TaskRef): Promise<TaskFunction> {
   checkRef(ref);
   try {
-    await import(ref.moduleUrl);
+    await importModule(ref.moduleUrl);
   } catch (error) {
     throw explainMissingLoader(error, ref) ?? error;
   }

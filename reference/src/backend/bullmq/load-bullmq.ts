@@ -4,6 +4,7 @@
  */
 import { ClusterError } from '../../errors.js';
 import { reasonOf } from '../../describe-thrown.js';
+import { importModule } from '../../import-module.js';
 
 export type BullMQ = typeof import('bullmq');
 
@@ -11,7 +12,7 @@ let loading: Promise<BullMQ> | undefined;
 
 /** BullMQ, or a ClusterError saying how to install it. */
 export function loadBullMQ(): Promise<BullMQ> {
-  loading ??= import('bullmq').catch((cause: unknown) => {
+  loading ??= importModule<BullMQ>('bullmq').catch((cause: unknown) => {
     loading = undefined;
     throw new ClusterError(
       `the cluster pool needs the packages bullmq and ioredis, which could not be loaded (${reasonOf(cause)}); ` +

@@ -55,9 +55,12 @@ export class StderrTail {
  * the parent, which with an inherited stderr never wrote it at all.
  */
 export function forwardStderr(stream: Readable, tail: StderrTail): void {
-  guardParentStderr();
   stream.on('data', (chunk: Buffer) => {
     tail.push(chunk);
+    // Guarded on the first chunk, not when the pool starts: reading process.stderr makes the stream (for a pipe, a
+    // socket and its set-up, ~1 ms of CPU), which a pool whose workers never write to stderr does not need (issue
+    // 20, a: cold start).
+    guardParentStderr();
     const out = process.stderr;
     // Never paused for a parent stderr read slowly: a worker's writes block (blocking-stderr.ts), and one blocked
     // for good could neither finish its task nor leave. What the reader has not taken yet waits in the parent's
