@@ -148,9 +148,13 @@ test.serial('package.json "exports" points at files the build emitted, with type
   // Bundled: one file per entry point, side by side, since Process and Pool look for their child entry next
   // to the module that forks it (scripts/bundle.mjs).
   for (const entry of ['child-main.js', 'worker-main.js', 'cli.js', 'chunk-task.js']) t.true(existsSync(join(root, 'dist', entry)), `dist/${entry}`);
-  t.notRegex(readFileSync(distIndex, 'utf8'), /\bfrom\s*['"]\.\.?\//, 'dist/index.js imports no module of its own: it is one bundle');
+  // dist/index.js re-exports what dist/index.cjs loads (scripts/cached-entry.cjs): the one bundle of the library,
+  // dist/multiproc.cjs, compiled with the code cache the build wrote, so ES and CommonJS importers share one copy.
+  t.notRegex(readFileSync(distIndex, 'utf8'), /\bfrom\s*['"]\.\.?\//, 'dist/index.js imports no module of its own');
+  t.regex(readFileSync(distIndex, 'utf8'), /createRequire\(import\.meta\.url\)\(['"]\.\/index\.cjs['"]\)/, 'dist/index.js loads dist/index.cjs');
+  t.true(existsSync(join(root, 'dist', 'multiproc.cjs.cache')), 'the code cache the build wrote ships beside the bundle');
   // Every process parses it: whitespace minified (scripts/bundle.mjs), a few lines where the source has thousands.
-  t.true(readFileSync(distIndex, 'utf8').split('\n').length < 100, 'dist/index.js is minified (whitespace)');
+  t.true(readFileSync(join(root, 'dist', 'multiproc.cjs'), 'utf8').split('\n').length < 100, 'dist/multiproc.cjs is minified (whitespace)');
   t.deepEqual(Object.keys(pkg.exports['.'].require), ['types', 'default'], 'types first, as TypeScript requires');
   t.true(existsSync(join(root, pkg.exports['.'].require.types)), 'the CommonJS declarations exist');
   const dts = join(root, pkg.exports['.'].import.types);
