@@ -55,8 +55,24 @@ export function encodeResult(packed: Uint8Array | readonly unknown[]): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+/**
+ * A chunk that ran to its end returns its result with its compute time on the worker, in ms, for the pool's
+ * default chunksize (chunk-sizer.ts); any other return value is the encoded result alone.
+ */
+export interface TimedResult {
+  readonly r: string;
+  readonly t: number;
+}
+
+/** The compute time a chunk's return value carries, if it has one. */
+export function chunkTimeOf(returned: unknown): number | undefined {
+  const t = (returned as Partial<TimedResult> | null | undefined)?.t;
+  return typeof t === 'number' ? t : undefined;
+}
+
 /** The wire form `[seq, body]` (and the class table, when one crossed) of a result the worker returned. Throws when unreadable. */
 export function decodeResult(returned: unknown): unknown[] {
+  if (typeof returned === 'object' && returned !== null && typeof (returned as TimedResult).r === 'string') returned = (returned as TimedResult).r;
   if (typeof returned !== 'string') throw new TypeError(`the job's return value is ${typeof returned}, not the encoded result of a chunk`);
   const wire = deserialize(Buffer.from(returned, 'base64')) as unknown;
   if (!Array.isArray(wire) || wire.length < 2 || wire.length > 3) throw new TypeError('the job\'s return value is not the result of one chunk');
