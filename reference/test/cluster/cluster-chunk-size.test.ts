@@ -1,6 +1,6 @@
 /**
  * The cluster pool's default chunksize end to end (chunk-sizer.ts): each chunk's compute time comes back with its
- * result, and later maps of the same function are cut to about 20 ms of work per chunk. Counted in jobs, with
+ * result, and later maps of the same function are cut to about 40 ms of work per chunk. Counted in jobs, with
  * BullMQ's own Queue on the pool's queue, never by the clock: trivial work becomes fewer, larger jobs than slow
  * work of the same length, where Python's heuristic sends the same number for both.
  */

@@ -1,6 +1,6 @@
 /**
  * The cluster pool's default chunksize (chunk-sizer.ts), given chunk times rather than measuring them: chunks of
- * about 20 ms of work, every worker fed while each would get 10 ms or more, never over 50 ms of estimated work
+ * about 40 ms of work, every worker fed while each would get 10 ms or more, never over 50 ms of estimated work
  * in one chunk, and the first map of a function (no time yet) cut by Python's heuristic, capped in items.
  */
 import test from 'ava';
@@ -21,11 +21,11 @@ test('cluster chunksize: the first map of a function is cut by Python\'s heurist
 });
 
 test('cluster chunksize: measured items get chunks of about TARGET_MS of work', (t) => {
-  // 1 ms an item, 10,000 items on 4 workers: 20 items (20 ms) a chunk, where Python's heuristic gives 625 (625 ms).
+  // 1 ms an item, 10,000 items on 4 workers: 40 items (40 ms) a chunk, where Python's heuristic gives 625 (625 ms).
   t.is(sizeChunks(10_000, 4, 1), TARGET_MS);
   t.is(defaultChunksize(10_000, 4), 625);
-  // 0.01 ms an item: 2,000 items.
-  t.is(sizeChunks(100_000, 2, 0.01), 2000);
+  // 0.01 ms an item: 4,000 items.
+  t.is(sizeChunks(100_000, 2, 0.01), 4000);
   // An item slower than the target is a chunk of its own.
   t.is(sizeChunks(50, 2, 200), 1);
 });

@@ -14,8 +14,13 @@
  */
 import { defaultChunksize } from '../../pool/chunking.js';
 
-/** The work a chunk aims at: inside issue 19's 10–50 ms, where a job's fixed cost (~1–2 ms here) is small. */
-export const TARGET_MS = 20;
+/**
+ * The work a chunk aims at, inside issue 19's 10–50 ms, near its top: a cluster slot waits a whole round trip
+ * (Redis, the worker command, its child: ~2 ms here when idle, more under load) between two chunks, since the
+ * pool keeps one chunk per slot once chunks take 5 ms or more (window.ts). That wait is ~5 % of a 40 ms chunk and
+ * ~10 % of a 20 ms one (a second map of 10 ms tasks measured 0.64–0.75× the local pool at 20 ms, under load).
+ */
+export const TARGET_MS = 40;
 /** Less work than this per chunk is not worth a job of its own: below it, work is shared among fewer chunks. */
 export const MIN_SHARE_MS = 10;
 /** A chunk never holds more than this much estimated work (but one item): what a lost worker loses, at most. */
