@@ -56,6 +56,8 @@ export const CAPABILITIES = {
   'pool.stats': "PoolHandle.stats(): the pool's figures (queued, running, completed, failed, workers recycled by reason) and each worker's",
   'pool.error-origin':
     "a task's error, as the parent re-raises it, names the pid of the process that raised it in its remote traceback (needs pool.remote-traceback; Python's names none), and the task raiseWithPid",
+  'pool.chunks-by-work':
+    "a map given no chunksize cuts its input into chunks of about 10–50 ms of measured work each (the cluster pool: Python cuts by item count), and PoolHandle.tasksDone() counts the tasks (chunks) the pool has finished",
   queue: 'Queue in one process: put/get (blocking, with timeout, without blocking), qsize, empty, full, close; Empty and Full errors',
   'queue.bounded': 'Queue({maxsize}): a bounded queue; full(), and Full from put/putNowait when there is no room',
   'queue.cross-process':
@@ -377,6 +379,8 @@ export interface PoolHandle {
   stats?(): Promise<PoolStatsView>;
   /** (needs `pool.scope`) Enters the pool's scope (Python's __enter__; await using). */
   scope?(): Promise<PoolScope>;
+  /** (needs `pool.chunks-by-work`) The tasks (chunks) the pool has finished so far, returned or failed. */
+  tasksDone?(): Promise<number>;
   close(): Promise<void>;
   terminate(): Promise<void>;
   join(): Promise<void>;

@@ -17,6 +17,11 @@ export interface Batch {
 export interface WorkerBackend {
   /** Starts one worker and hands it `init`; throws WorkerStartError when the worker cannot be started. */
   start(init: InitMessage): WorkerLink;
+  /**
+   * The chunksize of a map of `length` items of function `fn` (the pool's id) given none. A backend without it
+   * keeps Python's heuristic (chunking.ts); the cluster's aims at an amount of work per chunk (chunk-sizer.ts).
+   */
+  defaultChunksize?(fn: number, length: number, processes: number): number;
 }
 
 export interface LinkEvents {

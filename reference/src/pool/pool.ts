@@ -7,6 +7,7 @@
 import { checkArity } from '../arity.js';
 import { forkBackend } from '../backend/child-process/fork-backend.js';
 import { clusterBackend } from '../backend/bullmq/cluster-backend.js';
+import type { WorkerBackend } from '../backend/backend.js';
 import { refuseInDaemon, refuseWhileImportingTask } from '../bootstrapping.js';
 import type { Cloned, Sendable, SendableArgs } from '../cloned.js';
 import { type InitializerError, PoolStateError, PoolTerminatedError, type WorkerStartError } from '../errors.js';
@@ -79,6 +80,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   readonly #router = new ResultRouter();
   readonly #scheduler = new Scheduler();
   readonly #workers: WorkerSet;
+  /** Asked for a map's default chunksize, when it has its own (the cluster's: chunk-sizer.ts). */
+  readonly #backend: WorkerBackend;
   /** imap jobs still reading their input: a closed pool keeps its workers until they are done. */
   readonly #feeding = new Map<number, IMapIterator<unknown>>();
   /** Where each method's callbacks report a throw (made once: results are made by the thousand). */
@@ -118,7 +121,8 @@ export class Pool<I extends TaskFunction = TaskFunction> {
       starmapAsync: { method: 'starmapAsync', onError },
     };
     this.#allExited = new Promise((resolve) => (this.#markAllExited = resolve));
-    this.#workers = new WorkerSet(init, cluster === undefined ? forkBackend(env) : clusterBackend(cluster), this.#router, this.#scheduler, {
+    this.#backend = cluster === undefined ? forkBackend(env) : clusterBackend(cluster);
+    this.#workers = new WorkerSet(init, this.#backend, this.#router, this.#scheduler, {
       state: () => this.#state,
       mayGetWork: () => this.#state === 'RUN' || (this.#state === 'CLOSE' && this.#feeding.size > 0),
       breakPool: (error) => this.#breakPool(error),
@@ -349,7 +353,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
     const { cancel, progress } = call;
     if (star) checkArgLists(items, method);
     if (progress !== undefined) progress.total = items.length;
-    const size = chunksize ?? defaultChunksize(items.length, this.processes);
+    const size = chunksize ?? this.#backend.defaultChunksize?.(fnId, items.length, this.processes) ?? defaultChunksize(items.length, this.processes);
     // A call aborted already is rejected, even with no items: its job must not resolve first.
     const aborted = cancel?.signal.aborted === true;
     const job = new MapJob<unknown>(aborted ? Math.max(items.length, 1) : items.length, callbacks,

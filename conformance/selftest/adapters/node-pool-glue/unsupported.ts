@@ -29,6 +29,7 @@ export function poolOnlyReasons(library: string): Reasons {
     'pool.recycle': `${library} has no memory limit per worker checked after each task, with the worker's queued tasks handed on`,
     'pool.stats': `${library}'s own figures, where it has any, count no workers recycled by reason: not wired in this adapter`,
     'pool.error-origin': `${library}'s task errors do not say which worker process raised them`,
+    'pool.chunks-by-work': `${library} does not cut a map into chunks by measured work: the adapter sends one task per item`,
     queue: `${library} has no Queue: a worker talks only to its pool`,
     'queue.bounded': `${library} has no Queue`,
     'queue.cross-process': `${library} has no Queue`,

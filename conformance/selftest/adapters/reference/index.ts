@@ -285,6 +285,10 @@ export class ReferenceSession implements Session {
       crashReport: async (call) => crashReport(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       progressing: async (call) => progressing(pool, task(call.task), { ...call, payload: a(call.payload) as unknown[] }),
       stats: async () => pool.stats(),
+      tasksDone: async () => {
+        const { completed, failed } = pool.stats();
+        return completed + failed;
+      },
       imapIterator: async (name, described, chunksize, options) => {
         const start = options?.ordered === false ? pool.imapUnordered : pool.imap;
         return stepped(start.call(pool, task(name), input(described), chunksize));
@@ -446,6 +450,10 @@ export const implementation: Implementation = {
   name: 'reference',
   description: 'multiproc reference/ (this repository)',
   capabilities: new Set(CAPABILITIES),
+  unsupported: {
+    'pool.chunks-by-work': 'the local pool keeps Python\'s default chunksize, ceil(len / (4 * processes)) items ' +
+      '(pool.map.default-chunksize-is-a-quarter-per-worker); only the cluster pool sizes chunks by measured work',
+  },
   // Rule id → why the reference deviates (deviations.json): failures there are reported as "differs (declared)".
   deviations: readDeviations(),
   open: async () => new ReferenceSession(),

@@ -117,6 +117,11 @@ export interface MutantSpec {
   readonly queue?: Patch<QueueHandle, QueueContext>;
   /** Runs once when a session opens, before the rule sees it. */
   readonly onOpen?: (context: SessionContext) => Promise<void>;
+  /**
+   * The implementation the mutant wraps, when not the reference adapter: the cluster adapter for a violation of
+   * what only the cluster pool does (its capabilities then are the mutant's).
+   */
+  readonly base?: Implementation;
 }
 
 export interface Mutant {
@@ -137,15 +142,15 @@ export function defineMutant(spec: MutantSpec): Mutant {
     reaches: spec.reaches,
     implementation: {
       name: spec.name,
-      description: `mutant of the reference: ${spec.violation}`,
-      capabilities: reference.capabilities,
+      description: `mutant of the ${(spec.base ?? reference).name}: ${spec.violation}`,
+      capabilities: (spec.base ?? reference).capabilities,
       open: () => openSession(spec),
     },
   };
 }
 
 async function openSession(spec: MutantSpec): Promise<Session> {
-  const base = await reference.open();
+  const base = await (spec.base ?? reference).open();
   const waiting = new Set<(error: Error) => void>();
   let closed = false;
   const context: SessionContext = {

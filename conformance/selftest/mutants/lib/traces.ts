@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import reference from '../../adapters/reference/index.js';
+import cluster from '../../adapters/cluster/index.js';
+import { ensureRedisForCluster } from '../../private-redis.js';
+import type { Implementation } from '../../../harness/implementation.js';
 import { expectedFileOf, RULE_SOURCES_DIR } from '../../../harness/load-rules.js';
 import { repoPath } from '../../../../test-support/repo-paths.js';
 import type { Rule } from '../../../harness/rule.js';
@@ -65,9 +68,22 @@ export async function writeTraces(rules: readonly Rule[], traces: ReadonlyMap<st
   return true;
 }
 
-/** Runs `rule` on the reference, recording its trace. */
-export async function traceRule(rule: Rule): Promise<{ result: RuleResult; trace: Trace }> {
+/**
+ * Where `rule` is traced: the reference, but for a rule of what only the cluster pool does (it needs a capability
+ * the reference does not claim and the cluster adapter does: pool.chunks-by-work), the cluster adapter, on
+ * MULTIPROC_REDIS_URL or a private redis-server started for the run. Its mutants wrap the cluster adapter too.
+ */
+function tracedOn(rule: Rule): Implementation {
+  const claims = (implementation: Implementation) => rule.needs.every((need) => implementation.capabilities.has(need));
+  if (claims(reference) || !claims(cluster)) return reference;
+  ensureRedisForCluster();
+  return cluster;
+}
+
+/** Runs `rule` on the reference (or the cluster adapter: tracedOn), recording its trace; `on` says which. */
+export async function traceRule(rule: Rule): Promise<{ result: RuleResult; trace: Trace; on: Implementation }> {
   let trace: Trace = [];
-  const result = await runRule(recorded(reference, (recordedTrace) => (trace = recordedTrace)), rule);
-  return { result, trace };
+  const on = tracedOn(rule);
+  const result = await runRule(recorded(on, (recordedTrace) => (trace = recordedTrace)), rule);
+  return { result, trace, on };
 }

@@ -7,7 +7,7 @@
 import { tasks, loadTask } from '../../task-registry.js';
 import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
-import { decodeItems, encodeResult } from './job-codec.js';
+import { decodeItems, encodeResult, type TimedResult } from './job-codec.js';
 import { thisProcess, type RemoteProcess } from './remote-origin.js';
 import { offsetsInsideValues } from './progress-relay.js';
 import { decodeWithClasses, localClasses } from './class-args.js';
@@ -22,8 +22,10 @@ let here: RemoteProcess | undefined;
  * `worker`: the worker command's name (`host:pid`), for the result's origin.
  */
 export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, worker: string,
-  reports = false, modules?: readonly string[]): Promise<string> {
+  reports = false, modules?: readonly string[]): Promise<string | TimedResult> {
   const fn = await loadTask({ moduleUrl, key });
+  // From the items' decoding to the result's encoding: the chunk's cost here, not the task's import above.
+  const started = process.hrtime();
   here ??= thisProcess(worker);
   let items;
   let classes;
@@ -43,7 +45,11 @@ export async function runClusterChunk(moduleUrl: string, key: string, star: bool
   const result = await runChunk({ seq: 0, fn: 0, items, star, queues: undefined, classes, reports }, fn);
   // A failure says where it ran: this process, a child of the worker command (remote-origin.ts). A success carries
   // it too, for a value that then cannot be sent back (bytes.ts makes that a failure); the wire drops it otherwise.
-  return encodeResult(packResults([{ ...result, remote: here }]));
+  const encoded = encodeResult(packResults([{ ...result, remote: here }]));
+  if (!result.ok) return encoded;
+  // Only a chunk that ran to its end says how long its items took (chunk-sizer.ts): a failed one stopped early.
+  const [s, ns] = process.hrtime(started);
+  return { r: encoded, t: s * 1e3 + ns / 1e6 };
 }
 
 /**

@@ -15,7 +15,8 @@ import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js
 import type { InitMessage, ResultsMessage } from '../protocol.js';
 import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
-import { decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+import { chunkTimeOf, decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+import { ChunkSizer } from './chunk-sizer.js';
 import { isStallReason, retryOf, stallHint, takeRetry, type Retry } from './stalled-retry.js';
 import { jobExtras } from './job-extras.js';
 import { readRelayed } from './progress-relay.js';
@@ -26,11 +27,17 @@ import { abortedInWorker } from '../../pool/current-task.js';
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
   const client = new ClusterClient(settings);
-  return { start: (init) => new ClusterLink(init, client, settings.maxRetries) };
+  const sizer = new ChunkSizer();
+  return {
+    start: (init) => new ClusterLink(init, client, settings.maxRetries, sizer),
+    defaultChunksize: (fn, length, processes) => sizer.size(fn, length, processes),
+  };
 }
 
 interface Held {
   readonly seq: number;
+  /** Its task function (the pool's id), whose chunk times size the next maps' chunks (chunk-sizer.ts). */
+  readonly fn: number;
   /** Where the chunk sits in its call, for a WorkerCrashedError. */
   readonly job: number;
   readonly index: number;
@@ -62,9 +69,11 @@ class ClusterLink implements WorkerLink {
   #holds = false;
   /** The pool's initializer, initargs and maxTasksPerChild for the worker commands, when it has any (local-pools.ts). */
   readonly #setup: string | undefined;
+  readonly #sizer: ChunkSizer;
 
-  constructor(init: InitMessage, client: ClusterClient, maxRetries: number) {
+  constructor(init: InitMessage, client: ClusterClient, maxRetries: number, sizer: ChunkSizer) {
     this.#client = client;
+    this.#sizer = sizer;
     this.#maxRetries = maxRetries;
     this.#budget = init.maxTasks ?? Infinity;
     this.#setup = encodePoolSetup(init);
@@ -87,7 +96,7 @@ class ClusterLink implements WorkerLink {
     const toAdd = [];
     for (const { task, data } of jobs) {
       const held: Held = {
-        seq: task.seq, job: task.job, index: task.start, count: task.items.length,
+        seq: task.seq, fn: task.fn, job: task.job, index: task.start, count: task.items.length,
         retry: typeof data === 'string' ? undefined : retryOf(task, data, this.#maxRetries),
       };
       if (task.progress !== undefined) held.heard = 0;
@@ -131,6 +140,10 @@ class ClusterLink implements WorkerLink {
     // Read from the job's record: its last report may not have been heard (the events stream lags the record).
     if (held.heard !== undefined && 'progress' in outcome) this.#reported(held, readRelayed(outcome.progress), false);
     held.wire = toWire(held, outcome);
+    if ('returned' in outcome) {
+      const ms = chunkTimeOf(outcome.returned);
+      if (ms !== undefined) this.#sizer.record(held.fn, held.count, ms);
+    }
     this.#flush();
   }
 

@@ -8,6 +8,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Values } from '../../pool/packed.js';
 import { readJobExtras, type JobExtras } from './job-extras.js';
+import { narrowInts, widenInts } from './narrow-ints.js';
 
 /** The version of this layout: a worker refuses a job of another, rather than misread it. */
 export const JOB_VERSION = 1;
@@ -32,11 +33,12 @@ export interface ChunkJobData extends JobExtras {
 
 /** Throws when an item cannot be written (a function, a symbol): the batch is then not sent (backend.ts). */
 export function encodeItems(items: Values): string {
-  return Buffer.from(serialize(items)).toString('base64');
+  // A run of 32-bit integers crosses in half the bytes (narrow-ints.ts).
+  return Buffer.from(serialize(items instanceof Float64Array ? narrowInts(items) ?? items : items)).toString('base64');
 }
 
 export function decodeItems(payload: string): Values {
-  return deserialize(Buffer.from(payload, 'base64')) as Values;
+  return widenInts(deserialize(Buffer.from(payload, 'base64')) as Values);
 }
 
 /** A job's data checked, or why it is not one of ours: a worker refuses it rather than guess. */
@@ -55,8 +57,24 @@ export function encodeResult(packed: Uint8Array | readonly unknown[]): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+/**
+ * A chunk that ran to its end returns its result with its compute time on the worker, in ms, for the pool's
+ * default chunksize (chunk-sizer.ts); any other return value is the encoded result alone.
+ */
+export interface TimedResult {
+  readonly r: string;
+  readonly t: number;
+}
+
+/** The compute time a chunk's return value carries, if it has one. */
+export function chunkTimeOf(returned: unknown): number | undefined {
+  const t = (returned as Partial<TimedResult> | null | undefined)?.t;
+  return typeof t === 'number' ? t : undefined;
+}
+
 /** The wire form `[seq, body]` (and the class table, when one crossed) of a result the worker returned. Throws when unreadable. */
 export function decodeResult(returned: unknown): unknown[] {
+  if (typeof returned === 'object' && returned !== null && typeof (returned as TimedResult).r === 'string') returned = (returned as TimedResult).r;
   if (typeof returned !== 'string') throw new TypeError(`the job's return value is ${typeof returned}, not the encoded result of a chunk`);
   const wire = deserialize(Buffer.from(returned, 'base64')) as unknown;
   if (!Array.isArray(wire) || wire.length < 2 || wire.length > 3) throw new TypeError('the job\'s return value is not the result of one chunk');

@@ -14,7 +14,7 @@ import { childEntry } from '../../process/child-entry.js';
 import { encodeError } from '../../remote-error.js';
 import { cpuCount } from '../../identity.js';
 import { redisOptions } from './cluster-options.js';
-import { encodeResult, RAN_ON, readJobData } from './job-codec.js';
+import { encodeResult, RAN_ON, readJobData, type TimedResult } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 import { TaskResolver } from './task-resolver.js';
 import { thisProcess } from './remote-origin.js';
@@ -74,7 +74,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const cancels = new RecentCancels();
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
-  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string> => {
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string | TimedResult> => {
     // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
     // names whichever worker noticed the stall). Not awaited: the chunk does not wait for this round trip.
     job.log(`${RAN_ON}${name}`).catch(() => undefined);
