@@ -131,6 +131,8 @@ export interface Mutant {
   readonly aims: readonly string[];
   readonly reaches: (trace: TraceView) => boolean;
   readonly implementation: Implementation;
+  /** The name of the implementation it wraps: 'reference', or 'cluster' (which needs Redis). */
+  readonly base: string;
 }
 
 export function defineMutant(spec: MutantSpec): Mutant {
@@ -140,6 +142,7 @@ export function defineMutant(spec: MutantSpec): Mutant {
     violation: spec.violation,
     aims: spec.aims ?? [],
     reaches: spec.reaches,
+    base: (spec.base ?? reference).name,
     implementation: {
       name: spec.name,
       description: `mutant of the ${(spec.base ?? reference).name}: ${spec.violation}`,
