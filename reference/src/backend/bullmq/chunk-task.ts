@@ -4,7 +4,7 @@
  * the (de)serialization of its values ever blocks the BullMQ worker's event loop, whose lock renewals must go
  * on while chunks compute (a stalled lock runs the chunk a second time elsewhere).
  */
-import { tasks, loadTask } from '../../task-registry.js';
+import { tasks, loadTask, type TaskFunction } from '../../task-registry.js';
 import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
 import { decodeItems, encodeResult } from './job-codec.js';
@@ -18,12 +18,25 @@ import { encodeError } from '../../remote-error.js';
 let here: RemoteProcess | undefined;
 
 /**
+ * The tasks this process has run, by module URL and key: loadTask's dynamic import of a module imported already
+ * still costs several turns of the event loop per chunk (issue 19's one-at-a-time round trips). The URLs are the
+ * worker command's own modules (task-resolver.ts), so the map is as small as their registered tasks.
+ */
+const loaded = new Map<string, TaskFunction>();
+
+async function loadOnce(moduleUrl: string, key: string): Promise<TaskFunction> {
+  const fn = await loadTask({ moduleUrl, key });
+  loaded.set(`${moduleUrl}\0${key}`, fn);
+  return fn;
+}
+
+/**
  * `moduleUrl` is one of the modules the worker command was started with (task-resolver.ts), never Redis's word.
  * `worker`: the worker command's name (`host:pid`), for the result's origin.
  */
 export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, worker: string,
   reports = false, modules?: readonly string[]): Promise<string> {
-  const fn = await loadTask({ moduleUrl, key });
+  const fn = loaded.get(`${moduleUrl}\0${key}`) ?? await loadOnce(moduleUrl, key);
   here ??= thisProcess(worker);
   let items;
   let classes;
