@@ -5,9 +5,11 @@
  * call's chunk again, nor fail the call).
  */
 import test from 'ava';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Pool } from '../../src/index.js';
 import { redisOptions } from '../../src/backend/bullmq/cluster-options.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
@@ -81,5 +83,28 @@ redisTest(test)('fault: cluster: a worker command SIGKILLed right after it publi
     await inRedis.close();
     await Promise.all(workers.map((worker) => worker.stop()));
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+redisTest(test)('cluster: a pool whose Redis user may use no pub/sub channel (ACL resetchannels) still gets its results, through BullMQ\'s events', async (t) => {
+  const queue = freshQueue();
+  const { path } = redisOptions(REDIS_URL!) as { path?: string };
+  if (path === undefined) {
+    t.pass('the private Redis is not on a Unix socket: redis-cli cannot be pointed at it here');
+    return;
+  }
+  const user = `mp-nochannels-${process.pid}`;
+  const cli = (...args: string[]): Promise<unknown> => promisify(execFile)('redis-cli', ['-s', path, ...args]);
+  await cli('ACL', 'SETUSER', user, 'on', '>s3cret', '~*', 'resetchannels', '+@all');
+  const worker = await startWorkerCommand(queue, ['--processes', '1']);
+  const pool = new Pool({ processes: 1, cluster: { connection: { path, username: user, password: 's3cret' }, queue, connectTimeoutMs: 5000 } });
+  try {
+    t.is(await pool.apply(square, [6]), 36);
+    t.deepEqual(await pool.map(square, [1, 2, 3]), [1, 4, 9]);
+  } finally {
+    pool.terminate();
+    await pool.join();
+    await worker.stop();
+    await cli('ACL', 'DELUSER', user);
   }
 });

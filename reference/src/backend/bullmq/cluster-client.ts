@@ -31,8 +31,8 @@ type NewJob = { readonly data: ChunkJobData; readonly settle: Settle; readonly p
 interface Parts {
   readonly queue: Queue;
   readonly events: QueueEvents;
-  /** The subscription that hears small results before their completed event (early-result.ts). */
-  readonly early: { readonly client: unknown; stop(): void };
+  /** The subscription that hears small results before their completed event (early-result.ts); none if refused. */
+  readonly early: { readonly client: unknown; stop(): void } | undefined;
 }
 
 interface RawRedis {
@@ -175,10 +175,10 @@ export class ClusterClient {
       early = listenForResults(queue, (jobId, timestamp, returned) => this.#heardEarly(jobId, timestamp, returned));
       const heard = await this.#bounded(early, 'connecting');
       for (const part of [queue, events]) await this.#adopt(part);
-      this.hold.adopt(heard.client);
+      if (heard !== undefined) this.hold.adopt(heard.client);
       return { queue, events, early: heard };
     } catch (error) {
-      void early?.then((heard) => heard.stop(), () => undefined);
+      void early?.then((heard) => heard?.stop(), () => undefined);
       void events?.close().catch(() => undefined);
       void queue.close().catch(() => undefined);
       throw error;
@@ -302,7 +302,7 @@ export class ClusterClient {
     if (parts === undefined) return;
     const opened = await parts.catch(() => undefined);
     if (opened === undefined) return;
-    opened.early.stop();
+    opened.early?.stop();
     const closed = Promise.all([opened.events.close(), opened.queue.close()]).then(() => undefined, () => undefined);
     // A Redis that is gone must not keep the pool's join() waiting: ioredis would retry for ever.
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

@@ -68,10 +68,11 @@ interface Subscriber {
 /**
  * The pool's side: a connection of its own (a subscribed one can do nothing else) subscribed to the queue's
  * channel, resolved once subscribed; `heard` gets each well-formed message. ioredis subscribes again after a
- * reconnect. `client` is the connection, for the pool's ConnectionHold.
+ * reconnect. `client` is the connection, for the pool's ConnectionHold. A subscription Redis refuses (an ACL user
+ * allowed no channels: `resetchannels`) is given up, and the pool hears every result through BullMQ's events.
  */
 export async function listenForResults(queue: Queue, heard: (jobId: string, timestamp: number, returned: string) => void):
-  Promise<{ readonly client: unknown; stop(): void }> {
+  Promise<{ readonly client: unknown; stop(): void } | undefined> {
   const client = (await queue.backend.client) as unknown as { duplicate(): Subscriber };
   const subscriber = client.duplicate();
   subscriber.on('error', () => undefined);
@@ -81,9 +82,9 @@ export async function listenForResults(queue: Queue, heard: (jobId: string, time
   });
   try {
     await subscriber.subscribe(resultChannel(queue));
-  } catch (error) {
+  } catch {
     subscriber.disconnect();
-    throw error;
+    return undefined;
   }
   return { client: subscriber, stop: () => subscriber.disconnect() };
 }
