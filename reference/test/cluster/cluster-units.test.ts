@@ -8,7 +8,6 @@ import { TaskReferenceError } from '../../src/index.js';
 import { TaskResolver } from '../../src/backend/bullmq/task-resolver.js';
 import { decodeItems, decodeResult, encodeItems, encodeResult, JOB_VERSION, readJobData } from '../../src/backend/bullmq/job-codec.js';
 import { redacted, redisOptions } from '../../src/backend/bullmq/cluster-options.js';
-import { readEarlyResult } from '../../src/backend/bullmq/early-result.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { CLUSTER_TASKS } from './cluster-helpers.js';
 
@@ -61,13 +60,6 @@ test('cluster: items and results cross Redis as V8 bytes, keeping what JSON woul
   t.deepEqual(decodeResult(encodeResult([0, [1, 2]])), [0, [1, 2]]);
   t.throws(() => decodeResult(42), { instanceOf: TypeError, message: /not the encoded result/ });
   t.throws(() => decodeResult(encodeResult([1, 2, 3, 4])), { instanceOf: TypeError, message: /not the result of one chunk/ });
-});
-
-test('cluster: an early result names its job by id and creation time; a message that is not one is ignored', (t) => {
-  const returned = encodeResult([0, [49]]);
-  t.deepEqual(readEarlyResult(`12\n1796671413725\n${returned}`), { jobId: '12', timestamp: 1796671413725, returned });
-  t.deepEqual(readEarlyResult('7\n5\n'), { jobId: '7', timestamp: 5, returned: '' });
-  for (const message of ['', '12', '12\n5', '\n5\nAA', '12\nsoon\nAA']) t.is(readEarlyResult(message), undefined, JSON.stringify(message));
 });
 
 test('cluster: connection URLs become ioredis options; a password never shows in what errors print', (t) => {

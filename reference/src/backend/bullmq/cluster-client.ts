@@ -14,7 +14,6 @@ import { addJobs } from './add-jobs.js';
 import { CHUNK_JOB, RAN_ON, type ChunkJobData } from './job-codec.js';
 import { loadBullMQ } from './load-bullmq.js';
 import { cancelJob } from './cancel-channel.js';
-import { listenForResults } from './early-result.js';
 
 /** How a chunk's job ended, as its record says: the worker's return value, or why it failed. */
 export type JobOutcome =
@@ -31,8 +30,6 @@ type NewJob = { readonly data: ChunkJobData; readonly settle: Settle; readonly p
 interface Parts {
   readonly queue: Queue;
   readonly events: QueueEvents;
-  /** The subscription that hears small results before their completed event (early-result.ts); none if refused. */
-  readonly early: { readonly client: unknown; stop(): void } | undefined;
 }
 
 interface RawRedis {
@@ -151,7 +148,6 @@ export class ClusterClient {
     const queue = new Queue(name, { connection, ...(prefix === undefined ? {} : { prefix }) });
     queue.on('error', () => undefined);
     let events: QueueEvents | undefined;
-    let early: Promise<Parts['early']> | undefined;
     try {
       await this.#bounded(queue.waitUntilReady(), 'connecting');
       // The raw ioredis client (BullMQ's wrapper forwards what it does not define itself).
@@ -171,30 +167,19 @@ export class ClusterClient {
       events.on('failed', ({ jobId }) => void this.#lookUp(jobId));
       events.on('progress', ({ jobId, data }) => this.#pending.get(jobId)?.progress?.(data));
       await this.#bounded(events.waitUntilReady(), 'connecting');
-      // Subscribed before the first add: a chunk's early result is never published before the pool listens.
-      early = listenForResults(queue, (jobId, timestamp, returned) => this.#heardEarly(jobId, timestamp, returned));
-      const heard = await this.#bounded(early, 'connecting');
       for (const part of [queue, events]) await this.#adopt(part);
-      if (heard !== undefined) this.hold.adopt(heard.client);
-      return { queue, events, early: heard };
     } catch (error) {
-      void early?.then((heard) => heard?.stop(), () => undefined);
       void events?.close().catch(() => undefined);
       void queue.close().catch(() => undefined);
       throw error;
     }
+    return { queue, events };
   }
 
   /** Hands the part's Redis connections (its blocking one too, if it has one) to the hold. */
   async #adopt(part: Queue | QueueEvents): Promise<void> {
     const backend = part.backend as unknown as { client: Promise<unknown>; blockingClient?: Promise<unknown> };
     for (const client of [await backend.client, await backend.blockingClient]) if (client !== undefined) this.hold.adopt(client);
-  }
-
-  /** A small result published by its worker command before BullMQ's completed event (early-result.ts). */
-  #heardEarly(jobId: string, timestamp: number, returned: string): void {
-    // Another job under the same id (a Redis restarted without persistence numbers them from 1 again): not ours.
-    if (this.#pending.get(jobId)?.timestamp === timestamp) this.#settle(jobId, { returned });
   }
 
   #settle(jobId: string, outcome: JobOutcome): void {
@@ -302,7 +287,6 @@ export class ClusterClient {
     if (parts === undefined) return;
     const opened = await parts.catch(() => undefined);
     if (opened === undefined) return;
-    opened.early?.stop();
     const closed = Promise.all([opened.events.close(), opened.queue.close()]).then(() => undefined, () => undefined);
     // A Redis that is gone must not keep the pool's join() waiting: ioredis would retry for ever.
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

@@ -23,7 +23,6 @@ import { listenForCancels, RecentCancels } from './cancel-channel.js';
 import { asCallersTimeout, localCallOptions } from './job-extras.js';
 import { relayTo } from './progress-relay.js';
 import { LocalPools } from './local-pools.js';
-import { resultPublisher } from './early-result.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -73,8 +72,6 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const name = `${hostname()}:${process.pid}`;
   const pools = new LocalPools(processes, resolver, { initializer: preloadModules, modules });
   const cancels = new RecentCancels();
-  // Set once the worker is ready (early-result.ts): a chunk taken before then is heard through the events stream alone.
-  let publishEarly: ((job: Job, result: string) => void) | undefined;
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
   const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string> => {
@@ -95,12 +92,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
       // The pool's own set-up (initializer, maxTasksPerChild), when it has one (local-pools.ts).
       const pool = data.o === undefined ? pools.plain : await pools.get(data.o);
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
-      if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) {
-        const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
-        // Before BullMQ's moveToFinished, on the same connection: the pool hears it one Redis hop sooner.
-        publishEarly?.(job, result);
-        return result;
-      }
+      if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
       const relay = data.r === 1 ? relayTo(job) : undefined;
       const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name, data.r === 1, data.c === 1 ? modules : undefined], undefined,
         localCallOptions(data, signal, relay?.onProgress));
@@ -129,7 +121,6 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   worker.on('error', (error) => console.error(`multiproc worker ${name}: ${error.message}`));
   await worker.waitUntilReady();
   const listening = await listenForCancels(worker, cancels);
-  publishEarly = await resultPublisher(worker);
 
   return {
     name,
