@@ -22,11 +22,13 @@ let here: RemoteProcess | undefined;
  * still costs several turns of the event loop per chunk (issue 19's one-at-a-time round trips). The URLs are the
  * worker command's own modules (task-resolver.ts), so the map is as small as their registered tasks.
  */
-const loaded = new Map<string, TaskFunction>();
+const loaded = new Map<string, Map<string, TaskFunction>>();
 
 async function loadOnce(moduleUrl: string, key: string): Promise<TaskFunction> {
   const fn = await loadTask({ moduleUrl, key });
-  loaded.set(`${moduleUrl}\0${key}`, fn);
+  let keys = loaded.get(moduleUrl);
+  if (keys === undefined) loaded.set(moduleUrl, keys = new Map());
+  keys.set(key, fn);
   return fn;
 }
 
@@ -36,7 +38,7 @@ async function loadOnce(moduleUrl: string, key: string): Promise<TaskFunction> {
  */
 export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, worker: string,
   reports = false, modules?: readonly string[]): Promise<string> {
-  const fn = loaded.get(`${moduleUrl}\0${key}`) ?? await loadOnce(moduleUrl, key);
+  const fn = loaded.get(moduleUrl)?.get(key) ?? await loadOnce(moduleUrl, key);
   here ??= thisProcess(worker);
   let items;
   let classes;
