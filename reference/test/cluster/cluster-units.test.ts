@@ -23,6 +23,20 @@ test('cluster: a worker resolves a task at its own URL, or by the same file name
   t.deepEqual(await resolver.resolve(elsewhere, 'square'), { moduleUrl: local, key: 'square' });
 });
 
+test('cluster: a task resolved once is known at once after (by the name the job gave); a name that failed is not remembered', async (t) => {
+  await import(local);
+  const resolver = new TaskResolver([local]);
+  const elsewhere = local.replace(/^file:\/\/\/[^/]+\//, 'file:///somewhere/else/');
+  t.is(resolver.known(elsewhere, 'square'), undefined);
+  await resolver.resolve(elsewhere, 'square');
+  t.deepEqual(resolver.known(elsewhere, 'square'), { moduleUrl: local, key: 'square' });
+  t.is(resolver.known(local, 'square'), undefined, 'each name the jobs use is resolved once');
+  await t.throwsAsync(resolver.resolve(local, 'constructor'), { instanceOf: TaskReferenceError });
+  t.is(resolver.known(local, 'constructor'), undefined);
+  await t.throwsAsync(resolver.resolve('file:///tmp/evil.js', 'square'), { instanceOf: TaskReferenceError });
+  t.is(resolver.known('file:///tmp/evil.js', 'square'), undefined);
+});
+
 test('cluster: a job naming a module the worker was not started with, or a data: URL, imports nothing and is refused', async (t) => {
   const resolver = new TaskResolver([local]);
   await t.throwsAsync(resolver.resolve('file:///tmp/evil.js', 'square'), { instanceOf: TaskReferenceError, message: /not started with the task module "file:\/\/\/tmp\/evil\.js"/ });

@@ -4,7 +4,7 @@
  * the (de)serialization of its values ever blocks the BullMQ worker's event loop, whose lock renewals must go
  * on while chunks compute (a stalled lock runs the chunk a second time elsewhere).
  */
-import { tasks, loadTask } from '../../task-registry.js';
+import { tasks, loadTask, type TaskFunction } from '../../task-registry.js';
 import { packResults } from '../../pool/bytes.js';
 import { runChunk } from '../child-process/run-chunk.js';
 import { decodeItems, encodeResult, type TimedResult } from './job-codec.js';
@@ -18,12 +18,27 @@ import { encodeError } from '../../remote-error.js';
 let here: RemoteProcess | undefined;
 
 /**
+ * The tasks this process has run, by module URL and key: loadTask's dynamic import of a module imported already
+ * still costs several turns of the event loop per chunk (issue 19's one-at-a-time round trips). The URLs are the
+ * worker command's own modules (task-resolver.ts), so the map is as small as their registered tasks.
+ */
+const loaded = new Map<string, Map<string, TaskFunction>>();
+
+async function loadOnce(moduleUrl: string, key: string): Promise<TaskFunction> {
+  const fn = await loadTask({ moduleUrl, key });
+  let keys = loaded.get(moduleUrl);
+  if (keys === undefined) loaded.set(moduleUrl, keys = new Map());
+  keys.set(key, fn);
+  return fn;
+}
+
+/**
  * `moduleUrl` is one of the modules the worker command was started with (task-resolver.ts), never Redis's word.
  * `worker`: the worker command's name (`host:pid`), for the result's origin.
  */
 export async function runClusterChunk(moduleUrl: string, key: string, star: boolean, payload: string, worker: string,
   reports = false, modules?: readonly string[]): Promise<string | TimedResult> {
-  const fn = await loadTask({ moduleUrl, key });
+  const fn = loaded.get(moduleUrl)?.get(key) ?? await loadOnce(moduleUrl, key);
   // From the items' decoding to the result's encoding: the chunk's cost here, not the task's import above.
   const started = process.hrtime();
   here ??= thisProcess(worker);

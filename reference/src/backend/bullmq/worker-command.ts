@@ -82,7 +82,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     if (typeof data === 'string') return refuse(job, data);
     let ref;
     try {
-      ref = await resolver.resolve(data.m, data.k);
+      ref = resolver.known(data.m, data.k) ?? await resolver.resolve(data.m, data.k);
     } catch (error) {
       return refuse(job, (error as Error).message);
     }
