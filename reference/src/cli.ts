@@ -26,6 +26,7 @@ try {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 } catch (error) {
-  console.error(error instanceof TypeError ? error.message : error);
+  // A mistake in the command line or the set-up is said in one line; anything else with its stack.
+  console.error(error instanceof TypeError || (error as Error | undefined)?.name === 'ClusterError' ? (error as Error).message : error);
   process.exit(2);
 }

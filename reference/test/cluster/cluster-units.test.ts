@@ -8,6 +8,7 @@ import { TaskReferenceError } from '../../src/index.js';
 import { TaskResolver } from '../../src/backend/bullmq/task-resolver.js';
 import { decodeItems, decodeResult, encodeItems, encodeResult, JOB_VERSION, readJobData } from '../../src/backend/bullmq/job-codec.js';
 import { redacted, redisOptions } from '../../src/backend/bullmq/cluster-options.js';
+import { listenForCancels, RecentCancels } from '../../src/backend/bullmq/cancel-channel.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { CLUSTER_TASKS } from './cluster-helpers.js';
 
@@ -69,4 +70,23 @@ test('cluster: connection URLs become ioredis options; a password never shows in
   t.throws(() => redisOptions('http://h'), { instanceOf: TypeError, message: /redis:\/\/, rediss:\/\/ or redis\+unix:\/\// });
   t.is(redacted('redis://u:secret@h:1'), 'redis://u:***@h:1');
   t.is(redacted({ host: 'h', port: 2, password: 'secret' }), 'h:2');
+});
+
+test('cancel channel: a Redis user refused the queue\'s channel (an ACL with resetchannels) stops the worker command with the grant to add', async (t) => {
+  let disconnected = false;
+  const subscriber = {
+    on: () => subscriber,
+    subscribe: async () => { throw new Error('NOPERM this user has no permissions to access one of the channels used as arguments'); },
+    disconnect: () => void (disconnected = true),
+  };
+  const worker = {
+    toKey: (type: string) => `bull:squares:${type}`,
+    backend: { client: Promise.resolve({ duplicate: () => subscriber }) },
+    cancelJob: () => false,
+  };
+  const error = await t.throwsAsync(listenForCancels(worker as never, new RecentCancels()), { name: 'ClusterError' });
+  t.regex(error!.message, /subscribe this worker to bull:squares:multiproc:cancel/);
+  t.regex(error!.message, /NOPERM/);
+  t.regex(error!.message, /ACL SETUSER <user> '&bull:squares:\*'/);
+  t.true(disconnected, 'its subscriber connection is closed');
 });

@@ -8,6 +8,8 @@
  * and a message that arrives before the job's processor started is remembered for a while (RecentCancels).
  */
 import type { Queue, Worker } from 'bullmq';
+import { ClusterError } from '../../errors.js';
+import { reasonOf } from '../../describe-thrown.js';
 
 /** The channel the ids of aborted chunk jobs go out on: one per queue, named like the queue's own keys. */
 export function cancelChannel(queue: { toKey(type: string): string }): string {
@@ -72,6 +74,14 @@ export async function listenForCancels(worker: Worker, recent: RecentCancels): P
   subscriber.on('message', (_channel, jobId) => {
     if (!worker.cancelJob(jobId, 'the call this chunk runs for was aborted')) recent.add(jobId);
   });
-  await subscriber.subscribe(cancelChannel(worker));
+  const channel = cancelChannel(worker);
+  try {
+    await subscriber.subscribe(channel);
+  } catch (cause) {
+    subscriber.disconnect();
+    // An ACL user given the queue's keys but no channels (resetchannels) gets this far: say which grant is missing.
+    throw new ClusterError(`Redis refused to subscribe this worker to ${channel}, where a pool's cancellations reach it: ` +
+      `${reasonOf(cause)}. Give its Redis user the queue's channels as well as its keys: ACL SETUSER <user> '&${worker.toKey('*')}'`, { cause });
+  }
   return { stop: () => subscriber.disconnect() };
 }

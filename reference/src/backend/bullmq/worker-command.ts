@@ -120,7 +120,16 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   });
   worker.on('error', (error) => console.error(`multiproc worker ${name}: ${error.message}`));
   await worker.waitUntilReady();
-  const listening = await listenForCancels(worker, cancels);
+  let listening: { stop(): void };
+  try {
+    listening = await listenForCancels(worker, cancels);
+  } catch (error) {
+    // A worker that cannot hear a cancellation does not serve: it stops at once (a chunk it took meanwhile has 2 s
+    // to finish, then fails as its worker's loss would).
+    await Promise.race([worker.close(), new Promise((done) => setTimeout(done, 2_000).unref())]);
+    await pools.terminate();
+    throw error;
+  }
 
   return {
     name,
