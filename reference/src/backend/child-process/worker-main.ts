@@ -33,6 +33,8 @@ const sendOwn = ownChannel('a pool worker');
 
 /** Results are held back at most this long while more chunks run, then sent together. */
 const COALESCE_MS = 1;
+/** A worker looks for an offered chunk (worker-offers.ts) only after a chunk at least this long. */
+const OFFER_LOOK_MS = 1;
 
 const functions = new Map<number, TaskFunction | Promise<TaskFunction>>();
 const queue = new ChunkQueue<WorkerChunk>();
@@ -201,8 +203,9 @@ async function drain(): Promise<void> {
       if (process.ppid !== parentPid) return exitFlushed(0);
     }
     // Nothing left: the oldest open offer runs next if this worker claims it first. The message that carries
-    // this chunk's result says so, before the offer runs.
-    if (queue.length === 0 && knowsOffers()) {
+    // this chunk's result says so, before the offer runs. Only after a chunk of OFFER_LOOK_MS or more: a look
+    // costs a few system calls, which quick chunks one at a time (applyAsync in a loop) must not pay each.
+    if (queue.length === 0 && now - started >= OFFER_LOOK_MS && knowsOffers()) {
       const offer = claimOffer((fn) => functions.has(fn));
       if (offer !== undefined) {
         queue.push(offer.chunk);

@@ -37,12 +37,14 @@ export function claimOffer(canRun: (fn: number) => boolean): { chunk: WorkerChun
       next++;
       continue;
     }
+    const file = join(dir, `o${next}`);
+    // Nothing offered (yet): the usual answer, so found without the cost of an error.
+    if (lstatSync(file, { throwIfNoEntry: false }) === undefined) return undefined;
     let chunk: WorkerChunk | undefined;
     try {
-      chunk = decodeChunks(deserialize(readFileSync(join(dir, `o${next}`))) as unknown[])[0];
+      chunk = decodeChunks(deserialize(readFileSync(file)) as unknown[])[0];
     } catch {
-      // Not offered yet (the usual case: the worker goes idle, and the error's cost is paid then), or settled
-      // and removed just now: the next look tells.
+      // Settled and removed just now: the next look tells.
       return undefined;
     }
     if (chunk === undefined || !canRun(chunk.fn)) return undefined;
