@@ -187,7 +187,8 @@ test.serial('the same script under tsx (children inherit --import tsx): for comp
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(dir, 'user-tasks.mjs')], {
     cwd: root,
     env: plainEnv(),
-    timeout: 30_000,
+    // Every child compiles through tsx (~1 s each under load): a CI run at load ~25 took more than 30 s for it.
+    timeout: 100_000,
     killSignal: 'SIGKILL',
     encoding: 'utf8',
   });
