@@ -6,14 +6,12 @@
  */
 import type { Task } from '../pool/task.js';
 import type { TaskTimeoutDetails } from '../errors.js';
-import type { BatchMessage, InitMessage, OfferInfo } from './protocol.js';
+import type { BatchMessage, InitMessage } from './protocol.js';
 
 /** What one batch carries before its transport lays it out: the functions the worker lacks, then the tasks. */
 export interface Batch {
   readonly defines: BatchMessage['defines'];
   readonly tasks: readonly Task[];
-  /** Where the pool offers chunks (pool/offers.ts); only a link with `offers` is told. */
-  readonly offers?: OfferInfo;
 }
 
 export interface WorkerBackend {
@@ -58,8 +56,6 @@ export interface WorkerLink {
    * worker commands, which alone see a chunk start): the pool's clock then leaves them alone.
    */
   readonly timesTasks?: boolean;
-  /** True when the worker can claim offered chunks (pool/offers.ts): it shares the parent's file system. */
-  readonly offers?: boolean;
   /** Whether the worker has exited (its exit event may still be on its way). */
   readonly exited: boolean;
   /**

@@ -49,13 +49,6 @@ export interface BatchMessage {
    * on the channel `chunks` is then the bytes serializeBulk wrote, which the worker reads once the frames are in.
    */
   readonly bulk?: number;
-  /** The pool offers chunks in `dir` (pool/offers.ts), none open below number `from`: sent once per worker. */
-  readonly offers?: OfferInfo;
-}
-
-export interface OfferInfo {
-  readonly dir: string;
-  readonly from: number;
 }
 
 /**
@@ -145,8 +138,6 @@ export interface ResultsMessage {
   readonly retire?: 'memory';
   /** `results` (bytes) name this many frames of the bulk pipe (child-process/bulk.ts), in order. */
   readonly bulk?: number;
-  /** The worker claimed this offer (by number, pool/offers.ts) after these chunks, and runs it next. */
-  readonly claimed?: number;
   /** Parent only: the `bulk` frames, as the fork backend read them from the pipe, for readResults (pool/bytes.ts). */
   readonly frames?: readonly Uint8Array[];
 }

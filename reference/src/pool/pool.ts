@@ -458,10 +458,6 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   }
 
   #checkAllExited(): void {
-    if (this.#state !== 'RUN' && this.#workers.all.size === 0) {
-      // No worker is left to claim an offer: the claim directory goes (offers.ts).
-      this.#scheduler.offers.clear();
-      this.#markAllExited();
-    }
+    if (this.#state !== 'RUN' && this.#workers.all.size === 0) this.#markAllExited();
   }
 }

@@ -1,29 +1,20 @@
 /**
  * The pool's tasks on their way to the workers: the task functions by id, the chunks made from each call, the
  * chunks waiting in line, and their handing out, each to the worker holding the fewest, up to the window the
- * measured chunk time allows; slow chunks left waiting are offered, for the first worker to free up (offers.ts).
+ * measured chunk time allows.
  * @python multiprocessing.pool.Pool._handle_tasks
  */
 import { packQueues } from '../queue/transfer.js';
 import { findInstances } from '../revive.js';
 import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.js';
 import { ChunkQueue } from './chunk-queue.js';
-import { offerable, Offers } from './offers.js';
 import type { CallExtras, Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
 import { WindowSizer } from './window.js';
 import type { WorkerHandle } from './worker-handle.js';
 
-/**
- * Open offers kept per worker: enough that workers freeing up together each find one, while the parent, woken by
- * the first claim, tops the offers up.
- */
-const OFFERS_PER_WORKER = 2;
-
 export class Scheduler {
   readonly #pending = new ChunkQueue<Task>();
-  /** Slow chunks offered while every worker was busy, for the first to free up to claim (offers.ts); older than any pending. */
-  readonly offers = new Offers();
   /** By function id: each task function's chunks are timed apart. */
   readonly #windows: WindowSizer[] = [];
   readonly #functionIds = new Map<string, number>();
@@ -31,9 +22,9 @@ export class Scheduler {
   readonly #functions: TaskRef[] = [];
   #nextSeq = 0;
 
-  /** Chunks waiting for a worker (offered ones included). */
+  /** Chunks waiting for a worker. */
   get length(): number {
-    return this.#pending.length + this.offers.length;
+    return this.#pending.length;
   }
 
   /** The id a worker knows task `fn` by; throws TaskReferenceError for a function that is not a registered task. */
@@ -103,7 +94,6 @@ export class Scheduler {
 
   clear(): void {
     this.#pending.clear();
-    this.offers.clear();
   }
 
   /** Drops the tasks of job `job` still waiting for a worker (its call was aborted): no worker ever sees them. */
@@ -129,10 +119,8 @@ export class Scheduler {
    * imap) would otherwise queue up behind a slow one on the first worker while another sits idle.
    */
   dispatch(workers: Iterable<WorkerHandle>): void {
-    if (this.#pending.length === 0 && this.offers.length === 0) return;
+    if (this.#pending.length === 0) return;
     const now = performance.now();
-    // Offered chunks are older than any pending one: an idle worker gets the oldest no worker claimed, withdrawn.
-    if (this.offers.length > 0) this.#withdrawForIdle(workers, now);
     while (this.#pending.length > 0) {
       const window = this.#windows[this.#pending.at(0)!.fn]?.size ?? 1;
       let target: WorkerHandle | undefined;
@@ -141,41 +129,9 @@ export class Scheduler {
           target = worker;
         }
       }
-      if (target === undefined) break;
+      if (target === undefined) return;
       const chunk = this.#pending.shift()!;
       target.assign(chunk, this.#functions[chunk.fn]!);
     }
-    this.#offer(workers);
-  }
-
-  #withdrawForIdle(workers: Iterable<WorkerHandle>, now: number): void {
-    for (const worker of workers) {
-      if (worker.inflight.length > 0 || !worker.canTake(1, now)) continue;
-      const chunk = this.offers.withdrawOldest();
-      if (chunk === undefined) return;
-      worker.assign(chunk, this.#functions[chunk.fn]!);
-    }
-  }
-
-  /**
-   * Chunks of a slow function left waiting while every worker is busy are offered (offers.ts), so that whichever
-   * worker frees up first starts the oldest without waiting for this process. Offered ones leave the line.
-   */
-  #offer(workers: Iterable<WorkerHandle>): void {
-    const head = this.#pending.at(0);
-    if (head === undefined || this.#windows[head.fn]?.size !== 1 || !offerable(head)) return;
-    let claimers = 0;
-    for (const worker of workers) if (worker.claimsOffers) claimers++;
-    if (claimers === 0) return;
-    let open = this.offers.open();
-    while (open < claimers * OFFERS_PER_WORKER) {
-      const next = this.#pending.at(0);
-      if (next === undefined || this.#windows[next.fn]?.size !== 1 || !offerable(next) || !this.offers.add(next)) break;
-      this.#pending.shift();
-      open++;
-    }
-    const dir = this.offers.dir;
-    if (dir === undefined) return;
-    for (const worker of workers) if (worker.claimsOffers) worker.tellOffers(dir, this.offers.from);
   }
 }

@@ -49,8 +49,6 @@ export class WorkerHandle {
   rssMb: number | undefined;
   /** Why the pool stopped this worker, when it did so to stop a task (the recycle reason pool.stats() counts). */
   stoppedFor: 'cancel' | 'timeout' | undefined;
-  /** The offer directory (offers.ts) this worker was told of, if any. */
-  #offerDir: string | undefined;
   #busySince = 0;
   readonly #link: WorkerLink;
   /**
@@ -109,33 +107,6 @@ export class WorkerHandle {
       this.#flushQueued = true;
       queueMicrotask(() => this.#flush());
     }
-  }
-
-  /**
-   * Whether this worker can claim offers (offers.ts): its backend shares this file system, and it takes work. Not
-   * under maxTasksPerChild: a worker cannot count the chunks on their way to it, and a claim could pass its budget.
-   */
-  get claimsOffers(): boolean {
-    return this.#link.offers === true && !this.retiring && this.budget === Infinity;
-  }
-
-  /** Tells the worker, once per directory, where the pool offers chunks (offers.ts) and from which number. */
-  tellOffers(dir: string, from: number): void {
-    if (this.#offerDir === dir) return;
-    this.#offerDir = dir;
-    this.#link.send({ defines: [], tasks: [], offers: { dir, from } }, () => undefined);
-  }
-
-  /**
-   * The worker claimed offered `chunk` (offers.ts) with nothing left to run: it had answered every chunk it had
-   * received, so those still in `inflight` are on their way to it, and run after this one.
-   */
-  takeClaimed(chunk: Task): void {
-    this.#busySince = performance.now();
-    this.inflight.unshift(chunk);
-    if (this.ready) this.clock.starts(chunk);
-    this.budget--;
-    this.#setHoldsParent(true);
   }
 
   /**

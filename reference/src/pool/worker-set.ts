@@ -185,25 +185,10 @@ export class WorkerSet {
       }
     }
     worker.reported(message.through);
-    if (message.claimed !== undefined && !this.#claimed(worker, message.claimed)) return;
     if (message.rssMb !== undefined) worker.rssMb = message.rssMb;
     const retiree = this.#recycling.retireeAfter(worker, message);
     if (retiree !== undefined) this.#recycle(worker, retiree);
     this.host.settle();
-  }
-
-  /**
-   * `worker` claimed offer `number` (offers.ts) after the chunks it just answered, and runs it now. False when it
-   * holds no such claim: it is killed for that.
-   */
-  #claimed(worker: WorkerHandle, number: number): boolean {
-    const chunk = this.scheduler.offers.claimed(number, worker.pid);
-    if (chunk === undefined) {
-      this.#protocolFault(worker, `a claim of offer ${number}, which it does not hold`);
-      return false;
-    }
-    worker.takeClaimed(chunk);
-    return true;
   }
 
   /**
@@ -264,17 +249,6 @@ export class WorkerSet {
         // at all lose every chunk they are given, and that is the start's fault, not the chunk's.
         if (this.#lostUnacknowledged.has(first)) running.push(notStarted.shift()!);
         else if (!starting) this.#lostUnacknowledged.add(first);
-      }
-      // Offers it claimed and never said so (offers.ts), or said so in a message not trusted: it says so before it
-      // runs one, so, as a chunk sent to it idle and never acknowledged, each runs again elsewhere; lost twice, blamed.
-      if (this.scheduler.offers.length > 0) {
-        for (const chunk of this.scheduler.offers.claimedBy(worker.pid)) {
-          if (this.#lostUnacknowledged.has(chunk)) running.push(chunk);
-          else {
-            this.#lostUnacknowledged.add(chunk);
-            notStarted.unshift(chunk);
-          }
-        }
       }
       this.#recycling.exited(worker);
       this.counters.failed += running.length;

@@ -24,7 +24,6 @@ export function forkBackend(env?: Readonly<Record<string, string>>): WorkerBacke
 
 class ForkLink implements WorkerLink {
   readonly pid: number;
-  readonly offers = true;
   readonly #child: ChildProcess;
   #onMessage: LinkEvents['message'] | undefined;
   #onExit: LinkEvents['exit'] | undefined;
@@ -75,10 +74,10 @@ class ForkLink implements WorkerLink {
     if (!this.#child.connected) return undelivered();
     const wire = encodeChunks(batch.tasks);
     const large = checkReadable(batch.tasks, wire);
-    let message: BatchMessage = batch.offers === undefined ? { kind: 'batch', defines: batch.defines, chunks: wire } : { kind: 'batch', defines: batch.defines, chunks: wire, offers: batch.offers };
+    let message: BatchMessage = { kind: 'batch', defines: batch.defines, chunks: wire };
     if (large) {
       const { bytes, frames } = serializeBulk(wire);
-      message = { ...message, chunks: bytes as unknown as BatchMessage['chunks'], bulk: frames.length };
+      message = { kind: 'batch', defines: batch.defines, chunks: bytes as unknown as BatchMessage['chunks'], bulk: frames.length };
       writeFrames(this.#bulk, frames);
     }
     this.#child.send(message, undefined, undefined, (error) => {

@@ -26,15 +26,12 @@ import { MemoryWatch } from './memory-watch.js';
 import { receiveWithBulk, sendFrames } from './worker-bulk.js';
 import { serializeBulk } from './bulk.js';
 import { clock } from './worker-clock.js';
-import { claimOffer, knowsOffers, learnOffers } from './worker-offers.js';
 
 // Before any task module loads: task code must not be able to forge the pool's messages.
 const sendOwn = ownChannel('a pool worker');
 
 /** Results are held back at most this long while more chunks run, then sent together. */
 const COALESCE_MS = 1;
-/** A worker looks for an offered chunk (worker-offers.ts) only after a chunk at least this long. */
-const OFFER_LOOK_MS = 1;
 
 const functions = new Map<number, TaskFunction | Promise<TaskFunction>>();
 const queue = new ChunkQueue<WorkerChunk>();
@@ -52,8 +49,6 @@ let maxTasks: number | null = null;
 let memory = new MemoryWatch(undefined);
 let done = 0;
 let running = false;
-/** The offer (worker-offers.ts) this worker claimed and has not yet said so: its next results message does. */
-let claimed: number | undefined;
 
 restoreDefaultSignals();
 makeStderrBlocking();
@@ -141,7 +136,6 @@ function accept(batch: BatchMessage): void {
   // The parent checked that every argument reads back. Should one still fail (a getter that answers differently
   // each time it is read), Node's reader throws before this runs and the worker dies: the parent then blames the
   // chunk through its count of chunks lost unacknowledged, and does not send it a third time.
-  if (batch.offers !== undefined) learnOffers(batch.offers.dir, batch.offers.from);
   const chunks = decodeChunks(batch.chunks);
   for (const chunk of chunks) queue.push(chunk);
   if (running) return;
@@ -202,17 +196,6 @@ async function drain(): Promise<void> {
       checkedParent = now;
       if (process.ppid !== parentPid) return exitFlushed(0);
     }
-    // Nothing left: the oldest open offer runs next if this worker claims it first. The message that carries
-    // this chunk's result says so, before the offer runs. Only after a chunk of OFFER_LOOK_MS or more: a look
-    // costs a few system calls, which quick chunks one at a time (applyAsync in a loop) must not pay each.
-    if (queue.length === 0 && now - started >= OFFER_LOOK_MS && knowsOffers()) {
-      const offer = claimOffer((fn) => functions.has(fn));
-      if (offer !== undefined) {
-        queue.push(offer.chunk);
-        claimed = offer.number;
-        covered = 0;
-      }
-    }
     if (covered > 0 && now - since < COALESCE_MS) continue;
     const took = now - started;
     const ahead = took < COALESCE_MS ? Math.min(queue.length, Math.floor(COALESCE_MS / Math.max(took, 1e-3))) : 0;
@@ -236,13 +219,12 @@ function isQueued(seq: number): boolean {
  * A value that cannot be cloned turns its chunk into a failure naming that value; the other results still go.
  */
 function sendResults(through: number | undefined, then?: () => void, retire?: 'memory'): void {
-  if (unsent.length === 0 && through === holdingThrough && retire === undefined && claimed === undefined) return then?.();
+  if (unsent.length === 0 && through === holdingThrough && retire === undefined) return then?.();
   const results = unsent;
   unsent = [];
   holdingThrough = through;
   const rssMb = memory.forReport(clock());
-  const tail = through === undefined && rssMb === undefined && retire === undefined && claimed === undefined ? {} : { through, rssMb, retire, claimed };
-  claimed = undefined;
+  const tail = through === undefined && rssMb === undefined && retire === undefined ? {} : { through, rssMb, retire };
   // Set only when packResults wrote the results with their large views taken out as frames.
   let frames: Uint8Array[] | undefined;
   const packed = packResults(results, (wire) => {
