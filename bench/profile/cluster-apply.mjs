@@ -5,12 +5,12 @@
  * the CPU of this process, the worker's and its children's over the measured trips, divided by their number.
  *   node bench/profile/cluster-apply.mjs <dist|bullmq> <redis URL> <trips>
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { plainBullMQTrips } from '../cluster/bullmq-limit.mjs';
 import { treeCpuMs } from './proc-cpu.mjs';
+import { startWorkerCommand } from './worker-command.mjs';
 
 const [distArg, url, tripsArg = '2000'] = process.argv.slice(2);
 const trips = Number(tripsArg);
@@ -29,14 +29,8 @@ const queue = `lat-${process.pid}-${Date.now().toString(36)}`;
 // CLUSTER_APPLY_NODE_ARGS: node flags for the worker command, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node
 // refuses --cpu-prof in NODE_OPTIONS).
 const nodeArgs = process.env.CLUSTER_APPLY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-const worker = spawn(process.execPath, [...nodeArgs, `${dist}/cli.js`, 'worker', '--connection', url, '--queue', queue, '--processes', '2', tasksFile],
-  { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+const worker = await startWorkerCommand({ dist, url, queue, tasksFile, nodeArgs });
 try {
-  await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error('worker command not ready within 30 s')), 30_000);
-    worker.stdout.on('data', (data) => { if (/ ready\n/.test(String(data))) { clearTimeout(timer); done(); } });
-    worker.once('exit', (code) => { clearTimeout(timer); fail(new Error(`worker command exited ${code}`)); });
-  });
   const pool = new Pool({ processes: 2, cluster: { connection: url, queue } });
   const times = [];
   let cpu0 = 0;
@@ -51,10 +45,5 @@ try {
   await pool.join();
   console.log(JSON.stringify({ p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99), cpuMsPerTrip }));
 } finally {
-  // SIGTERM first: the worker command stops cleanly (and writes its --cpu-prof); SIGKILL if it has not in 5 s.
-  const exited = new Promise((done) => worker.exitCode === null ? worker.once('exit', done) : done());
-  worker.kill('SIGTERM');
-  const timer = setTimeout(() => worker.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  await worker.stop();
 }

@@ -8,12 +8,12 @@
  * CLUSTER_MAP_NODE_ARGS: node flags for the worker command, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". CHUNK: an
  * explicit chunksize for the measured maps, to compare with the default.
  */
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { treeCpuMs } from './proc-cpu.mjs';
+import { startWorkerCommand } from './worker-command.mjs';
 
 const [distArg, url, mapsArg = '5'] = process.argv.slice(2);
 const maps = Number(mapsArg);
@@ -47,14 +47,8 @@ const { ms: localMs, cpuMs: localCpuMs } = await timeMaps(local);
 local.close();
 await local.join();
 
-const worker = spawn(process.execPath, [...nodeArgs, `${dist}/cli.js`, 'worker', '--connection', url, '--queue', queue, '--processes', '2', tasksFile],
-  { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+const worker = await startWorkerCommand({ dist, url, queue, tasksFile, nodeArgs });
 try {
-  await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error('worker command not ready within 30 s')), 30_000);
-    worker.stdout.on('data', (data) => { if (/ ready\n/.test(String(data))) { clearTimeout(timer); done(); } });
-    worker.once('exit', (code) => { clearTimeout(timer); fail(new Error(`worker command exited ${code}`)); });
-  });
   const pool = new Pool({ processes: 2, cluster: { connection: url, queue } });
   const { ms: clusterMs, cpuMs: clusterCpuMs } = await timeMaps(pool);
   const counter = new Queue(queue, { connection: { path: new URL(url).pathname } });
@@ -66,9 +60,5 @@ try {
   await pool.join();
   console.log(JSON.stringify({ clusterMs, localMs, jobs, clusterCpuMs, localCpuMs }));
 } finally {
-  const exited = new Promise((done) => worker.exitCode === null ? worker.once('exit', done) : done());
-  worker.kill('SIGTERM');
-  const timer = setTimeout(() => worker.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  await worker.stop();
 }
