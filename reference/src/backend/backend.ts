@@ -45,6 +45,12 @@ export interface WorkerLink {
    * With `timeout`, they ran out of time instead: the running one's signal carries a TaskTimeoutError made of it.
    */
   cancel(seqs: readonly number[], timeout?: TaskTimeoutDetails): void;
+  /**
+   * Asks the worker to give back these chunks if it has not started them (a `released` message names those it
+   * gave back). A backend whose workers do not hold chunks ahead of time (the cluster's jobs wait in Redis for a
+   * free worker command) leaves it out.
+   */
+  release?(seqs: readonly number[]): void;
   /** No more batches: the worker finishes what it holds, then leaves. */
   retire(): void;
   /** SIGTERM now, SIGKILL `graceMs` later if the worker is still there (never when undefined). */

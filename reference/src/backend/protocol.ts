@@ -63,7 +63,18 @@ export interface CancelMessage {
   readonly timeout?: TaskTimeoutDetails;
 }
 
-export type ToWorker = InitMessage | BatchMessage | CancelMessage;
+/**
+ * Parent → worker: give back these chunks (by seq) if they have not started. Sent to a worker whose running chunk
+ * has run long while another worker sits idle: a chunk handed out ahead of time (the window, window.ts) must not
+ * wait behind it, since Python's workers take a task only when free (tasks that wait for each other would
+ * otherwise wait out their bounds). The worker answers with `released`, naming those it dropped.
+ */
+export interface ReleaseMessage {
+  readonly kind: 'release';
+  readonly seqs: readonly number[];
+}
+
+export type ToWorker = InitMessage | BatchMessage | CancelMessage | ReleaseMessage;
 
 /** Worker → parent: the initializer ran (or there was none); tasks may now be attributed to this worker. */
 export interface ReadyMessage {
@@ -155,4 +166,14 @@ export interface ProgressMessage {
   readonly value: unknown;
 }
 
-export type FromWorker = ReadyMessage | ReceivedMessage | LoadedMessage | InitErrorMessage | ResultsMessage | ProgressMessage;
+/**
+ * Worker → parent: of the chunks a `release` named, these had not started and never will here; they leave the
+ * worker's line at this point of its messages (every result before this one is of other chunks, and so is every
+ * result after it). Sent only when there is at least one.
+ */
+export interface ReleasedMessage {
+  readonly kind: 'released';
+  readonly seqs: readonly number[];
+}
+
+export type FromWorker = ReleasedMessage | ReadyMessage | ReceivedMessage | LoadedMessage | InitErrorMessage | ResultsMessage | ProgressMessage;

@@ -29,6 +29,10 @@ export function checkFromWorker(message: unknown): FromWorker | string {
     case 'progress':
       if (!Number.isInteger(m['seq'])) return 'a "progress" message without a chunk number';
       return Number.isInteger(m['offset']) && (m['offset'] as number) >= 0 ? (message as FromWorker) : 'a "progress" message without its item offset';
+    case 'released':
+      return Array.isArray(m['seqs']) && (m['seqs'] as unknown[]).length > 0 && (m['seqs'] as unknown[]).every(Number.isInteger)
+        ? (message as FromWorker)
+        : 'a "released" message without its chunk numbers';
     default:
       return `a message of unknown kind ${describeThrown(m['kind'])}`;
   }

@@ -41,6 +41,7 @@ import { QueueDeadlines } from './queue-timeout.js';
 import { readTimeouts, type TimeoutDefaults } from './task-timeout.js';
 import type { CallExtras, Task } from './task.js';
 import { Scheduler } from './scheduler.js';
+import { StalledRelease } from './release-stalled.js';
 import { WorkerSet, type PoolState } from './worker-set.js';
 import { poolStats, type PoolStats } from './stats.js';
 
@@ -79,6 +80,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   #broken: InitializerError | WorkerStartError | undefined;
   readonly #router = new ResultRouter();
   readonly #scheduler = new Scheduler();
+  readonly #stalled = new StalledRelease(() => this.#settle());
   readonly #workers: WorkerSet;
   /** Asked for a map's default chunksize, when it has its own (the cluster's: chunk-sizer.ts). */
   readonly #backend: WorkerBackend;
@@ -431,6 +433,7 @@ export class Pool<I extends TaskFunction = TaskFunction> {
   /** After every event of a worker: hand out what is pending, let a closed pool's idle workers go, see if all left. */
   #settle(): void {
     this.#scheduler.dispatch(this.#workers.all);
+    if (this.#scheduler.length === 0) this.#stalled.check(this.#workers.all);
     if (this.#state === 'CLOSE') this.#retireIdleWorkers();
     this.#checkAllExited();
   }

@@ -66,6 +66,8 @@ export class WorkerHandle {
   /** terminate()'s grace after SIGTERM, for a worker stopped because it kept running an aborted task. */
   #stopGraceMs: number | undefined;
   #through: number | undefined;
+  /** Chunks this worker was asked to give back (releaseQueued): asked once each. */
+  readonly #releaseAsked = new WeakSet<Task>();
   /** The running task's timeoutMs (task-clock.ts): a timer only while that task has one. */
   readonly clock = new TaskClock((task, elapsedMs) => {
     if (this.inflight[0] === task && !this.#link.exited && this.#link.timesTasks !== true) this.events.timedOut?.(this, task, elapsedMs);
@@ -211,6 +213,47 @@ export class WorkerHandle {
     }
     if (expired.length > 0) this.#link.cancel(expired.map((chunk) => chunk.seq));
     return expired;
+  }
+
+  /**
+   * Asks the worker to give back the chunks it holds behind the one running, which has run long (the pool saw
+   * another worker idle). Not those the worker may be running unreported (`through`), nor those of an aborted call
+   * or past their queue deadline (the worker skips them anyway). Returns whether it asked for any.
+   */
+  releaseQueued(): boolean {
+    if (!this.ready || this.retiring || this.#through !== undefined || this.#chunks.length > 0 || this.#link.release === undefined) return false;
+    const seqs: number[] = [];
+    for (let i = 1; i < this.inflight.length; i++) {
+      const chunk = this.inflight[i]!;
+      if (this.#releaseAsked.has(chunk) || chunk.cancel?.aborted === true || this.clock.expired(chunk)) continue;
+      this.#releaseAsked.add(chunk);
+      seqs.push(chunk.seq);
+    }
+    if (seqs.length > 0) this.#link.release(seqs);
+    return seqs.length > 0;
+  }
+
+  /**
+   * The worker gave back the chunks `seqs` (a `released` message): they leave `inflight` and are returned, in
+   * line order, for the pool to hand out again. What is wrong with the message instead, when it names a chunk
+   * the worker does not hold or was not asked for.
+   */
+  takeReleased(seqs: readonly number[]): Task[] | string {
+    const named = new Set(seqs);
+    const taken = this.inflight.filter((chunk) => named.has(chunk.seq));
+    if (taken.length !== named.size || taken.some((chunk) => !this.#releaseAsked.has(chunk))) {
+      return `a "released" message for chunks ${seqs.join(', ')}, not all of which it held and was asked to give back`;
+    }
+    const first = this.inflight[0];
+    for (let i = this.inflight.length - 1; i >= 0; i--) if (named.has(this.inflight[i]!.seq)) this.inflight.splice(i, 1);
+    this.budget += taken.length;
+    // The worker ran nothing between: the chunk now first in line starts now, as far as the parent can tell.
+    if (this.inflight[0] !== first) {
+      this.#busySince = performance.now();
+      if (this.ready) this.clock.starts(this.inflight[0]);
+    }
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    return taken;
   }
 
   /** The worker has the chunk `seq` in hand (it said so on receiving it while idle). */

@@ -145,6 +145,16 @@ export class WorkerSet {
         this.#onResults(worker, message);
         return;
       }
+      case 'released': {
+        const state = this.host.state();
+        if (state === 'TERMINATE' || state === 'BROKEN') return;
+        const taken = worker.takeReleased(message.seqs);
+        if (typeof taken === 'string') return this.#protocolFault(worker, taken);
+        // Back to the front of the line, but those whose call was aborted or whose queue deadline passed meanwhile.
+        this.scheduler.requeue(taken.filter((task) => !isAborted(task) && !worker.clock.expired(task)));
+        this.host.settle();
+        return;
+      }
       case 'progress': {
         const state = this.host.state();
         if (state === 'TERMINATE' || state === 'BROKEN') return;

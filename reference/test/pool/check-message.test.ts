@@ -14,6 +14,7 @@ test('the pool\'s own messages pass as they are', (t) => {
     { kind: 'results', count: 0, results: [] },
     { kind: 'results', count: 1, results: new Uint8Array(4), through: 9 },
     { kind: 'progress', seq: 2, offset: 0, value: { any: 'thing' } },
+    { kind: 'released', seqs: [4, 5] },
   ] as unknown[]) t.is(checkFromWorker(message), message as never, JSON.stringify(message));
 });
 
@@ -32,6 +33,9 @@ test('defect 11: anything else is described, never thrown', (t) => {
     [{ kind: 'results', results: [1, [2]] }, 'a "results" message without its results'],
     [{ kind: 'results', count: 1, results: 'x' }, 'a "results" message without its results'],
     [{ kind: 'results', count: 1, results: [], through: 'x' }, 'a "results" message without its results'],
+    [{ kind: 'released', seqs: [] }, 'a "released" message without its chunk numbers'],
+    [{ kind: 'released', seqs: [1.5] }, 'a "released" message without its chunk numbers'],
+    [{ kind: 'released' }, 'a "released" message without its chunk numbers'],
   ];
   for (const [message, fault] of cases) t.is(checkFromWorker(message), fault);
 });

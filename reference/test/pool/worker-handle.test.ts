@@ -51,3 +51,49 @@ test('a chunk sent to an idle worker behind an unsendable one counts as never re
   t.deepEqual(running.map((c) => c.seq), [], 'no chunk is blamed: the worker may never have read the batch');
   t.deepEqual(notStarted.map((c) => c.seq), [2]);
 });
+
+const PAUSE = { ...SQUARE, key: 'pauseThen' };
+
+test('a worker gives back the chunks queued behind a long one when asked, and only those it was asked for', async (t) => {
+  const kinds: string[] = [];
+  let ready!: () => void;
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  let released!: (seqs: number[]) => void;
+  const gaveBack = new Promise<number[]>((resolve) => (released = resolve));
+  let answered!: (count: number) => void;
+  const results = new Promise<number>((resolve) => (answered = resolve));
+  const worker = new WorkerHandle(
+    { kind: 'init', name: 'PoolWorker-R', identity: [8], parent: { name: 'MainProcess', pid: process.pid }, initializer: null, initargs: [], initQueues: [], maxTasks: null },
+    {
+      message: (w, message) => {
+        const m = message as { kind: string; seqs?: number[]; count?: number };
+        kinds.push(m.kind);
+        if (m.kind === 'ready') {
+          w.markReady();
+          ready();
+        } else if (m.kind === 'released') released(m.seqs!);
+        else if (m.kind === 'results' && m.count! > 0) answered(m.count!);
+      },
+      unsendable: () => undefined,
+      closed: () => undefined,
+    },
+  );
+  t.teardown(() => worker.kill(new Error('test over')));
+  await within(isReady, RUN_MS, 'the worker to be ready');
+  const long = { ...chunk(1, [800, 'long']), fn: 1 };
+  worker.assign(long, PAUSE);
+  worker.assign({ ...chunk(2, [800, 'behind']), fn: 1 }, PAUSE);
+  worker.assign({ ...chunk(3, [800, 'last']), fn: 1 }, PAUSE);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  t.regex(String(worker.takeReleased([2])), /^a "released" message for chunks 2, not all of which it held and was asked to give back$/,
+    'a chunk the worker was never asked to give back');
+  t.true(worker.releaseQueued(), 'asked for the two chunks behind the running one');
+  t.false(worker.releaseQueued(), 'asked once only');
+  const seqs = await within(gaveBack, RUN_MS, 'the worker to give chunks back');
+  t.deepEqual(seqs, [2, 3]);
+  const taken = worker.takeReleased(seqs);
+  t.deepEqual(Array.isArray(taken) ? taken.map((c) => c.seq) : taken, [2, 3]);
+  t.deepEqual(worker.inflight.map((c) => c.seq), [1], 'the running chunk stays');
+  t.is(await within(results, RUN_MS, 'the long chunk\'s result'), 1, 'one result: the long chunk\'s, and nothing for those given back');
+  t.deepEqual(kinds.filter((kind) => kind === 'released'), ['released']);
+});

@@ -10,7 +10,7 @@ import { terminateAtExit } from '../../process/exit-hooks.js';
 import { startTimer } from '../../timeouts.js';
 import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js';
 import type { TaskTimeoutDetails } from '../../errors.js';
-import type { BatchMessage, CancelMessage, InitMessage } from '../protocol.js';
+import type { BatchMessage, CancelMessage, InitMessage, ReleaseMessage } from '../protocol.js';
 import { startWorker } from './start-worker.js';
 import { forwardStderr, STDERR_DRAIN_MS, StderrTail, whenEnded } from './stderr-tail.js';
 import { encodeChunks } from './wire.js';
@@ -94,6 +94,13 @@ class ForkLink implements WorkerLink {
         pid: timeout.pid, index: timeout.index, count: timeout.count },
     };
     // A worker gone meanwhile is seen through its exit.
+    this.#child.send(message, undefined, undefined, () => undefined);
+  }
+
+  release(seqs: readonly number[]): void {
+    if (!this.#child.connected) return;
+    const message: ReleaseMessage = { kind: 'release', seqs };
+    // A worker gone meanwhile is seen through its exit, and what it held goes back in line then.
     this.#child.send(message, undefined, undefined, () => undefined);
   }
 

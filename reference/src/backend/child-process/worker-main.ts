@@ -32,6 +32,8 @@ const sendOwn = ownChannel('a pool worker');
 
 /** Results are held back at most this long while more chunks run, then sent together. */
 const COALESCE_MS = 1;
+/** After a synchronous chunk this slow, the worker reads its channel before the next (see drain). */
+const YIELD_AFTER_MS = 20;
 
 const functions = new Map<number, TaskFunction | Promise<TaskFunction>>();
 const queue = new ChunkQueue<WorkerChunk>();
@@ -90,6 +92,9 @@ process.on('message', receiveWithBulk((message: ToWorker) => {
       return;
     case 'cancel':
       cancelTasks(message.seqs, isQueued, message.timeout === undefined ? undefined : new TaskTimeoutError(message.timeout));
+      return;
+    case 'release':
+      release(message.seqs);
       return;
   }
 }));
@@ -170,12 +175,14 @@ async function drain(): Promise<void> {
     if (chunk.reports) reportingStarts(chunk.seq);
     // A task whose call was aborted before its turn is answered without running.
     let result = cancelled.size > 0 && cancelled.has(chunk.seq) ? skipChunk(chunk) : runChunk(chunk, functions.get(chunk.fn));
+    let waited = false;
     if (result instanceof Promise) {
       // The parent should not wait on a slow task for the results already in hand; from here on only this
       // chunk runs until the next report.
       sendResults(undefined);
       covered = 0;
       result = await result;
+      waited = true;
     }
     taskEnds();
     // What it reported last goes before its result.
@@ -203,9 +210,30 @@ async function drain(): Promise<void> {
     covered = ahead > 1 ? ahead : 0;
     sendResults(covered > 0 ? queue.at(covered - 1)!.seq : undefined);
     since = now;
+    // A slow synchronous chunk kept the channel unread: a `release` the parent sent meanwhile is read before the
+    // next chunk starts, at the cost of one turn of the event loop per slow chunk (an awaited one has turned it).
+    if (!waited && took >= YIELD_AFTER_MS && queue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   sendResults(undefined);
   running = false;
+}
+
+/**
+ * Gives the parent back those of `seqs` still queued here, not started. Not while the parent was told this worker
+ * may run chunks without reporting (`through`): those may be the ones asked for, and they stay.
+ */
+function release(seqs: readonly number[]): void {
+  if (holdingThrough !== undefined) return;
+  const asked = new Set(seqs);
+  const given: number[] = [];
+  for (let i = 0; i < queue.length; i++) {
+    const seq = queue.at(i)!.seq;
+    if (asked.has(seq)) given.push(seq);
+  }
+  if (given.length === 0) return;
+  const leaving = new Set(given);
+  queue.removeWhere((chunk) => leaving.has(chunk.seq));
+  send({ kind: 'released', seqs: given });
 }
 
 /** Whether `seq` waits in this worker's queue (a cancel message names only tasks the worker was sent). */
