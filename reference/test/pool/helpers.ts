@@ -78,13 +78,27 @@ export function cleanUp(t: ExecutionContext, ...pools: Pool[]): void {
 
 /**
  * A fresh directory, removed when the test ends. Teardowns run last-registered first, so a pool's workers may
- * still be writing here (a task told to stop writes what it saw): the removal retries rather than fail the test.
+ * still be writing here (a task told to stop writes what it saw, and a worker past its grace is only then
+ * stopped): the removal retries for up to REMOVE_MS rather than fail the test. Node's own maxRetries gave up
+ * after 5.5 s on a machine at load 55 (ENOTEMPTY in pool-timeout's teardown).
  */
 export function tempDir(t: ExecutionContext): string {
   const dir = mkdtempSync(join(tmpdir(), 'multiproc-pool-test-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
+  t.teardown(async () => {
+    const deadline = Date.now() + REMOVE_MS;
+    for (;;) {
+      try {
+        return rmSync(dir, { recursive: true, force: true });
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await sleep(100);
+      }
+    }
+  });
   return dir;
 }
+
+const REMOVE_MS = 30_000;
 
 /** Lines of a file, or none when it does not exist yet. */
 export function linesOf(file: string): string[] {
