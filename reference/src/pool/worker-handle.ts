@@ -66,8 +66,8 @@ export class WorkerHandle {
   /** terminate()'s grace after SIGTERM, for a worker stopped because it kept running an aborted task. */
   #stopGraceMs: number | undefined;
   #through: number | undefined;
-  /** Chunks this worker was asked to give back (releaseQueued): asked once each. */
-  readonly #releaseAsked = new WeakSet<Task>();
+  /** Chunks this worker was asked to give back (releaseQueued), by seq: asked once each, forgotten once answered. */
+  readonly #releaseAsked = new Map<number, Task>();
   /** The running task's timeoutMs (task-clock.ts): a timer only while that task has one. */
   readonly clock = new TaskClock((task, elapsedMs) => {
     if (this.inflight[0] === task && !this.#link.exited && this.#link.timesTasks !== true) this.events.timedOut?.(this, task, elapsedMs);
@@ -117,6 +117,8 @@ export class WorkerHandle {
    */
   answerNext(): Task {
     const chunk = this.inflight.shift()!;
+    // It ran after all (it had started when the worker read the release): no longer one to give back.
+    if (this.#releaseAsked.size > 0) this.#releaseAsked.delete(chunk.seq);
     this.tasksDone++;
     if (chunk === this.#graceFor) this.#endGrace();
     // The worker may start a task of an aborted call before it reads the cancel message: the same grace applies.
@@ -225,8 +227,8 @@ export class WorkerHandle {
     const seqs: number[] = [];
     for (let i = 1; i < this.inflight.length; i++) {
       const chunk = this.inflight[i]!;
-      if (this.#releaseAsked.has(chunk) || chunk.cancel?.aborted === true || this.clock.expired(chunk)) continue;
-      this.#releaseAsked.add(chunk);
+      if (this.#releaseAsked.has(chunk.seq) || chunk.cancel?.aborted === true || this.clock.expired(chunk)) continue;
+      this.#releaseAsked.set(chunk.seq, chunk);
       seqs.push(chunk.seq);
     }
     if (seqs.length > 0) this.#link.release(seqs);
@@ -239,11 +241,15 @@ export class WorkerHandle {
    * the worker does not hold or was not asked for.
    */
   takeReleased(seqs: readonly number[]): Task[] | string {
-    const named = new Set(seqs);
-    const taken = this.inflight.filter((chunk) => named.has(chunk.seq));
-    if (taken.length !== named.size || taken.some((chunk) => !this.#releaseAsked.has(chunk))) {
-      return `a "released" message for chunks ${seqs.join(', ')}, not all of which it held and was asked to give back`;
+    if (seqs.some((seq) => !this.#releaseAsked.has(seq))) {
+      return `a "released" message for chunks ${seqs.join(', ')}, not all of which it was asked to give back`;
     }
+    const named = new Set(seqs);
+    for (const seq of seqs) this.#releaseAsked.delete(seq);
+    // One the pool no longer counts as this worker's (it ran, or went back in line when the worker said it would
+    // run nothing more) is not taken twice.
+    const taken = this.inflight.filter((chunk) => named.has(chunk.seq));
+    if (taken.length === 0) return taken;
     const first = this.inflight[0];
     for (let i = this.inflight.length - 1; i >= 0; i--) if (named.has(this.inflight[i]!.seq)) this.inflight.splice(i, 1);
     this.budget += taken.length;

@@ -85,7 +85,7 @@ test('a worker gives back the chunks queued behind a long one when asked, and on
   worker.assign({ ...chunk(2, [800, 'behind']), fn: 1 }, PAUSE);
   worker.assign({ ...chunk(3, [800, 'last']), fn: 1 }, PAUSE);
   await new Promise((resolve) => setTimeout(resolve, 200));
-  t.regex(String(worker.takeReleased([2])), /^a "released" message for chunks 2, not all of which it held and was asked to give back$/,
+  t.regex(String(worker.takeReleased([2])), /^a "released" message for chunks 2, not all of which it was asked to give back$/,
     'a chunk the worker was never asked to give back');
   t.true(worker.releaseQueued(), 'asked for the two chunks behind the running one');
   t.false(worker.releaseQueued(), 'asked once only');
