@@ -38,6 +38,15 @@ export class AsyncResult<T> {
    */
   #settled: Promise<void> | undefined;
   #settle: (() => void) | undefined;
+  /**
+   * What get() without a timeout returns while the outcome is not in: one promise of the value itself, settled
+   * with the outcome. Waiting on #settled and then unwrapping made four promises, two closures and three more
+   * microtask turns per task, and a pool keeps thousands of tasks in flight: that garbage, all of it alive while
+   * its task is, made up much of the parent's GC work on many tiny tasks (issue 20 b).
+   */
+  #value: Promise<T> | undefined;
+  #resolveValue: ((value: T) => void) | undefined;
+  #rejectValue: ((error: unknown) => void) | undefined;
   readonly #callbacks: ResultCallbacks<T> | undefined;
   readonly #context: CallbackContext;
 
@@ -74,6 +83,12 @@ export class AsyncResult<T> {
       return Promise.reject(error);
     }
     if (this.#outcome !== undefined) return this.#unwrap(limit);
+    if (limit === undefined) {
+      return (this.#value ??= new Promise<T>((resolve, reject) => {
+        this.#resolveValue = resolve;
+        this.#rejectValue = reject;
+      }));
+    }
     return this.#waitChecked(limit).then(() => this.#unwrap(limit));
   }
 
@@ -128,7 +143,13 @@ export class AsyncResult<T> {
   #finish(outcome: Outcome<T>): void {
     if (this.#ended) return;
     this.#ended = true;
-    const { callback, errorCallback } = this.#callbacks ?? {};
+    // Most calls have no callbacks: ready now, without the closures below (their context is made on entry).
+    if (this.#callbacks === undefined) return this.#ready(outcome);
+    this.#whenCalledBack(outcome, this.#callbacks);
+  }
+
+  #whenCalledBack(outcome: Outcome<T>, callbacks: ResultCallbacks<T>): void {
+    const { callback, errorCallback } = callbacks;
     const call = outcome.ok
       ? callback && (() => callGuarded(callback, outcome.value, 'callback', this.#context))
       : errorCallback && (() => callGuarded(errorCallback, outcome.error, 'errorCallback', this.#context));
@@ -144,5 +165,8 @@ export class AsyncResult<T> {
   #ready(outcome: Outcome<T>): void {
     this.#outcome = outcome;
     this.#settle?.();
+    if (this.#value === undefined) return;
+    if (outcome.ok) this.#resolveValue!(outcome.value);
+    else this.#rejectValue!(outcome.error);
   }
 }
