@@ -47,10 +47,10 @@ test('a get() made before the outcome settles with wait(), not microtask turns l
     const error = new RangeError('failed');
     if (outcome === 'value') result.resolve(7);
     else result.reject(error);
+    // Two turns after the outcome (wait() settles one turn after the value's promise), get() has settled.
     await waited;
-    // wait()'s continuation runs first (its promise settled first); get()'s reaction is next in line.
     await null;
-    t.is(got, outcome === 'value' ? 7 : error, `get() before the ${outcome} had settled one turn after wait()`);
+    t.is(got, outcome === 'value' ? 7 : error, `get() made before the ${outcome} had not settled by then`);
     if (outcome === 'value') t.is(await second, 7);
     else t.is(await t.throwsAsync(second), error);
   }
