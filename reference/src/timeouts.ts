@@ -59,6 +59,8 @@ const TIMEOUT_KEYS = ['timeoutMs'];
  * number, `method({ timeoutMs }) must be …` for the object's.
  */
 export function readTimeout(value: unknown, method: string, keys: readonly string[] = []): number | undefined {
+  // The usual case, first: no string is built for the message of an error that cannot happen (get() per task).
+  if (value === undefined || value === null) return undefined;
   if (value === undefined || value === null || typeof value === 'number') return checkTimeout(value, `${method}(timeoutMs)`);
   if (typeof value !== 'object' || Array.isArray(value)) {
     const shapes = keys.length === 0 ? '{ timeoutMs }' : `{ ${[...keys, 'timeoutMs'].join(', ')} }`;

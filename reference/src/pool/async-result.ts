@@ -19,6 +19,8 @@ export interface ResultCallbacks<T> {
 
 /** What get/wait's arity error says: their one argument is the timeout. */
 
+const ignore = (): void => undefined;
+
 const UNOWNED: CallbackContext = { method: 'AsyncResult', onError: undefined };
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
@@ -33,11 +35,15 @@ export class AsyncResult<T> {
   /** Set when the work ended, before the callbacks run: later outcomes (a pool terminated meanwhile) are ignored. */
   #ended = false;
   /**
-   * Made only when someone waits before the outcome is in: a pool creates thousands of results a second, and
-   * most are asked for once, often after they are ready.
+   * Made only when someone waits before the outcome is in (a pool creates thousands of results a second, and
+   * most are asked for once, often after they are ready): one promise of the value, settled with the outcome.
+   * get() returns it as it is; wait() waits on it. Waiting on a promise of nothing and then unwrapping made four
+   * promises, two closures and three more microtask turns per task, all of it alive while the task was: much of
+   * the parent's GC work on many tiny tasks (issue 20 b).
    */
-  #settled: Promise<void> | undefined;
-  #settle: (() => void) | undefined;
+  #value: Promise<T> | undefined;
+  #resolveValue: ((value: T) => void) | undefined;
+  #rejectValue: ((error: unknown) => void) | undefined;
   readonly #callbacks: ResultCallbacks<T> | undefined;
   readonly #context: CallbackContext;
 
@@ -74,6 +80,7 @@ export class AsyncResult<T> {
       return Promise.reject(error);
     }
     if (this.#outcome !== undefined) return this.#unwrap(limit);
+    if (limit === undefined) return this.#pending();
     return this.#waitChecked(limit).then(() => this.#unwrap(limit));
   }
 
@@ -94,10 +101,18 @@ export class AsyncResult<T> {
   /** `limit` undefined waits without limit (no timer: Node's would fire after 1 ms past 2³¹−1 ms). */
   #waitChecked(limit: number | undefined): Promise<void> {
     if (this.#outcome !== undefined) return Promise.resolve();
-    this.#settled ??= new Promise((resolve) => (this.#settle = resolve));
-    if (limit === undefined) return this.#settled;
+    // Handled here, so an outcome that is an error is not an unhandled rejection for one who only waits.
+    const settled = this.#pending().then(ignore, ignore);
+    if (limit === undefined) return settled;
     const { elapsed, timer } = delay(limit);
-    return Promise.race([this.#settled, elapsed]).finally(() => timer.clear());
+    return Promise.race([settled, elapsed]).finally(() => timer.clear());
+  }
+
+  #pending(): Promise<T> {
+    return (this.#value ??= new Promise<T>((resolve, reject) => {
+      this.#resolveValue = resolve;
+      this.#rejectValue = reject;
+    }));
   }
 
   #unwrap(timeoutMs: number | undefined): Promise<T> {
@@ -128,7 +143,13 @@ export class AsyncResult<T> {
   #finish(outcome: Outcome<T>): void {
     if (this.#ended) return;
     this.#ended = true;
-    const { callback, errorCallback } = this.#callbacks ?? {};
+    // Most calls have no callbacks: ready now, without the closures below (their context is made on entry).
+    if (this.#callbacks === undefined) return this.#ready(outcome);
+    this.#whenCalledBack(outcome, this.#callbacks);
+  }
+
+  #whenCalledBack(outcome: Outcome<T>, callbacks: ResultCallbacks<T>): void {
+    const { callback, errorCallback } = callbacks;
     const call = outcome.ok
       ? callback && (() => callGuarded(callback, outcome.value, 'callback', this.#context))
       : errorCallback && (() => callGuarded(errorCallback, outcome.error, 'errorCallback', this.#context));
@@ -143,6 +164,8 @@ export class AsyncResult<T> {
 
   #ready(outcome: Outcome<T>): void {
     this.#outcome = outcome;
-    this.#settle?.();
+    if (this.#value === undefined) return;
+    if (outcome.ok) this.#resolveValue!(outcome.value);
+    else this.#rejectValue!(outcome.error);
   }
 }

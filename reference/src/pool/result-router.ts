@@ -5,11 +5,12 @@
  * @python multiprocessing.pool.Pool._handle_results
  */
 import type { JobSink } from './jobs.js';
+import { JobTable } from './job-table.js';
 import type { Task } from './task.js';
 import type { Values } from './packed.js';
 
 export class ResultRouter {
-  readonly #jobs = new Map<number, JobSink>();
+  readonly #jobs = new JobTable<JobSink>();
   #nextId = 0;
 
   /** The id the next job registered gets: its chunks are made with it before it is registered. */

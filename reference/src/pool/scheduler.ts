@@ -10,6 +10,7 @@ import { resolveTask, type TaskFunction, type TaskRef } from '../task-registry.j
 import { ChunkQueue } from './chunk-queue.js';
 import type { CallExtras, Task } from './task.js';
 import { packNumbers, type Values } from './packed.js';
+import { onlyPrimitives } from './primitive-items.js';
 import { WindowSizer } from './window.js';
 import type { WorkerHandle } from './worker-handle.js';
 
@@ -58,7 +59,7 @@ export class Scheduler {
     const timeout = call?.timeout;
     const progress = call?.progress;
     const idempotent = call?.idempotent;
-    if (items instanceof Float64Array) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout, progress, idempotent };
+    if (items instanceof Float64Array || onlyPrimitives(items)) return { seq: this.#nextSeq++, job, start, fn, items, star, queues: undefined, classes: undefined, cancel, timeout, progress, idempotent };
     const { value, queues } = packQueues(items);
     return {
       seq: this.#nextSeq++, job, start, fn, items: value, star,

@@ -32,6 +32,30 @@ test('the first outcome wins: a later resolve or reject changes nothing', async 
   t.is(await result.get(), 1);
 });
 
+// Issue 20 b: a pool keeps thousands of results in flight, each awaited by a get() made before its outcome. That
+// get() is one promise of the value, settled with the outcome: wait-then-unwrap made four promises and took three
+// more microtask turns, garbage the parent's GC then spent a third of its time on.
+test('a get() made before the outcome settles with wait(), not microtask turns later; value and error alike', async (t) => {
+  for (const outcome of ['value', 'error'] as const) {
+    const result = new AsyncResult<number>();
+    let got: unknown = 'pending';
+    const early = result.get();
+    early.then((value) => (got = value), (error: unknown) => (got = error));
+    // A second caller's get() settles alike; both see the one outcome.
+    const second = result.get();
+    const waited = result.wait();
+    const error = new RangeError('failed');
+    if (outcome === 'value') result.resolve(7);
+    else result.reject(error);
+    // Two turns after the outcome (wait() settles one turn after the value's promise), get() has settled.
+    await waited;
+    await null;
+    t.is(got, outcome === 'value' ? 7 : error, `get() made before the ${outcome} had not settled by then`);
+    if (outcome === 'value') t.is(await second, 7);
+    else t.is(await t.throwsAsync(second), error);
+  }
+});
+
 test('get(timeout) rejects with TimeoutError while the work goes on, and a later get() returns the value', async (t) => {
   const result = new AsyncResult<string>();
   const started = performance.now();
