@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { SEMPREFIX_ENV, sessionSemprefix, sweepSemaphores } from './leftovers.js';
 import type {
   AsyncResultHandle,
   Capability,
@@ -126,11 +127,17 @@ class CpythonSession implements Session {
   readonly #queueIds = new WeakMap<object, number>();
   #goneReason: string | undefined;
   #closing: Promise<void> | undefined;
+  /** This session's semaphore names start with it: close() unlinks what killed processes left (leftovers.ts). */
+  readonly #semprefix = sessionSemprefix();
 
   constructor(executable: string, startMethod: StartMethod) {
     // Python's resource tracker (spawn, forkserver, and fork's Queues) warns of "leaked semaphore objects" when the
     // driver ends with os._exit: that is the session closing, not a rule's doing. Its -W reaches the tracker too.
-    this.#driver = spawn(executable, ['-W', 'ignore::UserWarning:multiprocessing.resource_tracker', DRIVER, startMethod], { detached: true, stdio: ['pipe', 'pipe', 'inherit'] });
+    this.#driver = spawn(executable, ['-W', 'ignore::UserWarning:multiprocessing.resource_tracker', DRIVER, startMethod], {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, [SEMPREFIX_ENV]: this.#semprefix },
+    });
     // Writing to a driver that died raises EPIPE here; the 'close' handler below reports the death instead.
     this.#driver.stdin.on('error', () => undefined);
     createInterface({ input: this.#driver.stdout }).on('line', (line) => this.#answer(line));
@@ -332,6 +339,8 @@ class CpythonSession implements Session {
       // SIGKILL is asynchronous: wait (bounded) until the group is empty, so callers see no survivors.
       const deadline = Date.now() + GRACE_MS;
       while (groupLives(group) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // The group's SIGKILL reached processes that had not unlinked their semaphores (the resource tracker too).
+      sweepSemaphores(this.#semprefix);
     })();
     return this.#closing;
   }
