@@ -117,24 +117,28 @@ for (const startMethod of ['spawn', 'forkserver'] as const satisfies readonly St
   });
 }
 
-test.serial('cpython:spawn: a child that exits abruptly hosting its own queue leaves no semaphore once the session is closed', async (t) => {
-  if (process.platform !== 'linux') {
-    t.log('skipped: named semaphores live in /dev/shm on Linux only');
-    t.pass();
-    return;
-  }
-  const seen: Seen = { prefixes: [], whileOpen: 0 };
-  await withSessionOf(t, watched(cpythonImplementation({ startMethod: 'spawn' }), seen), async (session) => {
-    // tasks.py hostQueueThenExit: the child makes a Queue, hands it to a grandchild that gets twice, and leaves by
-    // os._exit once the first item is taken: no finalizer runs there. The grandchild still waits in its second get
-    // when the session closes: it holds the resource tracker's pipe open, so the tracker, killed with the process
-    // group, never unlinks the child's semaphores.
-    const host = await session.createProcess({ target: 'hostQueueThenExit', args: [join(privateTmp, 'got.json'), 30_000] });
-    await host.start();
-    await host.join(20_000);
-    t.is(await host.exitCode(), 0, 'the host ended');
-    t.true(semaphoresOf(seen.prefixes[0]!).length >= 2, "the child's queue is in /dev/shm under the session's prefix");
+for (const startMethod of ['spawn', 'forkserver'] as const satisfies readonly StartMethod[]) {
+  test.serial(`cpython:${startMethod}: a child that exits abruptly hosting its own queue leaves nothing once the session is closed`, async (t) => {
+    if (process.platform !== 'linux') {
+      t.log('skipped: named semaphores live in /dev/shm on Linux only');
+      t.pass();
+      return;
+    }
+    const seen: Seen = { prefixes: [], whileOpen: 0 };
+    await withSessionOf(t, watched(cpythonImplementation({ startMethod }), seen), async (session) => {
+      // tasks.py hostQueueThenExit: the child makes a Queue, hands it to a grandchild that gets twice, and leaves by
+      // os._exit once the first item is taken: no finalizer runs there. The grandchild still waits in its second get
+      // when the session closes: it holds the resource tracker's pipe open, so the tracker, killed with the process
+      // group, never unlinks the child's semaphores. Under forkserver the child also started a forkserver of its own,
+      // whose socket is in the child's pymp-* dir.
+      const host = await session.createProcess({ target: 'hostQueueThenExit', args: [join(privateTmp, 'got.json'), 30_000] });
+      await host.start();
+      await host.join(20_000);
+      t.is(await host.exitCode(), 0, 'the host ended');
+      t.true(semaphoresOf(seen.prefixes[0]!).length >= 2, "the child's queue is in /dev/shm under the session's prefix");
+    });
+    if (seen.prefixes.length === 0) return; // python3 missing: withSessionOf said so.
+    t.deepEqual(await settled(() => semaphoresOf(seen.prefixes[0]!)), [], `semaphores left in /dev/shm ${SETTLE_MS} ms after close()`);
+    t.deepEqual(await settled(tempLeftovers), [], `entries left in ${privateTmp}`);
   });
-  if (seen.prefixes.length === 0) return; // python3 missing: withSessionOf said so.
-  t.deepEqual(await settled(() => semaphoresOf(seen.prefixes[0]!)), [], `semaphores left in /dev/shm ${SETTLE_MS} ms after close()`);
-});
+}

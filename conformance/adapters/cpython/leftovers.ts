@@ -6,10 +6,14 @@
  * semaphore behind, for good (about 1,900 piled up on one machine in a day). The driver runs the finalizers on its
  * way out (driver.py _run_exit_finalizers); for what killed processes made, each session gets its own name prefix,
  * which the driver sets as multiprocessing's `semprefix` (children inherit it), so that close() can unlink exactly
- * its own leftovers once its process group is gone.
+ * its own leftovers once its process group is gone. Likewise in the temp dir: a process that ends by SIGKILL or
+ * os._exit leaves its pymp-* dir (a forkserver child that starts processes has one for its own forkserver's socket),
+ * so each session gets a temp dir of its own (TMPDIR), removed with all it holds.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The environment variable through which the driver learns the prefix (driver.py SEMPREFIX_ENV). */
 export const SEMPREFIX_ENV = 'MULTIPROC_CPYTHON_SEMPREFIX';
@@ -49,4 +53,27 @@ export function sweepSemaphores(prefix: string): number {
     }
   }
   return removed;
+}
+
+/** Python's longest path under TMPDIR: `pymp-<8>/listener-<8>`, a forkserver's socket (AF_UNIX, 107 bytes at most). */
+const PYTHON_TMP_PATH_BYTES = 32;
+const SOCKET_PATH_MAX_BYTES = 107;
+
+/**
+ * A fresh temp dir for one session (`multiproc-py-XXXXXX` in the temp dir), or undefined where a forkserver's socket
+ * path under it would pass the limit of Unix sockets: then the session keeps the usual temp dir.
+ */
+export function sessionTempDir(): string | undefined {
+  const parent = tmpdir();
+  if (Buffer.byteLength(join(parent, 'multiproc-py-XXXXXX')) + 1 + PYTHON_TMP_PATH_BYTES > SOCKET_PATH_MAX_BYTES) return undefined;
+  try {
+    return mkdtempSync(join(parent, 'multiproc-py-'));
+  } catch {
+    return undefined; // An unwritable temp dir: Python finds its own, as before.
+  }
+}
+
+/** Removes a session's temp dir and all in it. Never throws. */
+export function removeTempDir(directory: string | undefined): void {
+  if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
 }
