@@ -1,12 +1,11 @@
 /**
  * Runs one rule against one implementation, inside its own session, temporary directory and time bound.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { RuleFailure } from './expect.js';
 import type { Implementation } from './implementation.js';
 import type { Rule } from './rule.js';
+import { makeRuleDir } from './rule-dirs.js';
 
 /**
  * - `pass` / `fail`: the implementation keeps / breaks the rule (an undeclared failure is always `fail`).
@@ -83,7 +82,7 @@ type Failure = { reason: string; expected?: string; observed?: string };
 
 async function attempt(implementation: Implementation, rule: Rule): Promise<Failure | undefined> {
   const timeoutMs = rule.timeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
-  const directory = await mkdtemp(join(tmpdir(), 'multiproc-rule-'));
+  const directory = await makeRuleDir();
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<Failure>((resolve) => {

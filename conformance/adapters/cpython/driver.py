@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import multiprocessing.pool
+import multiprocessing.util
 import os
 import queue
 import shutil
@@ -36,6 +37,8 @@ START_METHODS = ("fork", "spawn", "forkserver")
 # The protocol channel: a private dup of the original stdout, made by main(). Under spawn and forkserver every child
 # imports this file as __mp_main__, so nothing at module level may touch descriptors or the start method.
 PROTOCOL_FD = -1
+# The environment variable through which the adapter names the session's semaphores (index.ts SEMPREFIX_ENV).
+SEMPREFIX_ENV = "MULTIPROC_CPYTHON_SEMPREFIX"
 
 
 def _setup(start_method: str) -> None:
@@ -47,6 +50,12 @@ def _setup(start_method: str) -> None:
     PROTOCOL_FD = os.dup(1)
     os.dup2(2, 1)
     os.register_at_fork(after_in_child=lambda: os.close(PROTOCOL_FD))
+    # Named semaphores (spawn and forkserver name them in /dev/shm; fork unlinks them at once) carry the session's
+    # prefix, which the adapter gives: children copy it from their parent's process object, so after the session
+    # the adapter can unlink what a killed process left (leftovers.ts). Python's default is /mp.
+    prefix = os.environ.get(SEMPREFIX_ENV)
+    if prefix:
+        multiprocessing.current_process()._config["semprefix"] = prefix
     # The default context's start method rather than get_context(method): the start method reaches every Process,
     # Pool and Queue the driver makes, and every one tasks.py makes in a child (spawn and forkserver children are
     # told the parent's method), while children keep the default context's names ("Process-1"): a
@@ -87,6 +96,20 @@ def _terminate_pools() -> None:
             pass
 
 
+def _run_exit_finalizers() -> None:
+    """What a normal exit runs and os._exit skips: multiprocessing's finalizers unlink the named semaphores of the
+    driver's Queues and Pools (under spawn and forkserver; left in /dev/shm otherwise, for ever) and remove its
+    pymp-* temp dir. A Queue's finalizer joins its feeder thread, which waits for ever on a pipe nobody reads:
+    cancel_join_thread() first (the session is over, its items do not matter)."""
+    for queue_ in list(_queues.values()):
+        try:
+            queue_.cancel_join_thread()
+        except Exception:
+            pass
+    multiprocessing.util._run_finalizers(0)  # Pools (15), Queues (10), then semaphores (0).
+    multiprocessing.util._run_finalizers()  # The rest, the temp dir last (-100).
+
+
 def _shutdown() -> None:
     """stdin closed: the session is over, even if the main thread is stuck in join(), map() or get()."""
     _kill_children()
@@ -102,6 +125,10 @@ def _shutdown() -> None:
             pass
     for directory in _stderr_dir:
         shutil.rmtree(directory, ignore_errors=True)
+    # A finalizer may block too (a lock a killed child held): bounded like the pools' terminate().
+    finalizing = threading.Thread(target=_run_exit_finalizers, name="exit-finalizers", daemon=True)
+    finalizing.start()
+    finalizing.join(1)
     os._exit(0)
 
 

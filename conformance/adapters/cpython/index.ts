@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { removeTempDir, SEMPREFIX_ENV, sessionSemprefix, sessionTempDir, sweepSemaphores } from './leftovers.js';
 import type {
   AsyncResultHandle,
   Capability,
@@ -126,11 +127,19 @@ class CpythonSession implements Session {
   readonly #queueIds = new WeakMap<object, number>();
   #goneReason: string | undefined;
   #closing: Promise<void> | undefined;
+  /** This session's semaphore names start with it: close() unlinks what killed processes left (leftovers.ts). */
+  readonly #semprefix = sessionSemprefix();
+  /** The session's own TMPDIR, removed by close() with what killed processes left there (leftovers.ts). */
+  readonly #tempDir = sessionTempDir();
 
   constructor(executable: string, startMethod: StartMethod) {
     // Python's resource tracker (spawn, forkserver, and fork's Queues) warns of "leaked semaphore objects" when the
     // driver ends with os._exit: that is the session closing, not a rule's doing. Its -W reaches the tracker too.
-    this.#driver = spawn(executable, ['-W', 'ignore::UserWarning:multiprocessing.resource_tracker', DRIVER, startMethod], { detached: true, stdio: ['pipe', 'pipe', 'inherit'] });
+    this.#driver = spawn(executable, ['-W', 'ignore::UserWarning:multiprocessing.resource_tracker', DRIVER, startMethod], {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, [SEMPREFIX_ENV]: this.#semprefix, ...(this.#tempDir === undefined ? {} : { TMPDIR: this.#tempDir }) },
+    });
     // Writing to a driver that died raises EPIPE here; the 'close' handler below reports the death instead.
     this.#driver.stdin.on('error', () => undefined);
     createInterface({ input: this.#driver.stdout }).on('line', (line) => this.#answer(line));
@@ -326,12 +335,15 @@ class CpythonSession implements Session {
       await within(this.#gone, GRACE_MS);
       // Grandchildren (a child's own children) and a stuck driver share the driver's process group.
       const group = this.#driver.pid;
-      if (group === undefined) return; // Never started.
+      if (group === undefined) return removeTempDir(this.#tempDir); // Never started.
       signalGroup(group, 'SIGKILL');
       await this.#gone;
       // SIGKILL is asynchronous: wait (bounded) until the group is empty, so callers see no survivors.
       const deadline = Date.now() + GRACE_MS;
       while (groupLives(group) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // The group's SIGKILL reached processes that had not unlinked their semaphores (the resource tracker too).
+      sweepSemaphores(this.#semprefix);
+      removeTempDir(this.#tempDir);
     })();
     return this.#closing;
   }
