@@ -96,7 +96,6 @@ const UNSUPPORTED: Partial<Record<Capability, string>> = {
   'queue.bounded': POOL_ONLY,
   'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
   'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
-  'pool.stats': 'pool.stats() sees the pool\'s slots, not the remote processes: not wired for the cluster yet',
   'pool.workers-here': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), whatever the pool's ` +
     'processes, which only bounds how many chunks the pool keeps in their hands; which of them runs a chunk (or an ' +
     'initializer) is up to the worker commands, so counting them from here tells nothing of the pool',

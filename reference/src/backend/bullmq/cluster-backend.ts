@@ -23,6 +23,7 @@ import { readRelayed } from './progress-relay.js';
 import { encodePoolSetup } from './local-pools.js';
 import { encodeWithClasses } from './class-args.js';
 import { abortedInWorker } from '../../pool/current-task.js';
+import { diedRunning } from './remote-crash.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -51,6 +52,8 @@ interface Held {
   /** A call given onProgress: the last report heard (its count) and the one not yet delivered (progress-relay.ts). */
   heard?: number;
   report?: { readonly offset: number; readonly value: unknown } | undefined;
+  /** Its process died running it (remote-crash.ts): the pool's stats count a crash. */
+  crashed?: true;
 }
 
 class ClusterLink implements WorkerLink {
@@ -140,6 +143,7 @@ class ClusterLink implements WorkerLink {
     // Read from the job's record: its last report may not have been heard (the events stream lags the record).
     if (held.heard !== undefined && 'progress' in outcome) this.#reported(held, readRelayed(outcome.progress), false);
     held.wire = toWire(held, outcome);
+    if (diedRunning(outcome)) held.crashed = true;
     if ('returned' in outcome) {
       const ms = chunkTimeOf(outcome.returned);
       if (ms !== undefined) this.#sizer.record(held.fn, held.count, ms);
@@ -171,8 +175,8 @@ class ClusterLink implements WorkerLink {
         continue;
       }
       if (head.wire === undefined) break;
-      const { wire } = this.#held.shift()!;
-      const message: ResultsMessage = { kind: 'results', count: 1, results: wire! };
+      const { wire, crashed } = this.#held.shift()!;
+      const message: ResultsMessage = crashed ? { kind: 'results', count: 1, results: wire!, crashed: 1 } : { kind: 'results', count: 1, results: wire! };
       this.#onMessage?.(message);
       if (--this.#budget <= 0) return this.#exit(0, null);
     }

@@ -1,0 +1,57 @@
+/**
+ * pool.stats() of a cluster pool (issue 19): chunks completed and failed are counted as locally, and a chunk whose
+ * remote process died running it counts as a crash (remote-crash.ts), while the slot that sent it goes on. The
+ * conformance rule pool.stats.counts-tasks-and-recycles checks the same totals on the cluster adapter; this file
+ * checks what it cannot see: a task error is no crash, the slots stay, and the pieces that need no Redis.
+ */
+import test from 'ava';
+import { Pool, WorkerCrashedError } from '../../src/index.js';
+import { encodeResult } from '../../src/backend/bullmq/job-codec.js';
+import { diedRunning, failedResult } from '../../src/backend/bullmq/remote-crash.js';
+import { STALLED_REASON } from '../../src/backend/bullmq/stalled-retry.js';
+import { assertNoOrphans } from '../../../test-support/no-orphans.js';
+import { modulePath } from '../../../test-support/repo-paths.js';
+import { double, exitsHere, throwsHere } from './fixtures/cluster-stats-tasks.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
+
+assertNoOrphans(test);
+explainSkip();
+
+const TASKS = modulePath(import.meta.url, './fixtures/cluster-stats-tasks');
+const queue = freshQueue();
+clusterForFile(test, queue, [[['--processes', '2'], [TASKS]]]);
+const clusterTest = redisTest(test);
+
+test('cluster: a chunk whose local process died comes back marked; any other failure does not', (t) => {
+  const encoded = encodeResult([0, { values: [], failedAt: 0, error: { kind: 'value', value: 1 } }]);
+  const crash = new WorkerCrashedError({ worker: 'PoolWorker-1', pid: 7, exitCode: 3, signal: null, job: 1, index: 0, count: 1 });
+  t.deepEqual(failedResult(encoded, crash), { r: encoded, x: 1 });
+  t.is(failedResult(encoded, new Error('a task error')), encoded);
+  t.true(diedRunning({ returned: failedResult(encoded, crash) }));
+  t.false(diedRunning({ returned: encoded }));
+  t.false(diedRunning({ returned: { r: encoded, t: 3 } }));
+  t.true(diedRunning({ failed: `${STALLED_REASON} (its lock lapsed)`, processedBy: 'vm:12' }), 'a chunk lost with its worker command');
+  t.false(diedRunning({ failed: 'refused: unknown task', processedBy: 'vm:12' }));
+  t.false(diedRunning({ error: new Error('Redis unreachable') }));
+});
+
+clusterTest('cluster: pool.stats() counts chunks, and a chunk whose remote process died as a crash, while its slot goes on', async (t) => {
+  const pool = new Pool({ processes: 2, cluster: { connection: REDIS_URL!, queue } });
+  try {
+    t.deepEqual(await pool.map(double, [1, 2, 3, 4, 5, 6], 2), [2, 4, 6, 8, 10, 12]);
+    await t.throwsAsync(pool.apply(throwsHere, [7]), { message: /thrown on purpose by item 7/ });
+    let stats = pool.stats();
+    t.like(stats, { completed: 3, failed: 1, running: 0, queued: 0, recycled: { tasks: 0, memory: 0, crash: 0, timeout: 0, cancel: 0 } }, 'a task error is no crash');
+    const slots = stats.workers.map((worker) => worker.name);
+    t.is(slots.length, 2);
+    await t.throwsAsync(pool.apply(exitsHere, [3]), { instanceOf: WorkerCrashedError });
+    stats = pool.stats();
+    t.like(stats, { completed: 3, failed: 2, recycled: { tasks: 0, memory: 0, crash: 1, timeout: 0, cancel: 0 } });
+    t.deepEqual(stats.workers.map((worker) => worker.name), slots, 'the slots are the same: the process that died was remote');
+    t.is(await pool.apply(double, [21]), 42, 'the worker command\'s local pool replaced its process');
+    t.is(pool.stats().completed, 4);
+  } finally {
+    pool.terminate();
+    await pool.join();
+  }
+});
