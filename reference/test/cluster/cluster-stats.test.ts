@@ -11,7 +11,7 @@ import { diedRunning, failedResult } from '../../src/backend/bullmq/remote-crash
 import { STALLED_REASON } from '../../src/backend/bullmq/stalled-retry.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
-import { double, exitsHere, throwsHere } from './fixtures/cluster-stats-tasks.js';
+import { double, exitsHere, exitsOnTwo, throwsHere } from './fixtures/cluster-stats-tasks.js';
 import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
 
 assertNoOrphans(test);
@@ -50,6 +50,23 @@ clusterTest('cluster: pool.stats() counts chunks, and a chunk whose remote proce
     t.deepEqual(stats.workers.map((worker) => worker.name), slots, 'the slots are the same: the process that died was remote');
     t.is(await pool.apply(double, [21]), 42, 'the worker command\'s local pool replaced its process');
     t.is(pool.stats().completed, 4);
+  } finally {
+    pool.terminate();
+    await pool.join();
+  }
+});
+
+clusterTest('cluster: the crash error of a chunk whose remote process died names the chunk, its task and that process', async (t) => {
+  const pool = new Pool({ processes: 2, cluster: { connection: REDIS_URL!, queue } });
+  try {
+    // Not its worker command's own call (task runClusterChunk, item 0): the pool's (remote-crash.ts nameTheChunk).
+    const lost = await t.throwsAsync(pool.map(exitsOnTwo, [0, 1, 2, 3], 1), { instanceOf: WorkerCrashedError });
+    t.like(lost, { task: 'exitsOnTwo', index: 2, count: 1, exitCode: 5, signal: null });
+    t.regex(lost!.stderrTail, new RegExp(`process ${lost!.pid} leaves`), 'the pid is that of the process that died');
+    t.regex(lost!.message, /^pool worker PoolWorker-\d+ of multiproc worker [^ ]+:\d+ \(pid \d+\) died with exit code 5 while running item 2 of job \d+ \(task exitsOnTwo\)/);
+    t.regex(lost!.stack!, /died with exit code 5 while running item 2 of job \d+ \(task exitsOnTwo\)/);
+    const one = await t.throwsAsync(pool.apply(exitsHere, [4]), { instanceOf: WorkerCrashedError });
+    t.like(one, { task: 'exitsHere', index: 0, count: 1, exitCode: 4 });
   } finally {
     pool.terminate();
     await pool.join();

@@ -89,6 +89,10 @@ const REMOTE = 'the cluster pool\'s workers are processes of other machines';
  * chunks in a local pool given the same maxTasksPerChild (local-pools.ts), so a process that ran that many is
  * replaced as locally; a replacement costs a process start there, as it does here (six 300 ms tasks on 3 slots
  * with maxTasksPerChild 1 and close(): 2.0–5.6 s on the cluster, 3.1–4.0 s locally, paired, load 16).
+ * pool.stats: the slots, with the chunks whose remote process died as crashes (remote-crash.ts). pool.crash-diagnostics:
+ * a task that ends its process on a worker command fails its chunk with that process's WorkerCrashedError (pid, exit
+ * code or signal, stderr tail, out-of-memory word), made to name the chunk; a worker command that dies itself leaves
+ * no stderr tail in Redis (its chunks' errors name its host and pid).
  */
 const UNSUPPORTED: Partial<Record<Capability, string>> = {
   ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
@@ -99,7 +103,6 @@ const UNSUPPORTED: Partial<Record<Capability, string>> = {
   'pool.workers-here': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), whatever the pool's ` +
     'processes, which only bounds how many chunks the pool keeps in their hands; which of them runs a chunk (or an ' +
     'initializer) is up to the worker commands, so counting them from here tells nothing of the pool',
-  'pool.crash-diagnostics': 'a worker command that dies leaves no stderr tail or out-of-memory word in Redis yet (the error names its host and pid)',
 };
 
 export const implementation: Implementation = {

@@ -23,7 +23,7 @@ import { readRelayed } from './progress-relay.js';
 import { encodePoolSetup } from './local-pools.js';
 import { encodeWithClasses } from './class-args.js';
 import { abortedInWorker } from '../../pool/current-task.js';
-import { diedRunning } from './remote-crash.js';
+import { diedRunning, nameTheChunk } from './remote-crash.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -143,7 +143,11 @@ class ClusterLink implements WorkerLink {
     // Read from the job's record: its last report may not have been heard (the events stream lags the record).
     if (held.heard !== undefined && 'progress' in outcome) this.#reported(held, readRelayed(outcome.progress), false);
     held.wire = toWire(held, outcome);
-    if (diedRunning(outcome)) held.crashed = true;
+    if (diedRunning(outcome)) {
+      held.crashed = true;
+      // A stall's error names the chunk already (jobFailure); a local process's, its worker command's own call.
+      if ('returned' in outcome) nameTheChunk(held.wire, { job: held.job, index: held.index, count: held.count, task: this.#functions.get(held.fn)?.key });
+    }
     if ('returned' in outcome) {
       const ms = chunkTimeOf(outcome.returned);
       if (ms !== undefined) this.#sizer.record(held.fn, held.count, ms);
