@@ -6,12 +6,12 @@
  */
 import test from 'ava';
 import { Pool, WorkerCrashedError } from '../../src/index.js';
-import { encodeResult } from '../../src/backend/bullmq/job-codec.js';
+import { encodeResult, ranIn } from '../../src/backend/bullmq/job-codec.js';
 import { diedRunning, failedResult } from '../../src/backend/bullmq/remote-crash.js';
 import { STALLED_REASON } from '../../src/backend/bullmq/stalled-retry.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
-import { double, exitsHere, exitsOnTwo, throwsHere } from './fixtures/cluster-stats-tasks.js';
+import { double, exitsHere, exitsOnTwo, throwsHere, whoRuns } from './fixtures/cluster-stats-tasks.js';
 import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
 
 assertNoOrphans(test);
@@ -67,6 +67,42 @@ clusterTest('cluster: the crash error of a chunk whose remote process died names
     t.regex(lost!.stack!, /died with exit code 5 while running item 2 of job \d+ \(task exitsOnTwo\)/);
     const one = await t.throwsAsync(pool.apply(exitsHere, [4]), { instanceOf: WorkerCrashedError });
     t.like(one, { task: 'exitsHere', index: 0, count: 1, exitCode: 4 });
+  } finally {
+    pool.terminate();
+    await pool.join();
+  }
+});
+
+test('cluster: a returned chunk names the process that ran it only when Redis gave a well-formed one', (t) => {
+  const h = { host: 'vm', pid: 12, worker: 'vm:10' };
+  t.deepEqual(ranIn({ r: 'x', t: 1, h }), h);
+  t.is(ranIn({ r: 'x', t: 1 }), undefined);
+  t.is(ranIn('x'), undefined);
+  t.is(ranIn({ r: 'x', h: { host: 'vm', pid: '12', worker: 'vm:10' } }), undefined);
+  t.is(ranIn({ r: 'x', h: null }), undefined);
+});
+
+clusterTest('cluster: each slot of pool.stats() names the remote process that ran its last chunk, once one came back', async (t) => {
+  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  try {
+    t.is(pool.stats().workers[0]!.remote, undefined, 'no chunk came back yet');
+    const ran = await pool.apply(whoRuns, []);
+    const [slot] = pool.stats().workers;
+    t.like(slot!.remote, { host: ran.host, pid: ran.pid });
+    t.regex(slot!.remote!.worker, /^[^ ]+:\d+$/, 'its worker command, host:pid');
+    t.is(slot!.pid, 0, 'the slot has no process of its own');
+  } finally {
+    pool.terminate();
+    await pool.join();
+  }
+});
+
+clusterTest('cluster: a slot whose only chunk failed names the remote process that threw', async (t) => {
+  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  try {
+    const error = await t.throwsAsync(pool.apply(throwsHere, [1]));
+    const { pid, host } = (error as Error & { raisedIn: { pid: number; host: string } }).raisedIn;
+    t.like(pool.stats().workers[0]!.remote, { pid, host });
   } finally {
     pool.terminate();
     await pool.join();

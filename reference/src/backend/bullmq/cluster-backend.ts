@@ -15,7 +15,8 @@ import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js
 import type { InitMessage, ResultsMessage } from '../protocol.js';
 import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
-import { chunkTimeOf, decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+import { chunkTimeOf, decodeResult, encodeItems, JOB_VERSION, ranIn, type ChunkJobData } from './job-codec.js';
+import type { RemoteProcess } from '../../remote-error.js';
 import { ChunkSizer } from './chunk-sizer.js';
 import { isStallReason, retryOf, stallHint, takeRetry, type Retry } from './stalled-retry.js';
 import { jobExtras } from './job-extras.js';
@@ -73,6 +74,8 @@ class ClusterLink implements WorkerLink {
   /** The pool's initializer, initargs and maxTasksPerChild for the worker commands, when it has any (local-pools.ts). */
   readonly #setup: string | undefined;
   readonly #sizer: ChunkSizer;
+  /** The remote process that ran this slot's last chunk that came back (pool.stats()). */
+  #ranIn: RemoteProcess | undefined;
 
   constructor(init: InitMessage, client: ClusterClient, maxRetries: number, sizer: ChunkSizer) {
     this.#client = client;
@@ -151,6 +154,7 @@ class ClusterLink implements WorkerLink {
     if ('returned' in outcome) {
       const ms = chunkTimeOf(outcome.returned);
       if (ms !== undefined) this.#sizer.record(held.fn, held.count, ms);
+      this.#ranIn = ranIn(outcome.returned) ?? remoteOf(held.wire) ?? this.#ranIn;
     }
     this.#flush();
   }
@@ -185,6 +189,10 @@ class ClusterLink implements WorkerLink {
       if (--this.#budget <= 0) return this.#exit(0, null);
     }
     if (this.#retiring && this.#held.length === 0) this.#exit(0, null);
+  }
+
+  remote(): RemoteProcess | undefined {
+    return this.#ranIn;
   }
 
   /** Timeouts are counted by the worker commands, from each chunk's start there (job-extras.ts), not by the pool. */
@@ -252,6 +260,12 @@ function toWire(held: Held, outcome: JobOutcome): unknown[] {
   } catch (cause) {
     return failure(seq, new ClusterError(`the result of this chunk could not be read from Redis: ${reasonOf(cause)}`, { cause }));
   }
+}
+
+/** The process a failed chunk's result names (a task error: the child that threw; a lost process: its worker command). */
+function remoteOf(wire: unknown[]): RemoteProcess | undefined {
+  const remote = (wire[1] as { remote?: unknown } | null | undefined)?.remote as Partial<RemoteProcess> | undefined;
+  return typeof remote?.host === 'string' && Number.isInteger(remote.pid) && typeof remote.worker === 'string' ? remote as RemoteProcess : undefined;
 }
 
 function failure(seq: number, error: unknown): unknown[] {
