@@ -11,7 +11,7 @@ import { diedRunning, failedResult } from '../../src/backend/bullmq/remote-crash
 import { STALLED_REASON } from '../../src/backend/bullmq/stalled-retry.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
-import { double, exitsHere, exitsOnTwo, throwsHere, whoRuns } from './fixtures/cluster-stats-tasks.js';
+import { double, exitsHere, exitsOnTwo, hold, throwsHere, whoRuns } from './fixtures/cluster-stats-tasks.js';
 import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
 
 assertNoOrphans(test);
@@ -20,6 +20,9 @@ explainSkip();
 const TASKS = modulePath(import.meta.url, './fixtures/cluster-stats-tasks');
 const queue = freshQueue();
 clusterForFile(test, queue, [[['--processes', '2'], [TASKS]]]);
+// One process: which process runs a chunk is then no choice, so a pid tells whether it was replaced.
+const single = freshQueue();
+clusterForFile(test, single, [[['--processes', '1'], [TASKS]]]);
 const clusterTest = redisTest(test);
 
 test('cluster: a chunk whose local process died comes back marked; any other failure does not', (t) => {
@@ -103,6 +106,20 @@ clusterTest('cluster: a slot whose only chunk failed names the remote process th
     const error = await t.throwsAsync(pool.apply(throwsHere, [1]));
     const { pid, host } = (error as Error & { raisedIn: { pid: number; host: string } }).raisedIn;
     t.like(pool.stats().workers[0]!.remote, { pid, host });
+  } finally {
+    pool.terminate();
+    await pool.join();
+  }
+});
+
+clusterTest('cluster: maxMemoryPerChildMb reaches the worker command: its process past the limit after a chunk is replaced, one under it kept', async (t) => {
+  // Far above an idle process's RSS, far below what hold(240) brings it to (the conformance rule's figures).
+  const pool = new Pool({ processes: 1, maxMemoryPerChildMb: 180, cluster: { connection: REDIS_URL!, queue: single } });
+  try {
+    const first = await pool.apply(hold, [0]);
+    t.is(await pool.apply(hold, [0]), first, 'under the limit: the same process');
+    t.is(await pool.apply(hold, [240]), first, 'the chunk that passed the limit finished there');
+    t.not(await pool.apply(hold, [0]), first, 'the next chunk ran in a new process');
   } finally {
     pool.terminate();
     await pool.join();

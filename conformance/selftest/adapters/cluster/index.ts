@@ -92,14 +92,15 @@ const REMOTE = 'the cluster pool\'s workers are processes of other machines';
  * pool.stats: the slots, with the chunks whose remote process died as crashes (remote-crash.ts). pool.crash-diagnostics:
  * a task that ends its process on a worker command fails its chunk with that process's WorkerCrashedError (pid, exit
  * code or signal, stderr tail, out-of-memory word), made to name the chunk; a worker command that dies itself leaves
- * no stderr tail in Redis (its chunks' errors name its host and pid).
+ * no stderr tail in Redis (its chunks' errors name its host and pid). pool.recycle: maxMemoryPerChildMb reaches the
+ * worker commands' local pools with the pool's set-up (local-pools.ts), whose processes past it are replaced there;
+ * the pool's slots, which hold no memory of their tasks, are never retired for it (stats' recycled.memory stays 0).
  */
 const UNSUPPORTED: Partial<Record<Capability, string>> = {
   ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
   queue: POOL_ONLY,
   'queue.bounded': POOL_ONLY,
   'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
-  'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
   'pool.workers-here': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), whatever the pool's ` +
     'processes, which only bounds how many chunks the pool keeps in their hands; which of them runs a chunk (or an ' +
     'initializer) is up to the worker commands, so counting them from here tells nothing of the pool',
