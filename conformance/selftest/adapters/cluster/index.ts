@@ -89,12 +89,9 @@ const REMOTE = 'the cluster pool\'s workers are processes of other machines';
  * chunks in a local pool given the same maxTasksPerChild (local-pools.ts), so a process that ran that many is
  * replaced as locally; a replacement costs a process start there, as it does here (six 300 ms tasks on 3 slots
  * with maxTasksPerChild 1 and close(): 2.0–5.6 s on the cluster, 3.1–4.0 s locally, paired, load 16).
- * pool.stats: the slots, with the chunks whose remote process died as crashes (remote-crash.ts). pool.crash-diagnostics:
- * a task that ends its process on a worker command fails its chunk with that process's WorkerCrashedError (pid, exit
- * code or signal, stderr tail, out-of-memory word), made to name the chunk; a worker command that dies itself leaves
- * no stderr tail in Redis (its chunks' errors name its host and pid). pool.recycle: maxMemoryPerChildMb reaches the
- * worker commands' local pools with the pool's set-up (local-pools.ts), whose processes past it are replaced there;
- * the pool's slots, which hold no memory of their tasks, are never retired for it (stats' recycled.memory stays 0).
+ * pool.stats: the slots, with the chunks whose remote process died as crashes (remote-crash.ts). pool.recycle:
+ * maxMemoryPerChildMb reaches the worker commands' local pools with the pool's set-up (local-pools.ts), whose
+ * processes past it are replaced there; the pool's slots, which hold no memory of their tasks, are never retired for it (stats' recycled.memory stays 0).
  */
 const UNSUPPORTED: Partial<Record<Capability, string>> = {
   ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
@@ -104,6 +101,12 @@ const UNSUPPORTED: Partial<Record<Capability, string>> = {
   'pool.workers-here': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), whatever the pool's ` +
     'processes, which only bounds how many chunks the pool keeps in their hands; which of them runs a chunk (or an ' +
     'initializer) is up to the worker commands, so counting them from here tells nothing of the pool',
+  // A task that ends its process on a worker command does fail its chunk with that process's WorkerCrashedError (pid,
+  // exit code, stderr tail, out-of-memory word), made to name the chunk (remote-crash.ts, cluster-stats.test.ts).
+  'pool.crash-diagnostics': 'the pool\'s env (where the rules put the workers\' heap limit, NODE_OPTIONS) does not reach ' +
+    'the worker commands, and must not (Redis\'s word would choose what their processes load): heap-exhaustion-says-oom ' +
+    'would grow a remote process to V8\'s default heap, GiBs and over 120 s here; a worker command that dies itself ' +
+    'leaves no stderr tail in Redis (its chunks\' errors name its host and pid)',
 };
 
 export const implementation: Implementation = {
