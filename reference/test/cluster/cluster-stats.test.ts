@@ -125,3 +125,14 @@ clusterTest('cluster: maxMemoryPerChildMb reaches the worker command: its proces
     await pool.join();
   }
 });
+
+test('cluster: a cluster pool given env is refused at once, saying where the workers\' environment is set', async (t) => {
+  const cluster = { connection: 'redis+unix:///tmp/multiproc-no-redis-here.sock', queue: 'q' };
+  t.throws(() => new Pool({ processes: 1, env: { NODE_OPTIONS: '--max-old-space-size=32' }, cluster }), {
+    instanceOf: TypeError, message: /options\.env cannot reach options\.cluster's workers.*multiproc worker/s,
+  });
+  const pool = new Pool({ processes: 1, cluster });
+  pool.terminate();
+  await pool.join();
+  t.pass('without env it is made');
+});
