@@ -103,10 +103,11 @@ const UNSUPPORTED: Partial<Record<Capability, string>> = {
     'initializer) is up to the worker commands, so counting them from here tells nothing of the pool',
   // A task that ends its process on a worker command does fail its chunk with that process's WorkerCrashedError (pid,
   // exit code, stderr tail, out-of-memory word), made to name the chunk (remote-crash.ts, cluster-stats.test.ts).
-  'pool.crash-diagnostics': 'the pool\'s env (where the rules put the workers\' heap limit, NODE_OPTIONS) does not reach ' +
-    'the worker commands, and must not (Redis\'s word would choose what their processes load): heap-exhaustion-says-oom ' +
-    'would grow a remote process to V8\'s default heap, GiBs and over 120 s here; a worker command that dies itself ' +
-    'leaves no stderr tail in Redis (its chunks\' errors name its host and pid)',
+  'pool.crash-diagnostics': 'a cluster pool refuses env, where the rules put the workers\' heap limit (NODE_OPTIONS): ' +
+    'it cannot reach the worker commands, and must not (Redis\'s word would choose what their processes load), so ' +
+    'heap-exhaustion-says-oom cannot give a remote process a small heap (without one it grew toward V8\'s default, ' +
+    'GiBs and over 120 s here); and a worker command that dies itself leaves no stderr tail in Redis (its chunks\' ' +
+    'errors name its host and pid)',
 };
 
 export const implementation: Implementation = {
