@@ -15,7 +15,8 @@ export default defineRule({
     does: "Python's Pool has only maxtasksperchild: a worker grows until the system kills it (the driver does not claim pool.recycle).",
     failure: /does not claim pool\.recycle/,
   },
-  needs: ['pool', 'pool.recycle'],
+  // pool.workers-here: "kept" and "replaced" are told by the pid of the pool's one worker, task after task.
+  needs: ['pool', 'pool.recycle', 'pool.workers-here'],
   timeoutMs: 120_000,
   async check(session) {
     await withPool(session, { processes: 1, maxMemoryPerChildMb: LIMIT_MB }, async (pool) => {

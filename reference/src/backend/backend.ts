@@ -6,6 +6,7 @@
  */
 import type { Task } from '../pool/task.js';
 import type { TaskTimeoutDetails } from '../errors.js';
+import type { RemoteProcess } from '../remote-error.js';
 import type { BatchMessage, InitMessage } from './protocol.js';
 
 /** What one batch carries before its transport lays it out: the functions the worker lacks, then the tasks. */
@@ -69,6 +70,11 @@ export interface WorkerLink {
    * emitted. A backend that cannot see its workers' stderr leaves it out.
    */
   stderrTail?(): string;
+  /**
+   * The process of another machine that ran this worker's last chunk (a cluster slot's, once one came back);
+   * a backend whose workers are its own processes leaves it out (pool.stats()).
+   */
+  remote?(): RemoteProcess | undefined;
   /** Whether this worker keeps the parent's event loop alive: only one with work should. */
   holdParent(holds: boolean): void;
   on<E extends keyof LinkEvents>(event: E, listener: LinkEvents[E]): void;

@@ -147,6 +147,11 @@ export interface ResultsMessage {
    * (they go to other workers) and leaves when the parent closes its channel. Sent with no `through`.
    */
   readonly retire?: 'memory';
+  /**
+   * A cluster link's only: this many of these chunks failed because the remote process running them died (its
+   * worker command's local child, or the worker command). The pool counts them in stats().recycled.crash.
+   */
+  readonly crashed?: number;
   /** `results` (bytes) name this many frames of the bulk pipe (child-process/bulk.ts), in order. */
   readonly bulk?: number;
   /** Parent only: the `bulk` frames, as the fork backend read them from the pipe, for readResults (pool/bytes.ts). */

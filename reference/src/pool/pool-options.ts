@@ -18,7 +18,7 @@ import { checkGraceMs } from './cancel.js';
 import { checkTaskTimeout } from './task-timeout.js';
 import type { WorkerInit } from './worker-set.js';
 import { checkClusterOptions, type ClusterOptions, type ClusterSettings } from '../backend/bullmq/cluster-options.js';
-import { refuseQueuesInInitargs } from '../backend/bullmq/cluster-refusals.js';
+import { refuseEnv, refuseQueuesInInitargs } from '../backend/bullmq/cluster-refusals.js';
 
 /** @python multiprocessing.Pool(processes=, initializer=, initargs=, maxtasksperchild=) */
 export interface PoolOptions<I extends TaskFunction = TaskFunction> {
@@ -107,6 +107,7 @@ export function readPoolOptions(first: unknown, rest: readonly unknown[]): PoolS
   const env = checkEnv(options.env, "the workers'");
   const cluster = options.cluster === undefined ? undefined : checkClusterOptions(options.cluster);
   if (cluster !== undefined) refuseQueuesInInitargs(given);
+  if (cluster !== undefined) refuseEnv(options.env);
   const { value: initargs, queues: initQueues } = packQueues(given);
   assertSerializable(initargs, (i) => `Pool initargs[${i}]`);
   const initClasses = findInstances(initargs);

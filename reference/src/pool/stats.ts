@@ -4,6 +4,7 @@
  * is ten tasks. The counters live here; the worker set bumps them as results, crashes and recycles happen.
  */
 import type { WorkerHandle } from './worker-handle.js';
+import type { RemoteProcess } from '../remote-error.js';
 
 /**
  * Why a worker was replaced: `tasks` (it ran maxTasksPerChild tasks), `memory` (its RSS passed
@@ -40,6 +41,11 @@ export interface WorkerStats {
   readonly startedAt: number;
   /** The worker takes no more work: it is being recycled, stopped or retired by close(); it leaves after its tasks. */
   readonly retiring: boolean;
+  /**
+   * A cluster pool's slot (its pid is 0): the process of another machine that ran its last chunk, its host and pid
+   * and its worker command (`host:pid`); absent before the slot's first chunk came back, and for a local worker.
+   */
+  readonly remote?: RemoteProcess;
 }
 
 /** @python — (Python's Pool has no stats) what pool.stats() returns. Counts are of tasks (chunks), not items. */
@@ -79,6 +85,7 @@ export function poolStats(processes: number, workers: Iterable<WorkerHandle>, in
       running++;
       queued += worker.inflight.length - 1;
     }
+    const remote = worker.remote();
     list.push({
       pid: worker.pid,
       name: worker.name,
@@ -89,6 +96,7 @@ export function poolStats(processes: number, workers: Iterable<WorkerHandle>, in
       rssMb: worker.rssMb,
       startedAt: worker.startedAt,
       retiring: worker.retiring || (worker.budget <= 0 && first === undefined),
+      ...(remote === undefined ? {} : { remote }),
     });
   }
   return { processes, queued, running, completed: counters.completed, failed: counters.failed, recycled: { ...counters.recycled }, workers: list };

@@ -10,6 +10,7 @@ import type { TaskRef } from '../task-registry.js';
 import { startTimer, type LongTimer } from '../timeouts.js';
 import { unsendableChunks, type ChunkFailure } from './argument-check.js';
 import type { TaskTimeoutError } from '../errors.js';
+import type { RemoteProcess } from '../remote-error.js';
 import { TaskClock } from './task-clock.js';
 import type { Task } from './task.js';
 import { STALLED_MS } from './window.js';
@@ -286,6 +287,11 @@ export class WorkerHandle {
     const through = this.#through === undefined ? 0 : lost.findIndex((chunk) => chunk.seq === this.#through);
     const ran = Math.max(1, through + 1);
     return { running: lost.slice(0, ran), notStarted: lost.slice(ran) };
+  }
+
+  /** The remote process that ran this worker's last chunk, for a cluster slot (backend.ts); undefined otherwise. */
+  remote(): RemoteProcess | undefined {
+    return this.#link.remote?.();
   }
 
   /** What the worker last wrote to its stderr (a few KiB; '' when its backend cannot see it). */

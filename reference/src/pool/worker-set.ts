@@ -196,6 +196,8 @@ export class WorkerSet {
     }
     worker.reported(message.through);
     if (message.rssMb !== undefined) worker.rssMb = message.rssMb;
+    // A cluster slot's remote process died running a chunk (remote-crash.ts): the slot itself goes on.
+    if (message.crashed !== undefined) this.counters.recycled.crash += message.crashed;
     const retiree = this.#recycling.retireeAfter(worker, message);
     if (retiree !== undefined) this.#recycle(worker, retiree);
     this.host.settle();

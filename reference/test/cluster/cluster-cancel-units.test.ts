@@ -75,6 +75,8 @@ test('cluster: a pool without initializer or maxTasksPerChild adds no set-up to 
   t.is(withInit, encodePoolSetup({ ...init, initializer: { moduleUrl: 'file:///t.js', key: 'setUp' }, initargs: [1n, 'x'] }));
   t.not(withInit, encodePoolSetup({ ...init, initializer: { moduleUrl: 'file:///t.js', key: 'setUp' }, initargs: [2n, 'x'] }));
   t.is(typeof encodePoolSetup({ ...init, maxTasks: 3 }), 'string');
+  t.not(encodePoolSetup({ ...init, maxMemoryMb: 200 }), undefined, 'maxMemoryPerChildMb alone is a set-up');
+  t.not(encodePoolSetup({ ...init, maxMemoryMb: 200 }), encodePoolSetup({ ...init, maxMemoryMb: 300 }));
   t.deepEqual(readJobExtras({ o: withInit }), { o: withInit });
 });
 

@@ -83,21 +83,31 @@ const POOL_ONLY = 'the cluster adapter checks the Pool only: Process and Queue a
 
 const REMOTE = 'the cluster pool\'s workers are processes of other machines';
 
-/** Why the cluster pool does not claim these; it claims every other capability of the contract. */
+/**
+ * Why the cluster pool does not claim these; it claims every other capability of the contract. pool.maxtasks is
+ * claimed: each slot of the pool is renewed after maxTasksPerChild chunks, and each worker command runs the pool's
+ * chunks in a local pool given the same maxTasksPerChild (local-pools.ts), so a process that ran that many is
+ * replaced as locally; a replacement costs a process start there, as it does here (six 300 ms tasks on 3 slots
+ * with maxTasksPerChild 1 and close(): 2.0–5.6 s on the cluster, 3.1–4.0 s locally, paired, load 16).
+ * pool.stats: the slots, with the chunks whose remote process died as crashes (remote-crash.ts). pool.recycle:
+ * maxMemoryPerChildMb reaches the worker commands' local pools with the pool's set-up (local-pools.ts), whose
+ * processes past it are replaced there; the pool's slots, which hold no memory of their tasks, are never retired for it (stats' recycled.memory stays 0).
+ */
 const UNSUPPORTED: Partial<Record<Capability, string>> = {
   ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),
   queue: POOL_ONLY,
   'queue.bounded': POOL_ONLY,
   'queue.cross-process': 'a multiproc Queue cannot cross to another machine',
-  'pool.recycle': `${REMOTE}: the memory limit retires local workers, and the worker commands' local pools are not given it yet`,
-  'pool.stats': 'pool.stats() sees the pool\'s slots, not the remote processes: not wired for the cluster yet',
   'pool.workers-here': `${REMOTE}: the tasks run in the worker commands' processes (here 2 × 2), whatever the pool's ` +
     'processes, which only bounds how many chunks the pool keeps in their hands; which of them runs a chunk (or an ' +
     'initializer) is up to the worker commands, so counting them from here tells nothing of the pool',
-  'pool.maxtasks': 'maxTasksPerChild reaches the worker commands\' local pools (reference/test/cluster/cluster-setup.test.ts), ' +
-    'but replacing retired slots is slow there: six 300 ms tasks with maxTasksPerChild 1 took ~11 s alone and missed the ' +
-    '20 s bound of pool.maxtasks.early-close-still-finishes-the-work under the suite\'s load; claimed once that is fixed',
-  'pool.crash-diagnostics': 'a worker command that dies leaves no stderr tail or out-of-memory word in Redis yet (the error names its host and pid)',
+  // A task that ends its process on a worker command does fail its chunk with that process's WorkerCrashedError (pid,
+  // exit code, stderr tail, out-of-memory word), made to name the chunk (remote-crash.ts, cluster-stats.test.ts).
+  'pool.crash-diagnostics': 'a cluster pool refuses env, where the rules put the workers\' heap limit (NODE_OPTIONS): ' +
+    'it cannot reach the worker commands, and must not (Redis\'s word would choose what their processes load), so ' +
+    'heap-exhaustion-says-oom cannot give a remote process a small heap (without one it grew toward V8\'s default, ' +
+    'GiBs and over 120 s here); and a worker command that dies itself leaves no stderr tail in Redis (its chunks\' ' +
+    'errors name its host and pid)',
 };
 
 export const implementation: Implementation = {

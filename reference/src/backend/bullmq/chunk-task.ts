@@ -64,7 +64,7 @@ export async function runClusterChunk(moduleUrl: string, key: string, star: bool
   if (!result.ok) return encoded;
   // Only a chunk that ran to its end says how long its items took (chunk-sizer.ts): a failed one stopped early.
   const [s, ns] = process.hrtime(started);
-  return { r: encoded, t: s * 1e3 + ns / 1e6 };
+  return { r: encoded, t: s * 1e3 + ns / 1e6, h: here };
 }
 
 /**

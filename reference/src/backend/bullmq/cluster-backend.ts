@@ -15,7 +15,8 @@ import type { Batch, LinkEvents, WorkerBackend, WorkerLink } from '../backend.js
 import type { InitMessage, ResultsMessage } from '../protocol.js';
 import { ClusterClient, type JobOutcome } from './cluster-client.js';
 import type { ClusterSettings } from './cluster-options.js';
-import { chunkTimeOf, decodeResult, encodeItems, JOB_VERSION, type ChunkJobData } from './job-codec.js';
+import { chunkTimeOf, decodeResult, encodeItems, JOB_VERSION, ranIn, type ChunkJobData } from './job-codec.js';
+import type { RemoteProcess } from '../../remote-error.js';
 import { ChunkSizer } from './chunk-sizer.js';
 import { isStallReason, retryOf, stallHint, takeRetry, type Retry } from './stalled-retry.js';
 import { jobExtras } from './job-extras.js';
@@ -23,6 +24,7 @@ import { readRelayed } from './progress-relay.js';
 import { encodePoolSetup } from './local-pools.js';
 import { encodeWithClasses } from './class-args.js';
 import { abortedInWorker } from '../../pool/current-task.js';
+import { diedRunning, nameTheChunk } from './remote-crash.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -51,6 +53,8 @@ interface Held {
   /** A call given onProgress: the last report heard (its count) and the one not yet delivered (progress-relay.ts). */
   heard?: number;
   report?: { readonly offset: number; readonly value: unknown } | undefined;
+  /** Its process died running it (remote-crash.ts): the pool's stats count a crash. */
+  crashed?: true;
 }
 
 class ClusterLink implements WorkerLink {
@@ -70,6 +74,8 @@ class ClusterLink implements WorkerLink {
   /** The pool's initializer, initargs and maxTasksPerChild for the worker commands, when it has any (local-pools.ts). */
   readonly #setup: string | undefined;
   readonly #sizer: ChunkSizer;
+  /** The remote process that ran this slot's last chunk that came back (pool.stats()). */
+  #ranIn: RemoteProcess | undefined;
 
   constructor(init: InitMessage, client: ClusterClient, maxRetries: number, sizer: ChunkSizer) {
     this.#client = client;
@@ -140,9 +146,15 @@ class ClusterLink implements WorkerLink {
     // Read from the job's record: its last report may not have been heard (the events stream lags the record).
     if (held.heard !== undefined && 'progress' in outcome) this.#reported(held, readRelayed(outcome.progress), false);
     held.wire = toWire(held, outcome);
+    if (diedRunning(outcome)) {
+      held.crashed = true;
+      // A stall's error names the chunk already (jobFailure); a local process's, its worker command's own call.
+      if ('returned' in outcome) nameTheChunk(held.wire, { job: held.job, index: held.index, count: held.count, task: this.#functions.get(held.fn)?.key });
+    }
     if ('returned' in outcome) {
       const ms = chunkTimeOf(outcome.returned);
       if (ms !== undefined) this.#sizer.record(held.fn, held.count, ms);
+      this.#ranIn = ranIn(outcome.returned) ?? remoteOf(held.wire) ?? this.#ranIn;
     }
     this.#flush();
   }
@@ -171,12 +183,16 @@ class ClusterLink implements WorkerLink {
         continue;
       }
       if (head.wire === undefined) break;
-      const { wire } = this.#held.shift()!;
-      const message: ResultsMessage = { kind: 'results', count: 1, results: wire! };
+      const { wire, crashed } = this.#held.shift()!;
+      const message: ResultsMessage = crashed ? { kind: 'results', count: 1, results: wire!, crashed: 1 } : { kind: 'results', count: 1, results: wire! };
       this.#onMessage?.(message);
       if (--this.#budget <= 0) return this.#exit(0, null);
     }
     if (this.#retiring && this.#held.length === 0) this.#exit(0, null);
+  }
+
+  remote(): RemoteProcess | undefined {
+    return this.#ranIn;
   }
 
   /** Timeouts are counted by the worker commands, from each chunk's start there (job-extras.ts), not by the pool. */
@@ -244,6 +260,12 @@ function toWire(held: Held, outcome: JobOutcome): unknown[] {
   } catch (cause) {
     return failure(seq, new ClusterError(`the result of this chunk could not be read from Redis: ${reasonOf(cause)}`, { cause }));
   }
+}
+
+/** The process a failed chunk's result names (a task error: the child that threw; a lost process: its worker command). */
+function remoteOf(wire: unknown[]): RemoteProcess | undefined {
+  const remote = (wire[1] as { remote?: unknown } | null | undefined)?.remote as Partial<RemoteProcess> | undefined;
+  return typeof remote?.host === 'string' && Number.isInteger(remote.pid) && typeof remote.worker === 'string' ? remote as RemoteProcess : undefined;
 }
 
 function failure(seq: number, error: unknown): unknown[] {

@@ -9,6 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Values } from '../../pool/packed.js';
 import { readJobExtras, type JobExtras } from './job-extras.js';
 import { narrowInts, widenInts } from './narrow-ints.js';
+import type { RemoteProcess } from '../../remote-error.js';
 
 /** The version of this layout: a worker refuses a job of another, rather than misread it. */
 export const JOB_VERSION = 1;
@@ -64,6 +65,15 @@ export function encodeResult(packed: Uint8Array | readonly unknown[]): string {
 export interface TimedResult {
   readonly r: string;
   readonly t: number;
+  /** The process that ran it, for the slot's line in pool.stats() (a failure's result names it already). */
+  readonly h?: RemoteProcess;
+}
+
+/** The process a returned chunk names (`h`), if it names one well formed: Redis's word, so checked. */
+export function ranIn(returned: unknown): RemoteProcess | undefined {
+  const h = (returned as Partial<TimedResult> | null | undefined)?.h as Partial<RemoteProcess> | undefined;
+  return typeof h === 'object' && h !== null && typeof h.host === 'string' && Number.isInteger(h.pid) && typeof h.worker === 'string'
+    ? { host: h.host, pid: h.pid!, worker: h.worker } : undefined;
 }
 
 /** The compute time a chunk's return value carries, if it has one. */

@@ -1,10 +1,11 @@
 /**
- * A cluster pool's `initializer`, `initargs` and `maxTasksPerChild`, on their way to the worker commands. They
- * belong to the pool, and one worker command serves every pool of its queue: so they travel in each chunk's job
- * (`o`, one opaque string made once per pool, none for a pool without them), and a worker command keeps one local
- * pool per distinct string, made when a chunk first names it. The initializer then runs once in each local
+ * A cluster pool's `initializer`, `initargs`, `maxTasksPerChild` and `maxMemoryPerChildMb`, on their way to the
+ * worker commands. They belong to the pool, and one worker command serves every pool of its queue: so they travel
+ * in each chunk's job (`o`, one opaque string made once per pool, none for a pool without them), and a worker
+ * command keeps one local pool per distinct string, made when a chunk first names it. The initializer then runs once in each local
  * process that runs that pool's chunks, as in a local pool, and the processes of a pool with maxTasksPerChild are
- * replaced after that many chunks, while another pool's chunks never run in a process set up for another.
+ * replaced after that many chunks (or once past the memory limit after one), while another pool's chunks never
+ * run in a process set up for another.
  * Why not a worker command flag: pools with different set-ups would need worker commands of their own; nor a Redis
  * key per pool: it would outlive the pool, or vanish under its running jobs.
  */
@@ -21,18 +22,21 @@ interface PoolSetup {
   readonly i: readonly [string, string] | null;
   readonly a: readonly unknown[];
   readonly x: number | null;
+  /** maxMemoryPerChildMb, when the pool has one (absent otherwise: the string of a pool without stays as it was). */
+  readonly m?: number;
   /** The class table of the registered class instances in `a`, written with it (class-args.ts). */
   readonly c?: ClassTable;
 }
 
 /** The `o` of a pool's jobs, or undefined for a pool with neither initializer nor maxTasksPerChild (its jobs carry nothing). */
 export function encodePoolSetup(init: InitMessage): string | undefined {
-  if (init.initializer === null && init.maxTasks === null) return undefined;
+  if (init.initializer === null && init.maxTasks === null && init.maxMemoryMb === undefined) return undefined;
   const setup: PoolSetup = {
     i: init.initializer === null ? null : [init.initializer.moduleUrl, init.initializer.key],
     a: init.initargs,
     x: init.maxTasks,
     ...(init.initClasses === undefined ? {} : { c: init.initClasses }),
+    ...(init.maxMemoryMb === undefined ? {} : { m: init.maxMemoryMb }),
   };
   return Buffer.from(serialize(setup)).toString('base64');
 }
@@ -94,6 +98,7 @@ export class LocalPools {
         ? { initializer: this.preload.initializer, initargs: [this.preload.modules] }
         : { initializer, initargs: [...setup.a] }),
       ...(setup.x === null ? {} : { maxTasksPerChild: setup.x }),
+      ...(setup.m === undefined ? {} : { maxMemoryPerChildMb: setup.m }),
     });
   }
 

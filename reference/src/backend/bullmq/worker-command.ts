@@ -23,6 +23,7 @@ import { listenForCancels, RecentCancels } from './cancel-channel.js';
 import { asCallersTimeout, localCallOptions } from './job-extras.js';
 import { relayTo } from './progress-relay.js';
 import { LocalPools } from './local-pools.js';
+import { failedResult, type LostResult } from './remote-crash.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -74,7 +75,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const cancels = new RecentCancels();
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
-  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string | TimedResult> => {
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string | TimedResult | LostResult> => {
     // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
     // names whichever worker noticed the stall). Not awaited: the chunk does not wait for this round trip.
     job.log(`${RAN_ON}${name}`).catch(() => undefined);
@@ -102,7 +103,8 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
       // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
-      return encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]);
+      // A chunk whose process died says so, for the pool's stats (remote-crash.ts).
+      return failedResult(encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]), error);
     }
   };
 
