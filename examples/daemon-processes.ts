@@ -31,7 +31,8 @@ if (isMain(import.meta)) {
   const p3 = new Process({ target: namedWorker, name: 'Daemon-Worker', daemon: true });
   p3.start();
   // Must join daemon processes explicitly if you want to wait. The seed waits 2 s, ample for a fork in Python;
-  // a Node child (more so under tsx, on a busy machine) can take longer just to start, so we allow 10 s.
-  await p3.join(10_000);
+  // a Node child (more so under tsx, on a busy machine) can take longer just to start (over 10 s was seen at a
+  // load average of 60), so we allow 60 s. join() returns as soon as the child has exited.
+  await p3.join(60_000);
   console.log(`  p3 daemon=${p3.daemon}, exitcode=${p3.exitCode}`);
 }

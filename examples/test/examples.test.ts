@@ -44,7 +44,7 @@ function lineStarting(lines: readonly string[], prefix: string): string {
   return found;
 }
 
-// Serial: some examples race a child against a timer (join(500), join(10_000)), as the Python does; running them
+// Serial: some examples race a child against a timer (join(500), join(60_000)), as the Python does; running them
 // one at a time keeps the machine quiet enough for those to mean what they say.
 
 test.serial('process-basics: life cycle of one Process, and the worker runs in a child of the script', async (t) => {

@@ -167,7 +167,9 @@ test.serial('plain node runs a .mjs task module importing `multiproc`: a child e
   const { stdout, stderr } = await run(process.execPath, [join(dir, 'user-tasks.mjs')], {
     cwd: dir,
     env: plainEnv(),
-    timeout: 30_000,
+    // A hang guard, not a measure: the script starts 7 processes and a pool one after another, ~4 s each at a
+    // load average of ~60, and was killed at the old 30 s bound while closing its pool, every line printed.
+    timeout: 100_000,
     killSignal: 'SIGKILL',
     encoding: 'utf8',
   });

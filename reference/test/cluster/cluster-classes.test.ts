@@ -8,7 +8,7 @@ import { ClusterError, Pool, Queue } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { movePoint, Point, setUpWithPoint, whatWasSetUp } from './fixtures/cluster-cancel-tasks.js';
-import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL, CONNECT_MS } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
@@ -20,7 +20,7 @@ clusterForFile(test, queue, [[['--processes', '1'], [TASKS]]]);
 const clusterTest = redisTest(test);
 
 clusterTest('cluster: registered class instances cross as themselves in arguments, results and initargs', async (t) => {
-  const pool = new Pool({ processes: 1, initializer: setUpWithPoint, initargs: [new Point(5, 6)] as never, cluster: { connection: REDIS_URL!, queue } });
+  const pool = new Pool({ processes: 1, initializer: setUpWithPoint, initargs: [new Point(5, 6)] as never, cluster: { connection: REDIS_URL!, queue, connectTimeoutMs: CONNECT_MS } });
   try {
     // The fixture's Point is not in RegisteredClasses (it would change the type tests' view): typed by hand.
     const [moved] = (await pool.starmap(movePoint, [[new Point(3, 4), 1]] as never)) as ReturnType<typeof movePoint>[];
@@ -47,7 +47,7 @@ test('cluster: a multiproc Queue in the initargs is refused at once, saying why'
 });
 
 clusterTest('cluster: a multiproc Queue among a call\'s arguments rejects the call at once, saying why', async (t) => {
-  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue, connectTimeoutMs: CONNECT_MS } });
   const q = new Queue();
   try {
     await t.throwsAsync(pool.apply(whatWasSetUp, [q] as never), { instanceOf: ClusterError, message: /Queue cannot be passed to a cluster pool's task/ });

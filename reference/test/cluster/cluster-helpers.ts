@@ -15,6 +15,13 @@ import { Pool } from '../../src/index.js';
 /** The private Redis (`export MULTIPROC_REDIS_URL=$(scripts/redis/private-redis.sh start)`), when there is one. */
 export const REDIS_URL = process.env['MULTIPROC_REDIS_URL'] || undefined;
 
+/**
+ * connectTimeoutMs for the tests' pools on the shared Redis, which stays up: a hang guard, not what they test. The
+ * default, 10 s, was not enough for BullMQ's first waitUntilReady at a load average of ~60 ("did not answer within
+ * 10000 ms while connecting"). Tests of the timeout itself set their own.
+ */
+export const CONNECT_MS = 60_000;
+
 export const HOW_TO_GET_REDIS = 'MULTIPROC_REDIS_URL is not set: apt-get install -y redis-server, then ' +
   'export MULTIPROC_REDIS_URL=$(scripts/redis/private-redis.sh start) (stop it with private-redis.sh stop DIR)';
 
@@ -109,7 +116,7 @@ export function clusterForFile(test: TestFn, queue: string,
   test.before(async () => {
     if (REDIS_URL === undefined) return;
     cluster.workers = await Promise.all(commands.map(([extra, modules]) => startWorkerCommand(queue, extra, modules ? [...modules] : undefined)));
-    if (processes !== undefined) cluster.pool = new Pool({ processes, cluster: { connection: REDIS_URL, queue } });
+    if (processes !== undefined) cluster.pool = new Pool({ processes, cluster: { connection: REDIS_URL, queue, connectTimeoutMs: CONNECT_MS } });
   });
   test.after.always(async () => {
     cluster.pool?.terminate();

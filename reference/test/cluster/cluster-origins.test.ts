@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { Pool, SerializationError } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { throwWithPid, unsendableWithPid } from './fixtures/fault-tasks.js';
-import { CLUSTER_TASKS, explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand } from './cluster-helpers.js';
+import { CLUSTER_TASKS, explainSkip, freshQueue, redisTest, REDIS_URL, startWorkerCommand, CONNECT_MS } from './cluster-helpers.js';
 import { FAULT_TASKS } from './fault-helpers.js';
 
 assertNoOrphans(test);
@@ -24,7 +24,7 @@ function parentOf(pid: number): number {
 redisTest(test)('cluster: a task error\'s origin names the remote host, the pid of the process that ran it, and its worker command', async (t) => {
   const queue = freshQueue();
   const worker = await startWorkerCommand(queue, ['--processes', '1'], [CLUSTER_TASKS, FAULT_TASKS]);
-  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue, connectTimeoutMs: CONNECT_MS } });
   try {
     const error = await t.throwsAsync(pool.map(throwWithPid, [0, 1, 2, 3], 2), { instanceOf: RangeError });
     const item = Number(/^item (\d+)/.exec(error.message)![1]);
@@ -46,7 +46,7 @@ redisTest(test)('cluster: a task error\'s origin names the remote host, the pid 
 redisTest(test)('cluster: a result that cannot be sent back names where it ran too, not the slot\'s pid 0', async (t) => {
   const queue = freshQueue();
   const worker = await startWorkerCommand(queue, ['--processes', '1'], [CLUSTER_TASKS, FAULT_TASKS]);
-  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  const pool = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue, connectTimeoutMs: CONNECT_MS } });
   try {
     const error = await t.throwsAsync(pool.apply(unsendableWithPid, [0]), { instanceOf: SerializationError });
     const origin = (error.cause as { raisedIn?: { pid: number; host: string; process: string } }).raisedIn;

@@ -6,7 +6,7 @@ import test from 'ava';
 import { ClusterError, Pool } from '../../src/index.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { add, echo, failOn13, square, ValueError, valueAfter, whereRan } from './fixtures/cluster-tasks.js';
-import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL, CONNECT_MS } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
@@ -35,7 +35,7 @@ clusterTest('cluster: results come back in order when later chunks finish first'
   const items: [number, number][] = [[0, 300], [1, 1], [2, 150], [3, 1], [4, 1]];
   t.deepEqual(await cluster.pool!.starmap(valueAfter, items, 1), [0, 1, 2, 3, 4]);
   // One slot, which a new pool fills with two chunks: the second finishes first and waits for the first.
-  const single = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue } });
+  const single = new Pool({ processes: 1, cluster: { connection: REDIS_URL!, queue, connectTimeoutMs: CONNECT_MS } });
   try {
     t.deepEqual(await single.starmap(valueAfter, [[0, 400], [1, 1]], 1), [0, 1]);
   } finally {

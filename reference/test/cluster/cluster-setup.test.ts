@@ -9,7 +9,7 @@ import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { setUpWith, whatWasSetUp } from './fixtures/cluster-cancel-tasks.js';
 import { notServed } from './fixtures/cluster-other-tasks.js';
-import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL } from './cluster-helpers.js';
+import { clusterForFile, explainSkip, freshQueue, redisTest, REDIS_URL, CONNECT_MS } from './cluster-helpers.js';
 
 assertNoOrphans(test);
 explainSkip();
@@ -21,7 +21,7 @@ clusterForFile(test, queue, [[['--processes', '1'], [TASKS]]]);
 const clusterTest = redisTest(test);
 
 async function using<T>(options: PoolOptions, use: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = new Pool({ ...options, cluster: { connection: REDIS_URL!, queue } });
+  const pool = new Pool({ ...options, cluster: { connection: REDIS_URL!, queue, connectTimeoutMs: CONNECT_MS } });
   try {
     return await use(pool);
   } finally {

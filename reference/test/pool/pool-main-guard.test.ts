@@ -19,7 +19,9 @@ const RUNAWAY_DEPTH = 3;
 test.serial('defect 17: a script that starts a Pool at top level without isMain ends by itself; its task fails with an error naming the guard', async (t) => {
   const run = await runTree(t, fixture('unguarded-pool'), [], RUNAWAY_DEPTH, RUN_MS);
   t.deepEqual(run.ending, { code: 1, signal: null }, `the script must end by itself, failing (${treeSeen(run)}); stderr:\n${run.stderr}`);
-  t.is(run.maxDepth, 1, 'only the script\'s own workers may start: no worker starts a pool');
+  // At most 1, not exactly 1: the tree is sampled, and on a loaded machine a short-lived worker can start and end
+  // between two samples. That the workers ran is shown by the refusal they sent back, checked here.
+  t.true(run.maxDepth <= 1, `only the script's own workers may start: no worker starts a pool (${treeSeen(run)})`);
   t.true(run.stderr.includes(PYTHON_TEXT), run.stderr);
   t.true(run.stderr.includes(THE_FIX), run.stderr);
   t.true(run.stderr.includes('ProcessStateError'), run.stderr);
@@ -35,7 +37,7 @@ test.serial('defect 17: a script that starts a Pool at top level without isMain 
 test.serial('defect 17: an unguarded Pool whose initializer lives in the script breaks with InitializerError naming the guard', async (t) => {
   const run = await runTree(t, fixture('unguarded-initializer'), [], RUNAWAY_DEPTH, RUN_MS);
   t.deepEqual(run.ending, { code: 1, signal: null }, `the script must end by itself, failing (${treeSeen(run)}); stderr:\n${run.stderr}`);
-  t.is(run.maxDepth, 1, 'only the script\'s own workers may start: no worker starts a pool');
+  t.true(run.maxDepth <= 1, `only the script's own workers may start: no worker starts a pool (${treeSeen(run)})`);
   t.regex(run.stderr, /InitializerError: Pool initializer setUp failed in pool worker PoolWorker-\d+: An attempt has been made/);
   t.true(run.stderr.includes(THE_FIX), run.stderr);
   report(t, {
@@ -51,5 +53,5 @@ test.serial('the same script with the isMain guard runs its Pool', async (t) => 
   const run = await runTree(t, fixture('guarded'), ['pool'], RUNAWAY_DEPTH, RUN_MS);
   t.deepEqual(run.ending, { code: 0, signal: null }, run.stderr);
   t.deepEqual(JSON.parse(run.stdout.trim()), { squares: [1, 4, 9] });
-  t.is(run.maxDepth, 1);
+  t.true(run.maxDepth <= 1, `no grandchild (${treeSeen(run)})`);
 });

@@ -30,7 +30,9 @@ test.serial('defect 17: a script that starts a Process at top level without isMa
   const started = Date.now();
   const run = await runTree(t, fixture('unguarded-process'), [], RUNAWAY_DEPTH, RUN_MS);
   t.deepEqual(run.ending, { code: 0, signal: null }, `the script must end by itself (${treeSeen(run)}); stderr:\n${run.stderr}`);
-  t.is(run.maxDepth, 1, 'only the script\'s own child may start: no grandchild');
+  // At most 1, not exactly 1: the tree is sampled, and on a loaded machine a short-lived child can start and end
+  // between two samples (seen: 0). That a child ran is shown by its own output, checked here.
+  t.true(run.maxDepth <= 1, `only the script's own child may start: no grandchild (${treeSeen(run)})`);
   const outcome = lastJson(run);
   t.is(outcome.exitCode, 1, 'the child fails: its import of the script threw');
   t.true(outcome.error?.startsWith(PYTHON_TEXT), outcome.error ?? 'p.error is empty');
@@ -48,6 +50,7 @@ test.serial('the same script with the isMain guard runs its Process', async (t) 
   const run = await runTree(t, fixture('guarded'), ['process'], RUNAWAY_DEPTH, RUN_MS);
   t.deepEqual(run.ending, { code: 0, signal: null }, run.stderr);
   t.deepEqual(lastJson(run), { exitCode: 0, error: null });
-  t.is(run.maxDepth, 1);
+  t.true(run.maxDepth <= 1, `no grandchild (${treeSeen(run)})`);
+  // The child ran: its target printed this (the tree's sampling may have missed it, see above).
   t.regex(run.stdout, /^hello from \d+$/m);
 });
