@@ -1,5 +1,4 @@
-import cluster from '../adapters/cluster/index.js';
-import { ensureRedisForCluster } from '../private-redis.js';
+import { clusterBase } from './lib/cluster-base.js';
 import { defineMutant } from './lib/mutant.js';
 
 /** Python's default chunksize, ceil(len / (4 * processes)), whatever the items cost. */
@@ -18,13 +17,7 @@ export default defineMutant({
   violation: 'the cluster pool cuts a map given no chunksize by Python\'s item count, not by measured work: slow items get chunks as large as trivial ones',
   aims: ['pool.map.default-chunks-follow-the-work'],
   reaches: (t) => t.some('pool', ['tasksDone'], () => true),
-  base: {
-    ...cluster,
-    open: () => {
-      ensureRedisForCluster();
-      return cluster.open();
-    },
-  },
+  base: clusterBase,
   pool: {
     map: (base, { options }) => (task, items, chunksize) => base.map(task, items, chunksize ?? byCount(items.length, options.processes)),
     starmap: (base, { options }) => (task, argLists, chunksize) =>

@@ -1,5 +1,4 @@
-import cluster from '../adapters/cluster/index.js';
-import { ensureRedisForCluster } from '../private-redis.js';
+import { clusterBase } from './lib/cluster-base.js';
 import { defineMutant } from './lib/mutant.js';
 
 /**
@@ -14,12 +13,6 @@ export default defineMutant({
   violation: 'the cluster pool accepts maxTasksPerChild and ignores it: the worker commands\' processes are never replaced',
   aims: ['pool.maxtasks.replaces-workers'],
   reaches: (t) => t.some('session', 'createPool', (e) => ((e.args[0] as { maxTasksPerChild?: number }).maxTasksPerChild ?? 0) >= 1),
-  base: {
-    ...cluster,
-    open: () => {
-      ensureRedisForCluster();
-      return cluster.open();
-    },
-  },
+  base: clusterBase,
   poolOptions: (options) => ((options.maxTasksPerChild ?? 0) >= 1 ? { ...options, maxTasksPerChild: undefined } : options),
 });

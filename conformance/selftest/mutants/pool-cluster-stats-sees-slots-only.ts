@@ -1,5 +1,4 @@
-import cluster from '../adapters/cluster/index.js';
-import { ensureRedisForCluster } from '../private-redis.js';
+import { clusterBase } from './lib/cluster-base.js';
 import { defineMutant } from './lib/mutant.js';
 
 /**
@@ -13,13 +12,7 @@ export default defineMutant({
   violation: 'the cluster pool\'s stats() count no crash when a worker command\'s process dies running a chunk: only the pool\'s slots, which never crash',
   aims: ['pool.stats.counts-tasks-and-recycles'],
   reaches: (t) => t.some('pool', 'stats'),
-  base: {
-    ...cluster,
-    open: () => {
-      ensureRedisForCluster();
-      return cluster.open();
-    },
-  },
+  base: clusterBase,
   pool: {
     stats: (base) => async () => {
       const stats = await base.stats!();
