@@ -131,7 +131,7 @@ export class WorkerHandle {
     this.#busySince = now;
     // A worker that spent its maxTasksPerChild budget is about to exit and be replaced: until then it is the
     // only thing that keeps a waiting caller's process alive.
-    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    this.#letParentGoIfIdle();
     return chunk;
   }
 
@@ -170,7 +170,7 @@ export class WorkerHandle {
       this.#busySince = performance.now();
     }
     if (this.ready) this.clock.starts(first);
-    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    this.#letParentGoIfIdle();
   }
 
   #armGrace(task: Task, graceMs: number | undefined, reason: 'cancel' | 'timeout' = 'cancel'): void {
@@ -259,7 +259,7 @@ export class WorkerHandle {
       this.#busySince = performance.now();
       if (this.ready) this.clock.starts(this.inflight[0]);
     }
-    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    this.#letParentGoIfIdle();
     return taken;
   }
 
@@ -411,10 +411,15 @@ export class WorkerHandle {
     }
     if (idle && this.inflight[0] !== undefined) this.#unconfirmed.add(this.inflight[0]);
     if (this.ready) this.clock.starts(this.inflight[0]);
-    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
+    this.#letParentGoIfIdle();
     // Last: the pool may hand this worker more chunks from here, and they must follow what was sent above.
     this.events.unsendable(this, failures, cause);
     if (again !== undefined) this.events.unsendable(this, unsendableChunks(good, again), again);
+  }
+
+  /** Idle, staying and with budget left, the worker no longer holds the parent (see #setHoldsParent). */
+  #letParentGoIfIdle(): void {
+    if (this.inflight.length === 0 && !this.retiring && this.budget > 0) this.#setHoldsParent(false);
   }
 
   /**
