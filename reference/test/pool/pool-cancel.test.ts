@@ -34,6 +34,21 @@ test('a running task sees its call abort through currentTask().signal; the call 
   t.is(pool.jobsInFlight, 0);
 });
 
+test('a task sees its own call\'s signal, not that of the task its worker ran before it (currentTask() keeps one context per task)', async (t) => {
+  const pool = new Pool(1);
+  cleanUp(t, pool);
+  const dir = tempDir(t);
+  // The first task asks for its context and ends without an abort: its worker must not hand that context on.
+  t.is(await within(pool.apply(waitForAbort, [join(dir, 'first'), 50]), RUN_MS, 'the first task'), 'timeout');
+  const controller = new AbortController();
+  const second = pool.applyAsync(waitForAbort, [join(dir, 'second'), 60_000], { signal: controller.signal });
+  await waitFor(() => started(join(dir, 'second')), RUN_MS, 'the second task to start');
+  controller.abort();
+  await t.throwsAsync(within(second.get(), PROMPT_MS, 'the rejection'), { instanceOf: AbortError });
+  await waitFor(() => started(join(dir, 'second.seen')), PROMPT_MS, 'the second task to see its abort');
+  t.is(readFileSync(join(dir, 'second.seen'), 'utf8'), 'aborted: AbortError');
+});
+
 test('a task that ignores the abort has its worker stopped past graceMs and replaced; the other worker’s task is untouched', async (t) => {
   const pool = new Pool({ processes: 2, cancelGraceMs: 200 });
   cleanUp(t, pool);

@@ -12,6 +12,9 @@ export const cancelled = new Set<number>();
 /** The reason of those that ran out of time instead (a TaskTimeoutError); the others get abortedInWorker(). */
 const reasons = new Map<number, Error>();
 
+/** Bumped whenever a task starts or ends, so that currentTask() knows its context is still the running task's. */
+const turns = { value: 0 };
+
 provideRunningTask(() => {
   if (runningSeq === undefined) return undefined;
   if (controller === undefined) {
@@ -19,9 +22,10 @@ provideRunningTask(() => {
     if (cancelled.has(runningSeq)) controller.abort(reasons.get(runningSeq) ?? abortedInWorker());
   }
   return controller.signal;
-});
+}, turns);
 
 export function taskStarts(seq: number): void {
+  turns.value++;
   runningSeq = seq;
   controller = undefined;
 }
@@ -31,6 +35,7 @@ export function taskEnds(): void {
     cancelled.delete(runningSeq);
     if (reasons.size > 0) reasons.delete(runningSeq);
   }
+  turns.value++;
   runningSeq = undefined;
   controller = undefined;
 }
