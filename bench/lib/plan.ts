@@ -176,8 +176,9 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
     {
       id: 'g', kind: 'mixed', title: `g. mixed durations: ${gCount} tasks of ${MIXED.minMs}–${MIXED.maxMs} ms, chunksize 1`,
       params: { processes, reps, count: gCount, seed: MIXED.seed, minMs: MIXED.minMs, maxMs: MIXED.maxMs },
-      // The floor sends round-robin (it has no scheduler to measure); the pipe is e's limit only.
-      systems: ['multiproc', 'cpython-fork', 'cpython-spawn', 'poolifier', 'workerpool', 'piscina', 'tinypool'],
+      // The floor hands each item to the first child free (floor.mjs, runGreedy): the bound for a pool whose parent
+      // hands out every task. The pipe is e's limit only.
+      systems: ['multiproc', 'cpython-fork', 'cpython-spawn', 'poolifier', 'workerpool', 'piscina', 'tinypool', 'floor'],
       metrics: [{ key: 'samples', title: 'makespan', unit: 'ms', better: 'lower', chart: 'g. mixed durations, makespan' }],
       what: `map(sleep) over ${gCount} durations drawn once from a fixed seed (${MIXED.seed}; the same list in every ` +
         `system, checked), chunksize 1. A task sleeps (it blocks its worker as time.sleep does) rather than ` +

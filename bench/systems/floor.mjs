@@ -39,6 +39,31 @@ class Floor {
     });
   }
 
+  /**
+   * g: the items in order, each to the first child free, one in flight per child: how a pool whose parent hands out
+   * every task schedules uneven work, with nothing but Node's IPC between the tasks.
+   */
+  runGreedy(fn, items) {
+    const results = new Array(items.length);
+    let next = 0;
+    let done = 0;
+    return new Promise((resolve) => {
+      const feed = (child) => {
+        if (next >= items.length) return;
+        const index = next++;
+        const id = this.#next++;
+        this.#waiting.set(id, (value) => {
+          results[index] = value;
+          if (++done === items.length) resolve(results);
+          else feed(child);
+        });
+        child.send({ id, fn, arg: items[index] });
+      };
+      if (items.length === 0) resolve(results);
+      for (const child of this.children) feed(child);
+    });
+  }
+
   async stop() {
     await Promise.all(this.children.map((child) => new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -54,6 +79,7 @@ export function runFloor(worker) {
     start: (processes, workload) => new Floor(processes, workload, worker),
     apply: (floor, fn, arg) => floor.run(fn, arg),
     applyMany: (floor, fn, args) => Promise.all(args.map((arg) => floor.run(fn, arg))),
+    mapEach: (floor, fn, items) => floor.runGreedy(fn, items),
     map: (floor, fn, items) => mapByChunks(floor.processes, items, fn, (chunk) => floor.run('mapChunk', chunk)),
     stop: (floor) => floor.stop(),
   });

@@ -121,6 +121,12 @@ test('g: makespan ÷ ideal from the durations run, and no longer than CPython fo
   t.is(row(goalRows(g(205, 204), 2), 'g.').verdict, 'not met', 'longer than CPython fork');
   t.is(row(goalRows(g(205, 204, [1, 2, 3, 4]), 2), 'g.').verdict, 'not measured', 'CPython ran another list: no comparison');
   t.is(row(goalRows(table({ g: { multiproc: 205 } }), 2), 'g.').verdict, 'not measured', 'no durations, no ideal');
+  // The floor's makespan is shown beside, as the bound of a pool whose parent hands out every task; it never
+  // changes the verdict.
+  const withFloor = table({ g: { multiproc: cell(210, { durations }), 'cpython-fork': cell(204, { durations }), floor: cell(206, { durations }) } });
+  t.is(row(goalRows(withFloor, 2), 'g.').verdict, 'not met');
+  t.regex(row(goalRows(withFloor, 2), 'g.').measured, /the floor \(a parent handing each item to the first child free\) 1\.01× CPython fork's, multiproc 1\.02× it$/);
+  t.notRegex(row(goalRows(g(210, 220), 2), 'g.').measured, /floor/, 'no floor ran: nothing said of it');
 });
 
 test('the headline ratios kept in the history are those of the goals, null where missing', (t) => {
