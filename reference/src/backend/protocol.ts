@@ -152,6 +152,11 @@ export interface ResultsMessage {
    * worker command's local child, or the worker command). The pool counts them in stats().recycled.crash.
    */
   readonly crashed?: number;
+  /**
+   * A cluster link's only: processes its worker command's local pool retired for memory since it last said so
+   * (remote-recycles.ts). The pool counts them in stats().recycled.memory.
+   */
+  readonly retiredRemotely?: number;
   /** `results` (bytes) name this many frames of the bulk pipe (child-process/bulk.ts), in order. */
   readonly bulk?: number;
   /** Parent only: the `bulk` frames, as the fork backend read them from the pipe, for readResults (pool/bytes.ts). */

@@ -24,7 +24,8 @@ export function checkFromWorker(message: unknown): FromWorker | string {
       return (m['results'] instanceof Uint8Array || Array.isArray(m['results'])) && Number.isInteger(m['count']) && (m['count'] as number) >= 0 &&
         (m['through'] === undefined || Number.isInteger(m['through'])) &&
         (m['rssMb'] === undefined || typeof m['rssMb'] === 'number') && (m['retire'] === undefined || m['retire'] === 'memory') &&
-        (m['crashed'] === undefined || Number.isInteger(m['crashed']))
+        (m['crashed'] === undefined || Number.isInteger(m['crashed'])) &&
+        (m['retiredRemotely'] === undefined || Number.isInteger(m['retiredRemotely']))
         ? (message as FromWorker)
         : 'a "results" message without its results';
     case 'progress':

@@ -198,6 +198,8 @@ export class WorkerSet {
     if (message.rssMb !== undefined) worker.rssMb = message.rssMb;
     // A cluster slot's remote process died running a chunk (remote-crash.ts): the slot itself goes on.
     if (message.crashed !== undefined) this.counters.recycled.crash += message.crashed;
+    // And processes its worker command retired for memory (remote-recycles.ts): the pool's limit, kept there.
+    if (message.retiredRemotely !== undefined) this.counters.recycled.memory += message.retiredRemotely;
     const retiree = this.#recycling.retireeAfter(worker, message);
     if (retiree !== undefined) this.#recycle(worker, retiree);
     this.host.settle();

@@ -9,6 +9,7 @@ import { Pool, WorkerCrashedError } from '../../src/index.js';
 import { encodeResult, ranIn } from '../../src/backend/bullmq/job-codec.js';
 import { diedRunning, failedResult } from '../../src/backend/bullmq/remote-crash.js';
 import { STALLED_REASON } from '../../src/backend/bullmq/stalled-retry.js';
+import { RetirementReports, retirementsIn } from '../../src/backend/bullmq/remote-recycles.js';
 import { assertNoOrphans } from '../../../test-support/no-orphans.js';
 import { modulePath } from '../../../test-support/repo-paths.js';
 import { double, exitsHere, exitsOnTwo, hold, throwsHere, whoRuns } from './fixtures/cluster-stats-tasks.js';
@@ -76,6 +77,23 @@ clusterTest('cluster: the crash error of a chunk whose remote process died names
   }
 });
 
+test('cluster: a worker command tells the retirements for memory of a local pool once, with the next chunk it returns; the pool believes only a bounded whole number', (t) => {
+  let memory = 0;
+  const local = { stats: () => ({ recycled: { memory } }) } as unknown as Pool;
+  const reports = new RetirementReports();
+  t.is(reports.attach(local, 'encoded'), 'encoded', 'nothing retired: the return value is untouched');
+  memory = 1;
+  t.deepEqual(reports.attach(local, 'encoded'), { r: 'encoded', y: 1 });
+  t.is(reports.attach(local, 'encoded'), 'encoded', 'told once');
+  memory = 3;
+  t.deepEqual(reports.attach(local, { r: 'encoded', t: 2 }), { r: 'encoded', t: 2, y: 2 });
+  t.deepEqual(reports.attach(local, { r: 'encoded', x: 1 as const }), { r: 'encoded', x: 1 }, 'a lost chunk keeps its mark');
+  t.is(retirementsIn({ r: 'encoded', y: 2 }), 2);
+  for (const y of [0, -1, 1.5, '2', 1e9, null]) t.is(retirementsIn({ r: 'encoded', y }), 0, `y: ${String(y)}`);
+  t.is(retirementsIn('encoded'), 0);
+  t.is(retirementsIn(null), 0);
+});
+
 test('cluster: a returned chunk names the process that ran it only when Redis gave a well-formed one', (t) => {
   const h = { host: 'vm', pid: 12, worker: 'vm:10' };
   t.deepEqual(ranIn({ r: 'x', t: 1, h }), h);
@@ -118,8 +136,12 @@ clusterTest('cluster: maxMemoryPerChildMb reaches the worker command: its proces
   try {
     const first = await pool.apply(hold, [0]);
     t.is(await pool.apply(hold, [0]), first, 'under the limit: the same process');
+    t.is(pool.stats().recycled.memory, 0, 'nothing retired yet');
     t.is(await pool.apply(hold, [240]), first, 'the chunk that passed the limit finished there');
+    // Told with the chunk that crossed the limit (remote-recycles.ts): counted when its call returns.
+    t.like(pool.stats().recycled, { memory: 1, crash: 0, tasks: 0 });
     t.not(await pool.apply(hold, [0]), first, 'the next chunk ran in a new process');
+    t.is(pool.stats().recycled.memory, 1, 'counted once');
   } finally {
     pool.terminate();
     await pool.join();

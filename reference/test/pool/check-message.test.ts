@@ -14,6 +14,7 @@ test('the pool\'s own messages pass as they are', (t) => {
     { kind: 'results', count: 0, results: [] },
     { kind: 'results', count: 1, results: new Uint8Array(4), through: 9 },
     { kind: 'results', count: 1, results: [], crashed: 1 },
+    { kind: 'results', count: 1, results: [], retiredRemotely: 2 },
     { kind: 'progress', seq: 2, offset: 0, value: { any: 'thing' } },
     { kind: 'released', seqs: [4, 5] },
   ] as unknown[]) t.is(checkFromWorker(message), message as never, JSON.stringify(message));
@@ -38,6 +39,7 @@ test('defect 11: anything else is described, never thrown', (t) => {
     [{ kind: 'released', seqs: [1.5] }, 'a "released" message without its chunk numbers'],
     [{ kind: 'released' }, 'a "released" message without its chunk numbers'],
     [{ kind: 'results', count: 1, results: [], crashed: 'one' }, 'a "results" message without its results'],
+    [{ kind: 'results', count: 1, results: [], retiredRemotely: 0.5 }, 'a "results" message without its results'],
   ];
   for (const [message, fault] of cases) t.is(checkFromWorker(message), fault);
 });

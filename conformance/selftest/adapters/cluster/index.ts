@@ -91,7 +91,8 @@ const REMOTE = 'the cluster pool\'s workers are processes of other machines';
  * with maxTasksPerChild 1 and close(): 2.0–5.6 s on the cluster, 3.1–4.0 s locally, paired, load 16).
  * pool.stats: the slots, with the chunks whose remote process died as crashes (remote-crash.ts). pool.recycle:
  * maxMemoryPerChildMb reaches the worker commands' local pools with the pool's set-up (local-pools.ts), whose
- * processes past it are replaced there; the pool's slots, which hold no memory of their tasks, are never retired for it (stats' recycled.memory stays 0).
+ * processes past it are replaced there, and each worker command tells the pool how many with its chunks (remote-recycles.ts), so
+ * stats' recycled.memory counts them; the pool's slots, which hold no memory of their tasks, are never retired for it.
  */
 const UNSUPPORTED: Partial<Record<Capability, string>> = {
   ...Object.fromEntries(PROCESS_CAPABILITIES.map((capability) => [capability, POOL_ONLY])),

@@ -25,6 +25,7 @@ import { encodePoolSetup } from './local-pools.js';
 import { encodeWithClasses } from './class-args.js';
 import { abortedInWorker } from '../../pool/current-task.js';
 import { diedRunning, nameTheChunk } from './remote-crash.js';
+import { retirementsIn } from './remote-recycles.js';
 
 /** One client (one Queue, one QueueEvents) for all the links of a pool. */
 export function clusterBackend(settings: ClusterSettings): WorkerBackend {
@@ -55,6 +56,8 @@ interface Held {
   report?: { readonly offset: number; readonly value: unknown } | undefined;
   /** Its process died running it (remote-crash.ts): the pool's stats count a crash. */
   crashed?: true;
+  /** Processes its worker command's local pool retired for memory, told with it (remote-recycles.ts). */
+  retired?: number;
 }
 
 class ClusterLink implements WorkerLink {
@@ -152,6 +155,8 @@ class ClusterLink implements WorkerLink {
       if ('returned' in outcome) nameTheChunk(held.wire, { job: held.job, index: held.index, count: held.count, task: this.#functions.get(held.fn)?.key });
     }
     if ('returned' in outcome) {
+      const retired = retirementsIn(outcome.returned);
+      if (retired > 0) held.retired = retired;
       const ms = chunkTimeOf(outcome.returned);
       if (ms !== undefined) this.#sizer.record(held.fn, held.count, ms);
       this.#ranIn = ranIn(outcome.returned) ?? remoteOf(held.wire) ?? this.#ranIn;
@@ -183,8 +188,10 @@ class ClusterLink implements WorkerLink {
         continue;
       }
       if (head.wire === undefined) break;
-      const { wire, crashed } = this.#held.shift()!;
-      const message: ResultsMessage = crashed ? { kind: 'results', count: 1, results: wire!, crashed: 1 } : { kind: 'results', count: 1, results: wire! };
+      const { wire, crashed, retired } = this.#held.shift()!;
+      const message: ResultsMessage = crashed || retired !== undefined
+        ? { kind: 'results', count: 1, results: wire!, ...(crashed ? { crashed: 1 } : {}), ...(retired === undefined ? {} : { retiredRemotely: retired }) }
+        : { kind: 'results', count: 1, results: wire! };
       this.#onMessage?.(message);
       if (--this.#budget <= 0) return this.#exit(0, null);
     }

@@ -24,6 +24,8 @@ import { asCallersTimeout, localCallOptions } from './job-extras.js';
 import { relayTo } from './progress-relay.js';
 import { LocalPools } from './local-pools.js';
 import { failedResult, type LostResult } from './remote-crash.js';
+import { RetirementReports, type WithRetirements } from './remote-recycles.js';
+import type { Pool } from '../../pool/pool.js';
 
 export const WORKER_USAGE = `usage: multiproc worker --connection URL --queue NAME [options] TASK_MODULE...
   --connection URL        Redis: redis://host:6379, rediss://…, redis+unix:///path/to.sock (as the pool's)
@@ -75,7 +77,10 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
   const cancels = new RecentCancels();
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
-  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string | TimedResult | LostResult> => {
+  // Processes its local pools retired for memory, told to the cluster pool with the chunks (remote-recycles.ts).
+  const retirements = new RetirementReports();
+
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string | TimedResult | LostResult | WithRetirements> => {
     // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
     // names whichever worker noticed the stall). Not awaited: the chunk does not wait for this round trip.
     job.log(`${RAN_ON}${name}`).catch(() => undefined);
@@ -89,22 +94,26 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     }
     // Its call was aborted before this process began it: it never runs.
     if (cancels.take(job.id)) return encodeResult([0, { values: [], failedAt: 0, error: encodeError(abortedInWorker()) }]);
+    let pool: Pool | undefined;
     try {
       // The pool's own set-up (initializer, maxTasksPerChild), when it has one (local-pools.ts).
-      const pool = data.o === undefined ? pools.plain : await pools.get(data.o);
+      pool = data.o === undefined ? pools.plain : await pools.get(data.o);
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
-      if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) return await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
+      if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) {
+        return retirements.attach(pool, await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]));
+      }
       const relay = data.r === 1 ? relayTo(job) : undefined;
       const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name, data.r === 1, data.c === 1 ? modules : undefined], undefined,
         localCallOptions(data, signal, relay?.onProgress));
       // The last report is in Redis before the result: the pool hears it first.
       await relay?.flushed();
-      return result;
+      return retirements.attach(pool, result);
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
       // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
       // A chunk whose process died says so, for the pool's stats (remote-crash.ts).
-      return failedResult(encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]), error);
+      const failed = failedResult(encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]), error);
+      return pool === undefined ? failed : retirements.attach(pool, failed);
     }
   };
 
