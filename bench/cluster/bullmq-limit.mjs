@@ -20,8 +20,8 @@ export function connectionOf(url) {
 }
 
 /** The worker process, ready within 30 s (it prints "ready") or an error. */
-function startNoopWorker(url, queue) {
-  const child = spawn(process.execPath, [NOOP_WORKER, url, queue], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startNoopWorker(url, queue, handoff) {
+  const child = spawn(process.execPath, [NOOP_WORKER, url, queue, ...(handoff ? ['handoff'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('plain BullMQ worker not ready within 30 s')); }, 30_000);
     child.stdout.once('data', () => { clearTimeout(timer); resolve(child); });
@@ -33,12 +33,13 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 
 /**
  * `trips` one-at-a-time round trips (after 100 unmeasured): { p50Ms, p99Ms }, and { cpuMsPerTrip } when given
- * `cpuMs` (bench/profile/proc-cpu.mjs's treeCpuMs: this process and its worker, per trip).
+ * `cpuMs` (bench/profile/proc-cpu.mjs's treeCpuMs: this process and its worker, per trip). `handoff`: the worker
+ * hands each job to a child process of its own (bullmq-noop-worker.mjs).
  */
-export async function plainBullMQTrips(url, trips, cpuMs) {
+export async function plainBullMQTrips(url, trips, cpuMs, handoff = false) {
   const name = `bench-limit-${process.pid}-${Date.now().toString(36)}`;
   const connection = connectionOf(url);
-  const worker = await startNoopWorker(url, name);
+  const worker = await startNoopWorker(url, name, handoff);
   const queue = new Queue(name, { connection });
   // From the stream's start, not BullMQ's default '$': the queue is new, and from '$' the first job's completion
   // can be missed and its wait hang (issue 19 saw it in 1 of 16 runs; this row's first runs saw it too).

@@ -110,6 +110,8 @@ try {
   await cluster.join();
   // Right after the cluster pool's, on the same Redis and the same machine load: the bound on its round trips.
   out.bullmqApply = await plainBullMQTrips(url, sizes.trips);
+  // And with the hand-off to a process of its own that issue 19 requires of a worker command.
+  out.bullmqHandoffApply = await plainBullMQTrips(url, sizes.trips, undefined, true);
 } finally {
   for (const child of workers) child.kill('SIGKILL');
 }
