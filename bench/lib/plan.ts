@@ -84,7 +84,7 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
   const reps = q(5, 3);
   // c-progress, c-report: a cost of a few percent, read from per-round ratios; each side of a round is
   // pairedMaps maps of c (~8 ms each here) back to back, so that one GC or wake-up does not decide a round.
-  const pairedReps = q(60, 5);
+  const pairedReps = q(100, 5);
   const pairedMaps = q(8, 2);
   const coldRuns = q(7, 2);
   const b = q(20_000, 2_000);
