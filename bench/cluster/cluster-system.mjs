@@ -111,7 +111,8 @@ try {
   // Right after the cluster pool's, on the same Redis and the same machine load: the bound on its round trips.
   out.bullmqApply = await plainBullMQTrips(url, sizes.trips);
   // And with the hand-off to a process of its own that issue 19 requires of a worker command.
-  out.bullmqHandoffApply = await plainBullMQTrips(url, sizes.trips, undefined, true);
+  // Its failure loses this row only: the figures above are printed all the same.
+  out.bullmqHandoffApply = await plainBullMQTrips(url, sizes.trips, undefined, true).catch(() => undefined);
 } finally {
   for (const child of workers) child.kill('SIGKILL');
 }

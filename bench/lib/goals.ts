@@ -114,7 +114,7 @@ export function goalRows(table: Table, processes: number): GoalRow[] {
   const gMp = m('g', 'samples', 'multiproc');
   // CPython's makespan counts only when it ran the very list multiproc ran.
   const gFork = differentLists(table).includes(REFERENCE) ? undefined : m('g', 'samples', REFERENCE);
-  // The floor hands each item to the first child free with nothing but Node's IPC between tasks: the bound for a
+  // The floor hands each item to the first child free with nothing but Node's IPC between tasks: the reference for a
   // pool whose parent hands out every task (which is what lets a pool name the task a dead worker held).
   const gFloor = differentLists(table).includes(FLOOR) ? undefined : m('g', 'samples', FLOOR);
   const gBound = gFloor === undefined ? '' : `; the floor (a parent handing each item to the first child free) ${x(div(gFloor, gFork))} CPython fork's, multiproc ${x(div(gMp, gFloor))} it`;

@@ -176,7 +176,7 @@ export function makePlan(quick: boolean, processes: number, cpus: number): Plan 
     {
       id: 'g', kind: 'mixed', title: `g. mixed durations: ${gCount} tasks of ${MIXED.minMs}–${MIXED.maxMs} ms, chunksize 1`,
       params: { processes, reps, count: gCount, seed: MIXED.seed, minMs: MIXED.minMs, maxMs: MIXED.maxMs },
-      // The floor hands each item to the first child free (floor.mjs, runGreedy): the bound for a pool whose parent
+      // The floor hands each item to the first child free (floor.mjs, runGreedy): the reference for a pool whose parent
       // hands out every task. The pipe is e's limit only.
       systems: ['multiproc', 'cpython-fork', 'cpython-spawn', 'poolifier', 'workerpool', 'piscina', 'tinypool', 'floor'],
       metrics: [{ key: 'samples', title: 'makespan', unit: 'ms', better: 'lower', chart: 'g. mixed durations, makespan' }],

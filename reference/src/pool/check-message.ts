@@ -25,7 +25,7 @@ export function checkFromWorker(message: unknown): FromWorker | string {
         (m['through'] === undefined || Number.isInteger(m['through'])) &&
         (m['rssMb'] === undefined || typeof m['rssMb'] === 'number') && (m['retire'] === undefined || m['retire'] === 'memory') &&
         (m['crashed'] === undefined || Number.isInteger(m['crashed'])) &&
-        (m['retiredRemotely'] === undefined || Number.isInteger(m['retiredRemotely']))
+        (m['retiredRemotely'] === undefined || (Number.isInteger(m['retiredRemotely']) && (m['retiredRemotely'] as number) >= 0 && (m['retiredRemotely'] as number) <= 1_000))
         ? (message as FromWorker)
         : 'a "results" message without its results';
     case 'progress':

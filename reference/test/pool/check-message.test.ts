@@ -40,6 +40,8 @@ test('defect 11: anything else is described, never thrown', (t) => {
     [{ kind: 'released' }, 'a "released" message without its chunk numbers'],
     [{ kind: 'results', count: 1, results: [], crashed: 'one' }, 'a "results" message without its results'],
     [{ kind: 'results', count: 1, results: [], retiredRemotely: 0.5 }, 'a "results" message without its results'],
+    [{ kind: 'results', count: 1, results: [], retiredRemotely: -1 }, 'a "results" message without its results'],
+    [{ kind: 'results', count: 1, results: [], retiredRemotely: 1e300 }, 'a "results" message without its results'],
   ];
   for (const [message, fault] of cases) t.is(checkFromWorker(message), fault);
 });

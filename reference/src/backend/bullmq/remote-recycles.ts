@@ -4,7 +4,10 @@
  * the worker commands' local pools (local-pools.ts), whose processes are not the pool's slots. So a worker command
  * says, in the return value of a chunk, how many processes its local pool retired for memory since it last said so
  * (the local pool counts a retiree when its results arrive, so the count of the chunk that crossed the limit is in
- * that chunk's return value), and the cluster pool adds them to its own figure.
+ * that chunk's return value), and the cluster pool adds them to its own figure. Pools of the very same set-up on
+ * one queue share a worker command's local pool (local-pools.ts): a retirement then goes with whichever of their
+ * chunks that local pool returns next. One told with a chunk the pool no longer waits for (cancelled, past its
+ * deadline) is not counted.
  * Not counted here: a remote process stopped for a task's timeout or an abort (its local pool counts it when the
  * process has exited, after the grace period, by which time the chunk's error has gone back), nor one replaced
  * after maxTasksPerChild (the pool counts its own slots' renewals, as a local pool counts its workers').
@@ -24,12 +27,17 @@ const MOST_PER_CHUNK = 1_000;
 export class RetirementReports {
   readonly #reported = new WeakMap<Pool, number>();
 
-  /** `returned` (a chunk's return value) with the retirements `pool` made since its last report, if any. */
-  attach<T>(pool: Pool, returned: T): T | WithRetirements | (T & { y: number }) {
-    const memory = pool.stats().recycled.memory;
-    const since = memory - (this.#reported.get(pool) ?? 0);
+  /**
+   * `returned` (a chunk's return value) with the retirements `pool` made since its last report, if any (at most
+   * MOST_PER_CHUNK at once: the rest goes with the next chunk). A pool without a memory limit retires nothing
+   * for memory and is not asked.
+   */
+  attach<T>(pool: Pool, limited: boolean, returned: T): T | WithRetirements | (T & { y: number }) {
+    if (!limited) return returned;
+    const reported = this.#reported.get(pool) ?? 0;
+    const since = Math.min(pool.stats().recycled.memory - reported, MOST_PER_CHUNK);
     if (since <= 0) return returned;
-    this.#reported.set(pool, memory);
+    this.#reported.set(pool, reported + since);
     return typeof returned === 'string' ? { r: returned, y: since } : { ...returned, y: since };
   }
 }

@@ -100,20 +100,20 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
       pool = data.o === undefined ? pools.plain : await pools.get(data.o);
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
       if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) {
-        return retirements.attach(pool, await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]));
+        return retirements.attach(pool, pool !== pools.plain, await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]));
       }
       const relay = data.r === 1 ? relayTo(job) : undefined;
       const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name, data.r === 1, data.c === 1 ? modules : undefined], undefined,
         localCallOptions(data, signal, relay?.onProgress));
       // The last report is in Redis before the result: the pool hears it first.
       await relay?.flushed();
-      return retirements.attach(pool, result);
+      return retirements.attach(pool, pool !== pools.plain, result);
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
       // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
       // A chunk whose process died says so, for the pool's stats (remote-crash.ts).
       const failed = failedResult(encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]), error);
-      return pool === undefined ? failed : retirements.attach(pool, failed);
+      return pool === undefined ? failed : retirements.attach(pool, pool !== pools.plain, failed);
     }
   };
 
