@@ -41,8 +41,9 @@ await Promise.all([
     ...common,
     // The pool worker's entry is not bundled, nor is the package's ES entry: see the end of this file.
     entryPoints: ['reference/src/process/child-main.ts',
-      // The `multiproc` command, and the task its worker's local pool runs per chunk (found next to it).
-      'reference/src/cli.ts', 'reference/src/backend/bullmq/chunk-task.ts'],
+      // The `multiproc` command. The task its worker's local pool runs per chunk (found next to it) is not a bundle
+      // of its own: see dist/chunk-task.js below.
+      'reference/src/cli.ts'],
     entryNames: '[name]',
     outdir: 'dist',
     format: 'esm',
@@ -82,6 +83,14 @@ writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 // (reference/src/backend/child-process/worker-boot.ts): a worker whose task module imports multiproc, as nearly
 // every one does, then parses and runs the library once instead of twice.
 writeFileSync('dist/worker-main.js', "// A pool worker: the package's bundle starts it (see reference/src/backend/child-process/worker-boot.ts).\nimport './index.js';\n");
+
+// The module a cluster worker command's local children run chunks from: the package's one copy of the runner,
+// registered under this file's URL (reference/src/backend/bullmq/chunk-task-hook.ts). A bundle of its own held its
+// own copies of the worker's modules (the running task, progress), which replaced the worker's own in the child:
+// a cluster task's currentTask().signal never fired and its progress() went nowhere.
+writeFileSync('dist/chunk-task.js', "// A cluster worker command's chunk runner (reference/src/backend/bullmq/chunk-task.ts), from the package's one copy.\n" +
+  "import './index.js';\n" +
+  "export const { runClusterChunk, preloadModules } = await globalThis[Symbol.for('multiproc.loadClusterChunkTask')](import.meta);\n");
 
 // Both entries load one copy of the library, dist/multiproc.cjs, compiled with a V8 code cache (issue 20, a: cold
 // start; scripts/cached-entry.cjs says how and when it is used): dist/index.cjs is that loader, dist/index.js

@@ -45,3 +45,6 @@ export {
 } from './errors.js';
 export { Queue, type QueueOptions, type BlockOptions } from './queue/queue.js';
 export { QueueEmpty, QueueFull, QueueClosedError, QueueSocketError } from './errors.js';
+
+// dist/chunk-task.js, the cluster worker command's chunk runner, uses this copy of the library (chunk-task-hook.ts).
+import './backend/bullmq/chunk-task-hook.js';
