@@ -26,6 +26,9 @@ export class TaskClock {
   readonly #loading = new Set<number>();
   /** The running task, when its function is still loading: its clock starts once it is loaded. */
   #waiting: Task | undefined;
+  /** When `#task`'s clock started, and its deadline, in performance.now() time. */
+  #deadline = Infinity;
+  #since = 0;
 
   /** `expire` is called when `task`, still running, has run `elapsedMs`, past its timeoutMs. */
   constructor(private readonly expire: (task: Task, elapsedMs: number) => void) {}
@@ -42,11 +45,14 @@ export class TaskClock {
     if (loading) this.#waiting = task;
     else this.#task = task;
     const since = performance.now();
+    this.#since = since;
+    this.#deadline = loading ? Infinity : since + timeoutMs;
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
     this.#timer = startTimer(loading ? timeoutMs + IMPORT_ALLOWANCE_MS : timeoutMs, () => {
       this.#timer = undefined;
       this.#task = undefined;
       this.#waiting = undefined;
+      this.#deadline = Infinity;
       // Marked by whoever fails the task (markExpired), not here: a worker found gone fails it through its exit.
       this.expire(task!, performance.now() - since);
     }).unref();
@@ -58,6 +64,21 @@ export class TaskClock {
     this.#timer = undefined;
     this.#task = undefined;
     this.#waiting = undefined;
+    this.#deadline = Infinity;
+  }
+
+  /**
+   * `task`'s result is in hand: if its deadline has passed, it expires now, as its timer would have. A parent that
+   * was busy, or woke late, reads the result before running its overdue timers (Node runs I/O callbacks before
+   * the next round of timers), and a task that ran past its timeoutMs must not succeed (pool-timeout.prop caught
+   * a 53 ms task with timeoutMs 50 returning its value under CI load).
+   */
+  expireIfOverdue(task: Task | undefined): void {
+    if (task === undefined || task !== this.#task) return;
+    const now = performance.now();
+    if (now < this.#deadline) return;
+    this.stop();
+    this.expire(task, now - this.#since);
   }
 
   /** Function `fn` is sent to the worker for the first time: it imports its module before running its task. */

@@ -117,6 +117,8 @@ export class WorkerHandle {
    * has checked that the answer is for that chunk (checkAnswers) or that the worker holds that many.
    */
   answerNext(): Task {
+    // Its result read after its deadline: the timeout's, as if its timer had run first (task-clock.ts).
+    this.clock.expireIfOverdue(this.inflight[0]);
     const chunk = this.inflight.shift()!;
     // It ran after all (it had started when the worker read the release): no longer one to give back.
     if (this.#releaseAsked.size > 0) this.#releaseAsked.delete(chunk.seq);

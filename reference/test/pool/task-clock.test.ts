@@ -48,6 +48,32 @@ test('the clock arms a timer only for a task with a timeout, and moving on to th
   t.false(clock.expired(two), 'task 2 moved on in time: not expired');
 });
 
+test('a result read after its task\'s deadline expires the task then, even when its timer has not run yet', (t) => {
+  const expired: [number, number][] = [];
+  const clock = new TaskClock((task, elapsedMs) => {
+    expired.push([task.seq, elapsedMs]);
+    clock.markExpired(task);
+  });
+  const inTime = chunk(1, { timeoutMs: 1_000 });
+  clock.starts(inTime);
+  clock.expireIfOverdue(inTime);
+  t.deepEqual(expired, [], 'a result before the deadline leaves the task alone');
+  t.false(clock.expired(inTime));
+  const late = chunk(2, { timeoutMs: 20 });
+  clock.starts(late);
+  // Busy past the deadline, as a loaded parent is: the timer cannot run, the result is read first.
+  for (const until = performance.now() + 30; performance.now() < until;);
+  clock.expireIfOverdue(chunk(3, { timeoutMs: 20 }));
+  t.deepEqual(expired, [], 'only the running task is looked at');
+  clock.expireIfOverdue(late);
+  t.is(expired.length, 1);
+  t.is(expired[0]![0], 2);
+  t.true(expired[0]![1] >= 20, `expired after ${expired[0]![1]} ms`);
+  t.true(clock.expired(late), 'its result is then dropped');
+  clock.expireIfOverdue(late);
+  t.is(expired.length, 1, 'once');
+});
+
 test('a task whose function is still loading in its worker is timed from when it is loaded', async (t) => {
   const expired: number[] = [];
   const clock = new TaskClock((task) => expired.push(task.seq));
