@@ -94,24 +94,22 @@ const WORKLOADS = {
     const result = await withPool(adapter, processes, 'mapProgress', reps, async (pool) => {
       let last;
       const onProgress = (update) => void (last = update);
-      const listened = async () => {
+      /** Items/s of `maps` runs of `one` back to back. */
+      const itemsPerSecond = async (one) => {
         const t0 = performance.now();
-        for (let m = 0; m < maps; m++) {
-          last = undefined;
-          const values = await adapter.mapWithProgress(pool, report ? 'squareReporting' : 'square', items, onProgress);
-          check(values.length === n && values[n - 1] === square(n - 1), 'the map results are wrong or out of order');
-          check(last?.done === n && last?.total === n, `the last progress update was ${JSON.stringify(last)}, not { done: ${n}, total: ${n} }`);
-        }
+        for (let m = 0; m < maps; m++) await one();
         return (n * maps) / ((performance.now() - t0) / 1000);
       };
-      const plain = async () => {
-        const t0 = performance.now();
-        for (let m = 0; m < maps; m++) {
-          const values = await adapter.map(pool, 'square', items);
-          check(values.length === n && values[n - 1] === square(n - 1), 'the plain map results are wrong or out of order');
-        }
-        return (n * maps) / ((performance.now() - t0) / 1000);
-      };
+      const listened = () => itemsPerSecond(async () => {
+        last = undefined;
+        const values = await adapter.mapWithProgress(pool, report ? 'squareReporting' : 'square', items, onProgress);
+        check(values.length === n && values[n - 1] === square(n - 1), 'the map results are wrong or out of order');
+        check(last?.done === n && last?.total === n, `the last progress update was ${JSON.stringify(last)}, not { done: ${n}, total: ${n} }`);
+      });
+      const plain = () => itemsPerSecond(async () => {
+        const values = await adapter.map(pool, 'square', items);
+        check(values.length === n && values[n - 1] === square(n - 1), 'the plain map results are wrong or out of order');
+      });
       // The warm-up round (the first) is not kept.
       const first = round++;
       const plainFirst = first % 2 === 0;

@@ -1,4 +1,4 @@
-import { clusterBase } from './lib/cluster-base.js';
+import { clusterBase, statsBlindTo } from './lib/cluster-base.js';
 import { defineMutant } from './lib/mutant.js';
 
 /**
@@ -13,10 +13,5 @@ export default defineMutant({
   aims: ['pool.stats.counts-workers-retired-for-memory'],
   reaches: (t) => t.some('pool', 'stats'),
   base: clusterBase,
-  pool: {
-    stats: (base) => async () => {
-      const stats = await base.stats!();
-      return { ...stats, recycled: { ...stats.recycled, memory: 0 } };
-    },
-  },
+  pool: statsBlindTo('memory'),
 });

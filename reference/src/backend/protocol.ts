@@ -154,7 +154,7 @@ export interface ResultsMessage {
   readonly crashed?: number;
   /**
    * A cluster link's only: processes its worker command's local pool retired for memory since it last said so
-   * (remote-recycles.ts). The pool counts them in stats().recycled.memory.
+   * (remote-recycles.ts), at most MOST_RETIRED_PER_MESSAGE. The pool counts them in stats().recycled.memory.
    */
   readonly retiredRemotely?: number;
   /** `results` (bytes) name this many frames of the bulk pipe (child-process/bulk.ts), in order. */
@@ -187,3 +187,6 @@ export interface ReleasedMessage {
 }
 
 export type FromWorker = ReleasedMessage | ReadyMessage | ReceivedMessage | LoadedMessage | InitErrorMessage | ResultsMessage | ProgressMessage;
+
+/** The most `retiredRemotely` one results message may say: a cluster link's figure comes from Redis, so it is bounded. */
+export const MOST_RETIRED_PER_MESSAGE = 1_000;

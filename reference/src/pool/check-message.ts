@@ -4,7 +4,7 @@
  * a bug: the pool treats it as a protocol fault of that worker, never as an exception in the parent.
  */
 import { describeThrown } from '../describe-thrown.js';
-import type { ChunkResult, FromWorker } from '../backend/protocol.js';
+import { MOST_RETIRED_PER_MESSAGE, type ChunkResult, type FromWorker } from '../backend/protocol.js';
 import type { Task } from './task.js';
 
 /** `message` as the pool's own, or what is wrong with it. Cheap: a few typeof checks per message. */
@@ -25,7 +25,7 @@ export function checkFromWorker(message: unknown): FromWorker | string {
         (m['through'] === undefined || Number.isInteger(m['through'])) &&
         (m['rssMb'] === undefined || typeof m['rssMb'] === 'number') && (m['retire'] === undefined || m['retire'] === 'memory') &&
         (m['crashed'] === undefined || Number.isInteger(m['crashed'])) &&
-        (m['retiredRemotely'] === undefined || (Number.isInteger(m['retiredRemotely']) && (m['retiredRemotely'] as number) >= 0 && (m['retiredRemotely'] as number) <= 1_000))
+        (m['retiredRemotely'] === undefined || (Number.isInteger(m['retiredRemotely']) && (m['retiredRemotely'] as number) >= 0 && (m['retiredRemotely'] as number) <= MOST_RETIRED_PER_MESSAGE))
         ? (message as FromWorker)
         : 'a "results" message without its results';
     case 'progress':

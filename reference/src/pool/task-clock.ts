@@ -44,18 +44,10 @@ export class TaskClock {
     const loading = this.#loading.size > 0 && this.#loading.has(task!.fn);
     if (loading) this.#waiting = task;
     else this.#task = task;
-    const since = performance.now();
-    this.#since = since;
-    this.#deadline = loading ? Infinity : since + timeoutMs;
+    this.#since = performance.now();
+    this.#deadline = loading ? Infinity : this.#since + timeoutMs;
     // Unreferenced: a worker with work holds the parent already; a gone worker must not be waited for.
-    this.#timer = startTimer(loading ? timeoutMs + IMPORT_ALLOWANCE_MS : timeoutMs, () => {
-      this.#timer = undefined;
-      this.#task = undefined;
-      this.#waiting = undefined;
-      this.#deadline = Infinity;
-      // Marked by whoever fails the task (markExpired), not here: a worker found gone fails it through its exit.
-      this.expire(task!, performance.now() - since);
-    }).unref();
+    this.#timer = startTimer(loading ? timeoutMs + IMPORT_ALLOWANCE_MS : timeoutMs, () => this.#expireNow(task!, performance.now())).unref();
   }
 
   /** No task runs (the worker is gone or emptied). */
@@ -76,9 +68,15 @@ export class TaskClock {
   expireIfOverdue(task: Task | undefined): void {
     if (task === undefined || task !== this.#task) return;
     const now = performance.now();
-    if (now < this.#deadline) return;
+    if (now >= this.#deadline) this.#expireNow(task, now);
+  }
+
+  /** The clock of `task` (running, or waiting for its function) ran out: no task runs from here for it. */
+  #expireNow(task: Task, now: number): void {
+    const since = this.#since;
     this.stop();
-    this.expire(task, now - this.#since);
+    // Marked by whoever fails the task (markExpired), not here: a worker found gone fails it through its exit.
+    this.expire(task, now - since);
   }
 
   /** Function `fn` is sent to the worker for the first time: it imports its module before running its task. */

@@ -80,18 +80,19 @@ clusterTest('cluster: the crash error of a chunk whose remote process died names
 test('cluster: a worker command tells the retirements for memory of a local pool once, with the next chunk it returns; the pool believes only a bounded whole number', (t) => {
   let memory = 0;
   const local = { stats: () => ({ recycled: { memory } }) } as unknown as Pool;
-  const reports = new RetirementReports();
-  t.is(reports.attach(local, true, 'encoded'), 'encoded', 'nothing retired: the return value is untouched');
+  const unlimited = { stats: () => { throw new Error('a pool without a memory limit is asked nothing'); } } as unknown as Pool;
+  const reports = new RetirementReports((pool) => pool === local);
+  t.is(reports.attach(local, 'encoded'), 'encoded', 'nothing retired: the return value is untouched');
   memory = 1;
-  t.is(reports.attach(local, false, 'encoded'), 'encoded', 'a pool without a memory limit is not asked');
-  t.deepEqual(reports.attach(local, true, 'encoded'), { r: 'encoded', y: 1 });
-  t.is(reports.attach(local, true, 'encoded'), 'encoded', 'told once');
+  t.is(reports.attach(unlimited, 'encoded'), 'encoded', 'a pool without a memory limit is not asked');
+  t.deepEqual(reports.attach(local, 'encoded'), { r: 'encoded', y: 1 });
+  t.is(reports.attach(local, 'encoded'), 'encoded', 'told once');
   memory = 3;
-  t.deepEqual(reports.attach(local, true, { r: 'encoded', t: 2 }), { r: 'encoded', t: 2, y: 2 });
-  t.deepEqual(reports.attach(local, true, { r: 'encoded', x: 1 as const }), { r: 'encoded', x: 1 }, 'a lost chunk keeps its mark');
+  t.deepEqual(reports.attach(local, { r: 'encoded', t: 2 }), { r: 'encoded', t: 2, y: 2 });
+  t.deepEqual(reports.attach(local, { r: 'encoded', x: 1 as const }), { r: 'encoded', x: 1 }, 'a lost chunk keeps its mark');
   memory = 3 + 1_500;
-  t.deepEqual(reports.attach(local, true, 'encoded'), { r: 'encoded', y: 1_000 }, 'at most 1,000 at once');
-  t.deepEqual(reports.attach(local, true, 'encoded'), { r: 'encoded', y: 500 }, 'the rest with the next chunk');
+  t.deepEqual(reports.attach(local, 'encoded'), { r: 'encoded', y: 1_000 }, 'at most 1,000 at once');
+  t.deepEqual(reports.attach(local, 'encoded'), { r: 'encoded', y: 500 }, 'the rest with the next chunk');
   t.is(retirementsIn({ r: 'encoded', y: 2 }), 2);
   for (const y of [0, -1, 1.5, '2', 1e9, null]) t.is(retirementsIn({ r: 'encoded', y }), 0, `y: ${String(y)}`);
   t.is(retirementsIn('encoded'), 0);

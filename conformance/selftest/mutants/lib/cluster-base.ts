@@ -1,5 +1,5 @@
 import cluster from '../../adapters/cluster/index.js';
-import type { Implementation } from '../../../harness/implementation.js';
+import type { Implementation, PoolHandle, PoolStatsView } from '../../../harness/implementation.js';
 import { ensureRedisForCluster } from '../../private-redis.js';
 
 /**
@@ -13,3 +13,16 @@ export const clusterBase: Implementation = {
     return cluster.open();
   },
 };
+
+/**
+ * The pool override of a mutant whose cluster pool never hears of the remote processes replaced for `reason`: its
+ * stats() read that count as 0 (what the pool said before it was told).
+ */
+export function statsBlindTo(reason: keyof PoolStatsView['recycled']) {
+  return {
+    stats: (base: PoolHandle) => async () => {
+      const stats = await base.stats!();
+      return { ...stats, recycled: { ...stats.recycled, [reason]: 0 } };
+    },
+  };
+}

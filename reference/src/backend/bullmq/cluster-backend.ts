@@ -189,9 +189,9 @@ class ClusterLink implements WorkerLink {
       }
       if (head.wire === undefined) break;
       const { wire, crashed, retired } = this.#held.shift()!;
-      const message: ResultsMessage = crashed || retired !== undefined
-        ? { kind: 'results', count: 1, results: wire!, ...(crashed ? { crashed: 1 } : {}), ...(retired === undefined ? {} : { retiredRemotely: retired }) }
-        : { kind: 'results', count: 1, results: wire! };
+      const message: ResultsMessage = {
+        kind: 'results', count: 1, results: wire!, ...(crashed ? { crashed: 1 } : {}), ...(retired === undefined ? {} : { retiredRemotely: retired }),
+      };
       this.#onMessage?.(message);
       if (--this.#budget <= 0) return this.#exit(0, null);
     }

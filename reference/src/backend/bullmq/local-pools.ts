@@ -48,6 +48,8 @@ const MAX_LOCAL_POOLS = 4;
 export class LocalPools {
   readonly plain: Pool;
   readonly #byKey = new Map<string, Promise<Pool>>();
+  /** The pools made with maxMemoryPerChildMb: the only ones that retire processes for memory. */
+  readonly #limited = new WeakSet<Pool>();
 
   /** `preload`: chunk-task.ts's preloadModules, given the worker command's `modules`. */
   constructor(private readonly processes: number, private readonly resolver: TaskResolver,
@@ -92,7 +94,7 @@ export class LocalPools {
       const ref: TaskRef = await this.resolver.resolve(setup.i[0], setup.i[1]);
       initializer = await loadTask(ref);
     }
-    return new Pool({
+    const pool = new Pool({
       processes: this.processes,
       ...(initializer === undefined
         ? { initializer: this.preload.initializer, initargs: [this.preload.modules] }
@@ -100,6 +102,13 @@ export class LocalPools {
       ...(setup.x === null ? {} : { maxTasksPerChild: setup.x }),
       ...(setup.m === undefined ? {} : { maxMemoryPerChildMb: setup.m }),
     });
+    if (setup.m !== undefined) this.#limited.add(pool);
+    return pool;
+  }
+
+  /** Whether `pool` was made with a memory limit (remote-recycles.ts asks only those). */
+  hasMemoryLimit(pool: Pool): boolean {
+    return this.#limited.has(pool);
   }
 
   /** The pool used the longest ago is closed: what it runs finishes, then its processes leave. */

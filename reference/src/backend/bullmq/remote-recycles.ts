@@ -13,6 +13,7 @@
  * after maxTasksPerChild (the pool counts its own slots' renewals, as a local pool counts its workers').
  */
 import type { Pool } from '../../pool/pool.js';
+import { MOST_RETIRED_PER_MESSAGE } from '../protocol.js';
 
 /** A chunk's return value with the retirements it reports: `y`, beside its result (`r`, job-codec.ts). */
 export interface WithRetirements {
@@ -21,19 +22,21 @@ export interface WithRetirements {
 }
 
 /** At most this many retirements are believed from one chunk's return value: Redis's word, so bounded. */
-const MOST_PER_CHUNK = 1_000;
+const MOST_PER_CHUNK = MOST_RETIRED_PER_MESSAGE;
 
 /** The worker command's side: how many processes each local pool had retired for memory when it last reported. */
 export class RetirementReports {
   readonly #reported = new WeakMap<Pool, number>();
 
+  /** `limited`: whether a pool was made with a memory limit; one without retires nothing for memory, and is not asked. */
+  constructor(private readonly limited: (pool: Pool) => boolean) {}
+
   /**
    * `returned` (a chunk's return value) with the retirements `pool` made since its last report, if any (at most
-   * MOST_PER_CHUNK at once: the rest goes with the next chunk). A pool without a memory limit retires nothing
-   * for memory and is not asked.
+   * MOST_PER_CHUNK at once: the rest goes with the next chunk).
    */
-  attach<T>(pool: Pool, limited: boolean, returned: T): T | WithRetirements | (T & { y: number }) {
-    if (!limited) return returned;
+  attach<T>(pool: Pool, returned: T): T | WithRetirements | (T & { y: number }) {
+    if (!this.limited(pool)) return returned;
     const reported = this.#reported.get(pool) ?? 0;
     const since = Math.min(pool.stats().recycled.memory - reported, MOST_PER_CHUNK);
     if (since <= 0) return returned;

@@ -78,7 +78,7 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
 
   // Three parameters: BullMQ passes each job's signal, which worker.cancelJob fires (cancel-channel.ts).
   // Processes its local pools retired for memory, told to the cluster pool with the chunks (remote-recycles.ts).
-  const retirements = new RetirementReports();
+  const retirements = new RetirementReports((pool) => pools.hasMemoryLimit(pool));
 
   const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<string | TimedResult | LostResult | WithRetirements> => {
     // Who runs the chunk, for the WorkerCrashedError should this process die with it (BullMQ's own processedBy
@@ -95,26 +95,27 @@ export async function startWorkerCommand(argv: readonly string[]): Promise<Worke
     // Its call was aborted before this process began it: it never runs.
     if (cancels.take(job.id)) return encodeResult([0, { values: [], failedAt: 0, error: encodeError(abortedInWorker()) }]);
     let pool: Pool | undefined;
+    let returned: string | TimedResult | LostResult;
     try {
       // The pool's own set-up (initializer, maxTasksPerChild), when it has one (local-pools.ts).
       pool = data.o === undefined ? pools.plain : await pools.get(data.o);
       // Only a chunk of a call given a signal or a timeout is watched: the others cost nothing more.
       if (data.g === undefined && data.t === undefined && data.r === undefined && data.c === undefined) {
-        return retirements.attach(pool, pool !== pools.plain, await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]));
+        returned = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name]);
+      } else {
+        const relay = data.r === 1 ? relayTo(job) : undefined;
+        returned = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name, data.r === 1, data.c === 1 ? modules : undefined], undefined,
+          localCallOptions(data, signal, relay?.onProgress));
+        // The last report is in Redis before the result: the pool hears it first.
+        await relay?.flushed();
       }
-      const relay = data.r === 1 ? relayTo(job) : undefined;
-      const result = await pool.apply(runClusterChunk, [ref.moduleUrl, ref.key, data.s, data.p, name, data.r === 1, data.c === 1 ? modules : undefined], undefined,
-        localCallOptions(data, signal, relay?.onProgress));
-      // The last report is in Redis before the result: the pool hears it first.
-      await relay?.flushed();
-      return retirements.attach(pool, pool !== pools.plain, result);
     } catch (error) {
       // The local pool failed the chunk as a whole (its process died, it was aborted or ran out of time, or the
       // result could not cross): the cluster pool rejects the chunk with that error, as a local pool would.
       // A chunk whose process died says so, for the pool's stats (remote-crash.ts).
-      const failed = failedResult(encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]), error);
-      return pool === undefined ? failed : retirements.attach(pool, pool !== pools.plain, failed);
+      returned = failedResult(encodeResult([0, { values: [], failedAt: 0, error: encodeError(asCallersTimeout(error, data.k, data)), remote: thisProcess(name) }]), error);
     }
+    return pool === undefined ? returned : retirements.attach(pool, returned);
   };
 
   const worker: Worker = new Worker(values.queue, processor, {
